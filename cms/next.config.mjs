@@ -1,0 +1,19 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { withPayload } from '@payloadcms/next/withPayload'
+
+const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // In a pnpm workspace Turbopack must see the workspace root to resolve hoisted packages.
+  turbopack: { root: workspaceRoot },
+  outputFileTracingRoot: workspaceRoot,
+  transpilePackages: ['@pressroom/shared'],
+  poweredByHeader: false,
+  async redirects() {
+    return [{ source: '/', destination: '/admin', permanent: false }]
+  },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { getPayload, type Payload } from 'payload'
+import pg from 'pg'
+import type { User } from '../../payload-types.ts'
+
+export type TestDatabase = 'sqlite' | 'postgres'
+
+/** `TEST_DATABASE=postgres` with `TEST_POSTGRES_URL` runs the suite on PostgreSQL. */
+export const testDatabase: TestDatabase = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite'
+
+export type StartedPayload = {
+  payload: Payload
+  uploadDir: string
+  stop: () => Promise<void>
+}
+
+type StartOptions = {
+  /** Environment read by the config when it loads (limits, job cron). */
+  env?: Record<string, string>
+  /** Start the job runner's cron, as the started CMS does. */
+  cron?: boolean
+}
+
+/**
+ * A real Payload on a database of its own: a temporary SQLite file (schema pushed), or a fresh
+ * PostgreSQL database built by the committed migrations.
+ */
+export async function startPayload(options: StartOptions = {}): Promise<StartedPayload> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-test-'))
+  const uploadDir = path.join(dir, 'uploads')
+  Object.assign(process.env, {
+    PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    JOBS_AUTORUN_CRON: 'off',
+    UPLOAD_DIR: uploadDir,
+    ...options.env,
+  })
+
+  let dropDatabase = async () => {}
+  if (testDatabase === 'postgres') {
+    const { url, drop } = await createPostgresDatabase()
+    process.env.DATABASE_URL = url
+    dropDatabase = drop
+  } else {
+    process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`
+  }
+
+  const { default: config } = await import('../../payload.config.ts')
+  const payload = await getPayload({ config, cron: options.cron ?? false })
+  if (testDatabase === 'postgres') await payload.db.migrate()
+
+  return {
+    payload,
+    uploadDir,
+    stop: async () => {
+      // Payload's destroy() leaves its PostgreSQL pool (and a checked-out client) open; the
+      // forced DROP below closes those connections, which the pool must not treat as a crash.
+      const pool = (payload.db as { pool?: { on: (event: 'error', listener: () => void) => void } }).pool
+      pool?.on('error', () => {})
+      await payload.destroy()
+      await dropDatabase()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_POSTGRES_URL
+  if (!base) {
+    throw new Error(
+      'TEST_DATABASE=postgres needs TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:54329/postgres). `./pressroom test` starts a server and sets it.',
+    )
+  }
+  const name = `pressroom_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+export type StaffUser = User & { collection: 'users' }
+
+let userCounter = 0
+
+/** A staff account with the given role, shaped as Payload passes `user` to access control. */
+export async function createStaff(payload: Payload, role: User['role']): Promise<StaffUser> {
+  userCounter += 1
+  const user = await payload.create({
+    collection: 'users',
+    data: { email: `${role}-${userCounter}@test.localhost`, password: 'correct horse battery staple', role },
+  })
+  return { ...user, collection: 'users' }
+}
+
+export const staffPassword = 'correct horse battery staple'

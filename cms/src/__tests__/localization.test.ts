@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lexicalToParagraphs, paragraphsToLexical } from '../seed/lexical.ts'
+import { httpClient } from './helpers/http.ts'
+import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+
+let started: StartedPayload
+
+beforeAll(async () => {
+  started = await startPayload()
+})
+afterAll(async () => {
+  await started?.stop()
+})
+
+describe(`content in two languages (${testDatabase})`, () => {
+  it('stores English and Russian separately and shares the slug and reference number', async () => {
+    const { payload } = started
+    const doc = await payload.create({
+      collection: 'press-releases',
+      locale: 'en',
+      data: {
+        title: 'Mission opens an office',
+        summary: 'English summary',
+        body: paragraphsToLexical(['English body.']),
+        date: '2026-03-01T00:00:00.000Z',
+        _status: 'published',
+      },
+    })
+    await payload.update({
+      collection: 'press-releases',
+      id: doc.id,
+      locale: 'ru',
+      data: { title: 'Миссия открывает офис', body: paragraphsToLexical(['Русский текст.']) },
+    })
+
+    const en = await payload.findByID({ collection: 'press-releases', id: doc.id, locale: 'en' })
+    const ru = await payload.findByID({ collection: 'press-releases', id: doc.id, locale: 'ru' })
+    expect(en.title).toBe('Mission opens an office')
+    expect(ru.title).toBe('Миссия открывает офис')
+    expect(lexicalToParagraphs(ru.body)).toEqual(['Русский текст.'])
+    expect(lexicalToParagraphs(en.body)).toEqual(['English body.'])
+    expect(ru.slug).toBe(en.slug)
+    expect(en.slug).toBe('mission-opens-an-office')
+    expect(ru.referenceNumber).toBe(en.referenceNumber)
+    expect(en.referenceNumber).toMatch(/^GC-PR-2026-\d{3}$/)
+  })
+
+  it('falls back to English where Russian is missing, and says so when fallback is off', async () => {
+    const { payload } = started
+    const doc = await payload.create({
+      collection: 'statements',
+      locale: 'en',
+      data: { title: 'Only in English', summary: 'English only', _status: 'published' },
+    })
+    const ru = await payload.findByID({ collection: 'statements', id: doc.id, locale: 'ru' })
+    expect(ru.title).toBe('Only in English')
+    const strict = await payload.findByID({ collection: 'statements', id: doc.id, locale: 'ru', fallbackLocale: false })
+    expect(strict.title).toBeFalsy()
+    expect(strict.translationState).toBeFalsy()
+    const all = await payload.findByID({ collection: 'statements', id: doc.id, locale: 'all' })
+    expect(all.title).toEqual({ en: 'Only in English' })
+  })
+
+  it('creates a document first in Russian, with a transliterated slug', async () => {
+    const { payload } = started
+    const doc = await payload.create({
+      collection: 'notices',
+      locale: 'ru',
+      data: { title: 'Уведомление посольствам', _status: 'draft' },
+    })
+    expect(doc.slug).toBe('uvedomlenie-posolstvam')
+    const en = await payload.findByID({
+      collection: 'notices',
+      id: doc.id,
+      locale: 'en',
+      draft: true,
+      fallbackLocale: false,
+    })
+    expect(en.title).toBeFalsy()
+  })
+
+  it('updates and deletes in both languages', async () => {
+    const { payload } = started
+    const doc = await payload.create({ collection: 'topics', locale: 'en', data: { title: 'Families' } })
+    await payload.update({ collection: 'topics', id: doc.id, locale: 'ru', data: { title: 'Семьи' } })
+    await payload.update({
+      collection: 'topics',
+      id: doc.id,
+      locale: 'en',
+      data: { title: 'Families of the detained' },
+    })
+    const all = await payload.findByID({ collection: 'topics', id: doc.id, locale: 'all' })
+    expect(all.title).toEqual({ en: 'Families of the detained', ru: 'Семьи' })
+    await payload.delete({ collection: 'topics', id: doc.id })
+    const left = await payload.count({ collection: 'topics', where: { id: { equals: doc.id } } })
+    expect(left.totalDocs).toBe(0)
+  })
+})
+
+describe(`bad input is refused and writes nothing (${testDatabase})`, () => {
+  it('refuses a publication without a title, with the field named', async () => {
+    const { payload } = started
+    const before = await payload.count({ collection: 'statements' })
+    await expect(
+      payload.create({
+        collection: 'statements',
+        locale: 'en',
+        data: { summary: 'No title', _status: 'published' } as never,
+      }),
+    ).rejects.toMatchObject({
+      status: 400,
+      data: {
+        errors: expect.arrayContaining([
+          expect.objectContaining({ path: 'title', message: 'This field is required.' }),
+        ]),
+      },
+    })
+    expect((await payload.count({ collection: 'statements' })).totalDocs).toBe(before.totalDocs)
+  })
+
+  it('refuses an unknown locale through the Local API and through REST', async () => {
+    const { payload } = started
+    const before = await payload.count({ collection: 'statements', locale: 'all' as never })
+    await expect(
+      payload.create({ collection: 'statements', locale: 'de' as never, data: { title: 'Deutsch', _status: 'draft' } }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Unknown locale "de"') })
+
+    const http = httpClient(payload)
+    const admin = await payload.create({
+      collection: 'users',
+      data: { email: 'locale-admin@test.localhost', password: 'a long enough password', role: 'admin' },
+    })
+    const token = await http.login(admin.email, 'a long enough password')
+    const res = await http.post('/statements?locale=fr', { title: 'Français' }, { token })
+    expect(res.status).toBe(400)
+    expect(res.json.errors[0].message).toContain('Unknown locale "fr"')
+    const read = await http.get('/statements?locale=xx')
+    expect(read.status).toBe(400)
+    expect((await payload.count({ collection: 'statements' })).totalDocs).toBe(before.totalDocs)
+  })
+
+  it('refuses a malformed slug with a message that says what a slug may contain', async () => {
+    const { payload } = started
+    await expect(
+      payload.create({ collection: 'statements', data: { title: 'Bad slug', slug: 'Bad Slug!', _status: 'draft' } }),
+    ).rejects.toMatchObject({
+      status: 400,
+      data: {
+        errors: expect.arrayContaining([
+          expect.objectContaining({ path: 'slug', message: expect.stringContaining('lower-case') }),
+        ]),
+      },
+    })
+  })
+})

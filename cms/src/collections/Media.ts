@@ -1,0 +1,57 @@
+import path from 'node:path'
+import type { CollectionConfig } from 'payload'
+import { anyone, isPublisher, isStaff } from '../access/index.ts'
+import { checkImageDimensions, limitUploadSize, maxImagePixels } from '../hooks/limitUpload.ts'
+import { uploadRoot } from './uploadRoot.ts'
+
+/** Raster images only: SVG can carry script, and a press photo is never vector. */
+export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: { en: 'Image', ru: 'Изображение' }, plural: { en: 'Media', ru: 'Медиа' } },
+  admin: { useAsTitle: 'filename', group: { en: 'Press room', ru: 'Пресс-центр' } },
+  access: { read: anyone, create: isStaff, update: isStaff, delete: isPublisher },
+  hooks: { beforeOperation: [limitUploadSize, checkImageDimensions] },
+  upload: {
+    staticDir: path.join(uploadRoot, 'media'),
+    mimeTypes: imageMimeTypes,
+    constructorOptions: { limitInputPixels: maxImagePixels },
+    imageSizes: [
+      { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
+      { name: 'web', width: 1200, withoutEnlargement: true },
+      { name: 'large', width: 2400, withoutEnlargement: true },
+    ],
+    adminThumbnail: 'thumbnail',
+    focalPoint: true,
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      localized: true,
+      required: true,
+      label: { en: 'Alternative text', ru: 'Альтернативный текст' },
+      admin: {
+        description: {
+          en: 'What the image shows, for readers who cannot see it.',
+          ru: 'Что изображено — для тех, кто не видит изображение.',
+        },
+      },
+    },
+    { name: 'caption', type: 'textarea', localized: true, label: { en: 'Caption', ru: 'Подпись' } },
+    { name: 'credit', type: 'text', label: { en: 'Credit', ru: 'Автор / источник' } },
+    { name: 'licence', type: 'text', label: { en: 'Licence', ru: 'Лицензия' } },
+    {
+      name: 'consentNote',
+      type: 'textarea',
+      label: { en: 'Consent note', ru: 'Согласие изображённых' },
+      admin: {
+        description: {
+          en: 'Who consented to publication, when and how; or why consent is not needed.',
+          ru: 'Кто дал согласие на публикацию, когда и как; или почему согласие не требуется.',
+        },
+      },
+    },
+  ],
+}

@@ -1,0 +1,27 @@
+import { publishedAndReleasedOrStaff } from '../access/index.ts'
+import { publicationCollection } from './publication.ts'
+
+export const PressReleases = publicationCollection({
+  kind: 'pressRelease',
+  labels: {
+    singular: { en: 'Press release', ru: 'Пресс-релиз' },
+    plural: { en: 'Press releases', ru: 'Пресс-релизы' },
+  },
+  read: publishedAndReleasedOrStaff,
+  sidebarFields: [
+    {
+      name: 'embargoUntil',
+      type: 'date',
+      index: true,
+      label: { en: 'Embargoed until', ru: 'Эмбарго до' },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', timeFormat: 'HH:mm' },
+        description: {
+          en: 'A published release stays invisible to the public, the API and feeds until this instant.',
+          ru: 'Опубликованный релиз не виден публике, API и лентам до этого момента.',
+        },
+      },
+    },
+  ],
+})

@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+import { isAdmin, isAdminField } from '../access/index.ts'
+import { roles } from '../access/roles.ts'
+import { adminOrSelf } from '../access/users.ts'
+
+const roleLabels = {
+  admin: { en: 'Administrator', ru: 'Администратор' },
+  editor: { en: 'Editor (publishes)', ru: 'Редактор (публикует)' },
+  translator: { en: 'Translator (drafts only)', ru: 'Переводчик (только черновики)' },
+} as const
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: {
+    singular: { en: 'Staff member', ru: 'Сотрудник' },
+    plural: { en: 'Staff', ru: 'Сотрудники' },
+  },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'role'],
+    group: { en: 'Administration', ru: 'Администрирование' },
+  },
+  access: {
+    read: adminOrSelf,
+    create: isAdmin,
+    update: adminOrSelf,
+    delete: isAdmin,
+    admin: ({ req }) => Boolean(req.user),
+  },
+  fields: [
+    { name: 'name', type: 'text', label: { en: 'Name', ru: 'Имя' } },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'translator',
+      saveToJWT: true,
+      options: roles.map((value) => ({ value, label: roleLabels[value] })),
+      access: { create: isAdminField, update: isAdminField },
+      label: { en: 'Role', ru: 'Роль' },
+    },
+  ],
+}

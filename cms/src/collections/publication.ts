@@ -1,0 +1,170 @@
+import { type DocumentKind, kindInfo } from '@pressroom/shared'
+import type { CollectionConfig, Field } from 'payload'
+import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
+import { changeNotesField } from '../fields/changeNotes.ts'
+import { slugField } from '../fields/slug.ts'
+import { translationStateField } from '../fields/translation.ts'
+import { assignReferenceNumber } from '../hooks/assignReferenceNumber.ts'
+import { guardPublication } from '../hooks/guardPublication.ts'
+
+type Label = { en: string; ru: string }
+
+type PublicationOptions = {
+  kind: DocumentKind
+  labels: { singular: Label; plural: Label }
+  /** Fields only this kind has, shown on their own tab. */
+  kindTab?: { label: Label; fields: Field[] }
+  /** Sidebar fields only this kind has. */
+  sidebarFields?: Field[]
+  read?: CollectionConfig['access'] extends infer A ? (A extends { read?: infer R } ? R : never) : never
+}
+
+/** What statements, notices and press releases share; each kind adds its own fields. */
+export function publicationCollection(options: PublicationOptions): CollectionConfig {
+  const { collection } = kindInfo(options.kind)
+  return {
+    slug: collection,
+    labels: options.labels,
+    admin: {
+      useAsTitle: 'title',
+      defaultColumns: ['title', 'referenceNumber', 'date', '_status', 'updatedAt'],
+      listSearchableFields: ['title', 'referenceNumber', 'slug'],
+      group: { en: 'Publications', ru: 'Публикации' },
+    },
+    access: {
+      read: options.read ?? publishedOrStaff,
+      readVersions: isStaff,
+      create: canSaveContent,
+      update: canSaveContent,
+      delete: isPublisher,
+    },
+    versions: {
+      drafts: { schedulePublish: { timeFormat: 'HH:mm' } },
+      maxPerDoc: 50,
+    },
+    defaultSort: '-date',
+    hooks: {
+      beforeOperation: [guardPublication],
+      beforeChange: [assignReferenceNumber(options.kind)],
+    },
+    fields: [
+      {
+        name: 'title',
+        type: 'text',
+        localized: true,
+        required: true,
+        maxLength: 300,
+        label: { en: 'Title', ru: 'Заголовок' },
+      },
+      {
+        type: 'tabs',
+        tabs: [
+          {
+            label: { en: 'Text', ru: 'Текст' },
+            fields: [
+              {
+                name: 'summary',
+                type: 'textarea',
+                localized: true,
+                maxLength: 1000,
+                label: { en: 'Standfirst / summary', ru: 'Лид / краткое содержание' },
+              },
+              {
+                type: 'row',
+                fields: [
+                  {
+                    name: 'place',
+                    type: 'text',
+                    localized: true,
+                    label: { en: 'Place (date line)', ru: 'Место (в строке даты)' },
+                    admin: { width: '50%' },
+                  },
+                  {
+                    name: 'date',
+                    type: 'date',
+                    required: true,
+                    index: true,
+                    defaultValue: () => new Date().toISOString(),
+                    label: { en: 'Date (date line)', ru: 'Дата (в строке даты)' },
+                    admin: { width: '50%', date: { pickerAppearance: 'dayOnly' } },
+                  },
+                ],
+              },
+              {
+                name: 'body',
+                type: 'richText',
+                localized: true,
+                label: { en: 'Body', ru: 'Текст' },
+              },
+            ],
+          },
+          ...(options.kindTab ? [options.kindTab] : []),
+          {
+            label: { en: 'Media, documents, contacts', ru: 'Медиа, документы, контакты' },
+            fields: [
+              {
+                name: 'media',
+                type: 'relationship',
+                relationTo: 'media',
+                hasMany: true,
+                label: { en: 'Related media', ru: 'Медиафайлы' },
+              },
+              {
+                name: 'documents',
+                type: 'relationship',
+                relationTo: 'documents',
+                hasMany: true,
+                label: { en: 'Related documents', ru: 'Документы' },
+              },
+              {
+                name: 'pressContacts',
+                type: 'relationship',
+                relationTo: 'press-contacts',
+                hasMany: true,
+                label: { en: 'Press contacts', ru: 'Контакты для прессы' },
+              },
+            ],
+          },
+          {
+            label: { en: 'Changes', ru: 'Изменения' },
+            fields: [changeNotesField],
+          },
+        ],
+      },
+      slugField,
+      {
+        name: 'referenceNumber',
+        type: 'text',
+        unique: true,
+        index: true,
+        label: { en: 'Reference number', ru: 'Регистрационный номер' },
+        access: { create: () => false, update: () => false },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          description: {
+            en: 'Given at first publication; the same in both languages; never changes.',
+            ru: 'Присваивается при первой публикации; общий для обоих языков; не меняется.',
+          },
+        },
+      },
+      {
+        name: 'firstPublishedAt',
+        type: 'date',
+        label: { en: 'First published', ru: 'Впервые опубликовано' },
+        access: { create: () => false, update: () => false },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      },
+      ...(options.sidebarFields ?? []),
+      translationStateField,
+      {
+        name: 'topics',
+        type: 'relationship',
+        relationTo: 'topics',
+        hasMany: true,
+        label: { en: 'Topics', ru: 'Темы' },
+        admin: { position: 'sidebar' },
+      },
+    ],
+  }
+}

@@ -1,0 +1,43 @@
+import { checkSlug, toSlug } from '@pressroom/shared'
+import type { CollectionSlug, Field, FieldHook } from 'payload'
+
+/**
+ * One slug for both languages. When left empty it is made from the title of the language being
+ * written (Cyrillic transliterated) and made unique by a numeric suffix.
+ */
+const fillSlug: FieldHook = async ({ value, data, originalDoc, collection, req }) => {
+  if (typeof value === 'string' && value.length > 0) return value
+  if (typeof originalDoc?.slug === 'string' && originalDoc.slug) return originalDoc.slug
+  const title = typeof data?.title === 'string' ? data.title : ''
+  const base = toSlug(title)
+  if (!base || !collection) return value
+  for (let n = 1; n < 100; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`
+    const taken = await req.payload.count({
+      collection: collection.slug as CollectionSlug,
+      where: { slug: { equals: candidate } },
+      overrideAccess: true,
+      req,
+    })
+    if (taken.totalDocs === 0) return candidate
+  }
+  return value
+}
+
+export const slugField: Field = {
+  name: 'slug',
+  type: 'text',
+  label: { en: 'Slug (URL, both languages)', ru: 'Слаг (адрес, для обоих языков)' },
+  unique: true,
+  index: true,
+  required: true,
+  admin: {
+    position: 'sidebar',
+    description: {
+      en: 'Left empty, it is made from the title. Changing it breaks links that were shared.',
+      ru: 'Если оставить пустым, он будет создан из заголовка. Изменение ломает уже разосланные ссылки.',
+    },
+  },
+  hooks: { beforeValidate: [fillSlug] },
+  validate: (value: unknown) => checkSlug(value) ?? true,
+}

@@ -1,0 +1,74 @@
+import { defaultReferencePrefix, referencePrefixPattern } from '@pressroom/shared'
+import type { GlobalConfig } from 'payload'
+import { anyone, isAdmin } from '../access/index.ts'
+
+const url = (value: unknown) =>
+  value === undefined || value === null || value === '' || /^https?:\/\/[^\s]+$/.test(String(value))
+    ? true
+    : 'Write a full address starting with https:// (or http:// for a local machine).'
+
+export const SiteSettings: GlobalConfig = {
+  slug: 'site-settings',
+  label: { en: 'Site settings', ru: 'Настройки сайта' },
+  admin: { group: { en: 'Administration', ru: 'Администрирование' } },
+  access: { read: anyone, update: isAdmin },
+  fields: [
+    {
+      name: 'organizationName',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: { en: 'Organization name', ru: 'Название организации' },
+    },
+    {
+      name: 'organizationDescription',
+      type: 'textarea',
+      localized: true,
+      label: { en: 'Organization description', ru: 'Описание организации' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'siteUrl',
+          type: 'text',
+          validate: url,
+          label: { en: 'Public site URL', ru: 'Адрес публичного сайта' },
+        },
+        { name: 'cmsUrl', type: 'text', validate: url, label: { en: 'CMS URL', ru: 'Адрес CMS' } },
+      ],
+    },
+    {
+      name: 'referencePrefix',
+      type: 'text',
+      required: true,
+      defaultValue: defaultReferencePrefix,
+      label: { en: 'Reference number prefix', ru: 'Префикс регистрационных номеров' },
+      admin: {
+        description: {
+          en: 'E.g. GC gives GC-PR-2026-004. Changing it affects only numbers given from now on.',
+          ru: 'Например, GC даёт GC-PR-2026-004. Изменение касается только новых номеров.',
+        },
+      },
+      validate: (value: unknown) =>
+        referencePrefixPattern.test(String(value ?? ''))
+          ? true
+          : 'Use 1–8 upper-case latin letters or digits, starting with a letter (e.g. GC).',
+    },
+    {
+      name: 'socialLinks',
+      type: 'array',
+      label: { en: 'Social links', ru: 'Социальные сети' },
+      fields: [
+        { name: 'label', type: 'text', required: true, label: { en: 'Name', ru: 'Название' } },
+        { name: 'url', type: 'text', required: true, validate: url, label: { en: 'Address', ru: 'Адрес' } },
+      ],
+    },
+    {
+      name: 'isPlaceholder',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'Placeholder values (replace before going live)', ru: 'Заглушки (заменить перед запуском)' },
+    },
+  ],
+}

@@ -1,0 +1,55 @@
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import sharp from 'sharp'
+
+export const maxUploadBytes = Number(process.env.MAX_UPLOAD_BYTES ?? 50 * 1024 * 1024)
+/** 100 megapixels: larger than any camera a press office uses, small enough to resize safely. */
+export const maxImagePixels = Number(process.env.MAX_IMAGE_PIXELS ?? 100_000_000)
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+/** Rejects oversize files before anything is stored. */
+export const limitUploadSize: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const size = req.file?.size ?? req.file?.data?.length
+  if (size && size > maxUploadBytes) {
+    throw new APIError(
+      `The file is ${megabytes(size)}; the largest upload accepted is ${megabytes(maxUploadBytes)}. Reduce or compress it and upload again.`,
+      413,
+      undefined,
+      true,
+    )
+  }
+  return args
+}
+
+/**
+ * Reads only the image header, so a decompression bomb is refused before sharp decodes it;
+ * a file that only claims to be an image is refused too.
+ */
+export const checkImageDimensions: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if ((operation !== 'create' && operation !== 'update') || !req.file?.data) return args
+  let width: number | undefined
+  let height: number | undefined
+  try {
+    ;({ width, height } = await sharp(req.file.data, { limitInputPixels: false }).metadata())
+  } catch {
+    throw new APIError(
+      `"${req.file.name}" is not a readable image. Upload a JPEG, PNG, WebP, AVIF or GIF file.`,
+      400,
+      undefined,
+      true,
+    )
+  }
+  if (!width || !height) {
+    throw new APIError(`"${req.file.name}" has no readable dimensions. Upload another image.`, 400, undefined, true)
+  }
+  if (width * height > maxImagePixels) {
+    throw new APIError(
+      `"${req.file.name}" is ${width}×${height} pixels; images may have at most ${(maxImagePixels / 1e6).toFixed(0)} megapixels. Scale it down and upload again.`,
+      400,
+      undefined,
+      true,
+    )
+  }
+  return args
+}

@@ -1,0 +1,25 @@
+import { isLocale, localeCodes } from '@pressroom/shared'
+import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+
+/**
+ * Payload quietly reads and writes the default language when it is given a locale it does not
+ * know; a press room must not file Russian text under English because of a typo.
+ */
+export function assertKnownLocale(req: PayloadRequest): void {
+  const candidates = [req.locale, req.query?.locale, req.query?.['fallback-locale']]
+  for (const value of candidates) {
+    if (value === undefined || value === null || value === '') continue
+    if (typeof value === 'string' && (value === 'all' || value === '*' || value === 'none' || isLocale(value))) continue
+    throw new APIError(
+      `Unknown locale "${String(value)}". Use one of: ${localeCodes.join(', ')} (or "all" to read every language).`,
+      400,
+      undefined,
+      true,
+    )
+  }
+}
+
+export const rejectUnknownLocale: CollectionBeforeOperationHook = ({ args, req }) => {
+  assertKnownLocale(req)
+  return args
+}

@@ -1,0 +1,98 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { ru } from '@payloadcms/translations/languages/ru'
+import { defaultLocale, locales } from '@pressroom/shared'
+import { buildConfig, type CollectionConfig } from 'payload'
+import sharp from 'sharp'
+import { Documents } from './collections/Documents.ts'
+import { Media } from './collections/Media.ts'
+import { Notices } from './collections/Notices.ts'
+import { PressContacts } from './collections/PressContacts.ts'
+import { PressKits } from './collections/PressKits.ts'
+import { PressReleases } from './collections/PressReleases.ts'
+import { ReferenceCounters } from './collections/ReferenceCounters.ts'
+import { Statements } from './collections/Statements.ts'
+import { Topics } from './collections/Topics.ts'
+import { Users } from './collections/Users.ts'
+import { databaseAdapter } from './db/adapter.ts'
+import { SiteSettings } from './globals/SiteSettings.ts'
+import { maxUploadBytes } from './hooks/limitUpload.ts'
+import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+function requireSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (!secret || secret.length < 32) {
+    throw new Error(
+      'PAYLOAD_SECRET is missing or shorter than 32 characters. `./pressroom start` writes one to cms/.env; ' +
+        'elsewhere set it to a long random string (e.g. `openssl rand -hex 32`).',
+    )
+  }
+  return secret
+}
+
+/** Every collection refuses unknown locales before Payload can quietly default them. */
+const withLocaleGuard = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [rejectUnknownLocale, ...(collection.hooks?.beforeOperation ?? [])],
+  },
+})
+
+/** The job runner's cadence inside the started CMS (scheduled publishing); "off" disables it. */
+const jobsCron = process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *'
+
+export default buildConfig({
+  secret: requireSecret(),
+  serverURL: process.env.CMS_URL || undefined,
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Press room' },
+  },
+  i18n: {
+    supportedLanguages: { en, ru },
+    fallbackLanguage: 'en',
+  },
+  localization: {
+    locales: locales.map((l) => ({ code: l.code, label: l.nativeLabel })),
+    defaultLocale,
+    fallback: true,
+  },
+  editor: lexicalEditor(),
+  collections: [
+    Statements,
+    Notices,
+    PressReleases,
+    PressKits,
+    Media,
+    Documents,
+    Topics,
+    PressContacts,
+    Users,
+    ReferenceCounters,
+  ].map(withLocaleGuard),
+  globals: [SiteSettings],
+  db: databaseAdapter(),
+  sharp,
+  upload: { limits: { fileSize: maxUploadBytes } },
+  jobs: {
+    autoRun: jobsCron === 'off' ? undefined : [{ cron: jobsCron, queue: 'default', limit: 20 }],
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      admin: {
+        ...defaultJobsCollection.admin,
+        hidden: false,
+        group: { en: 'Administration', ru: 'Администрирование' },
+      },
+    }),
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
+  telemetry: false,
+})

@@ -1,0 +1,5 @@
+export * from './kinds.ts'
+export * from './locales.ts'
+export * from './reference.ts'
+export * from './slug.ts'
+export * from './urls.ts'
