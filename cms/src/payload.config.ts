@@ -18,7 +18,7 @@ import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
-import { maxUploadBytes } from './hooks/limitUpload.ts'
+import { maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -80,7 +80,8 @@ export default buildConfig({
   globals: [SiteSettings],
   db: databaseAdapter(),
   sharp,
-  upload: { limits: { fileSize: maxUploadBytes } },
+  // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
+  upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {
     autoRun: jobsCron === 'off' ? undefined : [{ cron: jobsCron, queue: 'default', limit: 20 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
 import { slugField } from '../fields/slug.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
+import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 
 export const PressKits: CollectionConfig = {
   slug: 'press-kits',
@@ -15,7 +16,7 @@ export const PressKits: CollectionConfig = {
     delete: isPublisher,
   },
   versions: { drafts: true, maxPerDoc: 20 },
-  hooks: { beforeOperation: [guardPublication] },
+  hooks: { beforeOperation: [guardPublication, ignoreDraftsForPublic] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: { en: 'Title', ru: 'Название' } },
     { name: 'description', type: 'textarea', localized: true, label: { en: 'Description', ru: 'Описание' } },

@@ -6,6 +6,7 @@ import { slugField } from '../fields/slug.ts'
 import { translationStateField } from '../fields/translation.ts'
 import { assignReferenceNumber } from '../hooks/assignReferenceNumber.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
+import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 
 type Label = { en: string; ru: string }
 
@@ -44,7 +45,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
     },
     defaultSort: '-date',
     hooks: {
-      beforeOperation: [guardPublication],
+      beforeOperation: [guardPublication, ignoreDraftsForPublic],
       beforeChange: [assignReferenceNumber(options.kind)],
     },
     fields: [

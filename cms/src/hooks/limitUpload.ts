@@ -7,7 +7,10 @@ export const maxImagePixels = Number(process.env.MAX_IMAGE_PIXELS ?? 100_000_000
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-/** Rejects oversize files before anything is stored. */
+export const uploadLimitMessage = () =>
+  `The file is larger than the ${megabytes(maxUploadBytes)} upload limit. Reduce or compress it and upload again.`
+
+/** Rejects oversize files before anything is stored (uploads through the Local API). */
 export const limitUploadSize: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const size = req.file?.size ?? req.file?.data?.length

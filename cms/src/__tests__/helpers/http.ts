@@ -26,8 +26,13 @@ export function httpClient(payload: Payload) {
     const headers = new Headers()
     if (init.token) headers.set('Authorization', `JWT ${init.token}`)
     let body: BodyInit | undefined
-    if (init.form) body = init.form
-    else if (init.body !== undefined) {
+    if (init.form) {
+      // Serialized up front, as a socket would deliver it: a lazily generated FormData stream
+      // that the parser aborts at the size limit makes undici throw outside the request.
+      const encoded = new Response(init.form)
+      headers.set('Content-Type', encoded.headers.get('Content-Type') ?? '')
+      body = new Uint8Array(await encoded.arrayBuffer())
+    } else if (init.body !== undefined) {
       headers.set('Content-Type', 'application/json')
       body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
     }

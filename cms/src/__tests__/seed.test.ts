@@ -1,0 +1,93 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { foundingStatementSlug, seed } from '../seed/index.ts'
+import { lexicalToParagraphs } from '../seed/lexical.ts'
+import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+
+let started: StartedPayload
+let payload: Payload
+
+beforeAll(async () => {
+  started = await startPayload()
+  payload = started.payload
+})
+afterAll(async () => {
+  await started?.stop()
+})
+
+const collections = ['statements', 'topics', 'press-contacts', 'users', 'reference-counters'] as const
+
+async function snapshot() {
+  const state: Record<string, unknown> = {}
+  for (const collection of collections) {
+    const found = await payload.find({ collection, locale: 'all', limit: 0, depth: 0, draft: true })
+    state[collection] = found.docs.map((d) => ({ id: d.id, updatedAt: d.updatedAt }))
+  }
+  state.versions = (await payload.countVersions({ collection: 'statements' })).totalDocs
+  state.settings = (await payload.findGlobal({ slug: 'site-settings', locale: 'all' })).updatedAt
+  return state
+}
+
+describe(`seed (${testDatabase})`, () => {
+  it('publishes the founding statement in English with a partial Russian translation', async () => {
+    const result = await seed(payload, { adminPassword: 'a-seeded-password-for-tests' })
+    expect(result.created).toContain(`statement "${foundingStatementSlug}"`)
+    expect(result.admin.generatedPassword).toBeUndefined()
+
+    const [en] = (
+      await payload.find({
+        collection: 'statements',
+        where: { slug: { equals: foundingStatementSlug } },
+        overrideAccess: false,
+      })
+    ).docs
+    expect(en?._status).toBe('published')
+    expect(en?.title).toMatch(/^Regarding the search for solutions/)
+    expect(en?.referenceNumber).toBe('GC-ST-2021-001')
+    expect(en?.date?.slice(0, 10)).toBe('2021-09-11')
+    const paragraphs = lexicalToParagraphs(en?.body)
+    expect(paragraphs[0]).toMatch(/^Guided by the purposes and principles of the Charter of the United Nations/)
+    expect(paragraphs.some((p) => p.startsWith('11. Decides also that the two official languages'))).toBe(true)
+
+    const ru = await payload.findByID({ collection: 'statements', id: en!.id, locale: 'ru', fallbackLocale: false })
+    expect(ru.translationState).toBe('partial')
+    expect(ru.title).toMatch(/^О поиске решений/)
+    expect(lexicalToParagraphs(ru.body)).toEqual([expect.stringMatching(/^Global Citizens объявляет о запуске/)])
+    expect(ru.referenceNumber).toBe(en?.referenceNumber)
+
+    const settings = await payload.findGlobal({ slug: 'site-settings', locale: 'ru' })
+    expect(settings.isPlaceholder).toBe(true)
+    expect(settings.organizationName).toContain('Вернём их домой живыми')
+    const contacts = await payload.find({ collection: 'press-contacts' })
+    expect(contacts.docs).toHaveLength(1)
+    expect(contacts.docs[0]?.isPlaceholder).toBe(true)
+    expect(contacts.docs[0]?.name).toMatch(/placeholder/i)
+
+    const token = await payload.login({
+      collection: 'users',
+      data: { email: result.admin.email, password: 'a-seeded-password-for-tests' },
+    })
+    expect(token.user.role).toBe('admin')
+  })
+
+  it('changes nothing when run again', async () => {
+    const before = await snapshot()
+    const again = await seed(payload)
+    expect(again.created).toEqual([])
+    expect(again.admin.existed).toBe(true)
+    expect(again.admin.generatedPassword).toBeUndefined()
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('generates an admin password once when none is given', async () => {
+    const first = await seed(payload, { adminEmail: 'second-admin@test.localhost' })
+    expect(first.admin.generatedPassword).toMatch(/^[\w-]{16}$/)
+    const login = await payload.login({
+      collection: 'users',
+      data: { email: 'second-admin@test.localhost', password: first.admin.generatedPassword! },
+    })
+    expect(login.user.email).toBe('second-admin@test.localhost')
+    const second = await seed(payload, { adminEmail: 'second-admin@test.localhost' })
+    expect(second.admin.generatedPassword).toBeUndefined()
+  })
+})

@@ -1,0 +1,174 @@
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
+import type { Payload } from 'payload'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { httpClient } from './helpers/http.ts'
+import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+
+let started: StartedPayload
+let payload: Payload
+const maxBytes = 300_000
+
+beforeAll(async () => {
+  started = await startPayload({ env: { MAX_UPLOAD_BYTES: String(maxBytes) } })
+  payload = started.payload
+})
+afterAll(async () => {
+  await started?.stop()
+})
+
+const jpeg = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 90, g: 110, b: 130 } } })
+    .jpeg()
+    .toBuffer()
+
+/** A PNG whose header claims a huge image while the file is tiny: a decompression bomb. */
+function pngBomb(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(4096))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** The smallest well-formed PDF: a catalog, an empty page tree and a cross-reference table. */
+function minimalPdf(): Buffer {
+  const objects = ['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids[]/Count 0>>']
+  let out = '%PDF-1.4\n'
+  const offsets = objects.map((body, i) => {
+    const offset = out.length
+    out += `${i + 1} 0 obj ${body} endobj\n`
+    return offset
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`
+  out += `trailer <</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
+const file = (data: Buffer, name: string, mimetype: string) => ({ data, name, mimetype, size: data.length })
+
+function storedFiles(): string[] {
+  const dir = path.join(started.uploadDir, 'media')
+  return existsSync(dir) ? readdirSync(dir) : []
+}
+
+describe(`media uploads (${testDatabase})`, () => {
+  it('stores an image with its web sizes, localized alt text and credit', async () => {
+    const doc = await payload.create({
+      collection: 'media',
+      locale: 'en',
+      file: file(await jpeg(3000, 2000), 'mission.jpg', 'image/jpeg'),
+      data: { alt: 'The mission office', credit: 'Press office', licence: 'CC BY 4.0' },
+    })
+    await payload.update({ collection: 'media', id: doc.id, locale: 'ru', data: { alt: 'Офис миссии' } })
+    const all = await payload.findByID({ collection: 'media', id: doc.id, locale: 'all' })
+    expect(all.alt).toEqual({ en: 'The mission office', ru: 'Офис миссии' })
+    expect(doc.width).toBe(3000)
+    expect(doc.sizes?.web?.width).toBe(1200)
+    expect(doc.sizes?.thumbnail).toMatchObject({ width: 400, height: 300 })
+    expect(storedFiles()).toContain('mission.jpg')
+  })
+
+  it('refuses a file that is not an image, and stores nothing', async () => {
+    const before = (await payload.count({ collection: 'media' })).totalDocs
+    const filesBefore = storedFiles().length
+    await expect(
+      payload.create({
+        collection: 'media',
+        file: file(Buffer.from('<script>alert(1)</script>'), 'photo.png', 'image/png'),
+        data: { alt: 'Not an image' },
+      }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('not a readable image') })
+    await expect(
+      payload.create({
+        collection: 'media',
+        file: file(
+          Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+          'logo.svg',
+          'image/svg+xml',
+        ),
+        data: { alt: 'SVG' },
+      }),
+    ).rejects.toMatchObject({ status: 400 })
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before)
+    expect(storedFiles()).toHaveLength(filesBefore)
+  })
+
+  it('refuses a decompression bomb from its header, before decoding it', async () => {
+    const bomb = pngBomb(60_000, 60_000)
+    expect(bomb.length).toBeLessThan(1000)
+    await expect(
+      payload.create({ collection: 'media', file: file(bomb, 'bomb.png', 'image/png'), data: { alt: 'Bomb' } }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('60000×60000 pixels') })
+    expect(storedFiles()).not.toContain('bomb.png')
+  })
+
+  it('refuses an oversize upload over REST with 413 and a message that gives the limit', async () => {
+    const http = httpClient(payload)
+    await payload.create({
+      collection: 'users',
+      data: { email: 'uploader@test.localhost', password: 'long enough password', role: 'editor' },
+    })
+    const token = await http.login('uploader@test.localhost', 'long enough password')
+    const noise = await sharp(
+      Buffer.from(Array.from({ length: 600 * 600 * 3 }, () => Math.floor(Math.random() * 256))),
+      {
+        raw: { width: 600, height: 600, channels: 3 },
+      },
+    )
+      .png()
+      .toBuffer()
+    expect(noise.length).toBeGreaterThan(maxBytes)
+    const before = (await payload.count({ collection: 'media' })).totalDocs
+
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(noise)], { type: 'image/png' }), 'noise.png')
+    form.append('_payload', JSON.stringify({ alt: 'Noise' }))
+    const res = await http.post('/media', undefined, { token, form })
+    expect(res.status).toBe(413)
+    expect(res.text).toContain('0.3 MB')
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before)
+    expect(storedFiles()).not.toContain('noise.png')
+
+    const small = new FormData()
+    small.append('file', new Blob([new Uint8Array(await jpeg(800, 600))], { type: 'image/jpeg' }), 'small.jpg')
+    small.append('_payload', JSON.stringify({ alt: 'Small' }))
+    const ok = await http.post('/media', undefined, { token, form: small })
+    expect(ok.status).toBe(201)
+  })
+
+  it('accepts PDFs as documents and refuses executables', async () => {
+    const pdf = minimalPdf()
+    const doc = await payload.create({
+      collection: 'documents',
+      file: file(pdf, 'statement.pdf', 'application/pdf'),
+      data: { title: 'Statement (PDF)' },
+    })
+    expect(doc.mimeType).toBe('application/pdf')
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)])
+    await expect(
+      payload.create({
+        collection: 'documents',
+        file: file(elf, 'tool.pdf', 'application/pdf'),
+        data: { title: 'Not a PDF' },
+      }),
+    ).rejects.toMatchObject({ status: 400 })
+  })
+})
