@@ -11,6 +11,8 @@ const nextConfig = {
   outputFileTracingRoot: workspaceRoot,
   transpilePackages: ['@pressroom/shared'],
   poweredByHeader: false,
+  // `pnpm test` type-checks the whole workspace with tsc; the build need not do it again.
+  typescript: { ignoreBuildErrors: true },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },

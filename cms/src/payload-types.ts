@@ -154,7 +154,7 @@ export interface Statement {
   title: string;
   summary?: string | null;
   place?: string | null;
-  date: string;
+  date?: string | null;
   body?: {
     root: {
       type: string;
@@ -191,7 +191,7 @@ export interface Statement {
   /**
    * Left empty, it is made from the title. Changing it breaks links that were shared.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Given at first publication; the same in both languages; never changes.
    */
@@ -305,7 +305,7 @@ export interface Topic {
   /**
    * Left empty, it is made from the title. Changing it breaks links that were shared.
    */
-  slug: string;
+  slug?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -318,7 +318,7 @@ export interface Notice {
   title: string;
   summary?: string | null;
   place?: string | null;
-  date: string;
+  date?: string | null;
   body?: {
     root: {
       type: string;
@@ -361,7 +361,7 @@ export interface Notice {
   /**
    * Left empty, it is made from the title. Changing it breaks links that were shared.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Given at first publication; the same in both languages; never changes.
    */
@@ -382,7 +382,7 @@ export interface PressRelease {
   title: string;
   summary?: string | null;
   place?: string | null;
-  date: string;
+  date?: string | null;
   body?: {
     root: {
       type: string;
@@ -412,7 +412,7 @@ export interface PressRelease {
   /**
    * Left empty, it is made from the title. Changing it breaks links that were shared.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Given at first publication; the same in both languages; never changes.
    */
@@ -441,7 +441,7 @@ export interface PressKit {
   /**
    * Left empty, it is made from the title. Changing it breaks links that were shared.
    */
-  slug: string;
+  slug?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;

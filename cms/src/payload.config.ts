@@ -6,6 +6,7 @@ import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig } from 'payload'
 import sharp from 'sharp'
+import { isPublisher } from './access/index.ts'
 import { Documents } from './collections/Documents.ts'
 import { Media } from './collections/Media.ts'
 import { Notices } from './collections/Notices.ts'
@@ -86,6 +87,8 @@ export default buildConfig({
     autoRun: jobsCron === 'off' ? undefined : [{ cron: jobsCron, queue: 'default', limit: 20 }],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
+      // Staff who publish can see what is scheduled and what failed; only the runner writes jobs.
+      access: { ...defaultJobsCollection.access, read: isPublisher },
       admin: {
         ...defaultJobsCollection.admin,
         hidden: false,

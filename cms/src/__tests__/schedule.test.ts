@@ -41,7 +41,7 @@ describe(`scheduled publishing (${testDatabase})`, () => {
       waitUntil: at,
       input: {
         type: 'publish',
-        doc: { relationTo: 'press-releases', value: String(doc.id) },
+        doc: { relationTo: 'press-releases', value: doc.id },
         user: { relationTo: 'users', value: editor.id },
       },
     })
@@ -70,7 +70,7 @@ describe(`scheduled publishing (${testDatabase})`, () => {
       waitUntil: new Date(Date.now() + 500),
       input: {
         type: 'publish',
-        doc: { relationTo: 'notices', value: String(doc.id) },
+        doc: { relationTo: 'notices', value: doc.id },
         user: { relationTo: 'users', value: translator.id },
       },
     })

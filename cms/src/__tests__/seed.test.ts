@@ -67,7 +67,7 @@ describe(`seed (${testDatabase})`, () => {
       collection: 'users',
       data: { email: result.admin.email, password: 'a-seeded-password-for-tests' },
     })
-    expect(token.user.role).toBe('admin')
+    expect(token.user?.role).toBe('admin')
   })
 
   it('changes nothing when run again', async () => {
@@ -86,7 +86,7 @@ describe(`seed (${testDatabase})`, () => {
       collection: 'users',
       data: { email: 'second-admin@test.localhost', password: first.admin.generatedPassword! },
     })
-    expect(login.user.email).toBe('second-admin@test.localhost')
+    expect(login.user?.email).toBe('second-admin@test.localhost')
     const second = await seed(payload, { adminEmail: 'second-admin@test.localhost' })
     expect(second.admin.generatedPassword).toBeUndefined()
   })

@@ -83,11 +83,12 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
                   {
                     name: 'date',
                     type: 'date',
-                    required: true,
+                    // Required through validate, so a draft can be saved before it is dated.
+                    validate: (value: unknown) => (value ? true : 'A date is required for the date line.'),
                     index: true,
                     defaultValue: () => new Date().toISOString(),
                     label: { en: 'Date (date line)', ru: 'Дата (в строке даты)' },
-                    admin: { width: '50%', date: { pickerAppearance: 'dayOnly' } },
+                    admin: { width: '50%', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } },
                   },
                 ],
               },

@@ -30,7 +30,7 @@ export const slugField: Field = {
   label: { en: 'Slug (URL, both languages)', ru: 'Слаг (адрес, для обоих языков)' },
   unique: true,
   index: true,
-  required: true,
+  // Required through validate, which only runs on publish: a draft may not have a title yet.
   admin: {
     position: 'sidebar',
     description: {

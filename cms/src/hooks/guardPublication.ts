@@ -6,8 +6,8 @@ import { roleOf } from '../access/roles.ts'
  * is the enforcement: a translator's write must be a draft (a new version that leaves the
  * published one untouched). Publishing, unpublishing or editing the live version is refused.
  */
-export const guardPublication: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (args.overrideAccess || roleOf(req.user) !== 'translator') return args
+export const guardPublication: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
+  if (overrideAccess || roleOf(req.user) !== 'translator') return args
   if (operation !== 'create' && operation !== 'update') return args
 
   const status = (args.data as { _status?: unknown } | undefined)?._status

@@ -6,8 +6,8 @@ import { roleOf } from '../access/roles.ts'
  * anonymous reader would make a published document with a newer draft disappear from lists.
  * Public readers always get the published view.
  */
-export const ignoreDraftsForPublic: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'read' && !args.overrideAccess && !roleOf(req.user) && args.draft) {
+export const ignoreDraftsForPublic: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
+  if (operation === 'read' && !overrideAccess && !roleOf(req.user) && args.draft) {
     return { ...args, draft: false }
   }
   return args

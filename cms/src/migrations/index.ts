@@ -1,9 +1,9 @@
-import * as migration_20261130_071742_initial from './20261130_071742_initial'
+import * as migration_20261130_073234_initial from './20261130_073234_initial'
 
 export const migrations = [
   {
-    up: migration_20261130_071742_initial.up,
-    down: migration_20261130_071742_initial.down,
-    name: '20261130_071742_initial',
+    up: migration_20261130_073234_initial.up,
+    down: migration_20261130_073234_initial.down,
+    name: '20261130_073234_initial',
   },
 ]

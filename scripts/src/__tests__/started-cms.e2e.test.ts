@@ -1,0 +1,143 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { repoRoot } from '../lib/paths.ts'
+
+/**
+ * The README's main command, as a newcomer runs it: `pnpm start` on a fresh embedded database.
+ * The build is already up to date (`pnpm test` builds first), so this measures the start itself.
+ */
+const adminPassword = 'e2e-admin-password-42'
+let dir: string
+let server: ChildProcess
+let baseUrl: string
+let output = ''
+let browser: Browser
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-'))
+  const port = await freePort()
+  baseUrl = `http://localhost:${port}`
+  Object.assign(process.env, {
+    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+    UPLOAD_DIR: path.join(dir, 'uploads'),
+    PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+    JOBS_AUTORUN_CRON: '* * * * * *',
+  })
+  server = spawn('pnpm', ['start'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), ADMIN_PASSWORD: adminPassword },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  server.stdout?.on('data', (chunk) => {
+    output += chunk
+  })
+  server.stderr?.on('data', (chunk) => {
+    output += chunk
+  })
+  const end = Date.now() + 240_000
+  while (!output.includes('Press room CMS is ready')) {
+    if (server.exitCode !== null) throw new Error(`pnpm start exited early:\n${output}`)
+    if (Date.now() > end) throw new Error(`pnpm start did not become ready:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (server?.pid && server.exitCode === null) {
+    process.kill(-server.pid, 'SIGTERM')
+    await new Promise((resolve) => server.once('exit', resolve))
+  }
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the started CMS', () => {
+  it('prints where the admin is and how to log in', () => {
+    expect(output).toContain(`Admin:     ${baseUrl}/admin`)
+    expect(output).toContain('admin@pressroom.localhost / the ADMIN_PASSWORD you set')
+    expect(output).toContain('seeded statement "founding-statement"')
+  })
+
+  it('serves the seeded founding statement to anonymous readers in both languages', async () => {
+    const en = await (await fetch(`${baseUrl}/api/statements?where[slug][equals]=founding-statement`)).json()
+    expect(en.docs[0].title).toMatch(/^Regarding the search for solutions/)
+    expect(en.docs[0].referenceNumber).toBe('GC-ST-2021-001')
+    const ru = await (await fetch(`${baseUrl}/api/statements?locale=ru&fallback-locale=none`)).json()
+    expect(ru.docs[0].title).toMatch(/^О поиске решений/)
+    expect(ru.docs[0].translationState).toBe('partial')
+    const users = await fetch(`${baseUrl}/api/users`)
+    expect(users.status).toBe(403)
+  })
+
+  it('lets the seeded admin log in to the admin in Russian and see the statement', async () => {
+    const context = await browser.newContext({ locale: 'ru-RU' })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/admin`)
+    await page.waitForSelector('input[name="email"]')
+    await page.fill('input[name="email"]', 'admin@pressroom.localhost')
+    await page.fill('input[name="password"]', adminPassword)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/)
+    await page.goto(`${baseUrl}/admin/collections/statements`)
+    await page.getByRole('heading', { name: 'Заявления' }).first().waitFor()
+    await page.getByText('GC-ST-2021-001').waitFor()
+    expect(await page.getByText('Опубликовано').count()).toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('runs scheduled publishing inside the server', async () => {
+    const [{ getPayload }, { default: config }] = await Promise.all([
+      import('payload'),
+      import('@pressroom/cms/config'),
+    ])
+    // A second process on the same database queues the job, as the admin's schedule drawer does.
+    const payload = await getPayload({ config })
+    const draft = await payload.create({
+      collection: 'notices',
+      data: { title: 'Scheduled through the running CMS', _status: 'draft' },
+    })
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      waitUntil: new Date(Date.now() + 1000),
+      input: { type: 'publish', doc: { relationTo: 'notices', value: draft.id } },
+    })
+    let title: string | undefined
+    const end = Date.now() + 30_000
+    while (!title && Date.now() < end) {
+      const res = await (await fetch(`${baseUrl}/api/notices?where[id][equals]=${draft.id}`)).json()
+      title = res.docs?.[0]?.title
+      if (!title) await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+    expect(title).toBe('Scheduled through the running CMS')
+    await payload.destroy()
+  })
+})

@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { cmsDataDir, cmsEnvFile } from './paths.ts'
+
+/**
+ * cms/.env holds the local secret; it is written once, on first start, and kept (git-ignored).
+ * Variables already set in the environment win over the file.
+ */
+export function loadCmsEnv(): void {
+  if (!existsSync(cmsEnvFile)) {
+    writeFileSync(
+      cmsEnvFile,
+      `# Written by ./pressroom start on first run. Keep it secret; see README for the variables.\nPAYLOAD_SECRET=${randomBytes(32).toString('hex')}\n`,
+      { mode: 0o600 },
+    )
+  }
+  for (const line of readFileSync(cmsEnvFile, 'utf8').split('\n')) {
+    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line)
+    if (match && process.env[match[1]!] === undefined) process.env[match[1]!] = match[2]!.replace(/^"(.*)"$/, '$1')
+  }
+  // Absolute paths: the built Next server cannot locate cms/data from its own bundle.
+  process.env.DATABASE_URL ??= `file:${path.join(cmsDataDir, 'pressroom.db')}`
+  process.env.UPLOAD_DIR ??= path.join(cmsDataDir, 'uploads')
+}

@@ -1,0 +1,45 @@
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process'
+
+/** Runs a command to completion, streaming its output; rejects with the command in the message. */
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', ...options })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve()
+      else reject(new Error(`\`${command} ${args.join(' ')}\` failed (${signal ?? `exit ${code}`})`))
+    })
+  })
+}
+
+/** Runs a command and returns its standard output. */
+export function capture(command: string, args: string[], options: SpawnOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options })
+    let out = ''
+    child.stdout?.on('data', (chunk) => {
+      out += chunk
+    })
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out.trim()) : reject(new Error(`\`${command} ${args.join(' ')}\` failed (exit ${code})`)),
+    )
+  })
+}
+
+/** Polls a URL until it answers (any status below 500) or the time is up. */
+export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    if (child && child.exitCode !== null)
+      throw new Error(`the server exited (code ${child.exitCode}) before ${url} answered`)
+    try {
+      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) })
+      if (res.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`)
+}

@@ -1,0 +1,80 @@
+import { readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { buildCmsIfChanged } from './lib/build.ts'
+import { loadCmsEnv } from './lib/env.ts'
+import { cmsDir, repoRoot, systemScripts } from './lib/paths.ts'
+import { capture, run } from './lib/processes.ts'
+
+/**
+ * `pnpm test`: every check CI runs, in order, stopping at the first failure.
+ * Needs PostgreSQL and Chromium from Debian (`./pressroom test` installs them).
+ */
+const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name)
+const timings: [string, number][] = []
+
+async function step(name: string, action: () => Promise<void>) {
+  console.log(`\n=== ${name}`)
+  const started = Date.now()
+  await action()
+  timings.push([name, Date.now() - started])
+}
+
+const postgresScript = path.join(systemScripts, 'postgres.sh')
+let postgresUrl = ''
+
+try {
+  await step('format and lint (biome)', () => run(bin('biome'), ['ci', '.'], { cwd: repoRoot }))
+
+  await step('type check (tsc, every package)', async () => {
+    for (const pkg of ['shared', 'cms', 'scripts']) await run(bin('tsc'), ['--noEmit', '-p', path.join(repoRoot, pkg)])
+  })
+
+  await step('start a private PostgreSQL on loopback', async () => {
+    postgresUrl = await capture('bash', [postgresScript, 'start'])
+    console.log(postgresUrl)
+  })
+
+  await step('PostgreSQL migrations match the schema (drift check)', async () => {
+    const database = `pressroom_drift_${Date.now()}`
+    await run('psql', [postgresUrl, '-qc', `CREATE DATABASE ${database}`])
+    const url = new URL(postgresUrl)
+    url.pathname = `/${database}`
+    const migrations = path.join(cmsDir, 'src/migrations')
+    const before = new Set(readdirSync(migrations))
+    await run(path.join(cmsDir, 'node_modules/.bin/payload'), ['migrate:create', '--skip-empty', 'drift-check'], {
+      cwd: cmsDir,
+      env: { ...process.env, DATABASE_URL: url.toString(), PAYLOAD_SECRET: 'drift-check-secret-0123456789abcdef' },
+    })
+    await run('psql', [postgresUrl, '-qc', `DROP DATABASE ${database}`])
+    const added = readdirSync(migrations).filter((file) => !before.has(file))
+    if (added.length > 0) {
+      for (const file of added) rmSync(path.join(migrations, file))
+      throw new Error(
+        'The collections changed but no PostgreSQL migration records it. Run ' +
+          '`DATABASE_URL=postgres://… pnpm --filter @pressroom/cms migrate:create <name>` and commit the new files in cms/src/migrations.',
+      )
+    }
+  })
+
+  await step('unit and integration tests on SQLite (vitest)', () => run(bin('vitest'), ['run'], { cwd: repoRoot }))
+
+  await step('CMS integration tests on PostgreSQL (vitest)', () =>
+    run(bin('vitest'), ['run', '--project', '@pressroom/cms'], {
+      cwd: repoRoot,
+      env: { ...process.env, TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl },
+    }),
+  )
+
+  await step('build the CMS (next build)', async () => {
+    loadCmsEnv()
+    console.log(`next build: ${await buildCmsIfChanged(console.log)}`)
+  })
+
+  await step('end-to-end: the started CMS in Chromium', () =>
+    run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], { cwd: path.join(repoRoot, 'scripts') }),
+  )
+} finally {
+  if (postgresUrl) await run('bash', [postgresScript, 'stop']).catch(() => {})
+  console.log('\n=== timings')
+  for (const [name, ms] of timings) console.log(`${(ms / 1000).toFixed(1).padStart(7)} s  ${name}`)
+}
