@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
-import { defaultLocale, locales } from '@pressroom/shared'
+import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig } from 'payload'
 import sharp from 'sharp'
 import { isPublisher } from './access/index.ts'
@@ -44,6 +44,9 @@ const withLocaleGuard = (collection: CollectionConfig): CollectionConfig => ({
   },
 })
 
+/** The admin speaks every working language; a new locale in shared/ needs its translation here. */
+const adminLanguages: Record<Locale, typeof en> = { en, ru }
+
 /** The job runner's cadence inside the started CMS (scheduled publishing); "off" disables it. */
 const jobsCron = process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *'
 
@@ -57,7 +60,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Press room' },
   },
   i18n: {
-    supportedLanguages: { en, ru },
+    supportedLanguages: Object.fromEntries(localeCodes.map((code) => [code, adminLanguages[code]])),
     fallbackLanguage: 'en',
   },
   localization: {

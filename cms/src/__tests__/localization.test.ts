@@ -136,6 +136,9 @@ describe(`bad input is refused and writes nothing (${testDatabase})`, () => {
     expect(res.json.errors[0].message).toContain('Unknown locale "fr"')
     const read = await http.get('/statements?locale=xx')
     expect(read.status).toBe(400)
+    await expect(
+      payload.updateGlobal({ slug: 'site-settings', locale: 'uk' as never, data: { organizationName: 'Wrong' } }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Unknown locale "uk"') })
     expect((await payload.count({ collection: 'statements' })).totalDocs).toBe(before.totalDocs)
   })
 

@@ -1,6 +1,7 @@
 import { defaultReferencePrefix, referencePrefixPattern } from '@pressroom/shared'
 import type { GlobalConfig } from 'payload'
 import { anyone, isAdmin } from '../access/index.ts'
+import { rejectUnknownLocaleInGlobal } from '../hooks/rejectUnknownLocale.ts'
 
 const url = (value: unknown) =>
   value === undefined || value === null || value === '' || /^https?:\/\/[^\s]+$/.test(String(value))
@@ -12,6 +13,7 @@ export const SiteSettings: GlobalConfig = {
   label: { en: 'Site settings', ru: 'Настройки сайта' },
   admin: { group: { en: 'Administration', ru: 'Администрирование' } },
   access: { read: anyone, update: isAdmin },
+  hooks: { beforeOperation: [rejectUnknownLocaleInGlobal] },
   fields: [
     {
       name: 'organizationName',

@@ -1,5 +1,10 @@
 import { isLocale, localeCodes } from '@pressroom/shared'
-import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type GlobalBeforeOperationHook,
+  type PayloadRequest,
+} from 'payload'
 
 /**
  * Payload quietly reads and writes the default language when it is given a locale it does not
@@ -20,6 +25,11 @@ export function assertKnownLocale(req: PayloadRequest): void {
 }
 
 export const rejectUnknownLocale: CollectionBeforeOperationHook = ({ args, req }) => {
+  assertKnownLocale(req)
+  return args
+}
+
+export const rejectUnknownLocaleInGlobal: GlobalBeforeOperationHook = ({ args, req }) => {
   assertKnownLocale(req)
   return args
 }
