@@ -20,6 +20,7 @@ import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
 import { maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
+import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -35,12 +36,15 @@ function requireSecret(): string {
   return secret
 }
 
-/** Every collection refuses unknown locales before Payload can quietly default them. */
-const withLocaleGuard = (collection: CollectionConfig): CollectionConfig => ({
+/**
+ * Every collection refuses unknown locales before Payload can quietly default them, and answers
+ * a malformed document ID with 404 instead of a server error.
+ */
+const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   hooks: {
     ...collection.hooks,
-    beforeOperation: [rejectUnknownLocale, ...(collection.hooks?.beforeOperation ?? [])],
+    beforeOperation: [rejectUnknownLocale, rejectMalformedId, ...(collection.hooks?.beforeOperation ?? [])],
   },
 })
 
@@ -80,7 +84,7 @@ export default buildConfig({
     PressContacts,
     Users,
     ReferenceCounters,
-  ].map(withLocaleGuard),
+  ].map(withRequestGuards),
   globals: [SiteSettings],
   db: databaseAdapter(),
   sharp,

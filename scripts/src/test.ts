@@ -58,12 +58,21 @@ try {
 
   await step('unit and integration tests on SQLite (vitest)', () => run(bin('vitest'), ['run'], { cwd: repoRoot }))
 
-  await step('CMS integration tests on PostgreSQL (vitest)', () =>
-    run(bin('vitest'), ['run', '--project', '@pressroom/cms'], {
+  await step('CMS integration tests on PostgreSQL (vitest)', async () => {
+    // Databases an earlier run could not drop while Payload still held a connection.
+    const leftovers = await capture('psql', [
+      postgresUrl,
+      '-Atc',
+      "SELECT datname FROM pg_database WHERE datname LIKE 'pressroom_test_%'",
+    ])
+    for (const name of leftovers.split('\n').filter(Boolean)) {
+      await run('psql', [postgresUrl, '-qc', `DROP DATABASE "${name}" WITH (FORCE)`])
+    }
+    await run(bin('vitest'), ['run', '--project', '@pressroom/cms'], {
       cwd: repoRoot,
       env: { ...process.env, TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl },
-    }),
-  )
+    })
+  })
 
   await step('build the CMS (next build)', async () => {
     loadCmsEnv()

@@ -4,7 +4,7 @@ import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../acces
 import { changeNotesField } from '../fields/changeNotes.ts'
 import { slugField } from '../fields/slug.ts'
 import { translationStateField } from '../fields/translation.ts'
-import { assignReferenceNumber } from '../hooks/assignReferenceNumber.ts'
+import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/assignReferenceNumber.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 
@@ -47,6 +47,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
     hooks: {
       beforeOperation: [guardPublication, ignoreDraftsForPublic],
       beforeChange: [assignReferenceNumber(options.kind)],
+      afterChange: [recordIssuedReferenceNumber],
     },
     fields: [
       {
@@ -84,7 +85,12 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
                     name: 'date',
                     type: 'date',
                     // Required through validate, so a draft can be saved before it is dated.
-                    validate: (value: unknown) => (value ? true : 'A date is required for the date line.'),
+                    validate: (value: unknown) => {
+                      if (!value) return 'A date is required for the date line.'
+                      return Number.isNaN(Date.parse(String(value)))
+                        ? `"${String(value)}" is not a date. Write it as an ISO date, e.g. 2026-03-01.`
+                        : true
+                    },
                     index: true,
                     defaultValue: () => new Date().toISOString(),
                     label: { en: 'Date (date line)', ru: 'Дата (в строке даты)' },

@@ -55,12 +55,13 @@ export async function startPayload(options: StartOptions = {}): Promise<StartedP
     payload,
     uploadDir,
     stop: async () => {
-      // Payload's destroy() leaves its PostgreSQL pool (and a checked-out client) open; the
-      // forced DROP below closes those connections, which the pool must not treat as a crash.
-      const pool = (payload.db as { pool?: { on: (event: 'error', listener: () => void) => void } }).pool
-      pool?.on('error', () => {})
+      // Payload's destroy() leaves its PostgreSQL pool open, sometimes with a client checked
+      // out; end() then waits for it forever. Give it a moment, then leave the database to the
+      // test run's clean-up if it is still in use (see scripts/src/test.ts).
+      const pool = (payload.db as { pool?: { end: () => Promise<void> } }).pool
       await payload.destroy()
-      await dropDatabase()
+      if (pool) await Promise.race([pool.end(), new Promise((resolve) => setTimeout(resolve, 2000))])
+      await dropDatabase().catch(() => {})
       rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -85,7 +86,7 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
     drop: async () => {
       const client = new pg.Client({ connectionString: base })
       await client.connect()
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.query(`DROP DATABASE IF EXISTS ${name}`)
       await client.end()
     },
   }
