@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import os, { cpus, totalmem } from 'node:os'
 import path from 'node:path'
 import { buildCmsIfChanged } from './lib/build.ts'
+import { startMainCommand } from './lib/mainCommand.ts'
 import { cmsDir, repoRoot } from './lib/paths.ts'
 import { waitForHttp } from './lib/processes.ts'
 
@@ -115,33 +116,20 @@ async function stopServer(server: ChildProcess) {
 /** Time from `pnpm start` until it prints that the CMS is ready, on a fresh database. */
 async function timeMainCommand(label: string): Promise<number> {
   const startDir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-bench-start-'))
-  const started = performance.now()
-  const child = spawn('pnpm', ['start'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
+  try {
+    const cms = await startMainCommand({
       DATABASE_URL: `file:${path.join(startDir, 'cms.db')}`,
       UPLOAD_DIR: path.join(startDir, 'uploads'),
       PORT: String(port + 1),
       ADMIN_PASSWORD: adminPassword,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  while (!output.includes('Press room CMS is ready')) {
-    if (child.exitCode !== null) throw new Error(`pnpm start (${label}) exited early:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    })
+    await cms.stop()
+    const seconds = cms.readyAfterMs / 1000
+    log(`  main command (${label}): ready in ${seconds.toFixed(1)} s`)
+    return seconds
+  } finally {
+    rmSync(startDir, { recursive: true, force: true })
   }
-  const seconds = (performance.now() - started) / 1000
-  process.kill(-child.pid!, 'SIGTERM')
-  await new Promise((resolve) => child.once('exit', resolve))
-  rmSync(startDir, { recursive: true, force: true })
-  log(`  main command (${label}): ready in ${seconds.toFixed(1)} s`)
-  return seconds
 }
 
 async function measureLists(label: string) {
@@ -158,6 +146,7 @@ async function measureLists(label: string) {
     const results = {
       restEn: await timeRequests(`${base}/api/statements?limit=10&page=20&locale=en&depth=1`),
       restRu: await timeRequests(`${base}/api/press-releases?limit=10&page=5&locale=ru&depth=1&sort=-date`),
+      restAll: await timeRequests(`${base}/api/statements?limit=1000&locale=all&depth=0`),
       adminList: await timeRequests(`${base}/admin/collections/statements?limit=10`, cookie),
       adminListRu: await timeRequests(`${base}/admin/collections/notices?limit=50&locale=ru`, cookie),
     }
@@ -212,6 +201,7 @@ try {
   }
 
   const limit = 1000
+  // The target is about list pages; the one-page export of every statement is shown for the index.
   const worstList = Math.max(indexed.restEn.p95, indexed.restRu.p95, indexed.adminList.p95, indexed.adminListRu.p95)
   const row = (name: string, a: Stats, b: Stats) =>
     `| ${name} | ${ms(a.median)} | ${ms(a.p95)} | ${ms(b.median)} | ${ms(b.p95)} |`
@@ -234,6 +224,7 @@ ${seedSeconds.toFixed(1)} s. Each figure is over ${samples} sequential requests 
 | --- | --- | --- | --- | --- |
 ${row('Anonymous REST list, English, page 20 of statements, depth 1', indexed.restEn, unindexed.restEn)}
 ${row('Anonymous REST list, Russian, press releases sorted by date, depth 1', indexed.restRu, unindexed.restRu)}
+${row(`Anonymous REST, every statement in one page (${Math.ceil(documentCount / 3)}), both languages`, indexed.restAll, unindexed.restAll)}
 ${row('Admin list view (server-rendered HTML), statements, 10 a page', indexed.adminList, unindexed.adminList)}
 ${row('Admin list view, notices, Russian, 50 a page', indexed.adminListRu, unindexed.adminListRu)}
 
@@ -244,7 +235,7 @@ ${row('Admin list view, notices, Russian, 50 a page', indexed.adminListRu, unind
 | Main command ready when the build is up to date | ${warmStart.toFixed(1)} s | (no target) |
 
 The "without parent index" columns drop the \`*_locales_parent_id_idx\` indexes that the SQLite adapter adds
-(docs/adr/0003-database-sqlite-default-postgres-migrations.md) to show what they are for.
+(docs/adr/0003-database-sqlite-default-postgres-migrations.md), to show what they change at this size.
 `
   mkdirSync(path.join(repoRoot, 'docs'), { recursive: true })
   writeFileSync(path.join(repoRoot, 'docs/benchmarks.md'), report)

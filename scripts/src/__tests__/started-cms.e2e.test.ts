@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot } from '../lib/paths.ts'
+import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
 
 /**
  * The README's main command, as a newcomer runs it: `pnpm start` on a fresh embedded database.
@@ -13,9 +12,8 @@ import { repoRoot } from '../lib/paths.ts'
  */
 const adminPassword = 'e2e-admin-password-42'
 let dir: string
-let server: ChildProcess
+let cms: RunningMainCommand
 let baseUrl: string
-let output = ''
 let browser: Browser
 
 function freePort(): Promise<number> {
@@ -33,30 +31,14 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-'))
   const port = await freePort()
   baseUrl = `http://localhost:${port}`
+  // Set here too: the scheduling test below opens the same database from this process.
   Object.assign(process.env, {
     DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
     UPLOAD_DIR: path.join(dir, 'uploads'),
     PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     JOBS_AUTORUN_CRON: '* * * * * *',
   })
-  server = spawn('pnpm', ['start'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), ADMIN_PASSWORD: adminPassword },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  server.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  server.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const end = Date.now() + 240_000
-  while (!output.includes('Press room CMS is ready')) {
-    if (server.exitCode !== null) throw new Error(`pnpm start exited early:\n${output}`)
-    if (Date.now() > end) throw new Error(`pnpm start did not become ready:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
+  cms = await startMainCommand({ PORT: String(port), ADMIN_PASSWORD: adminPassword })
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -73,18 +55,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (server?.pid && server.exitCode === null) {
-    process.kill(-server.pid, 'SIGTERM')
-    await new Promise((resolve) => server.once('exit', resolve))
-  }
+  await cms?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 
 describe('the started CMS', () => {
   it('prints where the admin is and how to log in', () => {
-    expect(output).toContain(`Admin:     ${baseUrl}/admin`)
-    expect(output).toContain('admin@pressroom.localhost / the ADMIN_PASSWORD you set')
-    expect(output).toContain('seeded statement "founding-statement"')
+    expect(cms.output()).toContain(`Admin:     ${baseUrl}/admin`)
+    expect(cms.output()).toContain('admin@pressroom.localhost / the ADMIN_PASSWORD you set')
+    expect(cms.output()).toContain('seeded statement "founding-statement"')
   })
 
   it('serves the seeded founding statement to anonymous readers in both languages', async () => {
