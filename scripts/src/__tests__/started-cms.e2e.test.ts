@@ -93,6 +93,41 @@ describe('the started CMS', () => {
     await context.close()
   })
 
+  it('publishes a statement written in the admin in English and Russian, with one number and slug', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/admin/login`)
+    await page.fill('input[name="email"]', 'admin@pressroom.localhost')
+    await page.fill('input[name="password"]', adminPassword)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/)
+
+    await page.goto(`${baseUrl}/admin/collections/statements/create`)
+    await page.locator('#field-title').fill('Statement written in the admin')
+    await page.locator('[data-lexical-editor="true"]').first().click()
+    await page.keyboard.type('The body, typed by a person.')
+    await page.getByRole('button', { name: 'Publish changes' }).click()
+    await page.waitForURL(/\/collections\/statements\/\d+/)
+    const id = /statements\/(\d+)/.exec(page.url())?.[1]
+
+    await page.goto(`${baseUrl}/admin/collections/statements/${id}?locale=ru`)
+    await page.locator('#field-title').fill('Заявление, написанное в админке')
+    await page.locator('[data-lexical-editor="true"]').first().click()
+    await page.keyboard.type('Текст, набранный человеком.')
+    await page.getByRole('button', { name: 'Publish changes' }).click()
+
+    let doc: { title?: Record<string, string>; referenceNumber?: string; slug?: string } = {}
+    const end = Date.now() + 15_000
+    while (doc.title?.ru !== 'Заявление, написанное в админке' && Date.now() < end) {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      doc = await (await fetch(`${baseUrl}/api/statements/${id}?locale=all`)).json()
+    }
+    expect(doc.title).toEqual({ en: 'Statement written in the admin', ru: 'Заявление, написанное в админке' })
+    expect(doc.slug).toBe('statement-written-in-the-admin')
+    expect(doc.referenceNumber).toMatch(/^GC-ST-\d{4}-\d{3}$/)
+    await context.close()
+  })
+
   it('runs scheduled publishing inside the server', async () => {
     const [{ getPayload }, { default: config }] = await Promise.all([
       import('payload'),
