@@ -1,5 +1,5 @@
 import { type DocumentKind, kindInfo } from '@pressroom/shared'
-import type { CollectionConfig, Field } from 'payload'
+import type { Access, CollectionConfig, Field } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
 import { changeNotesField } from '../fields/changeNotes.ts'
 import { slugField } from '../fields/slug.ts'
@@ -17,7 +17,8 @@ type PublicationOptions = {
   kindTab?: { label: Label; fields: Field[] }
   /** Sidebar fields only this kind has. */
   sidebarFields?: Field[]
-  read?: CollectionConfig['access'] extends infer A ? (A extends { read?: infer R } ? R : never) : never
+  /** Who may read; publishedOrStaff unless the kind needs more (press releases: embargo). */
+  read?: Access
 }
 
 /** What statements, notices and press releases share; each kind adds its own fields. */
