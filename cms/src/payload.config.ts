@@ -104,6 +104,5 @@ export default buildConfig({
     }),
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
   telemetry: false,
 })

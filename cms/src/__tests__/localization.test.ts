@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lexicalToParagraphs, paragraphsToLexical } from '../seed/lexical.ts'
 import { httpClient } from './helpers/http.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
 
@@ -126,11 +126,8 @@ describe(`bad input is refused and writes nothing (${testDatabase})`, () => {
     ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Unknown locale "de"') })
 
     const http = httpClient(payload)
-    const admin = await payload.create({
-      collection: 'users',
-      data: { email: 'locale-admin@test.localhost', password: 'a long enough password', role: 'admin' },
-    })
-    const token = await http.login(admin.email, 'a long enough password')
+    const admin = await createStaff(payload, 'admin')
+    const token = await http.login(admin.email, staffPassword)
     const res = await http.post('/statements?locale=fr', { title: 'Français' }, { token })
     expect(res.status).toBe(400)
     expect(res.json.errors[0].message).toContain('Unknown locale "fr"')

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpClient } from './helpers/http.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload
@@ -50,11 +50,8 @@ describe(`reference numbers (${testDatabase})`, () => {
     })
     expect(doc.referenceNumber).toBe('GC-NT-2026-001')
     const http = httpClient(payload)
-    await payload.create({
-      collection: 'users',
-      data: { email: 'ref-admin@test.localhost', password: 'long enough password', role: 'admin' },
-    })
-    const token = await http.login('ref-admin@test.localhost', 'long enough password')
+    const admin = await createStaff(payload, 'admin')
+    const token = await http.login(admin.email, staffPassword)
     const res = await http.patch(`/notices/${doc.id}`, { referenceNumber: 'GC-NT-1999-999' }, { token })
     expect(res.status).toBe(200)
     expect(res.json.doc.referenceNumber).toBe('GC-NT-2026-001')

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+import { createStaff, type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload
@@ -26,10 +26,7 @@ async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number
 
 describe(`scheduled publishing (${testDatabase})`, () => {
   it('publishes a draft at its time through the running job runner, and not before', async () => {
-    const editor = await payload.create({
-      collection: 'users',
-      data: { email: 'scheduler@test.localhost', password: 'long enough password', role: 'editor' },
-    })
+    const editor = await createStaff(payload, 'editor')
     const doc = await payload.create({
       collection: 'press-releases',
       data: { title: 'Scheduled release', date: '2026-06-01T00:00:00.000Z', _status: 'draft' },
@@ -60,10 +57,7 @@ describe(`scheduled publishing (${testDatabase})`, () => {
   })
 
   it('refuses a publication scheduled by a translator when it comes due', async () => {
-    const translator = await payload.create({
-      collection: 'users',
-      data: { email: 'sched-translator@test.localhost', password: 'long enough password', role: 'translator' },
-    })
+    const translator = await createStaff(payload, 'translator')
     const doc = await payload.create({ collection: 'notices', data: { title: 'Not allowed', _status: 'draft' } })
     const job = await payload.jobs.queue({
       task: 'schedulePublish',

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload
@@ -107,11 +107,8 @@ describe(`media uploads (${testDatabase})`, () => {
 
   it('refuses an oversize upload over REST with 413 and a message that gives the limit', async () => {
     const http = httpClient(payload)
-    await payload.create({
-      collection: 'users',
-      data: { email: 'uploader@test.localhost', password: 'long enough password', role: 'editor' },
-    })
-    const token = await http.login('uploader@test.localhost', 'long enough password')
+    const editor = await createStaff(payload, 'editor')
+    const token = await http.login(editor.email, staffPassword)
     const noise = await sharp(
       Buffer.from(Array.from({ length: 600 * 600 * 3 }, () => Math.floor(Math.random() * 256))),
       {

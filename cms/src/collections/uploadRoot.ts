@@ -1,11 +1,8 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { defaultUploadDir } from '../paths.ts'
 
 /**
  * Uploaded files live under UPLOAD_DIR, by default cms/data/uploads (git-ignored). The path is
  * runtime configuration, so the build must not try to trace files under it.
  */
-export const uploadRoot = path.resolve(
-  /*turbopackIgnore: true*/ process.env.UPLOAD_DIR ??
-    path.join(path.dirname(fileURLToPath(import.meta.url)), '../../data/uploads'),
-)
+export const uploadRoot = path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? defaultUploadDir)

@@ -1,14 +1,11 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
-
-const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+import { cmsRoot, defaultSqliteFile } from '../paths.ts'
 
 export const migrationDir = path.join(cmsRoot, 'src/migrations')
-export const defaultSqliteFile = path.join(cmsRoot, 'data/pressroom.db')
 
 export type DatabaseKind = 'sqlite' | 'postgres'
 

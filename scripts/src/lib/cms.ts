@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
+import { cmsDataDir } from '@pressroom/cms/paths'
 import type { SeedResult } from '@pressroom/cms/seed'
-import { cmsDataDir } from './paths.ts'
 
 /**
  * Brings the database up to the current schema (SQLite: schema push; PostgreSQL: committed

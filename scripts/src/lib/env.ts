@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
-import { cmsDataDir, cmsEnvFile } from './paths.ts'
+import { defaultSqliteFile, defaultUploadDir } from '@pressroom/cms/paths'
+import { cmsEnvFile } from './paths.ts'
 
 /**
  * cms/.env holds the local secret; it is written once, on first start, and kept (git-ignored).
@@ -20,6 +20,6 @@ export function loadCmsEnv(): void {
     if (match && process.env[match[1]!] === undefined) process.env[match[1]!] = match[2]!.replace(/^"(.*)"$/, '$1')
   }
   // Absolute paths: the built Next server cannot locate cms/data from its own bundle.
-  process.env.DATABASE_URL ??= `file:${path.join(cmsDataDir, 'pressroom.db')}`
-  process.env.UPLOAD_DIR ??= path.join(cmsDataDir, 'uploads')
+  process.env.DATABASE_URL ??= `file:${defaultSqliteFile}`
+  process.env.UPLOAD_DIR ??= defaultUploadDir
 }

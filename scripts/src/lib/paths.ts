@@ -3,6 +3,5 @@ import { fileURLToPath } from 'node:url'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 export const cmsDir = path.join(repoRoot, 'cms')
-export const cmsDataDir = path.join(cmsDir, 'data')
 export const cmsEnvFile = path.join(cmsDir, '.env')
 export const systemScripts = path.join(repoRoot, 'scripts/system')

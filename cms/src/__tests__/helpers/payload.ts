@@ -94,6 +94,8 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 
 export type StaffUser = User & { collection: 'users' }
 
+export const staffPassword = 'correct horse battery staple'
+
 let userCounter = 0
 
 /** A staff account with the given role, shaped as Payload passes `user` to access control. */
@@ -101,9 +103,7 @@ export async function createStaff(payload: Payload, role: User['role']): Promise
   userCounter += 1
   const user = await payload.create({
     collection: 'users',
-    data: { email: `${role}-${userCounter}@test.localhost`, password: 'correct horse battery staple', role },
+    data: { email: `${role}-${userCounter}@test.localhost`, password: staffPassword, role },
   })
   return { ...user, collection: 'users' }
 }
-
-export const staffPassword = 'correct horse battery staple'
