@@ -125,12 +125,21 @@ export function yearOf(pub: Publication): string {
   return pub.date.slice(0, 4)
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one; a build formats tens of thousands of dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function formatDate(iso: string, locale: Locale, withTime = false): string {
-  return new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
-    dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'UTC',
-  }).format(new Date(iso))
+  const key = `${locale}:${withTime}`
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'UTC',
+    })
+    dateFormats.set(key, format)
+  }
+  return format.format(new Date(iso))
 }
 
 /** The language version a translation marked outdated lags behind: the most recently updated other one. */
