@@ -1,0 +1,169 @@
+/**
+ * The site targets of issue 3: a full build of every document in both languages from a cold
+ * loader store and a warm rebuild, against a bare Astro build of the same URLs; the weight of a
+ * document page. All in throw-away directories: the developer's own site build is not touched.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
+import { foundingStatementSlug } from '@pressroom/cms/seed'
+import { documentPath } from '@pressroom/shared'
+import { repoRoot } from '../lib/paths.ts'
+import { astroBuild, routeOutputs } from './astroBuild.ts'
+import { readSnapshot, type SnapshotDocument, writeBareProject } from './bareAstro.ts'
+import { startCmsServer } from './cmsServer.ts'
+import { startCountingProxy } from './countingProxy.ts'
+import { measurePageWeight, type PageWeight } from './pageWeight.ts'
+import type { MeasuredRun } from './processTree.ts'
+
+export const siteDir = path.join(repoRoot, 'site')
+/** The output of the last benchmark's builds, kept for reading after the run. */
+export const buildLogDir = path.join(os.tmpdir(), 'pressroom-bench-logs')
+
+export type BuildMeasure = {
+  seconds: number
+  peakRssBytes: number
+  /** Astro's own figures from its log: all pages, and the static-route rendering alone. */
+  astroSeconds?: number
+  renderSeconds?: number
+}
+export type SiteBuildMeasure = BuildMeasure & {
+  /** Requests the build sent to the CMS, and from the first request to the last answer. */
+  requests: number
+  cmsSeconds: number
+  /** Documents the loaders fetched in full, of all those published. */
+  fetched: number
+  published: number
+  pagefindSeconds?: number
+}
+
+export type SiteBenchResult = {
+  runs: number
+  outputs: { site: number; bare: number }
+  bare: BuildMeasure[]
+  cold: SiteBuildMeasure[]
+  warm: SiteBuildMeasure
+  pageWeights: PageWeight[]
+}
+
+/** The loaders' own account of a build: `statements: 667 published, 12 fetched, the rest unchanged`. */
+function loaderCounts(output: string): { published: number; fetched: number } {
+  let published = 0
+  let fetched = 0
+  for (const match of output.matchAll(/(\d+) published, (\d+) fetched/g)) {
+    published += Number(match[1])
+    fetched += Number(match[2])
+  }
+  return { published, fetched }
+}
+
+function measure(run: MeasuredRun): BuildMeasure {
+  const plain = stripVTControlCharacters(run.output)
+  const astro = /page\(s\) built in ([\d.]+)s/.exec(plain)
+  const render = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)s/.exec(plain)
+  return {
+    seconds: run.seconds,
+    peakRssBytes: run.peakRssBytes,
+    astroSeconds: astro ? Number(astro[1]) : undefined,
+    renderSeconds: render ? Number(render[1]) : undefined,
+  }
+}
+
+function keepLog(name: string, run: MeasuredRun) {
+  mkdirSync(buildLogDir, { recursive: true })
+  writeFileSync(path.join(buildLogDir, `${name}.log`), run.output)
+}
+
+export async function benchSite(options: {
+  workDir: string
+  port: number
+  runs: number
+  log: (message: string) => void
+}): Promise<SiteBenchResult> {
+  const { workDir, log } = options
+  rmSync(buildLogDir, { recursive: true, force: true })
+  const cms = await startCmsServer(options.port)
+  const proxy = await startCountingProxy(cms.url)
+  try {
+    /** One site build: `state` holds the Astro cache (loader store) and the file cache; `out` the pages. */
+    const buildSite = async (state: string, out: string): Promise<SiteBuildMeasure> => {
+      proxy.take()
+      const run = await astroBuild(siteDir, path.join(workDir, state, 'astro-cache'), {
+        CMS_URL: proxy.url,
+        SITE_URL: 'http://localhost:4321',
+        SITE_BASE: '/',
+        SITE_OUT_DIR: path.join(workDir, out),
+        SITE_CACHE_DIR: path.join(workDir, state, 'files'),
+      })
+      const { requests, spanMs } = proxy.take()
+      keepLog(out, run)
+      const pagefind = /Pagefind indexed \d+ pages in (\d+) ms/.exec(run.output)
+      return {
+        ...measure(run),
+        requests,
+        cmsSeconds: spanMs / 1000,
+        ...loaderCounts(run.output),
+        pagefindSeconds: pagefind ? Number(pagefind[1]) / 1000 : undefined,
+      }
+    }
+
+    const cold: SiteBuildMeasure[] = []
+    const bare: BuildMeasure[] = []
+    let siteOutputs: string[] = []
+    let bareOutputs = 0
+    let documents: SnapshotDocument[] = []
+    // Site and baseline in turn, so a busy moment on the shared machine does not favour one of them.
+    for (let i = 1; i <= options.runs; i++) {
+      if (i > 1) rmSync(path.join(workDir, `state-${i - 1}`), { recursive: true, force: true })
+      if (i > 1) rmSync(path.join(workDir, `cold-${i - 1}`), { recursive: true, force: true })
+      log(`  site build ${i}/${options.runs}, cold loader store…`)
+      const built = await buildSite(`state-${i}`, `cold-${i}`)
+      cold.push(built)
+      log(`    ${built.seconds.toFixed(1)} s, peak ${gib(built.peakRssBytes)} GiB, ${built.requests} CMS requests`)
+      if (i === 1) {
+        siteOutputs = routeOutputs(path.join(workDir, `cold-${i}`))
+        documents = await readSnapshot(cms.url)
+      }
+      const bareDir = path.join(workDir, `bare-${i}`)
+      mkdirSync(bareDir, { recursive: true })
+      writeBareProject({ dir: bareDir, siteDir, documents, siteOutputs })
+      log(`  bare Astro build ${i}/${options.runs}…`)
+      const bareRun = await astroBuild(bareDir, path.join(bareDir, 'node_modules/.astro'), {})
+      keepLog(`bare-${i}`, bareRun)
+      bare.push(measure(bareRun))
+      bareOutputs = routeOutputs(path.join(bareDir, 'dist')).length
+      log(`    ${bareRun.seconds.toFixed(1)} s, peak ${gib(bareRun.peakRssBytes)} GiB`)
+      rmSync(bareDir, { recursive: true, force: true })
+    }
+
+    // Into a fresh output directory, as a rebuild that keeps the last good site online would.
+    log('  site rebuild, warm loader store, nothing changed…')
+    const warm = await buildSite(`state-${options.runs}`, 'warm')
+    log(`    ${warm.seconds.toFixed(1)} s, ${warm.requests} CMS requests, ${warm.fetched} documents fetched`)
+
+    const outDir = path.join(workDir, 'warm')
+    const typical = documents.filter((d) => !d.path.en?.endsWith(`/${foundingStatementSlug}`))
+    const middle = typical[Math.floor(typical.length / 2)]
+    const pages = [
+      middle?.path.en,
+      middle?.path.ru,
+      documentPath('en', 'statement', foundingStatementSlug),
+      documentPath('ru', 'statement', foundingStatementSlug),
+    ].filter((page): page is string => !!page)
+    const pageWeights = pages.map((page) => measurePageWeight(outDir, page.replace(/^\/|\/$/g, '')))
+    return {
+      runs: options.runs,
+      outputs: { site: siteOutputs.length, bare: bareOutputs },
+      bare,
+      cold,
+      warm,
+      pageWeights,
+    }
+  } finally {
+    await proxy.close()
+    await cms.stop()
+  }
+}
+
+export const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(2)
