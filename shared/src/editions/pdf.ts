@@ -57,7 +57,7 @@ export async function renderPdfEdition(edition: EditionDocument): Promise<Uint8A
   const fonts = editionFonts()
   for (const style of Object.keys(fonts) as FontStyle[]) doc.registerFont(style, fonts[style])
 
-  const writer = new Writer(doc)
+  const writer = new Writer(doc, edition.url)
   writeHeader(writer, edition)
   writer.blocks(edition.body, 0)
   writeClosing(writer, edition)
@@ -91,7 +91,11 @@ function lastChange(edition: EditionDocument, created: Date): Date {
 class Writer {
   readonly width: number
 
-  constructor(readonly doc: Doc) {
+  /** `base`: the web page's URL, against which relative links are resolved. */
+  constructor(
+    readonly doc: Doc,
+    readonly base: string,
+  ) {
     this.width = doc.page.width - margins.left - margins.right
   }
 
@@ -133,7 +137,7 @@ class Writer {
         width: this.width - indent,
         align: options.align ?? 'left',
         lineGap,
-        link: run.href ?? null,
+        link: run.href ? absoluteHref(run.href, this.base) : null,
         underline: Boolean(run.underline || run.href),
         strike: Boolean(run.strikethrough),
       }
@@ -228,6 +232,15 @@ class Writer {
         // Images belong to the web page and the press kit; the formal edition is text.
         break
     }
+  }
+}
+
+/** A PDF is read away from the site, so a relative link must carry the site's address. */
+function absoluteHref(href: string, base: string): string | null {
+  try {
+    return new URL(href, base).href
+  } catch {
+    return null
   }
 }
 

@@ -1,27 +1,8 @@
 import type { ChangeNoteKind, DocumentKind } from '../kinds.ts'
 import type { Locale } from '../locales.ts'
+import type { Block } from '../richtext.ts'
 
-/**
- * The rich-text contract of `@pressroom/shared/richtext` (`richTextToBlocks`). Repeated here
- * structurally so editions can be written and tested on their own; the two must stay equal.
- */
-export type Inline = {
-  text: string
-  bold?: boolean
-  italic?: boolean
-  underline?: boolean
-  strikethrough?: boolean
-  code?: boolean
-  href?: string
-}
-
-export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: Inline[] }
-  | { type: 'paragraph'; inlines: Inline[] }
-  | { type: 'quote'; inlines: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Block[][] }
-  | { type: 'rule' }
-  | { type: 'image'; id: string }
+export type { Block, Inline } from '../richtext.ts'
 
 export type ChangeNote = { date: string; kind: ChangeNoteKind; note: string }
 
