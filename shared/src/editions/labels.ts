@@ -71,3 +71,86 @@ export function dateLine(place: string | null | undefined, iso: string, locale: 
   const date = formatEditionDate(iso, locale)
   return place?.trim() ? `${place.trim()}, ${date}` : date
 }
+
+type KitLabels = {
+  pressKit: string
+  documents: string
+  images: string
+  files: string
+  contacts: string
+  credit: string
+  licence: string
+  consent: string
+  online: string
+  none: string
+  readme: (kit: { title: string; url: string }) => string
+}
+
+const kitLabels: Record<Locale, KitLabels> = {
+  en: {
+    pressKit: 'Press kit',
+    documents: 'Documents in this kit',
+    images: 'Images',
+    files: 'Document files',
+    contacts: 'Press contacts',
+    credit: 'Credit',
+    licence: 'Licence',
+    consent: 'Consent',
+    online: 'Online',
+    none: 'not stated',
+    readme: ({ title, url }) =>
+      [
+        `Press kit: ${title}`,
+        `Online: ${url}`,
+        '',
+        'What is in this folder',
+        '- fact-sheet.pdf: the kit in brief, with its documents, images and press contacts.',
+        '- documents/: the PDF editions of the kit’s documents in this language.',
+        '- images/original/: the images as uploaded, at full resolution.',
+        '- images/web/: web-sized versions of the same images (JPEG and WebP).',
+        '- files/: other document files of the kit.',
+        '- contacts/: press contacts as vCards (.vcf).',
+        '- manifest.csv and manifest.json: every file with its size and SHA-256, and each image’s caption, credit, licence and consent note.',
+        '',
+        'Publish each image with its credit and within its licence; the consent note says who agreed to publication.',
+        '',
+        'To check that no file was changed or damaged, run in this folder: sha256sum -c checksums.txt',
+        '',
+      ].join('\n'),
+  },
+  ru: {
+    pressKit: 'Пресс-кит',
+    documents: 'Документы пресс-кита',
+    images: 'Изображения',
+    files: 'Файлы документов',
+    contacts: 'Контакты для прессы',
+    credit: 'Автор',
+    licence: 'Лицензия',
+    consent: 'Согласие',
+    online: 'На сайте',
+    none: 'не указано',
+    readme: ({ title, url }) =>
+      [
+        `Пресс-кит: ${title}`,
+        `На сайте: ${url}`,
+        '',
+        'Что в этой папке',
+        '- fact-sheet.pdf — кратко о пресс-ките: документы, изображения, контакты для прессы.',
+        '- documents/ — PDF-версии документов пресс-кита на этом языке.',
+        '- images/original/ — изображения в исходном виде, в полном разрешении.',
+        '- images/web/ — те же изображения в размере для сайта (JPEG и WebP).',
+        '- files/ — другие файлы документов пресс-кита.',
+        '- contacts/ — контакты для прессы в формате vCard (.vcf).',
+        '- manifest.csv и manifest.json — все файлы с размером и SHA-256, подпись, автор, лицензия и согласие для каждого изображения.',
+        '',
+        'Публикуйте изображения с указанием автора и в рамках лицензии; в примечании о согласии сказано, кто согласился на публикацию.',
+        '',
+        'Чтобы проверить, что файлы не изменены и не повреждены, выполните в этой папке: sha256sum -c checksums.txt',
+        '',
+      ].join('\n'),
+  },
+}
+
+export function pressKitLabels(locale: Locale): KitLabels {
+  return kitLabels[locale]
+}
