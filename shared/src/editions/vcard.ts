@@ -24,7 +24,7 @@ export function pressContactVcard(contact: PressContact, locale: Locale): string
     throw new Error(`"${contact.email}" is not an e-mail address for a vCard`)
   }
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', 'KIND:individual', `FN:${escapeText(contact.name.trim())}`]
-  if (contact.organizationName?.trim()) lines.push(`ORG:${escapeText(contact.organizationName.trim())}`)
+  if (contact.organizationName?.trim()) lines.push(`ORG:${escapeText(contact.organizationName.trim(), true)}`)
   if (contact.role?.trim()) lines.push(`TITLE:${escapeText(contact.role.trim())}`)
   lines.push(`EMAIL;TYPE=work:${escapeText(contact.email.trim())}`)
   if (contact.phone?.trim()) {
@@ -41,13 +41,16 @@ export function pressContactVcard(contact: PressContact, locale: Locale): string
   return `${lines.map(foldLine).join('\r\n')}\r\n`
 }
 
-/** RFC 6350 §3.4: backslash, comma, semicolon and line breaks are escaped in text values. */
-export function escapeText(value: string): string {
-  return value
+/**
+ * RFC 6350 §3.4: backslash, comma and line breaks are escaped in text values; a semicolon only
+ * inside a field of a compound property (ORG, N), where it would otherwise split the field.
+ */
+export function escapeText(value: string, compound = false): string {
+  const escaped = value
     .replace(/\\/g, '\\\\')
     .replace(/,/g, '\\,')
-    .replace(/;/g, '\\;')
     .replace(/\r\n|\r|\n/g, '\\n')
+  return compound ? escaped.replace(/;/g, '\\;') : escaped
 }
 
 /** RFC 6350 §3.2: lines longer than 75 octets are folded with CRLF and a space. */
