@@ -5,6 +5,9 @@ export const maxUploadBytes = Number(process.env.MAX_UPLOAD_BYTES ?? 50 * 1024 *
 /** 100 megapixels: larger than any camera a press office uses, small enough to resize safely. */
 export const maxImagePixels = Number(process.env.MAX_IMAGE_PIXELS ?? 100_000_000)
 
+/** What sharp calls the formats Media accepts (AVIF is read as heif). */
+const rasterFormats = new Set(['jpeg', 'png', 'webp', 'heif', 'gif'])
+
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 export const uploadLimitMessage = () =>
@@ -33,11 +36,28 @@ export const checkImageDimensions: CollectionBeforeOperationHook = async ({ args
   if ((operation !== 'create' && operation !== 'update') || !req.file?.data) return args
   let width: number | undefined
   let height: number | undefined
+  let format: string | undefined
   try {
-    ;({ width, height } = await sharp(req.file.data, { limitInputPixels: false }).metadata())
+    ;({ width, height, format } = await sharp(req.file.data, { limitInputPixels: false }).metadata())
   } catch {
     throw new APIError(
       `"${req.file.name}" is not a readable image. Upload a JPEG, PNG, WebP, AVIF or GIF file.`,
+      400,
+      undefined,
+      true,
+    )
+  }
+  if (format === 'svg') {
+    throw new APIError(
+      `"${req.file.name}" is an SVG drawing; SVG is not accepted because it can carry scripts. Export it as PNG and upload that.`,
+      400,
+      undefined,
+      true,
+    )
+  }
+  if (!format || !rasterFormats.has(format)) {
+    throw new APIError(
+      `"${req.file.name}" is not a JPEG, PNG, WebP, AVIF or GIF image${format ? ` (it is ${format})` : ''}. Convert it and upload again.`,
       400,
       undefined,
       true,
