@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { anyone, isPublisher, isStaff } from '../access/index.ts'
-import { checkImageDimensions, limitUploadSize, maxImagePixels } from '../hooks/limitUpload.ts'
+import { checkImageDimensions, limitUploadSize } from '../hooks/limitUpload.ts'
 import { uploadRoot } from './uploadRoot.ts'
 
 /** Raster images only: SVG can carry script, and a press photo is never vector. */
@@ -19,7 +19,6 @@ export const Media: CollectionConfig = {
   upload: {
     staticDir: path.join(uploadRoot, 'media'),
     mimeTypes: imageMimeTypes,
-    constructorOptions: { limitInputPixels: maxImagePixels },
     // The original is stored untouched (no top-level resize or format options): press kits offer
     // it as the high-resolution download. Web sizes are JPEG and WebP, without the original's
     // metadata (sharp drops EXIF, so no camera location leaks into a web image).

@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type SharpDependency } from 'payload'
 import sharp from 'sharp'
 
 export const maxUploadBytes = Number(process.env.MAX_UPLOAD_BYTES ?? 50 * 1024 * 1024)
@@ -34,6 +34,7 @@ export const limitUploadSize: CollectionBeforeOperationHook = ({ args, operation
  */
 export const checkImageDimensions: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if ((operation !== 'create' && operation !== 'update') || !req.file?.data) return args
+  if (looksLikeSvg(req.file.data)) throw svgRefused(req.file.name)
   let width: number | undefined
   let height: number | undefined
   let format: string | undefined
@@ -47,14 +48,7 @@ export const checkImageDimensions: CollectionBeforeOperationHook = async ({ args
       true,
     )
   }
-  if (format === 'svg') {
-    throw new APIError(
-      `"${req.file.name}" is an SVG drawing; SVG is not accepted because it can carry scripts. Export it as PNG and upload that.`,
-      400,
-      undefined,
-      true,
-    )
-  }
+  if (format === 'svg') throw svgRefused(req.file.name)
   if (!format || !rasterFormats.has(format)) {
     throw new APIError(
       `"${req.file.name}" is not a JPEG, PNG, WebP, AVIF or GIF image${format ? ` (it is ${format})` : ''}. Convert it and upload again.`,
@@ -76,3 +70,28 @@ export const checkImageDimensions: CollectionBeforeOperationHook = async ({ args
   }
   return args
 }
+
+const svgRefused = (name: string) =>
+  new APIError(
+    `"${name}" is an SVG drawing; SVG is not accepted because it can carry scripts. Export it as PNG and upload that.`,
+    400,
+    undefined,
+    true,
+  )
+
+/** An XML text whose first element is <svg>, whatever its name or declared type; also caught when sharp can read it. */
+function looksLikeSvg(data: Buffer): boolean {
+  const head = data
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(head)
+}
+
+/**
+ * sharp for Payload with the pixel limit on every decode it does (image sizes, crops). Set here
+ * rather than as the collection's `constructorOptions`, which would make Payload re-encode the
+ * original: press kits offer the original untouched.
+ */
+export const limitedSharp: SharpDependency = (input, options) =>
+  sharp(input, { limitInputPixels: maxImagePixels, ...options })
