@@ -13,10 +13,12 @@ export type ServedRest = {
   close: () => Promise<void>
 }
 
-async function readBody(request: IncomingMessage): Promise<Uint8Array | undefined> {
+async function readBody(request: IncomingMessage): Promise<ArrayBuffer | undefined> {
   const chunks: Buffer[] = []
   for await (const chunk of request) chunks.push(chunk as Buffer)
-  return chunks.length > 0 ? new Uint8Array(Buffer.concat(chunks)) : undefined
+  if (chunks.length === 0) return undefined
+  const joined = Buffer.concat(chunks)
+  return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer
 }
 
 /**

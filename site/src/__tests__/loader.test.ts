@@ -1,7 +1,9 @@
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
 import { createStaff, type ServedRest, type StartedPayload, serveRest, startPayload } from '@pressroom/cms/testing'
 import type { Loader, LoaderContext } from 'astro/loaders'
-import type { Payload } from 'payload'
+
+type Payload = StartedPayload['payload']
+
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Publication } from '../lib/normalize.ts'
 
