@@ -36,7 +36,9 @@ export async function htmlProblems(dir: string): Promise<string[]> {
     const report = await validator.validateString(await readFile(file, 'utf8'), file)
     for (const result of report.results) {
       for (const message of result.messages) {
-        problems.push(`${path.relative(dir, file)}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+        problems.push(
+          `${path.relative(dir, file)}:${message.line}:${message.column} ${message.ruleId} ${message.message}`,
+        )
       }
     }
   }
