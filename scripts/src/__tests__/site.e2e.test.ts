@@ -110,7 +110,10 @@ beforeAll(async () => {
     .toBuffer()
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'families-meeting.png')
-  form.append('_payload', JSON.stringify({ alt: 'Families meeting the mediators', credit: 'Press room', licence: 'CC BY 4.0' }))
+  form.append(
+    '_payload',
+    JSON.stringify({ alt: 'Families meeting the mediators', credit: 'Press room', licence: 'CC BY 4.0' }),
+  )
   const image = await api('POST', '/media?locale=en', undefined, { form })
   await api('PATCH', `/media/${image.id}?locale=ru`, { alt: 'Семьи на встрече с посредниками' })
 
@@ -141,7 +144,9 @@ beforeAll(async () => {
   })
   await api('PATCH', `/statements/${outdated.id}?locale=en`, {
     body: text(['The revised English text, with a correction.']),
-    changeNotes: [{ date: '2026-11-12T12:00:00.000Z', kind: 'correction', note: 'The place of the meeting was corrected.' }],
+    changeNotes: [
+      { date: '2026-11-12T12:00:00.000Z', kind: 'correction', note: 'The place of the meeting was corrected.' },
+    ],
     _status: 'published',
   })
   await waitForPage(`/en/press-releases/${release.slug}/`)
@@ -312,7 +317,10 @@ describe('the public site', () => {
     for (const pathname of ['/', '/en/', `/ru/press-releases/${release.slug}/`, '/ru/search/', '/en/subscribe/']) {
       await page.goto(`${siteUrl}${pathname}`, { waitUntil: 'networkidle' })
     }
-    await page.locator('#search input').fill('семьи').catch(() => {})
+    await page
+      .locator('#search input')
+      .fill('семьи')
+      .catch(() => {})
     expect(foreign).toEqual([])
     expect(cookieHeaders).toEqual([])
     expect(await context.cookies()).toEqual([])
@@ -370,7 +378,9 @@ describe('the public site', () => {
     })
     const page = readFileSync(path.join(mirror, 'press/en/statements/founding-statement/index.html'), 'utf8')
     expect(page).toContain('href="/press/en/"')
-    expect(page).toContain('<link rel="canonical" href="https://mirror.example.org/press/en/statements/founding-statement/">')
+    expect(page).toContain(
+      '<link rel="canonical" href="https://mirror.example.org/press/en/statements/founding-statement/">',
+    )
     expect(page).not.toMatch(/(href|src)="\/(en|ru|media|files|pagefind)\//)
     expect(await htmlProblems(mirror)).toEqual([])
   })
