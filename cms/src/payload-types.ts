@@ -248,7 +248,23 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    webWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    largeWebp?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -436,12 +452,33 @@ export interface PressKit {
   id: number;
   title: string;
   description?: string | null;
+  /**
+   * Their PDF editions go into the kit. Drafts and embargoed releases are left out until the public can read them.
+   */
+  publications?:
+    | (
+        | {
+            relationTo: 'statements';
+            value: number | Statement;
+          }
+        | {
+            relationTo: 'notices';
+            value: number | Notice;
+          }
+        | {
+            relationTo: 'press-releases';
+            value: number | PressRelease;
+          }
+      )[]
+    | null;
   media?: (number | Media)[] | null;
   documents?: (number | Document)[] | null;
+  pressContacts?: (number | PressContact)[] | null;
   /**
    * Left empty, it is made from the title. Changing it breaks links that were shared.
    */
   slug?: string | null;
+  isPlaceholder?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -795,9 +832,12 @@ export interface PressReleasesSelect<T extends boolean = true> {
 export interface PressKitsSelect<T extends boolean = true> {
   title?: T;
   description?: T;
+  publications?: T;
   media?: T;
   documents?: T;
+  pressContacts?: T;
   slug?: T;
+  isPlaceholder?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -846,7 +886,27 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        webWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         large?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        largeWebp?:
           | T
           | {
               url?: T;

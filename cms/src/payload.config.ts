@@ -5,7 +5,6 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig } from 'payload'
-import sharp from 'sharp'
 import { isPublisher } from './access/index.ts'
 import { Documents } from './collections/Documents.ts'
 import { Media } from './collections/Media.ts'
@@ -19,7 +18,7 @@ import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
-import { maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
+import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 
@@ -87,7 +86,7 @@ export default buildConfig({
   ].map(withRequestGuards),
   globals: [SiteSettings],
   db: databaseAdapter(),
-  sharp,
+  sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {

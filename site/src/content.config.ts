@@ -1,7 +1,6 @@
 import { defineCollection } from 'astro:content'
-import { checkSlug, documentKinds, localeCodes, translationStates } from '@pressroom/shared'
+import { documentKinds } from '@pressroom/shared'
 import { glob } from 'astro/loaders'
-import { z } from 'astro/zod'
 import {
   normalizeDocumentFile,
   normalizeMedia,
@@ -11,58 +10,8 @@ import {
   normalizeSettings,
   normalizeTopic,
 } from './lib/normalize.ts'
+import * as schemas from './lib/schemas.ts'
 import { cmsCollectionLoader, cmsGlobalLoader } from './loaders/cms.ts'
-
-/**
- * What the build accepts from the CMS. A document that breaks these rules stops the build with
- * the collection, the document id and the field, so staff know what to fix.
- */
-const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
-  message: 'must be a date (ISO 8601); set the date line in the CMS',
-})
-const slug = z.string().superRefine((value, context) => {
-  const problem = checkSlug(value)
-  if (problem) context.addIssue({ code: 'custom', message: `${problem} Set it in the CMS.` })
-})
-const perLocale = <T extends z.ZodType>(schema: T) =>
-  z.object(Object.fromEntries(localeCodes.map((l) => [l, schema.optional()])) as Record<string, z.ZodOptional<T>>)
-const localizedText = perLocale(z.string())
-const named = localizedText.refine((value) => Object.keys(value).length > 0, {
-  message: 'has no text in any language',
-})
-
-const publicationVersion = z.object({
-  title: z.string().min(1),
-  summary: z.string().optional(),
-  place: z.string().optional(),
-  body: z.unknown().optional(),
-  translationState: z.enum(translationStates),
-  textUpdatedAt: isoDate.optional(),
-  signatories: z.array(z.object({ name: z.string(), role: z.string().optional() })),
-  addressees: z.array(z.string()),
-  formalClosing: z.string().optional(),
-})
-
-const publication = z.object({
-  kind: z.enum(documentKinds.map((k) => k.kind) as [string, ...string[]]),
-  cmsId: z.string(),
-  slug,
-  referenceNumber: z.string().optional(),
-  date: isoDate,
-  firstPublishedAt: isoDate.optional(),
-  updatedAt: isoDate,
-  embargoUntil: isoDate.optional(),
-  topics: z.array(z.string()),
-  media: z.array(z.string()),
-  documents: z.array(z.string()),
-  pressContacts: z.array(z.string()),
-  changeNotes: z.array(
-    z.object({ id: z.string(), date: isoDate, kind: z.enum(['correction', 'update']), note: localizedText }),
-  ),
-  versions: perLocale(publicationVersion).refine((value) => Object.keys(value).length > 0, {
-    message: 'has a title in no language; give it a title in at least one',
-  }),
-})
 
 const publicationCollection = (kind: (typeof documentKinds)[number]) =>
   defineCollection({
@@ -70,19 +19,12 @@ const publicationCollection = (kind: (typeof documentKinds)[number]) =>
       collection: kind.collection,
       normalize: (docs) => normalizePublication(kind.kind, docs),
     }),
-    schema: publication,
+    schema: schemas.publication,
   })
 
 const [statementKind, noticeKind, pressReleaseKind] = documentKinds
 
-const imageSize = z.object({
-  filename: z.string().min(1),
-  width: z.number(),
-  height: z.number(),
-  mimeType: z.string(),
-  url: z.string(),
-})
-
+/** Everything the site shows: published CMS content (ADR 0008) and the hand-written MDX pages. */
 export const collections = {
   /** Hand-written pages (MDX), one file per language: about.en.mdx, about.ru.mdx. */
   pages: defineCollection({
@@ -91,78 +33,33 @@ export const collections = {
       base: './src/content/pages',
       generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
     }),
-    schema: z.object({ title: z.string(), description: z.string() }),
+    schema: schemas.page,
   }),
   statements: publicationCollection(statementKind),
   notices: publicationCollection(noticeKind),
   pressReleases: publicationCollection(pressReleaseKind),
   media: defineCollection({
     loader: cmsCollectionLoader({ collection: 'media', normalize: normalizeMedia }),
-    schema: z.object({
-      cmsId: z.string(),
-      filename: z.string().min(1),
-      mimeType: z.string(),
-      width: z.number(),
-      height: z.number(),
-      filesize: z.number(),
-      url: z.string().min(1),
-      sizes: z.record(z.string(), imageSize),
-      alt: named,
-      caption: localizedText,
-      credit: z.string().optional(),
-      licence: z.string().optional(),
-      consentNote: z.string().optional(),
-      updatedAt: isoDate,
-    }),
+    schema: schemas.media,
   }),
   documentFiles: defineCollection({
     loader: cmsCollectionLoader({ collection: 'documents', normalize: normalizeDocumentFile }),
-    schema: z.object({
-      cmsId: z.string(),
-      filename: z.string().min(1),
-      mimeType: z.string(),
-      filesize: z.number(),
-      url: z.string().min(1),
-      title: named,
-      description: localizedText,
-      language: z.string().optional(),
-      updatedAt: isoDate,
-    }),
+    schema: schemas.documentFile,
   }),
   topics: defineCollection({
     loader: cmsCollectionLoader({ collection: 'topics', normalize: normalizeTopic }),
-    schema: z.object({ cmsId: z.string(), slug, title: named, description: localizedText }),
+    schema: schemas.topic,
   }),
   pressContacts: defineCollection({
     loader: cmsCollectionLoader({ collection: 'press-contacts', normalize: normalizePressContact }),
-    schema: z.object({
-      cmsId: z.string(),
-      name: named,
-      role: localizedText,
-      email: z.string().email(),
-      phone: z.string().optional(),
-      languages: z.array(z.string()),
-    }),
+    schema: schemas.pressContact,
   }),
   pressKits: defineCollection({
     loader: cmsCollectionLoader({ collection: 'press-kits', normalize: normalizePressKit }),
-    schema: z.object({
-      cmsId: z.string(),
-      slug,
-      title: named,
-      description: localizedText,
-      media: z.array(z.string()),
-      documents: z.array(z.string()),
-      publications: z.array(z.object({ kind: z.string(), cmsId: z.string() })),
-      updatedAt: isoDate,
-    }),
+    schema: schemas.pressKit,
   }),
   settings: defineCollection({
     loader: cmsGlobalLoader({ global: 'site-settings', normalize: normalizeSettings }),
-    schema: z.object({
-      organizationName: localizedText,
-      organizationDescription: localizedText,
-      socialLinks: z.array(z.object({ label: z.string(), url: z.string().url() })),
-    }),
+    schema: schemas.settings,
   }),
 }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { foundingStatementSlug, seed } from '../seed/index.ts'
+import { examplePressKitSlug, foundingStatementSlug, placeholderImageFilename, seed } from '../seed/index.ts'
 import { lexicalToParagraphs } from '../seed/lexical.ts'
 import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
@@ -15,7 +15,15 @@ afterAll(async () => {
   await started?.stop()
 })
 
-const collections = ['statements', 'topics', 'press-contacts', 'users', 'reference-counters'] as const
+const collections = [
+  'statements',
+  'topics',
+  'press-contacts',
+  'users',
+  'reference-counters',
+  'media',
+  'press-kits',
+] as const
 
 async function snapshot() {
   const state: Record<string, unknown> = {}
@@ -68,6 +76,34 @@ describe(`seed (${testDatabase})`, () => {
       data: { email: result.admin.email, password: 'a-seeded-password-for-tests' },
     })
     expect(token.user?.role).toBe('admin')
+  })
+
+  it('puts the founding statement and a credited placeholder image in a published example press kit', async () => {
+    const [kit] = (
+      await payload.find({
+        collection: 'press-kits',
+        where: { slug: { equals: examplePressKitSlug } },
+        locale: 'ru',
+        depth: 1,
+        overrideAccess: false,
+      })
+    ).docs
+    expect(kit).toMatchObject({ _status: 'published', isPlaceholder: true, title: 'Учредительные документы' })
+    expect(kit?.publications).toEqual([
+      { relationTo: 'statements', value: expect.objectContaining({ slug: foundingStatementSlug }) },
+    ])
+    const [image] = kit?.media ?? []
+    expect(image).toMatchObject({
+      filename: placeholderImageFilename,
+      mimeType: 'image/jpeg',
+      width: 1800,
+      credit: 'Press room',
+      licence: expect.stringContaining('CC0'),
+      consentNote: expect.stringContaining('No person is shown'),
+      alt: expect.stringContaining('заглушка'),
+    })
+    expect(typeof image === 'object' && image?.sizes?.webWebp?.mimeType).toBe('image/webp')
+    expect(kit?.pressContacts).toHaveLength(1)
   })
 
   it('changes nothing when run again', async () => {

@@ -1,9 +1,15 @@
 import * as migration_20261130_073234_initial from './20261130_073234_initial'
+import * as migration_20261130_082440_press_kit_publications_and_web_sizes from './20261130_082440_press_kit_publications_and_web_sizes'
 
 export const migrations = [
   {
     up: migration_20261130_073234_initial.up,
     down: migration_20261130_073234_initial.down,
     name: '20261130_073234_initial',
+  },
+  {
+    up: migration_20261130_082440_press_kit_publications_and_web_sizes.up,
+    down: migration_20261130_082440_press_kit_publications_and_web_sizes.down,
+    name: '20261130_082440_press_kit_publications_and_web_sizes',
   },
 ]
