@@ -25,3 +25,4 @@ export {
 export type { Block, ChangeNote, EditionDocument, Inline } from './types.ts'
 export { escapeText as escapeVcardText, type PressContact, pressContactVcard, vcardFilename } from './vcard.ts'
 export { buildZip, type ZipEntry, type ZipOptions, zipStream } from './zip.ts'
+export { editionsFingerprint } from './fingerprint.ts'
