@@ -108,8 +108,7 @@ export const ui = {
       listRussian: 'Russian files:',
       oneFile: 'Check one file',
       allFiles: 'Check every downloaded file at once',
-      allFilesText:
-        'Save checksums.txt in the folder that holds the downloaded files, open a terminal there and run:',
+      allFilesText: 'Save checksums.txt in the folder that holds the downloaded files, open a terminal there and run:',
       linux: 'Linux',
       mac: 'macOS',
       powershell: 'Windows (PowerShell)',
@@ -229,7 +228,8 @@ export const ui = {
     vcardOf: (name: string) => `: добавить контакт «${name}» в адресную книгу`,
     verify: {
       title: 'Проверка документа',
-      description: 'Как убедиться, что PDF-версия или пресс-кит — в точности тот файл, который опубликовал пресс-центр.',
+      description:
+        'Как убедиться, что PDF-версия или пресс-кит — в точности тот файл, который опубликовал пресс-центр.',
       intro:
         'У каждой PDF-версии и каждого архива пресс-кита на этом сайте указана контрольная сумма SHA-256 — на странице файла и в списке для каждого языка. Если контрольная сумма вашего файла совпадает, это в точности опубликованный нами файл: он не изменён и не повреждён при передаче.',
       listTitle: 'Списки контрольных сумм',

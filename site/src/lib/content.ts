@@ -5,7 +5,6 @@ import { type DocumentKind, documentKinds, documentPath, type Locale, localeCode
 import type {
   DocumentFile,
   MediaItem,
-  PerLocale,
   PressContact,
   PressKit,
   Publication,

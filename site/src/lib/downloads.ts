@@ -1,14 +1,7 @@
 /** The build's one set of editions over the loaded content; pages and endpoints share it. */
 import path from 'node:path'
 import { fileCacheDir } from '../config.ts'
-import {
-  allPublications,
-  documentFilesById,
-  mediaById,
-  pressContactsById,
-  pressKitsById,
-  settings,
-} from './content.ts'
+import { allPublications, documentFilesById, mediaById, pressContactsById, pressKitsById, settings } from './content.ts'
 import { EditionCache } from './editionCache.ts'
 import { SiteEditions } from './editions.ts'
 

@@ -17,11 +17,11 @@ import {
 import {
   buildPressKitZip,
   checksumsTxt,
+  type PressContact as EditionContact,
   type EditionDocument,
+  type PressKit as EditionKit,
   editionFilename,
   editionFromPublication,
-  type PressContact as EditionContact,
-  type PressKit as EditionKit,
   type PressKitImage,
   pressContactVcard,
   pressKitFilename,
@@ -67,8 +67,7 @@ const kindOfCollection = Object.fromEntries(documentKinds.map((k) => [k.collecti
   DocumentKind
 >
 
-const byCmsId = (a: { cmsId: string }, b: { cmsId: string }) =>
-  a.cmsId.localeCompare(b.cmsId, 'en', { numeric: true })
+const byCmsId = (a: { cmsId: string }, b: { cmsId: string }) => a.cmsId.localeCompare(b.cmsId, 'en', { numeric: true })
 
 export class SiteEditions {
   private readonly pdfs = new Map<string, Promise<Download | undefined>>()
@@ -78,7 +77,7 @@ export class SiteEditions {
 
   constructor(
     readonly data: SiteData,
-    private readonly cache: EditionCache,
+    readonly cache: EditionCache,
   ) {
     this.publicationsByKey = new Map(data.publications.map((p) => [`${p.kind}:${p.cmsId}`, p]))
   }
