@@ -13,7 +13,7 @@ let fingerprint: string | undefined
  * A digest of everything besides its input that decides an edition's bytes: this module's own
  * source (layout, labels, ZIP and vCard writers), the versions of pdfkit, yazl and the fonts, and
  * Node's zlib. A cache of rendered editions keyed by (input, fingerprint) is never stale after an
- * upgrade or a layout change (ADR 0016).
+ * upgrade or a layout change (ADR 0013, "On the site").
  */
 export function editionsFingerprint(): string {
   if (fingerprint) return fingerprint

@@ -1,5 +1,5 @@
 /**
- * The site's downloadable editions (ADR 0016): a PDF per publication and language it really
+ * The site's downloadable editions (ADR 0013, "On the site"): a PDF per publication and language it really
  * exists in, a ZIP per press kit and language, a vCard per press contact, and each language's
  * checksums.txt. Pure over the site's loaded data (no astro:content), so tests drive it with a
  * loader's store. Only what the loader read as an anonymous reader is here: a draft or an
