@@ -28,7 +28,7 @@ export const isRecipientColumn = (value: string): value is RecipientColumn =>
   (recipientColumns as readonly string[]).includes(value)
 
 /** Largest file and number of rows one import accepts (larger is a 413 with a message). */
-export const maxCsvBytes = Number(process.env.MAX_RECIPIENTS_CSV_BYTES ?? 2 * 1024 * 1024)
+export const maxCsvBytes = () => Number(process.env.MAX_RECIPIENTS_CSV_BYTES ?? 2 * 1024 * 1024)
 export const maxCsvRows = 5000
 
 /**

@@ -65,6 +65,7 @@ export async function loadDirectory(payload: Payload, req?: PayloadRequest) {
 const comparable = (state: RecipientState) =>
   JSON.stringify({
     ...state,
+    id: undefined,
     name: { en: state.name.en ?? null, ru: state.name.ru ?? null },
     role: { en: state.role.en ?? null, ru: state.role.ru ?? null },
     groups: state.groups.map(String).sort(),

@@ -15,7 +15,7 @@ export const recipientsEndpoints: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       const user = requirePublisher(req)
-      const csv = await readCsvUpload(req, maxCsvBytes)
+      const csv = await readCsvUpload(req, maxCsvBytes())
       const dryRun = ['true', '1', 'yes'].includes(String(req.searchParams.get('dryRun') ?? ''))
       const report = await importRecipients(req.payload, csv, { user, dryRun })
       const status = report.ok ? 200 : report.tooManyRows ? 413 : 400
