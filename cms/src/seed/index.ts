@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import { readFoundingStatement } from './foundingStatement.ts'
 import { paragraphsToLexical } from './lexical.ts'
+import { seedNoticeExamples } from './noticeExamples.ts'
 
 export type SeedOptions = {
   adminEmail?: string
@@ -146,6 +147,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     created.push(`statement "${foundingStatementSlug}"`)
     return doc
   })
+
+  created.push(...(await seedNoticeExamples(payload, context, { topic: topic.id, contact: contact.id })))
 
   const admin = await ensureAdmin(payload, options)
   if (!admin.existed) created.push(`admin user ${admin.email}`)
