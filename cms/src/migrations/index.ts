@@ -1,9 +1,15 @@
 import * as migration_20261130_073234_initial from './20261130_073234_initial'
+import * as migration_20261130_082946_notices_to_institutions from './20261130_082946_notices_to_institutions'
 
 export const migrations = [
   {
     up: migration_20261130_073234_initial.up,
     down: migration_20261130_073234_initial.down,
     name: '20261130_073234_initial',
+  },
+  {
+    up: migration_20261130_082946_notices_to_institutions.up,
+    down: migration_20261130_082946_notices_to_institutions.down,
+    name: '20261130_082946_notices_to_institutions',
   },
 ]
