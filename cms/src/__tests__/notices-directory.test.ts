@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importRecipients } from '../notices/recipientsCsv/importRecipients.ts'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StaffUser, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
+import {
+  createStaff,
+  type StaffUser,
+  type StartedPayload,
+  staffPassword,
+  startPayload,
+  testDatabase,
+} from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload
@@ -92,8 +99,9 @@ describe(`recipients CSV import and export (${testDatabase})`, () => {
     expect(germany.preferredChannels).toEqual(['email', 'post'])
     expect(germany.postalAddress).toBe('Leninsky prospekt 95a,\nMoscow')
     expect(germany.groups.map((g: any) => g.name.en)).toEqual(['Embassies in Moscow'])
-    const mfa = (await payload.find({ collection: 'recipients', where: { externalId: { equals: 'ru-mfa' } }, depth: 1 }))
-      .docs[0]!
+    const mfa = (
+      await payload.find({ collection: 'recipients', where: { externalId: { equals: 'ru-mfa' } }, depth: 1 })
+    ).docs[0]!
     expect(mfa.preferredLanguage).toBe('ru')
     expect((mfa.groups as any[]).map((g) => g.name).sort()).toEqual(['Embassies in Moscow', 'Media'])
     const daily = (await payload.find({ collection: 'recipients', where: { name: { equals: 'Example Daily' } } }))
@@ -147,7 +155,8 @@ describe(`recipients CSV import and export (${testDatabase})`, () => {
 
   it('reads semicolon-separated files from spreadsheets and checks without writing on a dry run', async () => {
     const before = await count()
-    const file = '\uFEFFkind;name_en;name_ru;country;emails\r\nembassy;Embassy of Finland;Посольство Финляндии;FI;fi@example.org\r\n'
+    const file =
+      '\uFEFFkind;name_en;name_ru;country;emails\r\nembassy;Embassy of Finland;Посольство Финляндии;FI;fi@example.org\r\n'
     const checked = await upload(file, '?dryRun=true')
     expect(checked.status).toBe(200)
     expect(checked.json).toMatchObject({ ok: true, dryRun: true, created: 1 })
@@ -176,7 +185,13 @@ describe(`recipients CSV import and export (${testDatabase})`, () => {
   })
 
   it('a write that fails midway leaves the directory as it was', async () => {
-    const before = await payload.find({ collection: 'recipients', locale: 'all', pagination: false, sort: 'id', depth: 0 })
+    const before = await payload.find({
+      collection: 'recipients',
+      locale: 'all',
+      pagination: false,
+      sort: 'id',
+      depth: 0,
+    })
     const hooks = payload.collections.recipients.config.hooks
     const failOn = (({ data }: { data: { name?: string } }) => {
       if (data.name === 'Breaks the write') throw new Error('simulated storage failure')
@@ -194,7 +209,13 @@ describe(`recipients CSV import and export (${testDatabase})`, () => {
     } finally {
       hooks.beforeChange.splice(hooks.beforeChange.indexOf(failOn), 1)
     }
-    const after = await payload.find({ collection: 'recipients', locale: 'all', pagination: false, sort: 'id', depth: 0 })
+    const after = await payload.find({
+      collection: 'recipients',
+      locale: 'all',
+      pagination: false,
+      sort: 'id',
+      depth: 0,
+    })
     // Restoring gives the e-mail list rows new internal IDs; the addresses are what matter.
     const comparable = (docs: typeof before.docs) =>
       docs.map(({ updatedAt: _u, emails, ...rest }) => ({ ...rest, emails: emails?.map((e) => e.address) }))
@@ -257,10 +278,17 @@ describe(`recipients' data never reaches the public or translators (${testDataba
     const someone = (await payload.find({ collection: 'recipients', limit: 1 })).docs[0]!
     expect((await http.get(`/recipients/${someone.id}`)).status).toBe(403)
     expect(
-      (await http.post('/recipients', { kind: 'other', name: 'Sneaky', preferredChannels: ['post'] }, { token: tokens.translator }))
-        .status,
+      (
+        await http.post(
+          '/recipients',
+          { kind: 'other', name: 'Sneaky', preferredChannels: ['post'] },
+          { token: tokens.translator },
+        )
+      ).status,
     ).toBe(403)
-    expect((await http.post('/recipients', { kind: 'other', name: 'Sneaky', preferredChannels: ['post'] })).status).toBe(403)
+    expect(
+      (await http.post('/recipients', { kind: 'other', name: 'Sneaky', preferredChannels: ['post'] })).status,
+    ).toBe(403)
   })
 
   it('GraphQL: anonymous and translators get errors and no data', async () => {

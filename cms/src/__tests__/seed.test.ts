@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { foundingStatementSlug, seed } from '../seed/index.ts'
 import { planDispatch } from '../notices/dispatch/planDispatch.ts'
+import { foundingStatementSlug, seed } from '../seed/index.ts'
 import { lexicalToParagraphs } from '../seed/lexical.ts'
 import { exampleGroupName, exampleNoticeSlug } from '../seed/noticeExamples.ts'
 import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
