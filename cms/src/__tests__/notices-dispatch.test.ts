@@ -204,14 +204,20 @@ describe(`dispatch planning (${testDatabase})`, () => {
   })
 
   it('fixes the notice and recipients once planned', async () => {
+    // Through the API the choice is read-only (field access): the change is ignored.
+    await payload.update({
+      collection: 'dispatches',
+      id: dispatchId,
+      user: editor,
+      overrideAccess: false,
+      data: { recipients: [recipients.france!] },
+    })
+    expect((await payload.findByID({ collection: 'dispatches', id: dispatchId, depth: 0 })).recipients).toEqual([
+      recipients.germany,
+    ])
+    // Server code that bypasses access control is refused by the hook.
     await expect(
-      payload.update({
-        collection: 'dispatches',
-        id: dispatchId,
-        user: editor,
-        overrideAccess: false,
-        data: { recipients: [recipients.france!] },
-      }),
+      payload.update({ collection: 'dispatches', id: dispatchId, data: { recipients: [recipients.france!] } }),
     ).rejects.toMatchObject({ status: 409 })
     await expect(
       payload.delete({ collection: 'dispatches', id: dispatchId, user: editor, overrideAccess: false }),

@@ -20,6 +20,9 @@ export type DispatchStatus = (typeof dispatchStatuses)[number]['value']
 
 const chosenFields = ['notice', 'groups', 'recipients'] as const
 
+/** The admin shows the choice read-only once planned; API writes to it are ignored. */
+const whileDraft = { update: ({ doc }: { doc?: { status?: string } }) => !doc || doc.status === 'draft' }
+
 const idOf = (value: unknown): unknown =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 const sameChoice = (a: unknown, b: unknown) =>
@@ -83,6 +86,7 @@ export const Dispatches: CollectionConfig = {
       type: 'relationship',
       relationTo: 'notices',
       required: true,
+      access: whileDraft,
       filterOptions: { _status: { equals: 'published' } },
       label: { en: 'Notice (published)', ru: 'Уведомление (опубликованное)' },
     },
@@ -91,6 +95,7 @@ export const Dispatches: CollectionConfig = {
       type: 'relationship',
       relationTo: 'distribution-groups',
       hasMany: true,
+      access: whileDraft,
       label: { en: 'Distribution groups', ru: 'Группы рассылки' },
     },
     {
@@ -98,6 +103,7 @@ export const Dispatches: CollectionConfig = {
       type: 'relationship',
       relationTo: 'recipients',
       hasMany: true,
+      access: whileDraft,
       filterOptions: { active: { equals: true } },
       label: { en: 'Individual recipients', ru: 'Отдельные получатели' },
       admin: {
@@ -119,6 +125,7 @@ export const Dispatches: CollectionConfig = {
       on: 'dispatch',
       label: { en: 'Dispatch log', ru: 'Журнал рассылки' },
       admin: {
+        allowCreate: false,
         defaultColumns: ['recipientName', 'channel', 'language', 'status', 'sentAt', 'acknowledgedAt'],
       },
     },

@@ -163,7 +163,7 @@ export const Recipients: CollectionConfig = {
       collection: 'dispatch-recipients',
       on: 'recipient',
       label: { en: 'Notices sent to this recipient', ru: 'Уведомления этому получателю' },
-      admin: { defaultColumns: ['notice', 'channel', 'status', 'sentAt', 'acknowledgedAt'] },
+      admin: { allowCreate: false, defaultColumns: ['notice', 'channel', 'status', 'sentAt', 'acknowledgedAt'] },
     },
   ],
 }

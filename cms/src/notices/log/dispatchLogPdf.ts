@@ -8,10 +8,29 @@ import type { DispatchLog, LogEntry } from './loadDispatchLog.ts'
  * PT Serif (OFL) covers Latin and Cyrillic; pdfkit embeds the glyphs it uses. The same font
  * package as the PDF editions of documents (issue 5), kept in this file until that lands.
  */
-const require = createRequire(import.meta.url)
-const fonts = {
-  regular: require.resolve('@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/pt-serif/700Bold/PTSerif_700Bold.ttf'),
+const fontFiles = {
+  regular: '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regular.ttf',
+  bold: '@expo-google-fonts/pt-serif/700Bold/PTSerif_700Bold.ttf',
+} as const
+
+let fontPaths: Record<keyof typeof fontFiles, string> | undefined
+
+/** Resolved at run time (the package is external to the Next bundle, see next.config.mjs). */
+function fonts(): Record<keyof typeof fontFiles, string> {
+  if (!fontPaths) {
+    const require = createRequire(import.meta.url)
+    const resolve = (style: keyof typeof fontFiles) => {
+      try {
+        return require.resolve(/* turbopackIgnore: true */ fontFiles[style])
+      } catch (error) {
+        throw new Error(
+          `The PDF font ${fontFiles[style]} cannot be found (${String(error)}). Run \`pnpm install\` to restore @expo-google-fonts/pt-serif.`,
+        )
+      }
+    }
+    fontPaths = { regular: resolve('regular'), bold: resolve('bold') }
+  }
+  return fontPaths
 }
 
 const channelLabel = (value: string) => deliveryChannels.find((c) => c.value === value)?.label.en ?? value
@@ -41,15 +60,16 @@ const idOf = (value: unknown) => String(value && typeof value === 'object' ? (va
 
 /** The dispatch log as an A4 landscape report, with every staff record and re-send listed under its row. */
 export function dispatchLogPdf(log: DispatchLog, generatedAt = new Date()): Promise<Buffer> {
+  const { regular, bold } = fonts()
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 36,
-    font: fonts.regular,
+    font: regular,
     info: { Title: log.title, Subject: 'Dispatch log', Creator: 'Press room' },
   })
-  doc.registerFont('regular', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
+  doc.registerFont('regular', regular)
+  doc.registerFont('bold', bold)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const finished = new Promise<Buffer>((resolve, reject) => {
