@@ -20,6 +20,9 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   prefetch: false,
+  // Node loads the editions module itself (ADR 0013, "On the site"): pdfkit and the font files resolve from
+  // @pressroom/shared's own node_modules, and its fingerprint reads its own source files.
+  vite: { build: { rolldownOptions: { external: ['@pressroom/shared/editions'] } } },
   integrations: [
     mdx(),
     // Before the sitemap: it reads what this one collects.

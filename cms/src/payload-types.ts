@@ -77,13 +77,32 @@ export interface Config {
     'press-contacts': PressContact;
     users: User;
     'reference-counters': ReferenceCounter;
+    recipients: Recipient;
+    'distribution-groups': DistributionGroup;
+    dispatches: Dispatch;
+    'dispatch-recipients': DispatchRecipient;
+    'dispatch-manual-records': DispatchManualRecord;
+    'dispatch-proofs': DispatchProof;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    recipients: {
+      dispatchLog: 'dispatch-recipients';
+    };
+    'distribution-groups': {
+      members: 'recipients';
+    };
+    dispatches: {
+      log: 'dispatch-recipients';
+    };
+    'dispatch-recipients': {
+      manualRecords: 'dispatch-manual-records';
+    };
+  };
   collectionsSelect: {
     statements: StatementsSelect<false> | StatementsSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
@@ -95,6 +114,12 @@ export interface Config {
     'press-contacts': PressContactsSelect<false> | PressContactsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'reference-counters': ReferenceCountersSelect<false> | ReferenceCountersSelect<true>;
+    recipients: RecipientsSelect<false> | RecipientsSelect<true>;
+    'distribution-groups': DistributionGroupsSelect<false> | DistributionGroupsSelect<true>;
+    dispatches: DispatchesSelect<false> | DispatchesSelect<true>;
+    'dispatch-recipients': DispatchRecipientsSelect<false> | DispatchRecipientsSelect<true>;
+    'dispatch-manual-records': DispatchManualRecordsSelect<false> | DispatchManualRecordsSelect<true>;
+    'dispatch-proofs': DispatchProofsSelect<false> | DispatchProofsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -198,6 +223,7 @@ export interface Statement {
   referenceNumber?: string | null;
   firstPublishedAt?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -384,6 +410,7 @@ export interface Notice {
   referenceNumber?: string | null;
   firstPublishedAt?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -439,6 +466,7 @@ export interface PressRelease {
    */
   embargoUntil?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -521,6 +549,175 @@ export interface ReferenceCounter {
   last: number;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recipients".
+ */
+export interface Recipient {
+  id: number;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
+  kind:
+    'embassy' | 'ministry' | 'parliament-member' | 'committee' | 'media-desk' | 'international-organisation' | 'other';
+  /**
+   * Two letters: DE, RU, US…
+   */
+  country?: string | null;
+  role?: string | null;
+  emails?:
+    | {
+        address: string;
+        id?: string | null;
+      }[]
+    | null;
+  postalAddress?: string | null;
+  preferredLanguage: 'en' | 'ru';
+  preferredChannels?: ('email' | 'post' | 'hand-delivery' | 'fax' | 'via-embassy')[] | null;
+  groups?: (number | DistributionGroup)[] | null;
+  notes?: string | null;
+  /**
+   * Optional key from another list; a CSV import matches rows by it.
+   */
+  externalId?: string | null;
+  active?: boolean | null;
+  dispatchLog?: {
+    docs?: (number | DispatchRecipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-groups".
+ */
+export interface DistributionGroup {
+  id: number;
+  name?: string | null;
+  description?: string | null;
+  members?: {
+    docs?: (number | Recipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-recipients".
+ */
+export interface DispatchRecipient {
+  id: number;
+  dispatch: number | Dispatch;
+  notice: number | Notice;
+  recipient: number | Recipient;
+  recipientName?: string | null;
+  emailAddresses?: string[] | null;
+  channel: 'email' | 'post' | 'hand-delivery' | 'fax' | 'via-embassy';
+  language: 'en' | 'ru';
+  status: 'queued' | 'sent' | 'delivered' | 'bounced' | 'acknowledged' | 'manual';
+  /**
+   * Raised by each re-send; the e-mail idempotency key includes it.
+   */
+  attempt: number;
+  queuedAt?: string | null;
+  sentAt?: string | null;
+  deliveredAt?: string | null;
+  bouncedAt?: string | null;
+  bounceReason?: string | null;
+  manualAt?: string | null;
+  acknowledgedAt?: string | null;
+  /**
+   * Identifies the e-mail in the delivery core (one per dispatch, recipient and attempt).
+   */
+  mailDeliveryKey?: string | null;
+  acknowledgementLink?: string | null;
+  resends?:
+    | {
+        requestedAt: string;
+        requestedBy?: (number | null) | User;
+        attempt: number;
+        reason: string;
+        id?: string | null;
+      }[]
+    | null;
+  manualRecords?: {
+    docs?: (number | DispatchManualRecord)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatches".
+ */
+export interface Dispatch {
+  id: number;
+  notice: number | Notice;
+  groups?: (number | DistributionGroup)[] | null;
+  /**
+   * A recipient chosen here and in a group receives the notice once.
+   */
+  recipients?: (number | Recipient)[] | null;
+  log?: {
+    docs?: (number | DispatchRecipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  label?: string | null;
+  status: 'draft' | 'planning' | 'planned' | 'sending' | 'completed';
+  recipientCount?: number | null;
+  plannedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-manual-records".
+ */
+export interface DispatchManualRecord {
+  id: number;
+  dispatchRecipient: number | DispatchRecipient;
+  channel: 'post' | 'hand-delivery' | 'fax' | 'via-embassy';
+  date: string;
+  proof: number | DispatchProof;
+  note?: string | null;
+  dispatch?: (number | null) | Dispatch;
+  notice?: (number | null) | Notice;
+  recipient?: (number | null) | Recipient;
+  recordedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-proofs".
+ */
+export interface DispatchProof {
+  id: number;
+  /**
+   * E.g. "Post receipt RR123456785RU".
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -677,6 +874,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reference-counters';
         value: number | ReferenceCounter;
+      } | null)
+    | ({
+        relationTo: 'recipients';
+        value: number | Recipient;
+      } | null)
+    | ({
+        relationTo: 'distribution-groups';
+        value: number | DistributionGroup;
+      } | null)
+    | ({
+        relationTo: 'dispatches';
+        value: number | Dispatch;
+      } | null)
+    | ({
+        relationTo: 'dispatch-recipients';
+        value: number | DispatchRecipient;
+      } | null)
+    | ({
+        relationTo: 'dispatch-manual-records';
+        value: number | DispatchManualRecord;
+      } | null)
+    | ({
+        relationTo: 'dispatch-proofs';
+        value: number | DispatchProof;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -752,6 +973,7 @@ export interface StatementsSelect<T extends boolean = true> {
   referenceNumber?: T;
   firstPublishedAt?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -789,6 +1011,7 @@ export interface NoticesSelect<T extends boolean = true> {
   referenceNumber?: T;
   firstPublishedAt?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -820,6 +1043,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
   firstPublishedAt?: T;
   embargoUntil?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -997,6 +1221,131 @@ export interface ReferenceCountersSelect<T extends boolean = true> {
   last?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recipients_select".
+ */
+export interface RecipientsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  country?: T;
+  role?: T;
+  emails?:
+    | T
+    | {
+        address?: T;
+        id?: T;
+      };
+  postalAddress?: T;
+  preferredLanguage?: T;
+  preferredChannels?: T;
+  groups?: T;
+  notes?: T;
+  externalId?: T;
+  active?: T;
+  dispatchLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-groups_select".
+ */
+export interface DistributionGroupsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  members?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatches_select".
+ */
+export interface DispatchesSelect<T extends boolean = true> {
+  notice?: T;
+  groups?: T;
+  recipients?: T;
+  log?: T;
+  label?: T;
+  status?: T;
+  recipientCount?: T;
+  plannedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-recipients_select".
+ */
+export interface DispatchRecipientsSelect<T extends boolean = true> {
+  dispatch?: T;
+  notice?: T;
+  recipient?: T;
+  recipientName?: T;
+  emailAddresses?: T;
+  channel?: T;
+  language?: T;
+  status?: T;
+  attempt?: T;
+  queuedAt?: T;
+  sentAt?: T;
+  deliveredAt?: T;
+  bouncedAt?: T;
+  bounceReason?: T;
+  manualAt?: T;
+  acknowledgedAt?: T;
+  mailDeliveryKey?: T;
+  acknowledgementLink?: T;
+  resends?:
+    | T
+    | {
+        requestedAt?: T;
+        requestedBy?: T;
+        attempt?: T;
+        reason?: T;
+        id?: T;
+      };
+  manualRecords?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-manual-records_select".
+ */
+export interface DispatchManualRecordsSelect<T extends boolean = true> {
+  dispatchRecipient?: T;
+  channel?: T;
+  date?: T;
+  proof?: T;
+  note?: T;
+  dispatch?: T;
+  notice?: T;
+  recipient?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-proofs_select".
+ */
+export interface DispatchProofsSelect<T extends boolean = true> {
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,12 +6,18 @@ import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig } from 'payload'
 import { isPublisher } from './access/index.ts'
+import { Dispatches } from './collections/Dispatches.ts'
+import { DispatchManualRecords } from './collections/DispatchManualRecords.ts'
+import { DispatchProofs } from './collections/DispatchProofs.ts'
+import { DispatchRecipients } from './collections/DispatchRecipients.ts'
+import { DistributionGroups } from './collections/DistributionGroups.ts'
 import { Documents } from './collections/Documents.ts'
 import { Media } from './collections/Media.ts'
 import { Notices } from './collections/Notices.ts'
 import { PressContacts } from './collections/PressContacts.ts'
 import { PressKits } from './collections/PressKits.ts'
 import { PressReleases } from './collections/PressReleases.ts'
+import { Recipients } from './collections/Recipients.ts'
 import { ReferenceCounters } from './collections/ReferenceCounters.ts'
 import { Statements } from './collections/Statements.ts'
 import { Topics } from './collections/Topics.ts'
@@ -83,6 +89,13 @@ export default buildConfig({
     PressContacts,
     Users,
     ReferenceCounters,
+    // Formal notices to institutions (issue 6): never public.
+    Recipients,
+    DistributionGroups,
+    Dispatches,
+    DispatchRecipients,
+    DispatchManualRecords,
+    DispatchProofs,
   ].map(withRequestGuards),
   globals: [SiteSettings],
   db: databaseAdapter(),

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { readFoundingStatement } from './foundingStatement.ts'
 import { paragraphsToLexical } from './lexical.ts'
+import { seedNoticeExamples } from './noticeExamples.ts'
 
 export type SeedOptions = {
   adminEmail?: string
@@ -149,6 +150,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   })
 
   await seedPressKit(payload, { statementId: statement.id, contactId: contact.id, created, context })
+  created.push(...(await seedNoticeExamples(payload, context, { topic: topic.id, contact: contact.id })))
 
   const admin = await ensureAdmin(payload, options)
   if (!admin.existed) created.push(`admin user ${admin.email}`)

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import { unzipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +11,7 @@ import { launchChromium } from '../lib/browser.ts'
 import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
 import { repoRoot } from '../lib/paths.ts'
 import { freePort, run } from '../lib/processes.ts'
-import { brokenLinks, htmlProblems, parsedFeeds } from '../lib/siteChecks.ts'
+import { brokenLinks, checksumProblems, htmlProblems, parsedFeeds } from '../lib/siteChecks.ts'
 
 /**
  * The public site as readers get it: the README's main command on a fresh database serves the CMS
@@ -281,8 +284,16 @@ describe('the public site', () => {
   })
 
   it('has no accessibility violations (axe) on the main pages in both languages', async () => {
-    const axeSource = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
-    const pages = ['/', '/statements/', '/statements/founding-statement/', '/search/', '/contacts/']
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    const pages = [
+      '/',
+      '/statements/',
+      '/statements/founding-statement/',
+      '/search/',
+      '/contacts/',
+      '/press-kits/founding-documents/',
+      '/verify/',
+    ]
     for (const locale of ['en', 'ru']) {
       for (const pathname of pages) {
         const target = `/${locale}${pathname}`
@@ -325,6 +336,92 @@ describe('the public site', () => {
     expect(cookieHeaders).toEqual([])
     expect(await context.cookies()).toEqual([])
     await context.close()
+  })
+
+  it('offers the founding statement as a PDF in both languages, with the size and SHA-256 of the served file', async () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const page = await open(`/${locale}/statements/founding-statement/`)
+      const link = page.locator('section.downloads a[href$=".pdf"]').first()
+      const href = (await link.getAttribute('href')) ?? ''
+      expect(href).toBe(`/${locale}/GC-ST-2021-001-${locale}.pdf`)
+      const shown = await page.locator('section.downloads code.hash').first().textContent()
+      const response = await fetch(`${siteUrl}${href}`)
+      expect(response.status).toBe(200)
+      const pdf = Buffer.from(await response.arrayBuffer())
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(shown)
+      // The block links the verify page, which links the language's checksums.
+      await page
+        .locator('section.downloads')
+        .getByRole('link', { name: /verify|проверить/i })
+        .click()
+      await page.waitForURL(`${siteUrl}/${locale}/verify/`)
+      expect(await page.locator(`a[href="/${locale}/checksums.txt"]`).count()).toBeGreaterThan(0)
+      await page.context().close()
+    }
+  })
+
+  it('links the original language’s PDF from a page shown in the other language, and says so', async () => {
+    const page = await open(`/ru/press-releases/${release.slug}/`)
+    const links = await page
+      .locator('section.downloads a[href$=".pdf"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('href')))
+    expect(links).toHaveLength(1)
+    expect(links[0]).toMatch(/^\/en\/.+-en\.pdf$/)
+    expect(await page.locator('section.downloads').textContent()).toContain('PDF-версия — на английском языке')
+    await page.context().close()
+  })
+
+  it('serves the seeded press kit as a ZIP per language holding the founding statement’s PDF edition', async () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const page = await open(`/${locale}/press-kits/founding-documents/`)
+      const href = await page.locator('section.downloads a[href$=".zip"]').first().getAttribute('href')
+      expect(href).toBe(`/${locale}/founding-documents-${locale}.zip`)
+      const zip = new Uint8Array(await (await fetch(`${siteUrl}${href}`)).arrayBuffer())
+      expect(createHash('sha256').update(zip).digest('hex')).toBe(
+        await page.locator('section.downloads code.hash').first().textContent(),
+      )
+      const files = unzipSync(zip)
+      const root = `founding-documents-${locale}`
+      const served = Buffer.from(await (await fetch(`${siteUrl}/${locale}/GC-ST-2021-001-${locale}.pdf`)).arrayBuffer())
+      // The same bytes as the document page's PDF.
+      expect(Buffer.from(files[`${root}/documents/GC-ST-2021-001-${locale}.pdf`] ?? [])).toEqual(served)
+      expect(Object.keys(files)).toEqual(
+        expect.arrayContaining([
+          `${root}/fact-sheet.pdf`,
+          `${root}/manifest.json`,
+          `${root}/images/original/press-room-placeholder.jpg`,
+        ]),
+      )
+      expect(Object.keys(files).some((name) => name.startsWith(`${root}/contacts/`) && name.endsWith('.vcf'))).toBe(
+        true,
+      )
+      await page.context().close()
+    }
+  })
+
+  it('publishes a checksums.txt per language that matches every PDF and ZIP the site serves', async () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const { problems, names } = await checksumProblems(`${siteUrl}/${locale}/checksums.txt`)
+      expect(problems, locale).toEqual([])
+      expect(names).toEqual(
+        expect.arrayContaining([`GC-ST-2021-001-${locale}.pdf`, `founding-documents-${locale}.zip`]),
+      )
+      expect(names.every((name) => name.endsWith(`-${locale}.pdf`) || name.endsWith(`-${locale}.zip`))).toBe(true)
+    }
+    // The English-only release has no Russian PDF.
+    const ru = await (await fetch(`${siteUrl}/ru/checksums.txt`)).text()
+    const en = await (await fetch(`${siteUrl}/en/checksums.txt`)).text()
+    expect(en.split('\n').length).toBeGreaterThan(ru.split('\n').length)
+  })
+
+  it('offers a vCard for each press contact', async () => {
+    const page = await open('/en/contacts/')
+    const href = await page.locator('a[href$=".vcf"]').first().getAttribute('href')
+    const vcard = await (await fetch(`${siteUrl}${href}`)).text()
+    expect(vcard).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/)
+    expect(vcard).toContain('EMAIL;TYPE=work:')
+    await page.context().close()
   })
 
   it('is valid HTML, and every internal link of the served site resolves', async () => {

@@ -2,6 +2,7 @@
  * Checks of a built site that need no browser: HTML validity, feeds parsed by a real feed parser,
  * and every internal link resolving. Used by the end-to-end tests on the site the main command built.
  */
+import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseJsonFeed, parseRssFeed } from 'feedsmith'
@@ -83,4 +84,34 @@ export async function brokenLinks(startUrl: string): Promise<string[]> {
   return result.links
     .filter((link) => link.state === LinkState.BROKEN)
     .map((link) => `${link.status ?? 'error'} ${link.url} (from ${link.parent ?? '?'})`)
+}
+
+/**
+ * A language's checksums.txt checked against the files the served site gives for each name (the
+ * names are relative to the list's own folder): every mismatch or missing file, and the names listed.
+ */
+export async function checksumProblems(listUrl: string): Promise<{ problems: string[]; names: string[] }> {
+  const response = await fetch(listUrl)
+  if (!response.ok) return { problems: [`${response.status} ${listUrl}`], names: [] }
+  const problems: string[] = []
+  const names: string[] = []
+  for (const line of (await response.text()).split('\n').filter(Boolean)) {
+    const match = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
+    if (!match) {
+      problems.push(`not sha256sum format: ${line}`)
+      continue
+    }
+    const [, expected, name] = match as unknown as [string, string, string]
+    names.push(name)
+    const file = await fetch(new URL(encodeURIComponent(name), listUrl))
+    if (!file.ok) {
+      problems.push(`${file.status} ${name}`)
+      continue
+    }
+    const actual = createHash('sha256')
+      .update(new Uint8Array(await file.arrayBuffer()))
+      .digest('hex')
+    if (actual !== expected) problems.push(`${name}: served ${actual}, listed ${expected}`)
+  }
+  return { problems, names }
 }

@@ -4,6 +4,7 @@
  * call renderPdfEdition for a notice's e-mail. See ADR 0013–0015.
  */
 export { type ChecksumEntry, checksumsTxt, sha256, sha256File } from './checksums.ts'
+export { editionsFingerprint } from './fingerprint.ts'
 export { editionFontFiles } from './fonts.ts'
 export { type EditionContext, editionFromPublication, type PublicationFromApi } from './fromPublication.ts'
 export { dateLine, editionLabels, fallbackNotice, formatEditionDate, pressKitLabels } from './labels.ts'

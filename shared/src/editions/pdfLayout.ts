@@ -76,12 +76,14 @@ export async function renderPdf(meta: PdfMeta, draw: (writer: Writer) => void): 
 
 export class Writer {
   readonly width: number
+  readonly doc: Doc
+  /** The web page's URL, against which relative links are resolved. */
+  readonly base: string
 
-  /** `base`: the web page's URL, against which relative links are resolved. */
-  constructor(
-    readonly doc: Doc,
-    readonly base: string,
-  ) {
+  // Plain fields, not parameter properties: Node loads this module without a compiler (erasable syntax only).
+  constructor(doc: Doc, base: string) {
+    this.doc = doc
+    this.base = base
     this.width = doc.page.width - margins.left - margins.right
   }
 

@@ -1,11 +1,12 @@
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
 import { createStaff, type ServedRest, type StartedPayload, serveRest, startPayload } from '@pressroom/cms/testing'
-import type { Loader, LoaderContext } from 'astro/loaders'
+import type { Loader } from 'astro/loaders'
 
 type Payload = StartedPayload['payload']
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Publication } from '../lib/normalize.ts'
+import { type Entry, memoryContext } from './helpers/memoryStore.ts'
 
 /**
  * The content loader against a real CMS over HTTP: what it reads, what it skips on the next
@@ -17,47 +18,6 @@ let server: ServedRest
 let loaders: typeof import('../loaders/cms.ts')
 let normalize: typeof import('../lib/normalize.ts')
 let schemas: typeof import('../lib/schemas.ts')
-
-type Entry = { id: string; data: Record<string, unknown>; digest?: string | number }
-
-function memoryContext(schema: { parse: (value: unknown) => unknown }) {
-  const entries = new Map<string, Entry>()
-  const meta = new Map<string, string>()
-  const logs: string[] = []
-  const store = {
-    get: (id: string) => entries.get(id),
-    set: (entry: Entry) => {
-      const existing = entries.get(entry.id)
-      if (existing?.digest !== undefined && existing.digest === entry.digest) return false
-      entries.set(entry.id, entry)
-      return true
-    },
-    delete: (id: string) => void entries.delete(id),
-    clear: () => entries.clear(),
-    has: (id: string) => entries.has(id),
-    keys: () => [...entries.keys()],
-    values: () => [...entries.values()],
-    entries: () => [...entries.entries()],
-  }
-  const context = {
-    collection: 'test',
-    store,
-    meta: {
-      get: (k: string) => meta.get(k),
-      set: (k: string, v: string) => void meta.set(k, v),
-      has: (k: string) => meta.has(k),
-      delete: (k: string) => void meta.delete(k),
-    },
-    logger: {
-      info: (m: string) => logs.push(m),
-      warn: (m: string) => logs.push(m),
-      error: (m: string) => logs.push(m),
-      debug: () => {},
-    },
-    parseData: async ({ data }: { data: unknown }) => schema.parse(data),
-  } as unknown as LoaderContext
-  return { context, entries, logs }
-}
 
 async function createStatement(data: Record<string, unknown>, ru?: Record<string, unknown>) {
   const doc = await payload.create({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { normalizePublication, normalizeSettings, relationIds } from '../lib/normalize.ts'
-import { publication } from '../lib/schemas.ts'
+import { normalizePressKit, normalizePublication, normalizeSettings, relationIds } from '../lib/normalize.ts'
+import { pressKit, publication } from '../lib/schemas.ts'
 
 const base = {
   id: 7,
@@ -77,5 +77,32 @@ describe('content rules the build enforces', () => {
         expect.stringMatching(/^versions: has a title in no language/),
       ]),
     )
+  })
+})
+
+describe('press kits', () => {
+  it('read polymorphic publications ({ relationTo, value }) and press contacts at depth 0', () => {
+    const kit = normalizePressKit({
+      en: {
+        id: 3,
+        slug: 'founding-documents',
+        title: 'Founding documents',
+        updatedAt: '2026-03-02T08:00:00.000Z',
+        publications: [
+          { relationTo: 'statements', value: 1 },
+          { relationTo: 'press-releases', value: { id: 4 } },
+          { relationTo: 'users', value: 9 },
+        ],
+        media: [5],
+        documents: [],
+        pressContacts: [2, { id: 6 }],
+      },
+    })
+    expect(kit.publications).toEqual([
+      { kind: 'statement', cmsId: '1' },
+      { kind: 'pressRelease', cmsId: '4' },
+    ])
+    expect(kit.pressContacts).toEqual(['2', '6'])
+    expect(pressKit.parse(kit)).toEqual(kit)
   })
 })

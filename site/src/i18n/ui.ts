@@ -79,6 +79,48 @@ export const ui = {
     relatedDocuments: 'Documents',
     topicsOf: 'Topics',
     chooseLanguage: 'Choose a language',
+    downloads: 'Downloads',
+    pdfEdition: 'PDF edition',
+    pdfEditionIn: (language: string) => `PDF edition in ${language}`,
+    pressKitZip: 'Press kit (ZIP)',
+    pressKitZipIn: (language: string) => `Press kit in ${language} (ZIP)`,
+    pressKitZipContents:
+      'Each ZIP holds the original and web-sized images with a manifest of captions, credits, licences and consent notes, a fact sheet, the PDF editions of the documents in that language, the document files and the press contacts’ vCards.',
+    fallbackEditionNotice: (other: string) =>
+      `This document has no English version yet: its PDF edition is in ${other}.`,
+    kitMissingEditions: (n: number) =>
+      `${n === 1 ? 'One document' : `${n} documents`} of this kit ${n === 1 ? 'has' : 'have'} no English version yet and ${n === 1 ? 'is' : 'are'} only in the other language’s ZIP.`,
+    sha256: 'SHA-256',
+    verifyLink: 'How to verify a download',
+    checksumsLink: 'Checksums of all English files (checksums.txt)',
+    checksumsOf: (language: string) => `checksums of the files in ${language}`,
+    vcard: 'vCard',
+    vcardOf: (name: string) => `: add ${name} to your address book`,
+    verify: {
+      title: 'Verify a document',
+      description: 'How to check that a PDF edition or press kit is exactly the file the press room published.',
+      intro:
+        'Every PDF edition and press-kit ZIP on this site is shown with its SHA-256 checksum, on its own page and in a list per language. If the checksum of the file you have matches, the file is exactly the one we published: not altered and not damaged on the way.',
+      listTitle: 'The checksum lists',
+      listText:
+        'Each list has one line per file: the checksum, two spaces and the file’s name (the format of GNU sha256sum). The names are relative to the list itself: every file is published in the same folder as its list, under the name your browser saves it with.',
+      listEnglish: 'English files:',
+      listRussian: 'Russian files:',
+      oneFile: 'Check one file',
+      allFiles: 'Check every downloaded file at once',
+      allFilesText: 'Save checksums.txt in the folder that holds the downloaded files, open a terminal there and run:',
+      linux: 'Linux',
+      mac: 'macOS',
+      powershell: 'Windows (PowerShell)',
+      powershellText: 'PowerShell shows the checksum in capital letters; the comparison ignores case.',
+      certutil: 'Windows (Command Prompt)',
+      compare: 'Compare the 64 characters printed with the checksum on the document’s page or in the list.',
+      mismatchTitle: 'If the checksums differ',
+      mismatchText:
+        'Download the file again from this site. If it still differs, do not rely on it and tell the press office.',
+      trustText:
+        'A checksum proves a file is the one listed on the page you read it from: check it against this site, not against a copy. A corrected document gets a new PDF edition and a new checksum; the change is listed on its page.',
+    },
   },
   ru: {
     siteName: 'Пресс-центр',
@@ -167,6 +209,49 @@ export const ui = {
     relatedDocuments: 'Документы',
     topicsOf: 'Темы',
     chooseLanguage: 'Выберите язык',
+    downloads: 'Файлы для скачивания',
+    pdfEdition: 'PDF-версия',
+    pdfEditionIn: (language: string) => `PDF-версия на ${language} языке`,
+    pressKitZip: 'Пресс-кит (ZIP)',
+    pressKitZipIn: (language: string) => `Пресс-кит на ${language} языке (ZIP)`,
+    pressKitZipContents:
+      'В каждом архиве — оригиналы изображений и их версии для веба с описью подписей, авторов, лицензий и согласий, справка о пресс-ките, PDF-версии документов на этом языке, файлы документов и визитки контактов для прессы.',
+    fallbackEditionNotice: (other: string) =>
+      `У этого документа ещё нет русской версии: его PDF-версия — на ${other} языке.`,
+    kitMissingEditions: (n: number) =>
+      `Документов пресс-кита без русской версии: ${n}. Они есть только в архиве на другом языке.`,
+    sha256: 'SHA-256',
+    verifyLink: 'Как проверить скачанный файл',
+    checksumsLink: 'Контрольные суммы всех русских файлов (checksums.txt)',
+    checksumsOf: (language: string) => `контрольные суммы файлов на ${language} языке`,
+    vcard: 'vCard',
+    vcardOf: (name: string) => `: добавить контакт «${name}» в адресную книгу`,
+    verify: {
+      title: 'Проверка документа',
+      description:
+        'Как убедиться, что PDF-версия или пресс-кит — в точности тот файл, который опубликовал пресс-центр.',
+      intro:
+        'У каждой PDF-версии и каждого архива пресс-кита на этом сайте указана контрольная сумма SHA-256 — на странице файла и в списке для каждого языка. Если контрольная сумма вашего файла совпадает, это в точности опубликованный нами файл: он не изменён и не повреждён при передаче.',
+      listTitle: 'Списки контрольных сумм',
+      listText:
+        'В списке по строке на файл: контрольная сумма, два пробела и имя файла (формат GNU sha256sum). Имена указаны относительно самого списка: каждый файл опубликован в той же папке, что и список, под тем именем, с которым его сохраняет браузер.',
+      listEnglish: 'Файлы на английском:',
+      listRussian: 'Файлы на русском:',
+      oneFile: 'Проверить один файл',
+      allFiles: 'Проверить все скачанные файлы сразу',
+      allFilesText: 'Сохраните checksums.txt в папку со скачанными файлами, откройте в ней терминал и выполните:',
+      linux: 'Linux',
+      mac: 'macOS',
+      powershell: 'Windows (PowerShell)',
+      powershellText: 'PowerShell выводит контрольную сумму заглавными буквами; регистр при сравнении не важен.',
+      certutil: 'Windows (командная строка)',
+      compare: 'Сравните выведенные 64 символа с контрольной суммой на странице документа или в списке.',
+      mismatchTitle: 'Если суммы не совпадают',
+      mismatchText:
+        'Скачайте файл с этого сайта ещё раз. Если сумма снова не совпадает, не полагайтесь на файл и сообщите пресс-службе.',
+      trustText:
+        'Контрольная сумма доказывает, что файл совпадает с указанным на той странице, где вы её прочли: сверяйте с этим сайтом, а не с копией. У исправленного документа новая PDF-версия и новая контрольная сумма; изменение указано на его странице.',
+    },
   },
 } satisfies Record<Locale, unknown>
 

@@ -1,20 +1,10 @@
 /** The site's view of the loaded content: lookups, the language a reader sees, URLs, dates. */
 
 import { getCollection } from 'astro:content'
-import {
-  type DocumentKind,
-  documentKinds,
-  documentPath,
-  joinBase,
-  type Locale,
-  localeCodes,
-  localeInfo,
-} from '@pressroom/shared'
-import { basePath, siteUrl } from '../config.ts'
+import { type DocumentKind, documentKinds, documentPath, type Locale, localeCodes, localeInfo } from '@pressroom/shared'
 import type {
   DocumentFile,
   MediaItem,
-  PerLocale,
   PressContact,
   PressKit,
   Publication,
@@ -25,15 +15,7 @@ import type {
 
 const collectionOfKind = { statement: 'statements', notice: 'notices', pressRelease: 'pressReleases' } as const
 
-/** A path inside the site, with the base path of this build (its own domain or a mirror's sub-path). */
-export function href(path: string): string {
-  return joinBase(basePath, path)
-}
-
-/** The absolute public URL of a path (canonical links, feeds, sitemap). */
-export function absoluteUrl(path: string): string {
-  return new URL(href(path), `${siteUrl}/`).toString()
-}
+export { absoluteUrl, href } from './urls.ts'
 
 let publicationsCache: Promise<Publication[]> | undefined
 
@@ -83,18 +65,7 @@ export async function settings(): Promise<SiteSettings> {
   return entry.data as SiteSettings
 }
 
-/** Items whose ids exist (a relation to something not public, e.g. a draft, is left out). */
-export function pick<T>(map: Map<string, T>, ids: string[]): T[] {
-  return ids.flatMap((id) => {
-    const item = map.get(id)
-    return item ? [item] : []
-  })
-}
-
-/** A localized value in the reader's language, else in the other one. */
-export function localized(value: PerLocale<string>, locale: Locale): string {
-  return value[locale] ?? localeCodes.map((l) => value[l]).find(Boolean) ?? ''
-}
+export { localized, pick } from './values.ts'
 
 export type DocumentView = {
   /** The language of the page (its URL). */

@@ -262,6 +262,7 @@ export type PressKit = {
   media: string[]
   documents: string[]
   publications: { kind: DocumentKind; cmsId: string }[]
+  pressContacts: string[]
   updatedAt: string
 }
 
@@ -288,6 +289,7 @@ export function normalizePressKit(docs: PerLocale<RawDoc>): PressKit {
     media: relationIds(base.media),
     documents: relationIds(base.documents),
     publications,
+    pressContacts: relationIds(base.pressContacts),
     updatedAt: String(base.updatedAt ?? ''),
   }
 }

@@ -108,6 +108,7 @@ export const pressKit = z.object({
   media: z.array(z.string()),
   documents: z.array(z.string()),
   publications: z.array(z.object({ kind: z.string(), cmsId: z.string() })),
+  pressContacts: z.array(z.string()),
   updatedAt: isoDate,
 })
 

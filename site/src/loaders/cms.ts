@@ -9,7 +9,7 @@ import { CmsError, cmsGet, cmsGetAll } from '../lib/cms.ts'
 import type { PerLocale, RawDoc } from '../lib/normalize.ts'
 
 /** Bump when the mapping changes, so stored entries from an older build are not reused. */
-const storeFormat = '1'
+const storeFormat = '2'
 const chunkSize = 100
 
 type CollectionSpec = {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -42,5 +42,20 @@ describe('checksums', () => {
     expect(() => checksumsTxt([a, a])).toThrow(/twice/)
     expect(() => checksumsTxt([{ path: 'x\ny.pdf', sha256: sha256('x') }])).toThrow(/cannot be listed/)
     expect(() => checksumsTxt([{ path: 'x.pdf', sha256: 'ABC' }])).toThrow(/not a SHA-256/)
+  })
+})
+
+describe('the editions fingerprint', () => {
+  it('is a SHA-256 of the renderer read from its source folder', async () => {
+    const { editionsFingerprint } = await import('../fingerprint.ts')
+    expect(editionsFingerprint()).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('refuses to run from a bundle, where it could not see the sources it stands for', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pressroom-fingerprint-'))
+    const copy = path.join(folder, 'fingerprint.ts')
+    writeFileSync(copy, readFileSync(new URL('../fingerprint.ts', import.meta.url)))
+    const bundled = (await import(/* @vite-ignore */ copy)) as typeof import('../fingerprint.ts')
+    expect(() => bundled.editionsFingerprint()).toThrow(/not from its source folder/)
   })
 })
