@@ -20,7 +20,7 @@ export async function seedBenchContent(options: {
   const payload = await getPayload({ config })
   const started = performance.now()
   await seed(payload, { adminEmail: options.adminEmail, adminPassword: options.adminPassword })
-  const topicIds: (string | number)[] = []
+  const topicIds: number[] = []
   for (let t = 0; t < benchTopicCount; t++) {
     const topic = await payload.create({
       collection: 'topics',
