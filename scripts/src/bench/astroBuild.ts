@@ -20,6 +20,25 @@ export function astroBuild(projectDir: string, cacheDir: string, env: Record<str
   })
 }
 
+/** Files other than pages, feeds, Pagefind's index and bundled assets, counted by extension. */
+export function otherOutputs(outDir: string): Record<string, number> {
+  const counts: Record<string, number> = {}
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      const relative = path.relative(outDir, full)
+      if (entry.isDirectory()) {
+        if (relative !== 'pagefind' && relative !== '_astro') walk(full)
+      } else if (!/\.(html|xml|json|txt)$/.test(entry.name)) {
+        const extension = path.extname(entry.name).toLowerCase() || '(none)'
+        counts[extension] = (counts[extension] ?? 0) + 1
+      }
+    }
+  }
+  walk(outDir)
+  return counts
+}
+
 /** What a route wrote: pages and feeds, without Pagefind's index, the sitemap, or bundled assets. */
 export function routeOutputs(outDir: string): string[] {
   const found: string[] = []

@@ -10,8 +10,8 @@ import { stripVTControlCharacters } from 'node:util'
 import { foundingStatementSlug } from '@pressroom/cms/seed'
 import { documentPath } from '@pressroom/shared'
 import { repoRoot } from '../lib/paths.ts'
-import { astroBuild, routeOutputs } from './astroBuild.ts'
-import { readSnapshot, type SnapshotDocument, writeBareProject } from './bareAstro.ts'
+import { astroBuild, otherOutputs, routeOutputs } from './astroBuild.ts'
+import { readSnapshot, writeBareProject } from './bareAstro.ts'
 import { startCmsServer } from './cmsServer.ts'
 import { startCountingProxy } from './countingProxy.ts'
 import { measurePageWeight, type PageWeight } from './pageWeight.ts'
@@ -40,9 +40,10 @@ export type SiteBuildMeasure = BuildMeasure & {
 
 export type SiteBenchResult = {
   runs: number
-  outputs: { site: number; bare: number }
+  /** Pages and feeds written; files only the site writes (PDF editions, ZIPs, vCards, media), by extension. */
+  outputs: { site: number; bare: number; otherFiles: Record<string, number> }
   bare: BuildMeasure[]
-  cold: SiteBuildMeasure[]
+  cold: SiteBuildMeasure
   warm: SiteBuildMeasure[]
   pageWeights: PageWeight[]
 }
@@ -60,13 +61,13 @@ function loaderCounts(output: string): { published: number; fetched: number } {
 
 function measure(run: MeasuredRun): BuildMeasure {
   const plain = stripVTControlCharacters(run.output)
-  const astro = /page\(s\) built in ([\d.]+)s/.exec(plain)
-  const render = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)s/.exec(plain)
+  const duration = (match: RegExpExecArray | null) =>
+    match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : undefined
   return {
     seconds: run.seconds,
     peakRssBytes: run.peakRssBytes,
-    astroSeconds: astro ? Number(astro[1]) : undefined,
-    renderSeconds: render ? Number(render[1]) : undefined,
+    astroSeconds: duration(/page\(s\) built in ([\d.]+)(ms|s)\b/.exec(plain)),
+    renderSeconds: duration(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)\b/.exec(plain)),
   }
 }
 
@@ -108,23 +109,17 @@ export async function benchSite(options: {
       }
     }
 
-    const cold: SiteBuildMeasure[] = []
+    // One cold build: with every PDF edition rendered it takes minutes, and the machine is shared.
+    log('  site build, cold loader store and caches…')
+    const cold = await buildSite('state', 'cold')
+    log(`    ${cold.seconds.toFixed(1)} s, peak ${gib(cold.peakRssBytes)} GiB, ${cold.requests} CMS requests`)
+    const siteOutputs = routeOutputs(path.join(workDir, 'cold'))
+    const otherFiles = otherOutputs(path.join(workDir, 'cold'))
+    const documents = await readSnapshot(cms.url)
+
     const bare: BuildMeasure[] = []
-    let siteOutputs: string[] = []
     let bareOutputs = 0
-    let documents: SnapshotDocument[] = []
-    // Site and baseline in turn, so a busy moment on the shared machine does not favour one of them.
     for (let i = 1; i <= options.runs; i++) {
-      if (i > 1) rmSync(path.join(workDir, `state-${i - 1}`), { recursive: true, force: true })
-      if (i > 1) rmSync(path.join(workDir, `cold-${i - 1}`), { recursive: true, force: true })
-      log(`  site build ${i}/${options.runs}, cold loader store…`)
-      const built = await buildSite(`state-${i}`, `cold-${i}`)
-      cold.push(built)
-      log(`    ${built.seconds.toFixed(1)} s, peak ${gib(built.peakRssBytes)} GiB, ${built.requests} CMS requests`)
-      if (i === 1) {
-        siteOutputs = routeOutputs(path.join(workDir, `cold-${i}`))
-        documents = await readSnapshot(cms.url)
-      }
       const bareDir = path.join(workDir, `bare-${i}`)
       mkdirSync(bareDir, { recursive: true })
       writeBareProject({ dir: bareDir, siteDir, documents, siteOutputs })
@@ -141,8 +136,8 @@ export async function benchSite(options: {
     const warm: SiteBuildMeasure[] = []
     for (let i = 1; i <= options.runs; i++) {
       if (i > 1) rmSync(path.join(workDir, `warm-${i - 1}`), { recursive: true, force: true })
-      log(`  site rebuild ${i}/${options.runs}, warm loader store, nothing changed…`)
-      const built = await buildSite(`state-${options.runs}`, `warm-${i}`)
+      log(`  site rebuild ${i}/${options.runs}, warm loader store and caches, nothing changed…`)
+      const built = await buildSite('state', `warm-${i}`)
       warm.push(built)
       log(`    ${built.seconds.toFixed(1)} s, ${built.requests} CMS requests, ${built.fetched} documents fetched`)
     }
@@ -159,7 +154,7 @@ export async function benchSite(options: {
     const pageWeights = pages.map((page) => measurePageWeight(outDir, page.replace(/^\/|\/$/g, '')))
     return {
       runs: options.runs,
-      outputs: { site: siteOutputs.length, bare: bareOutputs },
+      outputs: { site: siteOutputs.length, bare: bareOutputs, otherFiles },
       bare,
       cold,
       warm,
