@@ -61,13 +61,18 @@ function loaderCounts(output: string): { published: number; fetched: number } {
 
 function measure(run: MeasuredRun): BuildMeasure {
   const plain = stripVTControlCharacters(run.output)
-  const duration = (match: RegExpExecArray | null) =>
-    match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : undefined
+  // Astro prints "835ms", "15.50s" or "1m 7s".
+  const duration = (match: RegExpExecArray | null) => {
+    if (!match) return undefined
+    const [, minutes, value, unit] = match
+    return Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1)
+  }
+  const time = '(?:(\\d+)m )?([\\d.]+)(ms|s)\\b'
   return {
     seconds: run.seconds,
     peakRssBytes: run.peakRssBytes,
-    astroSeconds: duration(/page\(s\) built in ([\d.]+)(ms|s)\b/.exec(plain)),
-    renderSeconds: duration(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)\b/.exec(plain)),
+    astroSeconds: duration(new RegExp(`page\\(s\\) built in ${time}`).exec(plain)),
+    renderSeconds: duration(new RegExp(`generating static routes[\\s\\S]*?✓ Completed in ${time}`).exec(plain)),
   }
 }
 
