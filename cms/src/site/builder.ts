@@ -139,10 +139,14 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
   return result
 }
 
-type Command = { file: string; args: string[]; shell: boolean }
+/**
+ * A shell line whose error output is merged into its standard output by the shell, so the log
+ * keeps the order in which the build wrote it (two pipes would interleave at random).
+ */
+type Command = { script: string; args: string[] }
 
 function buildCommand(options: SiteBuilderOptions): Command {
-  if (options.command) return { file: options.command, args: [], shell: true }
+  if (options.command) return { script: `{ ${options.command}\n} 2>&1`, args: [] }
   const astro = path.join(options.siteDir, 'node_modules/astro/astro.js')
   if (!existsSync(astro)) {
     throw new Error(
@@ -150,7 +154,7 @@ function buildCommand(options: SiteBuilderOptions): Command {
         'or set SITE_BUILD_COMMAND, SITE_BUILD_HOOK_URL or SITE_BUILD=off.',
     )
   }
-  return { file: process.execPath, args: [astro, 'build'], shell: false }
+  return { script: 'exec "$0" "$@" 2>&1', args: [process.execPath, astro, 'build'] }
 }
 
 function runCommand(
@@ -158,10 +162,9 @@ function runCommand(
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; tail: LogTail },
 ): Promise<string | 0> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command.file, command.args, {
+    const child = spawn('/bin/sh', ['-c', command.script, ...command.args], {
       cwd: options.cwd,
       env: options.env,
-      shell: command.shell,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so a timeout stops the whole build, not only the shell.
       detached: true,
