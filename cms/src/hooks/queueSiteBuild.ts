@@ -14,19 +14,34 @@ import { requestSiteBuild } from '../site/requestSiteBuild.ts'
  */
 
 const draftOnlyKey = (collection: string) => `siteBuild:draftOnly:${collection}`
+const wasPublishedKey = (collection: string, id: unknown) => `siteBuild:wasPublished:${collection}:${String(id)}`
 
 /** `context.siteBuild === false` lets a script that rebuilds afterwards (or never) opt out. */
 const optedOut = (context: RequestContext) => context.siteBuild === false
 
 /**
- * afterChange cannot tell a draft save of a published document (doc: draft, previous: published)
- * from an unpublish; only the operation's `draft` flag can, so it is noted here. Payload saves a
- * draft version only when `draft` is set and the data is not being published.
+ * Notes what afterChange and afterDelete cannot see for documents with drafts:
+ * - whether this save is a draft only: a draft save of a published document looks like an
+ *   unpublish there (doc: draft, previous: published); Payload saves a draft version only when
+ *   `draft` is set and the data is not being published;
+ * - whether the live document is published: `previousDoc` is the newest version, which may be a
+ *   draft saved after the published one.
  */
-export const noteDraftSave: CollectionBeforeOperationHook = ({ args, operation, collection, req }) => {
-  if (operation !== 'update' && operation !== 'create') return args
-  const status = (args.data as { _status?: unknown } | undefined)?._status
-  req.context[draftOnlyKey(collection.slug)] = args.draft === true && status !== 'published'
+export const notePublicState: CollectionBeforeOperationHook = async ({ args, operation, collection, req }) => {
+  if (!collection.versions?.drafts) return args
+  if (operation === 'update' || operation === 'create') {
+    const status = (args.data as { _status?: unknown } | undefined)?._status
+    req.context[draftOnlyKey(collection.slug)] = args.draft === true && status !== 'published'
+  }
+  const id = (args as { id?: unknown }).id
+  if ((operation === 'update' || operation === 'delete') && (typeof id === 'string' || typeof id === 'number')) {
+    const live = await req.payload.db.findOne<{ id: number | string; _status?: string }>({
+      collection: collection.slug,
+      where: { id: { equals: id } },
+      req,
+    })
+    req.context[wasPublishedKey(collection.slug, id)] = live?._status === 'published'
+  }
   return args
 }
 
@@ -48,7 +63,9 @@ export const queueSiteBuildOnChange: CollectionAfterChangeHook = async ({
   let change: string
   if (collection.versions?.drafts) {
     if (context[draftOnlyKey(collection.slug)] === true) return doc
-    const wasPublic = (previousDoc as Identified | undefined)?._status === 'published'
+    const noted = context[wasPublishedKey(collection.slug, current.id)]
+    const wasPublic =
+      typeof noted === 'boolean' ? noted : (previousDoc as Identified | undefined)?._status === 'published'
     const isPublic = current._status === 'published'
     if (!wasPublic && !isPublic) return doc
     change = isPublic ? (wasPublic && operation === 'update' ? 'updated' : 'published') : 'unpublished'
@@ -68,7 +85,9 @@ export const queueSiteBuildOnChange: CollectionAfterChangeHook = async ({
 export const queueSiteBuildOnDelete: CollectionAfterDeleteHook = async ({ collection, context, doc, req }) => {
   if (optedOut(context)) return doc
   const current = doc as Identified
-  if (collection.versions?.drafts && current._status !== 'published') return doc
+  const noted = context[wasPublishedKey(collection.slug, current.id)]
+  const wasPublic = typeof noted === 'boolean' ? noted : current._status === 'published'
+  if (collection.versions?.drafts && !wasPublic) return doc
   await requestSiteBuild(req.payload, `deleted ${label(collection.slug, current)}`)
   return doc
 }

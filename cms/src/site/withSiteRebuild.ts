@@ -1,6 +1,6 @@
 import type { CollectionConfig, GlobalConfig } from 'payload'
 import {
-  noteDraftSave,
+  notePublicState,
   queueSiteBuildOnChange,
   queueSiteBuildOnDelete,
   queueSiteBuildOnGlobalChange,
@@ -27,7 +27,7 @@ export const withSiteRebuild = (collection: CollectionConfig): CollectionConfig 
     ...collection,
     hooks: {
       ...hooks,
-      beforeOperation: [...(hooks.beforeOperation ?? []), noteDraftSave],
+      beforeOperation: [...(hooks.beforeOperation ?? []), notePublicState],
       afterChange: [...(hooks.afterChange ?? []), queueSiteBuildOnChange],
       afterDelete: [...(hooks.afterDelete ?? []), queueSiteBuildOnDelete],
     },
