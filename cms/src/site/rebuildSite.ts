@@ -121,7 +121,7 @@ async function buildHere(payload: Payload, settings: SiteBuildSettings): Promise
  * HTTP, so it waits until the CMS answers rather than fail on a refused connection.
  */
 async function waitForCms(cmsUrl: string, timeoutMs = 120_000): Promise<void> {
-  const url = `${cmsUrl.replace(/\/$/, '')}/api/site-settings?depth=0`
+  const url = `${cmsUrl.replace(/\/$/, '')}/api/globals/site-settings?depth=0`
   const end = Date.now() + timeoutMs
   let last = ''
   while (Date.now() < end) {

@@ -21,7 +21,7 @@ if (env.STAND_IN_LOCK) {
 }
 try {
   console.log(`Building ${env.SITE_URL}${env.SITE_BASE} from ${env.CMS_URL}`)
-  const response = await fetch(`${env.CMS_URL}/api/site-settings?locale=en`)
+  const response = await fetch(`${env.CMS_URL}/api/globals/site-settings?locale=en`)
   if (!response.ok) throw new Error(`The CMS answered ${response.status}`)
   const settings = await response.json()
   await new Promise((resolve) => setTimeout(resolve, Number(env.STAND_IN_DELAY_MS ?? 0)))
