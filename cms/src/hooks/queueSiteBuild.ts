@@ -6,6 +6,7 @@ import type {
   RequestContext,
 } from 'payload'
 import { requestSiteBuild } from '../site/requestSiteBuild.ts'
+import { siteBuildSettings } from '../site/settings.ts'
 
 /**
  * What the public site shows changes when a document is published, unpublished, edited while
@@ -28,7 +29,7 @@ const optedOut = (context: RequestContext) => context.siteBuild === false
  *   draft saved after the published one.
  */
 export const notePublicState: CollectionBeforeOperationHook = async ({ args, operation, collection, req }) => {
-  if (!collection.versions?.drafts) return args
+  if (!collection.versions?.drafts || !siteBuildSettings().enabled) return args
   if (operation === 'update' || operation === 'create') {
     const status = (args.data as { _status?: unknown } | undefined)?._status
     req.context[draftOnlyKey(collection.slug)] = args.draft === true && status !== 'published'
