@@ -103,7 +103,7 @@ describe(`the rebuildSite job (${testDatabase})`, () => {
     expect((await readSiteBuildStatus(path.join(dir, 'releases'))).lastSucceeded?.release).toBe(second.release)
   })
 
-  it('records a failed build with its log for staff, fails the job, and keeps the live site', async () => {
+  it('records a failed build with its log for staff, and keeps the live site', async () => {
     await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Good name' } })
     const good = await buildNow('good build')
     process.env.STAND_IN_FAIL = '1'
@@ -113,8 +113,9 @@ describe(`the rebuildSite job (${testDatabase})`, () => {
     expect(failed.error).toMatch(/The site build failed \(exit code 1\)/)
     expect(failed.logTail).toMatch(/Error: the stand-in build failed on purpose\.\n$/)
     expect(failed.release).toBeFalsy()
-    const job = await payload.findByID({ collection: 'payload-jobs', id: failed.job!, depth: 0 })
-    expect(job.hasError).toBe(true)
+    // The job completed (Payload removes completed jobs) and is not retried; the record stays.
+    const jobs = await payload.find({ collection: 'payload-jobs', where: { id: { equals: failed.job } } })
+    expect(jobs.totalDocs).toBe(0)
     expect(readlinkSync(path.join(dir, 'live'))).toBe(path.join('releases', good.release!))
     expect(livePage()).toBe('<h1>Good name</h1>')
   })
@@ -171,7 +172,5 @@ describe(`the build hook URL (${testDatabase})`, () => {
     expect(build.status).toBe('failed')
     expect(build.error).toMatch(/The build hook answered 500/)
     expect(build.logTail).toContain('deploy hook broken')
-    const job = await payload.findByID({ collection: 'payload-jobs', id: build.job!, depth: 0 })
-    expect(job.hasError).toBe(true)
   })
 })

@@ -109,7 +109,7 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
       tail,
     })
     if (exit !== 0) {
-      error = `The site build failed (${exit}). Read the log below, fix the cause, then publish again or restart the CMS.`
+      error = `The site build failed (${exit}). The end of its log says why; fix that, then publish again or restart the CMS.`
     } else {
       pages = await countHtmlFiles(outDir)
       if (pages === 0) error = `The site build wrote no HTML to ${outDir} (SITE_OUT_DIR). Check the build command.`
@@ -135,7 +135,7 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
     error,
   }
   await writeStatus(options.releasesDir, result)
-  log(error ? `Site build ${release} failed: ${error}` : `Site build ${release} is live (${pages} pages)`)
+  if (!error) log(`Site build ${release} is live (${pages} pages)`)
   return result
 }
 

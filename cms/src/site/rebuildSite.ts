@@ -9,8 +9,9 @@ type RebuildSiteIO = { input: { build: string }; output: { status: string } }
 
 /**
  * The job behind every site-builds record: builds the site here (or calls the build hook) and
- * records the outcome. A failed build throws, so the job shows as failed too; it is not retried,
- * because the next change queues a new build anyway.
+ * records the outcome there. A failed build is a completed job whose output says `failed`: the
+ * record is what staff read, and a thrown error would only repeat it as a large job dump in the
+ * log. It is not retried: the next change queues a new build anyway.
  */
 export const rebuildSite: TaskConfig<RebuildSiteIO> = {
   slug: rebuildSiteTask,
@@ -48,7 +49,9 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
       }
     }
     await finishBuild(payload, build, result)
-    if (result.status === 'failed') throw new Error(result.error ?? 'The site build failed.')
+    if (result.status === 'failed') {
+      payload.logger.error(`Site build ${build.id} failed: ${result.error} Details: Administration → Site builds.`)
+    }
     return { output: { status: result.status } }
   },
 }
