@@ -77,6 +77,12 @@ export interface Config {
     'press-contacts': PressContact;
     users: User;
     'reference-counters': ReferenceCounter;
+    recipients: Recipient;
+    'distribution-groups': DistributionGroup;
+    dispatches: Dispatch;
+    'dispatch-recipients': DispatchRecipient;
+    'dispatch-manual-records': DispatchManualRecord;
+    'dispatch-proofs': DispatchProof;
     'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -84,7 +90,20 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    recipients: {
+      dispatchLog: 'dispatch-recipients';
+    };
+    'distribution-groups': {
+      members: 'recipients';
+    };
+    dispatches: {
+      log: 'dispatch-recipients';
+    };
+    'dispatch-recipients': {
+      manualRecords: 'dispatch-manual-records';
+    };
+  };
   collectionsSelect: {
     statements: StatementsSelect<false> | StatementsSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
@@ -96,6 +115,12 @@ export interface Config {
     'press-contacts': PressContactsSelect<false> | PressContactsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'reference-counters': ReferenceCountersSelect<false> | ReferenceCountersSelect<true>;
+    recipients: RecipientsSelect<false> | RecipientsSelect<true>;
+    'distribution-groups': DistributionGroupsSelect<false> | DistributionGroupsSelect<true>;
+    dispatches: DispatchesSelect<false> | DispatchesSelect<true>;
+    'dispatch-recipients': DispatchRecipientsSelect<false> | DispatchRecipientsSelect<true>;
+    'dispatch-manual-records': DispatchManualRecordsSelect<false> | DispatchManualRecordsSelect<true>;
+    'dispatch-proofs': DispatchProofsSelect<false> | DispatchProofsSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -201,6 +226,7 @@ export interface Statement {
   referenceNumber?: string | null;
   firstPublishedAt?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -251,7 +277,23 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    webWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    largeWebp?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -371,6 +413,7 @@ export interface Notice {
   referenceNumber?: string | null;
   firstPublishedAt?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -426,6 +469,7 @@ export interface PressRelease {
    */
   embargoUntil?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -439,12 +483,33 @@ export interface PressKit {
   id: number;
   title: string;
   description?: string | null;
+  /**
+   * Their PDF editions go into the kit. Drafts and embargoed releases are left out until the public can read them.
+   */
+  publications?:
+    | (
+        | {
+            relationTo: 'statements';
+            value: number | Statement;
+          }
+        | {
+            relationTo: 'notices';
+            value: number | Notice;
+          }
+        | {
+            relationTo: 'press-releases';
+            value: number | PressRelease;
+          }
+      )[]
+    | null;
   media?: (number | Media)[] | null;
   documents?: (number | Document)[] | null;
+  pressContacts?: (number | PressContact)[] | null;
   /**
    * Left empty, it is made from the title. Changing it breaks links that were shared.
    */
   slug?: string | null;
+  isPlaceholder?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -487,6 +552,175 @@ export interface ReferenceCounter {
   last: number;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recipients".
+ */
+export interface Recipient {
+  id: number;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
+  kind:
+    'embassy' | 'ministry' | 'parliament-member' | 'committee' | 'media-desk' | 'international-organisation' | 'other';
+  /**
+   * Two letters: DE, RU, US…
+   */
+  country?: string | null;
+  role?: string | null;
+  emails?:
+    | {
+        address: string;
+        id?: string | null;
+      }[]
+    | null;
+  postalAddress?: string | null;
+  preferredLanguage: 'en' | 'ru';
+  preferredChannels?: ('email' | 'post' | 'hand-delivery' | 'fax' | 'via-embassy')[] | null;
+  groups?: (number | DistributionGroup)[] | null;
+  notes?: string | null;
+  /**
+   * Optional key from another list; a CSV import matches rows by it.
+   */
+  externalId?: string | null;
+  active?: boolean | null;
+  dispatchLog?: {
+    docs?: (number | DispatchRecipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-groups".
+ */
+export interface DistributionGroup {
+  id: number;
+  name?: string | null;
+  description?: string | null;
+  members?: {
+    docs?: (number | Recipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-recipients".
+ */
+export interface DispatchRecipient {
+  id: number;
+  dispatch: number | Dispatch;
+  notice: number | Notice;
+  recipient: number | Recipient;
+  recipientName?: string | null;
+  emailAddresses?: string[] | null;
+  channel: 'email' | 'post' | 'hand-delivery' | 'fax' | 'via-embassy';
+  language: 'en' | 'ru';
+  status: 'queued' | 'sent' | 'delivered' | 'bounced' | 'acknowledged' | 'manual';
+  /**
+   * Raised by each re-send; the e-mail idempotency key includes it.
+   */
+  attempt: number;
+  queuedAt?: string | null;
+  sentAt?: string | null;
+  deliveredAt?: string | null;
+  bouncedAt?: string | null;
+  bounceReason?: string | null;
+  manualAt?: string | null;
+  acknowledgedAt?: string | null;
+  /**
+   * Identifies the e-mail in the delivery core (one per dispatch, recipient and attempt).
+   */
+  mailDeliveryKey?: string | null;
+  acknowledgementLink?: string | null;
+  resends?:
+    | {
+        requestedAt: string;
+        requestedBy?: (number | null) | User;
+        attempt: number;
+        reason: string;
+        id?: string | null;
+      }[]
+    | null;
+  manualRecords?: {
+    docs?: (number | DispatchManualRecord)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatches".
+ */
+export interface Dispatch {
+  id: number;
+  notice: number | Notice;
+  groups?: (number | DistributionGroup)[] | null;
+  /**
+   * A recipient chosen here and in a group receives the notice once.
+   */
+  recipients?: (number | Recipient)[] | null;
+  log?: {
+    docs?: (number | DispatchRecipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  label?: string | null;
+  status: 'draft' | 'planning' | 'planned' | 'sending' | 'completed';
+  recipientCount?: number | null;
+  plannedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-manual-records".
+ */
+export interface DispatchManualRecord {
+  id: number;
+  dispatchRecipient: number | DispatchRecipient;
+  channel: 'post' | 'hand-delivery' | 'fax' | 'via-embassy';
+  date: string;
+  proof: number | DispatchProof;
+  note?: string | null;
+  dispatch?: (number | null) | Dispatch;
+  notice?: (number | null) | Notice;
+  recipient?: (number | null) | Recipient;
+  recordedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-proofs".
+ */
+export interface DispatchProof {
+  id: number;
+  /**
+   * E.g. "Post receipt RR123456785RU".
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * Every change to published content rebuilds the public site a few seconds later. A failed build keeps the last good site online; the box above the list shows the latest failure and the end of its log.
@@ -671,6 +905,30 @@ export interface PayloadLockedDocument {
         value: number | ReferenceCounter;
       } | null)
     | ({
+        relationTo: 'recipients';
+        value: number | Recipient;
+      } | null)
+    | ({
+        relationTo: 'distribution-groups';
+        value: number | DistributionGroup;
+      } | null)
+    | ({
+        relationTo: 'dispatches';
+        value: number | Dispatch;
+      } | null)
+    | ({
+        relationTo: 'dispatch-recipients';
+        value: number | DispatchRecipient;
+      } | null)
+    | ({
+        relationTo: 'dispatch-manual-records';
+        value: number | DispatchManualRecord;
+      } | null)
+    | ({
+        relationTo: 'dispatch-proofs';
+        value: number | DispatchProof;
+      } | null)
+    | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
       } | null);
@@ -748,6 +1006,7 @@ export interface StatementsSelect<T extends boolean = true> {
   referenceNumber?: T;
   firstPublishedAt?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -785,6 +1044,7 @@ export interface NoticesSelect<T extends boolean = true> {
   referenceNumber?: T;
   firstPublishedAt?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -816,6 +1076,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
   firstPublishedAt?: T;
   embargoUntil?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -828,9 +1089,12 @@ export interface PressReleasesSelect<T extends boolean = true> {
 export interface PressKitsSelect<T extends boolean = true> {
   title?: T;
   description?: T;
+  publications?: T;
   media?: T;
   documents?: T;
+  pressContacts?: T;
   slug?: T;
+  isPlaceholder?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -879,7 +1143,27 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        webWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         large?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        largeWebp?:
           | T
           | {
               url?: T;
@@ -970,6 +1254,131 @@ export interface ReferenceCountersSelect<T extends boolean = true> {
   last?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recipients_select".
+ */
+export interface RecipientsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  country?: T;
+  role?: T;
+  emails?:
+    | T
+    | {
+        address?: T;
+        id?: T;
+      };
+  postalAddress?: T;
+  preferredLanguage?: T;
+  preferredChannels?: T;
+  groups?: T;
+  notes?: T;
+  externalId?: T;
+  active?: T;
+  dispatchLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-groups_select".
+ */
+export interface DistributionGroupsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  members?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatches_select".
+ */
+export interface DispatchesSelect<T extends boolean = true> {
+  notice?: T;
+  groups?: T;
+  recipients?: T;
+  log?: T;
+  label?: T;
+  status?: T;
+  recipientCount?: T;
+  plannedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-recipients_select".
+ */
+export interface DispatchRecipientsSelect<T extends boolean = true> {
+  dispatch?: T;
+  notice?: T;
+  recipient?: T;
+  recipientName?: T;
+  emailAddresses?: T;
+  channel?: T;
+  language?: T;
+  status?: T;
+  attempt?: T;
+  queuedAt?: T;
+  sentAt?: T;
+  deliveredAt?: T;
+  bouncedAt?: T;
+  bounceReason?: T;
+  manualAt?: T;
+  acknowledgedAt?: T;
+  mailDeliveryKey?: T;
+  acknowledgementLink?: T;
+  resends?:
+    | T
+    | {
+        requestedAt?: T;
+        requestedBy?: T;
+        attempt?: T;
+        reason?: T;
+        id?: T;
+      };
+  manualRecords?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-manual-records_select".
+ */
+export interface DispatchManualRecordsSelect<T extends boolean = true> {
+  dispatchRecipient?: T;
+  channel?: T;
+  date?: T;
+  proof?: T;
+  note?: T;
+  dispatch?: T;
+  notice?: T;
+  recipient?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-proofs_select".
+ */
+export interface DispatchProofsSelect<T extends boolean = true> {
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,14 +5,19 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig } from 'payload'
-import sharp from 'sharp'
 import { isPublisher } from './access/index.ts'
+import { Dispatches } from './collections/Dispatches.ts'
+import { DispatchManualRecords } from './collections/DispatchManualRecords.ts'
+import { DispatchProofs } from './collections/DispatchProofs.ts'
+import { DispatchRecipients } from './collections/DispatchRecipients.ts'
+import { DistributionGroups } from './collections/DistributionGroups.ts'
 import { Documents } from './collections/Documents.ts'
 import { Media } from './collections/Media.ts'
 import { Notices } from './collections/Notices.ts'
 import { PressContacts } from './collections/PressContacts.ts'
 import { PressKits } from './collections/PressKits.ts'
 import { PressReleases } from './collections/PressReleases.ts'
+import { Recipients } from './collections/Recipients.ts'
 import { ReferenceCounters } from './collections/ReferenceCounters.ts'
 import { SiteBuilds } from './collections/SiteBuilds.ts'
 import { Statements } from './collections/Statements.ts'
@@ -20,7 +25,7 @@ import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
-import { maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
+import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 import { rebuildSite } from './site/rebuildSite.ts'
@@ -90,13 +95,20 @@ export default buildConfig({
     PressContacts,
     Users,
     ReferenceCounters,
+    // Formal notices to institutions (issue 6): never public.
+    Recipients,
+    DistributionGroups,
+    Dispatches,
+    DispatchRecipients,
+    DispatchManualRecords,
+    DispatchProofs,
     SiteBuilds,
   ]
     .map(withSiteRebuild)
     .map(withRequestGuards),
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
-  sharp,
+  sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {
