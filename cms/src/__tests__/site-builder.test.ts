@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -120,6 +129,28 @@ describe('site builder', () => {
     const status = await readSiteBuildStatus(options.releasesDir)
     expect(status.last?.status).toBe('failed')
     expect(status.lastSucceeded?.release).toBe(good.release)
+  })
+
+  it('runs `astro build` through the CLI that the installed Astro package names', async () => {
+    const astro = path.join(dir, 'node_modules/astro')
+    mkdirSync(path.join(astro, 'bin'), { recursive: true })
+    writeFileSync(
+      path.join(astro, 'package.json'),
+      JSON.stringify({ name: 'astro', bin: { astro: './bin/astro.mjs' } }),
+    )
+    writeFileSync(
+      path.join(astro, 'bin/astro.mjs'),
+      [
+        "import { mkdirSync, writeFileSync } from 'node:fs'",
+        'const out = process.env.SITE_OUT_DIR',
+        "mkdirSync(out + '/en', { recursive: true })",
+        "const said = [process.argv.slice(2).join(' '), 'in', process.cwd(), 'for', process.env.SITE_URL].join(' ')",
+        "writeFileSync(out + '/en/index.html', '<p>' + said + '</p>')",
+      ].join('\n'),
+    )
+    const result = await createSiteBuilder({ ...options, command: null }).build()
+    expect(result.status).toBe('succeeded')
+    expect(livePage()).toBe(`<p>build in ${dir} for http://localhost:4321</p>`)
   })
 
   it('says what to do when the site is not installed', async () => {

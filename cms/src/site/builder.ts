@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -147,14 +147,25 @@ type Command = { script: string; args: string[] }
 
 function buildCommand(options: SiteBuilderOptions): Command {
   if (options.command) return { script: `{ ${options.command}\n} 2>&1`, args: [] }
-  const astro = path.join(options.siteDir, 'node_modules/astro/astro.js')
-  if (!existsSync(astro)) {
-    throw new Error(
-      `Astro is not installed in ${options.siteDir} (no node_modules/astro). Run \`pnpm install\` in the repository, ` +
-        'or set SITE_BUILD_COMMAND, SITE_BUILD_HOOK_URL or SITE_BUILD=off.',
-    )
+  return { script: 'exec "$0" "$@" 2>&1', args: [process.execPath, astroCli(options.siteDir), 'build'] }
+}
+
+/** Astro's command-line entry, as its package.json names it (bin/astro.mjs in Astro 7). */
+function astroCli(siteDir: string): string {
+  const packageDir = path.join(siteDir, 'node_modules/astro')
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+      bin?: string | Record<string, string>
+    }
+    const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.astro
+    if (bin && existsSync(path.join(packageDir, bin))) return path.join(packageDir, bin)
+  } catch {
+    // reported below
   }
-  return { script: 'exec "$0" "$@" 2>&1', args: [process.execPath, astro, 'build'] }
+  throw new Error(
+    `Astro is not installed in ${siteDir} (no node_modules/astro). Run \`pnpm install\` in the repository, ` +
+      'or set SITE_BUILD_COMMAND, SITE_BUILD_HOOK_URL or SITE_BUILD=off.',
+  )
 }
 
 function runCommand(
