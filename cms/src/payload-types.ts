@@ -83,6 +83,7 @@ export interface Config {
     'dispatch-recipients': DispatchRecipient;
     'dispatch-manual-records': DispatchManualRecord;
     'dispatch-proofs': DispatchProof;
+    'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -120,6 +121,7 @@ export interface Config {
     'dispatch-recipients': DispatchRecipientsSelect<false> | DispatchRecipientsSelect<true>;
     'dispatch-manual-records': DispatchManualRecordsSelect<false> | DispatchManualRecordsSelect<true>;
     'dispatch-proofs': DispatchProofsSelect<false> | DispatchProofsSelect<true>;
+    'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -143,6 +145,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      rebuildSite: TaskRebuildSite;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -720,6 +723,32 @@ export interface DispatchProof {
   focalY?: number | null;
 }
 /**
+ * Every change to published content rebuilds the public site a few seconds later. A failed build keeps the last good site online; the box above the list shows the latest failure and the end of its log.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds".
+ */
+export interface SiteBuild {
+  id: number;
+  summary?: string | null;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  timing: 'debounced' | 'scheduled';
+  target?: ('local' | 'hook') | null;
+  reasons?: string[] | null;
+  error?: string | null;
+  logTail?: string | null;
+  requestedAt: string;
+  notBefore?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  durationSeconds?: number | null;
+  pages?: number | null;
+  release?: string | null;
+  job?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -788,7 +817,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -821,7 +850,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -898,6 +927,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'dispatch-proofs';
         value: number | DispatchProof;
+      } | null)
+    | ({
+        relationTo: 'site-builds';
+        value: number | SiteBuild;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1349,6 +1382,29 @@ export interface DispatchProofsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds_select".
+ */
+export interface SiteBuildsSelect<T extends boolean = true> {
+  summary?: T;
+  status?: T;
+  timing?: T;
+  target?: T;
+  reasons?: T;
+  error?: T;
+  logTail?: T;
+  requestedAt?: T;
+  notBefore?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationSeconds?: T;
+  pages?: T;
+  release?: T;
+  job?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1474,6 +1530,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSite".
+ */
+export interface TaskRebuildSite {
+  input: {
+    build: string;
+  };
+  output: {
+    status?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

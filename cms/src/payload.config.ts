@@ -19,6 +19,7 @@ import { PressKits } from './collections/PressKits.ts'
 import { PressReleases } from './collections/PressReleases.ts'
 import { Recipients } from './collections/Recipients.ts'
 import { ReferenceCounters } from './collections/ReferenceCounters.ts'
+import { SiteBuilds } from './collections/SiteBuilds.ts'
 import { Statements } from './collections/Statements.ts'
 import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
@@ -27,6 +28,9 @@ import { SiteSettings } from './globals/SiteSettings.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+import { rebuildSite } from './site/rebuildSite.ts'
+import { siteQueue } from './site/requestSiteBuild.ts'
+import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -58,6 +62,8 @@ const adminLanguages: Record<Locale, typeof en> = { en, ru }
 
 /** The job runner's cadence inside the started CMS (scheduled publishing); "off" disables it. */
 const jobsCron = process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *'
+/** The site build runner's own cadence and queue, one build per tick (docs/adr/0019). */
+const siteBuildCron = process.env.SITE_BUILD === 'off' ? 'off' : (process.env.SITE_BUILD_CRON ?? '*/5 * * * * *')
 
 export default buildConfig({
   secret: requireSecret(),
@@ -96,14 +102,21 @@ export default buildConfig({
     DispatchRecipients,
     DispatchManualRecords,
     DispatchProofs,
-  ].map(withRequestGuards),
-  globals: [SiteSettings],
+    SiteBuilds,
+  ]
+    .map(withSiteRebuild)
+    .map(withRequestGuards),
+  globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
   sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {
-    autoRun: jobsCron === 'off' ? undefined : [{ cron: jobsCron, queue: 'default', limit: 20 }],
+    tasks: [rebuildSite],
+    autoRun: [
+      ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: 'default', limit: 20 }]),
+      ...(siteBuildCron === 'off' ? [] : [{ cron: siteBuildCron, queue: siteQueue, limit: 1 }]),
+    ],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       // Staff who publish can see what is scheduled and what failed; only the runner writes jobs.

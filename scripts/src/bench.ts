@@ -30,6 +30,8 @@ Object.assign(process.env, {
   UPLOAD_DIR: path.join(dir, 'uploads'),
   PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-0123456789',
   JOBS_AUTORUN_CRON: 'off',
+  // This benchmark measures the CMS alone; the site build has its own figures.
+  SITE_BUILD: 'off',
   NEXT_TELEMETRY_DISABLED: '1',
 })
 

@@ -1,5 +1,6 @@
 import * as migration_20261130_073234_initial from './20261130_073234_initial'
 import * as migration_20261130_082440_press_kit_publications_and_web_sizes from './20261130_082440_press_kit_publications_and_web_sizes'
+import * as migration_20261130_084953_site_builds_and_notices_to_institutions from './20261130_084953_site_builds_and_notices_to_institutions'
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261130_082440_press_kit_publications_and_web_sizes.up,
     down: migration_20261130_082440_press_kit_publications_and_web_sizes.down,
     name: '20261130_082440_press_kit_publications_and_web_sizes',
+  },
+  {
+    up: migration_20261130_084953_site_builds_and_notices_to_institutions.up,
+    down: migration_20261130_084953_site_builds_and_notices_to_institutions.down,
+    name: '20261130_084953_site_builds_and_notices_to_institutions',
   },
 ]

@@ -28,7 +28,14 @@ beforeAll(async () => {
     PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     JOBS_AUTORUN_CRON: '* * * * * *',
   })
-  cms = await startMainCommand({ PORT: String(port), ADMIN_PASSWORD: adminPassword })
+  cms = await startMainCommand({
+    PORT: String(port),
+    ADMIN_PASSWORD: adminPassword,
+    // The site's builds and port of this run only, away from a developer's own site/live.
+    SITE_PORT: String(await freePort()),
+    SITE_RELEASES_DIR: path.join(dir, 'site-releases'),
+    SITE_LIVE_DIR: path.join(dir, 'site-live'),
+  })
   browser = await launchChromium()
 })
 
