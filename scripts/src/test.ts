@@ -79,8 +79,14 @@ try {
     console.log(`next build: ${await buildCmsIfChanged(console.log)}`)
   })
 
-  await step('end-to-end: the started CMS in Chromium', () =>
+  await step('end-to-end: the started CMS and the built site in Chromium', () =>
     run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], { cwd: path.join(repoRoot, 'scripts') }),
+  )
+
+  // The site's types include what Astro generates from its content config during a build,
+  // which the end-to-end run has just done.
+  await step('type check the site (tsc, after its first build)', () =>
+    run(bin('tsc'), ['--noEmit', '-p', path.join(repoRoot, 'site')]),
   )
 } finally {
   if (postgresUrl) await run('bash', [postgresScript, 'stop']).catch(() => {})

@@ -56,6 +56,7 @@ export const ui = {
     next: 'Older',
     pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
     inLanguage: (language: string) => `(in ${language})`,
+    searchLabel: 'Search the press room',
     searchIntro: 'Search statements, notices and press releases in English.',
     searchNoScript:
       'Search needs JavaScript. Without it, browse the archive by year or by topic, or the lists of each kind.',
@@ -186,6 +187,7 @@ export const ui = {
     next: 'Старше',
     pageOf: (page: number, total: number) => `Страница ${page} из ${total}`,
     inLanguage: (language: string) => `(на ${language} языке)`,
+    searchLabel: 'Поиск по пресс-центру',
     searchIntro: 'Поиск по заявлениям, уведомлениям и пресс-релизам на русском языке.',
     searchNoScript:
       'Для поиска нужен JavaScript. Без него можно просматривать архив по годам и темам или списки документов каждого вида.',
