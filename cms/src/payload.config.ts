@@ -22,6 +22,11 @@ import { SiteSettings } from './globals/SiteSettings.ts'
 import { maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
+import { deliverMailTask, mailQueue } from './mail/index.ts'
+import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publicationJobs.ts'
+import { Subscribers } from './subscriptions/Subscribers.ts'
+import { planDueConfirmations } from './subscriptions/services.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -84,14 +89,29 @@ export default buildConfig({
     PressContacts,
     Users,
     ReferenceCounters,
+    Subscribers,
+    Sends,
+    Deliveries,
+    MailBatches,
+    MailEvents,
+    Suppressions,
   ].map(withRequestGuards),
+  endpoints: [sendPublicationEndpoint],
   globals: [SiteSettings],
   db: databaseAdapter(),
   sharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {
-    autoRun: jobsCron === 'off' ? undefined : [{ cron: jobsCron, queue: 'default', limit: 20 }],
+    autoRun:
+      jobsCron === 'off'
+        ? undefined
+        : [
+            { cron: jobsCron, queue: 'default', limit: 20 },
+            // E-mail: confirmations and sends (docs/adr/0010); its own queue so a long send never delays publishing.
+            { cron: jobsCron, queue: mailQueue, limit: 5 },
+          ],
+    tasks: [deliverMailTask([planDueConfirmations]), planPublicationSendTask],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       // Staff who publish can see what is scheduled and what failed; only the runner writes jobs.

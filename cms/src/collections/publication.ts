@@ -7,6 +7,7 @@ import { translationStateField } from '../fields/translation.ts'
 import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/assignReferenceNumber.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
+import { queuePublicationSend } from '../subscriptions/publicationJobs.ts'
 
 type Label = { en: string; ru: string }
 
@@ -48,7 +49,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
     hooks: {
       beforeOperation: [guardPublication, ignoreDraftsForPublic],
       beforeChange: [assignReferenceNumber(options.kind)],
-      afterChange: [recordIssuedReferenceNumber],
+      afterChange: [recordIssuedReferenceNumber, queuePublicationSend],
     },
     fields: [
       {
