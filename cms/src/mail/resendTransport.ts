@@ -39,7 +39,7 @@ function classify(error: ResendError, headers: Headers): BatchOutcome {
   if (status === 429) return { kind: 'retry', afterMs: retryAfterMs(headers, 1000), reason }
   // Another request with this key is still being processed: its answer will be replayed to us.
   if (status === 409 && error.name === 'concurrent_idempotent_requests') return { kind: 'retry', afterMs: 500, reason }
-  if (status === null || status >= 500) return { kind: 'retry', afterMs: 1000, reason }
+  if (status === null || status >= 500) return { kind: 'retry', afterMs: 250, reason }
   return { kind: 'rejected', reason }
 }
 

@@ -89,9 +89,13 @@ export async function runDeliveryWorker(payload: Payload, options: WorkerOptions
       await checkpoint('answered')
       if (outcome.kind !== 'retry') break
       result.retries += 1
-      if (outcome.reason.startsWith('429')) options.bucket.drain(outcome.afterMs)
-      payload.logger.warn(`Mail batch ${batch.id}: ${outcome.reason}; trying again in ${outcome.afterMs} ms`)
-      await sleep(outcome.afterMs * Math.min(attempts, 4))
+      // 429: exactly what the provider asked for; other failures: growing pauses.
+      const rateLimited = outcome.reason.startsWith('429')
+      const wait = rateLimited ? outcome.afterMs : outcome.afterMs * 2 ** Math.min(attempts - 1, 4)
+      payload.logger.warn(`Mail batch ${batch.id}: ${outcome.reason}; trying again in ${wait} ms`)
+      // The bucket holds every worker of this process back after a 429, not only this one.
+      if (rateLimited) options.bucket.drain(wait)
+      else await sleep(wait)
     }
     if (!outcome || outcome.kind === 'retry') continue // the lease runs out and a later run takes the batch over
     if (outcome.kind === 'rejected') {
