@@ -2,13 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  type MessageTemplate,
-  planSend,
-  type Recipient,
-  runDeliveryWorker,
-  TokenBucket,
-} from '../mail/index.ts'
+import { type MessageTemplate, planSend, type Recipient, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
 import { outboxTransport } from '../mail/outboxTransport.ts'
 import { resendTransport } from '../mail/resendTransport.ts'
 import { queryRows, sql } from '../mail/sql.ts'
@@ -217,10 +211,12 @@ describe('the delivery core', () => {
     await cancelPendingDeliveries(payload, { subscriber: subscribers[1]!.id }, 'unsubscribed')
     await payload.update({ collection: 'sends', id: sendId, data: { paused: false } })
     await work()
-    expect(fake.accepted.filter((a) => a.to.startsWith('mid') && !a.to.startsWith('mid-')).map((a) => a.to).sort()).toEqual([
-      'mid0@example.org',
-      'mid2@example.org',
-    ])
+    expect(
+      fake.accepted
+        .filter((a) => a.to.startsWith('mid') && !a.to.startsWith('mid-'))
+        .map((a) => a.to)
+        .sort(),
+    ).toEqual(['mid0@example.org', 'mid2@example.org'])
     expect(await statuses(sendId)).toEqual({ sent: 152, cancelled: 1 })
   })
 
@@ -251,7 +247,11 @@ describe('the delivery core', () => {
     fake.options.faults = ['drop-after']
     await work()
     const mailed = fake.accepted.filter((a) => a.to.startsWith('attach'))
-    expect(mailed.map((a) => a.to).sort()).toEqual(['attach0@example.org', 'attach1@example.org', 'attach2@example.org'])
+    expect(mailed.map((a) => a.to).sort()).toEqual([
+      'attach0@example.org',
+      'attach1@example.org',
+      'attach2@example.org',
+    ])
     expect(mailed.every((a) => a.attachments === 1)).toBe(true)
   })
 

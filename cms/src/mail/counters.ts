@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { MailDatabase } from './sql.ts'
 import { execute, num, queryRows, sql } from './sql.ts'
 
 export type SendCounts = {
@@ -16,7 +16,7 @@ export type SendCounts = {
  * Counts a send's deliveries by status and writes the counters staff see. Counting (rather
  * than incrementing) makes it safe to run any number of times from any worker or webhook.
  */
-export async function recountSend(payload: Payload, sendId: number): Promise<SendCounts> {
+export async function recountSend(payload: MailDatabase, sendId: number): Promise<SendCounts> {
   const rows = await queryRows<{ status: string; n: unknown }>(
     payload,
     sql`SELECT "status", CAST(count(*) AS INTEGER) AS "n" FROM "deliveries" WHERE "send_id" = ${sendId} GROUP BY "status"`,

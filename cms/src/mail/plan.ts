@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { normalizeEmail } from './address.ts'
 import { recountSend } from './counters.ts'
 import type { MessageTemplate } from './message.ts'
+import type { MailDatabase } from './sql.ts'
 import { execute, jsonValue, now, queryRows, sql } from './sql.ts'
 
 export type Recipient = {
@@ -102,7 +103,7 @@ async function findSendByKey(payload: Payload, key: string) {
   return found.docs[0]
 }
 
-export async function suppressedAmong(payload: Payload, emails: string[]): Promise<Set<string>> {
+export async function suppressedAmong(payload: MailDatabase, emails: string[]): Promise<Set<string>> {
   const result = new Set<string>()
   for (const part of chunk([...new Set(emails)], 500)) {
     if (part.length === 0) continue
@@ -124,7 +125,7 @@ export async function suppressedAmong(payload: Payload, emails: string[]): Promi
  * that a retry repeats exactly the same request.
  */
 export async function cancelPendingDeliveries(
-  payload: Payload,
+  payload: MailDatabase,
   who: { subscriber: number } | { email: string },
   reason: string,
 ): Promise<number> {

@@ -1,5 +1,4 @@
 import { type SQL, sql } from '@payloadcms/db-sqlite/drizzle'
-import type { Payload } from 'payload'
 
 /**
  * The delivery core's hot paths are single SQL statements (claims, bulk inserts, bulk
@@ -11,10 +10,19 @@ export { type SQL, sql }
 
 type Row = Record<string, unknown>
 
-const isPostgres = (payload: Payload) => payload.db.name === 'postgres'
+/**
+ * What the core's SQL needs: a Payload instance, or (in the crash tests' child processes) a
+ * bare drizzle handle on the same database.
+ */
+export type MailDatabase = {
+  db: { name: string; drizzle?: unknown }
+  logger: { info: (message: string) => void; warn: (message: string) => void; error: (message: string) => void }
+}
 
-export async function queryRows<T extends Row = Row>(payload: Payload, query: SQL): Promise<T[]> {
-  const db = payload.db.drizzle as unknown as {
+const isPostgres = (payload: MailDatabase) => payload.db.name === 'postgres'
+
+export async function queryRows<T extends Row = Row>(payload: MailDatabase, query: SQL): Promise<T[]> {
+  const db = (payload.db as { drizzle?: unknown }).drizzle as {
     execute?: (q: SQL) => Promise<{ rows: T[] }>
     all?: (q: SQL) => Promise<T[]>
   }
@@ -22,12 +30,12 @@ export async function queryRows<T extends Row = Row>(payload: Payload, query: SQ
   return db.all!(query)
 }
 
-export async function execute(payload: Payload, query: SQL): Promise<void> {
+export async function execute(payload: MailDatabase, query: SQL): Promise<void> {
   await queryRows(payload, query)
 }
 
 /** A JSON value for a `json` field's column (text on SQLite, jsonb on PostgreSQL). */
-export function jsonValue(payload: Payload, value: unknown): SQL {
+export function jsonValue(payload: MailDatabase, value: unknown): SQL {
   const text = JSON.stringify(value ?? null)
   return isPostgres(payload) ? sql`${text}::jsonb` : sql`${text}`
 }

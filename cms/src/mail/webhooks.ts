@@ -3,6 +3,7 @@ import { Webhook } from 'svix'
 import { normalizeEmail } from './address.ts'
 import { recountSend } from './counters.ts'
 import { cancelPendingDeliveries } from './plan.ts'
+import type { MailDatabase } from './sql.ts'
 import { execute, jsonValue, now, num, parseJson, queryRows, sql } from './sql.ts'
 
 export const maxWebhookBytes = 256 * 1024
@@ -72,7 +73,7 @@ export async function handleResendWebhook(payload: Payload, request: Request): P
 }
 
 /** Events that arrived before the worker recorded the message id are applied once it has. */
-export async function applyPendingEvents(payload: Payload, messageIds: string[]): Promise<void> {
+export async function applyPendingEvents(payload: MailDatabase, messageIds: string[]): Promise<void> {
   if (messageIds.length === 0) return
   const rows = await queryRows<{ event_id: string; body: unknown }>(
     payload,
@@ -88,7 +89,7 @@ export async function applyPendingEvents(payload: Payload, messageIds: string[])
 const rank: Record<string, number> = { queued: 0, sent: 1, delivered: 2, bounced: 3, complained: 3 }
 
 /** Applies one event; safe to repeat (statuses only move forward, suppression is an upsert). */
-async function applyEvent(payload: Payload, eventId: string, event: ResendEvent): Promise<boolean> {
+async function applyEvent(payload: MailDatabase, eventId: string, event: ResendEvent): Promise<boolean> {
   const messageId = event.data?.email_id
   const markProcessed = () =>
     execute(payload, sql`UPDATE "mail_events" SET "processed_at" = ${now()} WHERE "event_id" = ${eventId}`)
@@ -126,7 +127,7 @@ async function applyEvent(payload: Payload, eventId: string, event: ResendEvent)
  * planned for it, and ends its subscription with the reason.
  */
 export async function suppress(
-  payload: Payload,
+  payload: MailDatabase,
   email: string,
   reason: 'bounced' | 'complained' | 'manual',
   detail = '',

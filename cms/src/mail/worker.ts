@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import os from 'node:os'
-import type { Payload } from 'payload'
 import { recountSend } from './counters.ts'
 import { type MessageTemplate, type OutgoingMessage, personalize } from './message.ts'
 import { cancelPendingDeliveries, suppressedAmong } from './plan.ts'
+import type { MailDatabase } from './sql.ts'
 import { caseById, execute, idList, now, num, parseJson, queryRows, sql } from './sql.ts'
 import { sleep, type TokenBucket } from './tokenBucket.ts'
 import type { MailTransport, MessageResult } from './transport.ts'
@@ -36,7 +36,7 @@ type SendInfo = { key: string; createdAt: string; message: MessageTemplate }
  * Sends what is planned, a batch at a time, until nothing claimable is left or the deadline
  * passes. Any number of workers may run at once, in any number of processes.
  */
-export async function runDeliveryWorker(payload: Payload, options: WorkerOptions): Promise<WorkerResult> {
+export async function runDeliveryWorker(payload: MailDatabase, options: WorkerOptions): Promise<WorkerResult> {
   const owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   const leaseMs = options.leaseMs ?? Number(process.env.MAIL_LEASE_SECONDS ?? 120) * 1000
   const result: WorkerResult = { batches: 0, sent: 0, failed: 0, retries: 0 }
@@ -129,7 +129,7 @@ export function idempotencyKey(send: SendInfo, batchId: number): string {
   return `pressroom-${digest}-b${batchId}`
 }
 
-async function loadSend(payload: Payload, sendId: number): Promise<SendInfo> {
+async function loadSend(payload: MailDatabase, sendId: number): Promise<SendInfo> {
   const [send] = await queryRows<{ key: string; created_at: unknown; message: unknown }>(
     payload,
     sql`SELECT "key", "created_at", "message" FROM "sends" WHERE "id" = ${sendId}`,
@@ -139,7 +139,7 @@ async function loadSend(payload: Payload, sendId: number): Promise<SendInfo> {
   return { key: send.key, createdAt, message: parseJson<MessageTemplate>(send.message) }
 }
 
-async function claimAbandonedBatch(payload: Payload, owner: string, leaseMs: number): Promise<Batch | undefined> {
+async function claimAbandonedBatch(payload: MailDatabase, owner: string, leaseMs: number): Promise<Batch | undefined> {
   const at = now()
   const rows = await queryRows(
     payload,
@@ -156,7 +156,7 @@ async function claimAbandonedBatch(payload: Payload, owner: string, leaseMs: num
 }
 
 async function claimNewBatch(
-  payload: Payload,
+  payload: MailDatabase,
   owner: string,
   leaseMs: number,
   size: number,
@@ -197,7 +197,7 @@ function toBatch(row: Record<string, unknown>): Batch {
 
 /** Writes each recipient's exact message into its row, before anything is sent. */
 async function prepareBatch(
-  payload: Payload,
+  payload: MailDatabase,
   batch: Batch,
   send: SendInfo,
   key: string,
@@ -233,7 +233,7 @@ async function prepareBatch(
   )
 }
 
-async function renewLease(payload: Payload, batchId: number, owner: string, leaseMs: number): Promise<boolean> {
+async function renewLease(payload: MailDatabase, batchId: number, owner: string, leaseMs: number): Promise<boolean> {
   const rows = await queryRows(
     payload,
     sql`UPDATE "mail_batches" SET "lease_until" = ${new Date(Date.now() + leaseMs).toISOString()}
@@ -242,7 +242,7 @@ async function renewLease(payload: Payload, batchId: number, owner: string, leas
   return rows.length > 0
 }
 
-async function markResults(payload: Payload, ids: number[], results: MessageResult[]) {
+async function markResults(payload: MailDatabase, ids: number[], results: MessageResult[]) {
   const sentIds = new Map<number, string>()
   const errors = new Map<number, string>()
   ids.forEach((id, index) => {
@@ -268,14 +268,14 @@ async function markResults(payload: Payload, ids: number[], results: MessageResu
   }
 }
 
-async function finishBatch(payload: Payload, batch: Batch, status: 'sent' | 'failed' | 'empty') {
+async function finishBatch(payload: MailDatabase, batch: Batch, status: 'sent' | 'failed' | 'empty') {
   await execute(
     payload,
     sql`UPDATE "mail_batches" SET "status" = ${status}, "lease_until" = NULL, "updated_at" = ${now()} WHERE "id" = ${batch.id}`,
   )
 }
 
-async function failBatch(payload: Payload, batch: Batch, reason: string) {
+async function failBatch(payload: MailDatabase, batch: Batch, reason: string) {
   await execute(
     payload,
     sql`UPDATE "deliveries" SET "status" = 'failed', "error" = ${reason}, "updated_at" = ${now()}

@@ -11,7 +11,6 @@ import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
 import type { Payload } from 'payload'
 import { planSend, type Recipient } from '../mail/index.ts'
 import { num, queryRows, sql } from '../mail/sql.ts'
-import { publicationTemplate } from './emails.tsx'
 import { type MessageKey, t } from './i18n.ts'
 import { subscriberLinks } from './services.ts'
 import { mailSettings } from './settings.ts'
@@ -97,6 +96,8 @@ export async function planPublicationSends(
     }).format(date)
     const body = (doc.body as Localized<unknown>)?.[locale]
     const org = settings.organizationName[locale]
+    // React Email loads only when a send is planned, not with every start of the CMS.
+    const { publicationTemplate } = await import('./emails.tsx')
     const message = await publicationTemplate({
       locale,
       org,

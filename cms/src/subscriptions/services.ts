@@ -4,7 +4,6 @@ import type { Payload } from 'payload'
 import { cancelPendingDeliveries, isValidEmail, normalizeEmail, planSend, type Recipient } from '../mail/index.ts'
 import { execute, jsonValue, now, num, parseJson, queryRows, sql } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
-import { confirmationTemplate } from './emails.tsx'
 import { type MessageKey, t } from './i18n.ts'
 import { mailSettings } from './settings.ts'
 import { confirmTokenLifetimeMs, signToken, type TokenPurpose, verifyToken } from './tokens.ts'
@@ -160,7 +159,7 @@ export async function planDueConfirmations(payload: Payload): Promise<number> {
         key: `confirmations:${sweep}:${locale}`,
         label: `Confirmation e-mails (${locale}, ${recipients.length})`,
         purpose: 'confirmation',
-        message: await confirmationTemplate(locale, org, settings.from),
+        message: await (await import('./emails.tsx')).confirmationTemplate(locale, org, settings.from),
         recipients,
       })
       planned += result.planned

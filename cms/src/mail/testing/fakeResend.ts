@@ -25,7 +25,16 @@ export type FakeResendOptions = {
   apiKey?: string
 }
 
-export type AcceptedEmail = { id: string; to: string; subject: string; idempotencyKey: string; headers: Record<string, string>; text: string; html: string; attachments: number }
+export type AcceptedEmail = {
+  id: string
+  to: string
+  subject: string
+  idempotencyKey: string
+  headers: Record<string, string>
+  text: string
+  html: string
+  attachments: number
+}
 
 type Stored = { bodyHash: string; state: 'in-flight' | 'done'; status?: number; response?: unknown }
 
@@ -164,7 +173,11 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       }
       const emails = body as Record<string, unknown>[]
       if (emails.some((e) => e.attachments)) {
-        return finish(422, { statusCode: 422, name: 'validation_error', message: 'Attachments are not supported in batch.' }, 0)
+        return finish(
+          422,
+          { statusCode: 422, name: 'validation_error', message: 'Attachments are not supported in batch.' },
+          0,
+        )
       }
       const permissive = req.headers['x-batch-validation'] === 'permissive'
       const invalid = emails.flatMap((e, index) =>
