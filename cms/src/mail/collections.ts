@@ -1,11 +1,11 @@
-import type { CollectionConfig } from 'payload'
-import { isPublisher, isStaff } from '../access/index.ts'
+import type { CollectionConfig, Field } from 'payload'
+import { isPublisher } from '../access/index.ts'
 
 const group = { en: 'E-mail', ru: 'Рассылка' }
 const nobody = () => false
 
-/** Rows of the delivery core are written by the core itself (SQL and Local API), never through the API. */
-const readOnlyForStaff = { read: isStaff, create: nobody, update: nobody, delete: nobody }
+/** Rows of the delivery core are written by the core itself (SQL and Local API), never through the API; only admins and editors read them (they hold addresses). */
+const readOnlyForStaff = { read: isPublisher, create: nobody, update: nobody, delete: nobody }
 
 export const deliveryStatuses = [
   'planned',
@@ -32,6 +32,15 @@ const counter = (name: string, en: string, ru: string) => ({
  * One send: one message (with per-recipient variables) to a list of recipients, e.g. one
  * publication in one language to its subscribers. `key` makes planning idempotent.
  */
+/** Through the API and the admin only `paused` may change; everything else is the core's. */
+function lockedExceptPaused(field: Field): Field {
+  if (field.type === 'row') return { ...field, fields: field.fields.map(lockedExceptPaused) }
+  if ('name' in field && field.name !== 'paused' && field.type !== 'ui') {
+    return { ...field, access: { ...field.access, update: nobody } } as Field
+  }
+  return field
+}
+
 export const Sends: CollectionConfig = {
   slug: 'sends',
   labels: { singular: { en: 'Send', ru: 'Отправка' }, plural: { en: 'Sends', ru: 'Отправки' } },
@@ -44,59 +53,61 @@ export const Sends: CollectionConfig = {
       ru: 'Счётчики обновляются по мере отправки и отчётов провайдера. «Приостановлено» задерживает отправку.',
     },
   },
-  access: { read: isStaff, create: nobody, update: isPublisher, delete: nobody },
-  fields: [
-    { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
-    { name: 'label', type: 'text', required: true, admin: { readOnly: true }, label: { en: 'What', ru: 'Что' } },
-    {
-      name: 'purpose',
-      type: 'text',
-      required: true,
-      admin: { readOnly: true, position: 'sidebar' },
-      label: { en: 'Purpose', ru: 'Назначение' },
-    },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'planning',
-      options: ['planning', 'sending', 'done'],
-      admin: { readOnly: true, position: 'sidebar' },
-      label: { en: 'Status', ru: 'Состояние' },
-    },
-    {
-      name: 'paused',
-      type: 'checkbox',
-      defaultValue: false,
-      label: { en: 'Paused', ru: 'Приостановлено' },
-      admin: { position: 'sidebar' },
-    },
-    {
-      type: 'row',
-      fields: [
-        counter('planned', 'Planned', 'Запланировано'),
-        counter('sent', 'Sent', 'Отправлено'),
-        counter('delivered', 'Delivered', 'Доставлено'),
-        counter('bounced', 'Bounced', 'Отказы'),
-        counter('complained', 'Complaints', 'Жалобы'),
-        counter('failed', 'Failed', 'Ошибки'),
-        counter('cancelled', 'Cancelled', 'Отменено'),
-      ],
-    },
-    {
-      name: 'message',
-      type: 'json',
-      required: true,
-      label: { en: 'Message template (frozen when planned)', ru: 'Шаблон письма (зафиксирован при планировании)' },
-      admin: { readOnly: true },
-    },
-    {
-      name: 'source',
-      type: 'json',
-      admin: { readOnly: true },
-      label: { en: 'Source (what this send is about)', ru: 'Источник' },
-    },
-  ],
+  access: { read: isPublisher, create: nobody, update: isPublisher, delete: nobody },
+  fields: (
+    [
+      { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+      { name: 'label', type: 'text', required: true, admin: { readOnly: true }, label: { en: 'What', ru: 'Что' } },
+      {
+        name: 'purpose',
+        type: 'text',
+        required: true,
+        admin: { readOnly: true, position: 'sidebar' },
+        label: { en: 'Purpose', ru: 'Назначение' },
+      },
+      {
+        name: 'status',
+        type: 'select',
+        required: true,
+        defaultValue: 'planning',
+        options: ['planning', 'sending', 'done'],
+        admin: { readOnly: true, position: 'sidebar' },
+        label: { en: 'Status', ru: 'Состояние' },
+      },
+      {
+        name: 'paused',
+        type: 'checkbox',
+        defaultValue: false,
+        label: { en: 'Paused', ru: 'Приостановлено' },
+        admin: { position: 'sidebar' },
+      },
+      {
+        type: 'row',
+        fields: [
+          counter('planned', 'Planned', 'Запланировано'),
+          counter('sent', 'Sent', 'Отправлено'),
+          counter('delivered', 'Delivered', 'Доставлено'),
+          counter('bounced', 'Bounced', 'Отказы'),
+          counter('complained', 'Complaints', 'Жалобы'),
+          counter('failed', 'Failed', 'Ошибки'),
+          counter('cancelled', 'Cancelled', 'Отменено'),
+        ],
+      },
+      {
+        name: 'message',
+        type: 'json',
+        required: true,
+        label: { en: 'Message template (frozen when planned)', ru: 'Шаблон письма (зафиксирован при планировании)' },
+        admin: { readOnly: true },
+      },
+      {
+        name: 'source',
+        type: 'json',
+        admin: { readOnly: true },
+        label: { en: 'Source (what this send is about)', ru: 'Источник' },
+      },
+    ] as Field[]
+  ).map(lockedExceptPaused),
 }
 
 /** One row per recipient per send, unique; its status, stored payload and provider message id. */
@@ -191,7 +202,7 @@ export const Suppressions: CollectionConfig = {
     plural: { en: 'Suppression list', ru: 'Список блокировки' },
   },
   admin: { group, useAsTitle: 'email', defaultColumns: ['email', 'reason', 'createdAt'] },
-  access: { read: isStaff, create: isPublisher, update: nobody, delete: isPublisher },
+  access: { read: isPublisher, create: isPublisher, update: nobody, delete: isPublisher },
   fields: [
     { name: 'email', type: 'text', required: true, unique: true, index: true },
     {

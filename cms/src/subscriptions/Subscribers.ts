@@ -1,6 +1,6 @@
 import { documentKinds, localeCodes, locales } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
-import { isPublisher, isStaff } from '../access/index.ts'
+import { isPublisher } from '../access/index.ts'
 
 export const subscriberStatuses = ['pending', 'active', 'ended'] as const
 export const endReasons = ['unsubscribed', 'bounced', 'complained', 'erased'] as const
@@ -14,7 +14,7 @@ const kindLabels = {
 
 /**
  * Journalists who asked for e-mail. Written only through the subscription endpoints and the
- * delivery core; staff read them, publishers may end one. Never readable anonymously.
+ * delivery core. Only admins and editors read them; never readable anonymously.
  */
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
@@ -24,7 +24,7 @@ export const Subscribers: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['email', 'status', 'languages', 'confirmedAt', 'endReason'],
   },
-  access: { read: isStaff, create: () => false, update: isPublisher, delete: () => false },
+  access: { read: isPublisher, create: () => false, update: isPublisher, delete: () => false },
   fields: [
     {
       name: 'email',
