@@ -100,7 +100,7 @@ export async function publicationTemplate(mail: PublicationMail): Promise<Messag
       <Text style={styles.meta}>{mail.dateline}</Text>
       {mail.summary ? <Text style={{ ...styles.body_, fontWeight: 600 }}>{mail.summary}</Text> : null}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: safe HTML from @pressroom/shared/richtext (escaped text, vetted links) */}
-      <Section style={styles.body_} dangerouslySetInnerHTML={{ __html: mail.bodyHtml }} />
+      <div style={styles.body_} dangerouslySetInnerHTML={{ __html: mail.bodyHtml }} />
       <Text style={styles.body_}>
         <Link href={mail.webUrl} style={styles.link}>
           {t(locale, 'mail.read')}
