@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os, { cpus, totalmem } from 'node:os'
 import path from 'node:path'
+import { mailReport, measureMail } from './lib/benchMail.ts'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { startMainCommand } from './lib/mainCommand.ts'
 import { cmsDir, repoRoot } from './lib/paths.ts'
@@ -29,6 +30,14 @@ Object.assign(process.env, {
 })
 
 const log = (message: string) => console.log(`[bench] ${message}`)
+
+// `pnpm bench:mail` (or `bench.ts --mail-only`): only the subscription and e-mail targets, printed, not written.
+if (process.argv.includes('--mail-only')) {
+  await buildCmsIfChanged(log)
+  console.log(`\n${mailReport(await measureMail(port + 2))}`)
+  rmSync(dir, { recursive: true, force: true })
+  process.exit(0)
+}
 type Stats = { median: number; p95: number; max: number }
 
 function stats(values: number[]): Stats {
@@ -200,6 +209,9 @@ try {
     if (existsSync(aside)) rmSync(aside, { recursive: true, force: true })
   }
 
+  log('Measuring subscriptions and e-mail…')
+  const mail = await measureMail(port + 2)
+
   const limit = 1000
   // The target is about list pages; the one-page export of every statement is shown for the index.
   const worstList = Math.max(indexed.restEn.p95, indexed.restRu.p95, indexed.adminList.p95, indexed.adminListRu.p95)
@@ -236,7 +248,8 @@ ${row('Admin list view, notices, Russian, 50 a page', indexed.adminListRu, unind
 
 The "without parent index" columns drop the \`*_locales_parent_id_idx\` indexes that the SQLite adapter adds
 (docs/adr/0003-database-sqlite-default-postgres-migrations.md), to show what they change at this size.
-`
+
+${mailReport(mail)}`
   mkdirSync(path.join(repoRoot, 'docs'), { recursive: true })
   writeFileSync(path.join(repoRoot, 'docs/benchmarks.md'), report)
   log(`Written to docs/benchmarks.md`)
