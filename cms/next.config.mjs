@@ -10,6 +10,8 @@ const nextConfig = {
   turbopack: { root: workspaceRoot },
   outputFileTracingRoot: workspaceRoot,
   transpilePackages: ['@pressroom/shared'],
+  // pdfkit and the PDF fonts are files read at run time; the bundler must not try to pack them.
+  serverExternalPackages: ['pdfkit', '@expo-google-fonts/pt-serif'],
   poweredByHeader: false,
   // `pnpm test` type-checks the whole workspace with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },

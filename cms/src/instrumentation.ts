@@ -1,11 +1,21 @@
 /**
  * Payload starts its job runner only when asked (`cron: true`), and the admin asks only on
  * its first request. Scheduled publishing must not wait for someone to open the admin, so
- * the server asks as soon as it starts.
+ * the server asks as soon as it starts. It also asks for a site build at once, so the public
+ * site matches the content this CMS serves (docs/adr/0019-site-rebuild-on-publish.md).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
   const payload = await getPayload({ config, cron: true })
   payload.logger.info('Job runner started: scheduled publishing is live.')
+  if (process.env.NEXT_PHASE === 'phase-production-build') return
+
+  const { requestSiteBuild } = await import('./site/requestSiteBuild.ts')
+  try {
+    const build = await requestSiteBuild(payload, 'CMS started', { immediate: true })
+    if (build) payload.logger.info('Site build requested: the public site is rebuilt from this CMS now.')
+  } catch (error) {
+    payload.logger.error({ err: error, msg: 'Could not queue the first site build.' })
+  }
 }

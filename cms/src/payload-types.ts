@@ -83,13 +83,33 @@ export interface Config {
     'mail-batches': MailBatch;
     'mail-events': MailEvent;
     suppressions: Suppression;
+    recipients: Recipient;
+    'distribution-groups': DistributionGroup;
+    dispatches: Dispatch;
+    'dispatch-recipients': DispatchRecipient;
+    'dispatch-manual-records': DispatchManualRecord;
+    'dispatch-proofs': DispatchProof;
+    'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    recipients: {
+      dispatchLog: 'dispatch-recipients';
+    };
+    'distribution-groups': {
+      members: 'recipients';
+    };
+    dispatches: {
+      log: 'dispatch-recipients';
+    };
+    'dispatch-recipients': {
+      manualRecords: 'dispatch-manual-records';
+    };
+  };
   collectionsSelect: {
     statements: StatementsSelect<false> | StatementsSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
@@ -107,6 +127,13 @@ export interface Config {
     'mail-batches': MailBatchesSelect<false> | MailBatchesSelect<true>;
     'mail-events': MailEventsSelect<false> | MailEventsSelect<true>;
     suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
+    recipients: RecipientsSelect<false> | RecipientsSelect<true>;
+    'distribution-groups': DistributionGroupsSelect<false> | DistributionGroupsSelect<true>;
+    dispatches: DispatchesSelect<false> | DispatchesSelect<true>;
+    'dispatch-recipients': DispatchRecipientsSelect<false> | DispatchRecipientsSelect<true>;
+    'dispatch-manual-records': DispatchManualRecordsSelect<false> | DispatchManualRecordsSelect<true>;
+    'dispatch-proofs': DispatchProofsSelect<false> | DispatchProofsSelect<true>;
+    'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -132,6 +159,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      rebuildSite: TaskRebuildSite;
       deliverMail: TaskDeliverMail;
       planPublicationSend: TaskPlanPublicationSend;
       schedulePublish: TaskSchedulePublish;
@@ -214,6 +242,7 @@ export interface Statement {
   referenceNumber?: string | null;
   firstPublishedAt?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -264,7 +293,23 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    webWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    largeWebp?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -384,6 +429,7 @@ export interface Notice {
   referenceNumber?: string | null;
   firstPublishedAt?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -439,6 +485,7 @@ export interface PressRelease {
    */
   embargoUntil?: string | null;
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -452,12 +499,33 @@ export interface PressKit {
   id: number;
   title: string;
   description?: string | null;
+  /**
+   * Their PDF editions go into the kit. Drafts and embargoed releases are left out until the public can read them.
+   */
+  publications?:
+    | (
+        | {
+            relationTo: 'statements';
+            value: number | Statement;
+          }
+        | {
+            relationTo: 'notices';
+            value: number | Notice;
+          }
+        | {
+            relationTo: 'press-releases';
+            value: number | PressRelease;
+          }
+      )[]
+    | null;
   media?: (number | Media)[] | null;
   documents?: (number | Document)[] | null;
+  pressContacts?: (number | PressContact)[] | null;
   /**
    * Left empty, it is made from the title. Changing it breaks links that were shared.
    */
   slug?: string | null;
+  isPlaceholder?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -668,6 +736,201 @@ export interface Suppression {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recipients".
+ */
+export interface Recipient {
+  id: number;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
+  kind:
+    'embassy' | 'ministry' | 'parliament-member' | 'committee' | 'media-desk' | 'international-organisation' | 'other';
+  /**
+   * Two letters: DE, RU, US…
+   */
+  country?: string | null;
+  role?: string | null;
+  emails?:
+    | {
+        address: string;
+        id?: string | null;
+      }[]
+    | null;
+  postalAddress?: string | null;
+  preferredLanguage: 'en' | 'ru';
+  preferredChannels?: ('email' | 'post' | 'hand-delivery' | 'fax' | 'via-embassy')[] | null;
+  groups?: (number | DistributionGroup)[] | null;
+  notes?: string | null;
+  /**
+   * Optional key from another list; a CSV import matches rows by it.
+   */
+  externalId?: string | null;
+  active?: boolean | null;
+  dispatchLog?: {
+    docs?: (number | DispatchRecipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-groups".
+ */
+export interface DistributionGroup {
+  id: number;
+  name?: string | null;
+  description?: string | null;
+  members?: {
+    docs?: (number | Recipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-recipients".
+ */
+export interface DispatchRecipient {
+  id: number;
+  dispatch: number | Dispatch;
+  notice: number | Notice;
+  recipient: number | Recipient;
+  recipientName?: string | null;
+  emailAddresses?: string[] | null;
+  channel: 'email' | 'post' | 'hand-delivery' | 'fax' | 'via-embassy';
+  language: 'en' | 'ru';
+  status: 'queued' | 'sent' | 'delivered' | 'bounced' | 'acknowledged' | 'manual';
+  /**
+   * Raised by each re-send; the e-mail idempotency key includes it.
+   */
+  attempt: number;
+  queuedAt?: string | null;
+  sentAt?: string | null;
+  deliveredAt?: string | null;
+  bouncedAt?: string | null;
+  bounceReason?: string | null;
+  manualAt?: string | null;
+  acknowledgedAt?: string | null;
+  /**
+   * Identifies the e-mail in the delivery core (one per dispatch, recipient and attempt).
+   */
+  mailDeliveryKey?: string | null;
+  acknowledgementLink?: string | null;
+  resends?:
+    | {
+        requestedAt: string;
+        requestedBy?: (number | null) | User;
+        attempt: number;
+        reason: string;
+        id?: string | null;
+      }[]
+    | null;
+  manualRecords?: {
+    docs?: (number | DispatchManualRecord)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatches".
+ */
+export interface Dispatch {
+  id: number;
+  notice: number | Notice;
+  groups?: (number | DistributionGroup)[] | null;
+  /**
+   * A recipient chosen here and in a group receives the notice once.
+   */
+  recipients?: (number | Recipient)[] | null;
+  log?: {
+    docs?: (number | DispatchRecipient)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  label?: string | null;
+  status: 'draft' | 'planning' | 'planned' | 'sending' | 'completed';
+  recipientCount?: number | null;
+  plannedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-manual-records".
+ */
+export interface DispatchManualRecord {
+  id: number;
+  dispatchRecipient: number | DispatchRecipient;
+  channel: 'post' | 'hand-delivery' | 'fax' | 'via-embassy';
+  date: string;
+  proof: number | DispatchProof;
+  note?: string | null;
+  dispatch?: (number | null) | Dispatch;
+  notice?: (number | null) | Notice;
+  recipient?: (number | null) | Recipient;
+  recordedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-proofs".
+ */
+export interface DispatchProof {
+  id: number;
+  /**
+   * E.g. "Post receipt RR123456785RU".
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * Every change to published content rebuilds the public site a few seconds later. A failed build keeps the last good site online; the box above the list shows the latest failure and the end of its log.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds".
+ */
+export interface SiteBuild {
+  id: number;
+  summary?: string | null;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  timing: 'debounced' | 'scheduled';
+  target?: ('local' | 'hook') | null;
+  reasons?: string[] | null;
+  error?: string | null;
+  logTail?: string | null;
+  requestedAt: string;
+  notBefore?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  durationSeconds?: number | null;
+  pages?: number | null;
+  release?: string | null;
+  job?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -735,7 +998,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverMail' | 'planPublicationSend' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'deliverMail' | 'planPublicationSend' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -768,7 +1031,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverMail' | 'planPublicationSend' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'deliverMail' | 'planPublicationSend' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -854,6 +1117,34 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'suppressions';
         value: number | Suppression;
+      } | null)
+    | ({
+        relationTo: 'recipients';
+        value: number | Recipient;
+      } | null)
+    | ({
+        relationTo: 'distribution-groups';
+        value: number | DistributionGroup;
+      } | null)
+    | ({
+        relationTo: 'dispatches';
+        value: number | Dispatch;
+      } | null)
+    | ({
+        relationTo: 'dispatch-recipients';
+        value: number | DispatchRecipient;
+      } | null)
+    | ({
+        relationTo: 'dispatch-manual-records';
+        value: number | DispatchManualRecord;
+      } | null)
+    | ({
+        relationTo: 'dispatch-proofs';
+        value: number | DispatchProof;
+      } | null)
+    | ({
+        relationTo: 'site-builds';
+        value: number | SiteBuild;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -929,6 +1220,7 @@ export interface StatementsSelect<T extends boolean = true> {
   referenceNumber?: T;
   firstPublishedAt?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -966,6 +1258,7 @@ export interface NoticesSelect<T extends boolean = true> {
   referenceNumber?: T;
   firstPublishedAt?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -997,6 +1290,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
   firstPublishedAt?: T;
   embargoUntil?: T;
   translationState?: T;
+  textUpdatedAt?: T;
   topics?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1009,9 +1303,12 @@ export interface PressReleasesSelect<T extends boolean = true> {
 export interface PressKitsSelect<T extends boolean = true> {
   title?: T;
   description?: T;
+  publications?: T;
   media?: T;
   documents?: T;
+  pressContacts?: T;
   slug?: T;
+  isPlaceholder?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1060,7 +1357,27 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        webWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         large?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        largeWebp?:
           | T
           | {
               url?: T;
@@ -1264,6 +1581,154 @@ export interface SuppressionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recipients_select".
+ */
+export interface RecipientsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  country?: T;
+  role?: T;
+  emails?:
+    | T
+    | {
+        address?: T;
+        id?: T;
+      };
+  postalAddress?: T;
+  preferredLanguage?: T;
+  preferredChannels?: T;
+  groups?: T;
+  notes?: T;
+  externalId?: T;
+  active?: T;
+  dispatchLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-groups_select".
+ */
+export interface DistributionGroupsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  members?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatches_select".
+ */
+export interface DispatchesSelect<T extends boolean = true> {
+  notice?: T;
+  groups?: T;
+  recipients?: T;
+  log?: T;
+  label?: T;
+  status?: T;
+  recipientCount?: T;
+  plannedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-recipients_select".
+ */
+export interface DispatchRecipientsSelect<T extends boolean = true> {
+  dispatch?: T;
+  notice?: T;
+  recipient?: T;
+  recipientName?: T;
+  emailAddresses?: T;
+  channel?: T;
+  language?: T;
+  status?: T;
+  attempt?: T;
+  queuedAt?: T;
+  sentAt?: T;
+  deliveredAt?: T;
+  bouncedAt?: T;
+  bounceReason?: T;
+  manualAt?: T;
+  acknowledgedAt?: T;
+  mailDeliveryKey?: T;
+  acknowledgementLink?: T;
+  resends?:
+    | T
+    | {
+        requestedAt?: T;
+        requestedBy?: T;
+        attempt?: T;
+        reason?: T;
+        id?: T;
+      };
+  manualRecords?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-manual-records_select".
+ */
+export interface DispatchManualRecordsSelect<T extends boolean = true> {
+  dispatchRecipient?: T;
+  channel?: T;
+  date?: T;
+  proof?: T;
+  note?: T;
+  dispatch?: T;
+  notice?: T;
+  recipient?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dispatch-proofs_select".
+ */
+export interface DispatchProofsSelect<T extends boolean = true> {
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds_select".
+ */
+export interface SiteBuildsSelect<T extends boolean = true> {
+  summary?: T;
+  status?: T;
+  timing?: T;
+  target?: T;
+  reasons?: T;
+  error?: T;
+  logTail?: T;
+  requestedAt?: T;
+  notBefore?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationSeconds?: T;
+  pages?: T;
+  release?: T;
+  job?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1418,6 +1883,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSite".
+ */
+export interface TaskRebuildSite {
+  input: {
+    build: string;
+  };
+  output: {
+    status?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,25 +5,34 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig } from 'payload'
-import sharp from 'sharp'
 import { isPublisher } from './access/index.ts'
+import { Dispatches } from './collections/Dispatches.ts'
+import { DispatchManualRecords } from './collections/DispatchManualRecords.ts'
+import { DispatchProofs } from './collections/DispatchProofs.ts'
+import { DispatchRecipients } from './collections/DispatchRecipients.ts'
+import { DistributionGroups } from './collections/DistributionGroups.ts'
 import { Documents } from './collections/Documents.ts'
 import { Media } from './collections/Media.ts'
 import { Notices } from './collections/Notices.ts'
 import { PressContacts } from './collections/PressContacts.ts'
 import { PressKits } from './collections/PressKits.ts'
 import { PressReleases } from './collections/PressReleases.ts'
+import { Recipients } from './collections/Recipients.ts'
 import { ReferenceCounters } from './collections/ReferenceCounters.ts'
+import { SiteBuilds } from './collections/SiteBuilds.ts'
 import { Statements } from './collections/Statements.ts'
 import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
-import { maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
+import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
+import { rebuildSite } from './site/rebuildSite.ts'
+import { siteQueue } from './site/requestSiteBuild.ts'
+import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.ts'
 import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publicationJobs.ts'
 import { Subscribers } from './subscriptions/Subscribers.ts'
 import { planDueConfirmations } from './subscriptions/services.ts'
@@ -58,6 +67,8 @@ const adminLanguages: Record<Locale, typeof en> = { en, ru }
 
 /** The job runner's cadence inside the started CMS (scheduled publishing); "off" disables it. */
 const jobsCron = process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *'
+/** The site build runner's own cadence and queue, one build per tick (docs/adr/0019). */
+const siteBuildCron = process.env.SITE_BUILD === 'off' ? 'off' : (process.env.SITE_BUILD_CRON ?? '*/5 * * * * *')
 
 export default buildConfig({
   secret: requireSecret(),
@@ -89,29 +100,38 @@ export default buildConfig({
     PressContacts,
     Users,
     ReferenceCounters,
+    // Subscriptions and e-mail (issue 4): staff only, never public.
     Subscribers,
     Sends,
     Deliveries,
     MailBatches,
     MailEvents,
     Suppressions,
-  ].map(withRequestGuards),
+    // Formal notices to institutions (issue 6): never public.
+    Recipients,
+    DistributionGroups,
+    Dispatches,
+    DispatchRecipients,
+    DispatchManualRecords,
+    DispatchProofs,
+    SiteBuilds,
+  ]
+    .map(withSiteRebuild)
+    .map(withRequestGuards),
   endpoints: [sendPublicationEndpoint],
-  globals: [SiteSettings],
+  globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
-  sharp,
+  sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {
-    autoRun:
-      jobsCron === 'off'
-        ? undefined
-        : [
-            { cron: jobsCron, queue: 'default', limit: 20 },
-            // E-mail: confirmations and sends (docs/adr/0010); its own queue so a long send never delays publishing.
-            { cron: jobsCron, queue: mailQueue, limit: 5 },
-          ],
-    tasks: [deliverMailTask([planDueConfirmations]), planPublicationSendTask],
+    tasks: [rebuildSite, deliverMailTask([planDueConfirmations]), planPublicationSendTask],
+    autoRun: [
+      ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: 'default', limit: 20 }]),
+      ...(siteBuildCron === 'off' ? [] : [{ cron: siteBuildCron, queue: siteQueue, limit: 1 }]),
+      // E-mail: confirmations and sends (docs/adr/0010); its own queue so a long send never delays publishing.
+      ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: mailQueue, limit: 5 }]),
+    ],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       // Staff who publish can see what is scheduled and what failed; only the runner writes jobs.

@@ -1,13 +1,19 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { siteBuildSettings } from '@pressroom/cms/site-build-settings'
+import { liveRelease, type SiteBuildResult } from '@pressroom/cms/site-builder'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { prepareAndSeed } from './lib/cms.ts'
-import { loadCmsEnv } from './lib/env.ts'
+import { loadCmsEnv, loadSiteEnv } from './lib/env.ts'
 import { cmsDir, repoRoot } from './lib/paths.ts'
 import { waitForHttp } from './lib/processes.ts'
+import { waitForSiteBuild } from './lib/siteBuilds.ts'
+import { type RunningSiteServer, startSiteServer } from './lib/siteServer.ts'
 
 /**
- * The main job: database ready and seeded, CMS built (when its sources changed) and served.
+ * The main job: database ready and seeded, CMS built (when its sources changed) and served, and
+ * the public site built from it and served. The CMS rebuilds the site itself on every public
+ * change (docs/adr/0019); this script waits for the first build and serves `site/live`.
  * Everything it needs comes from cms/.env and the environment (see README).
  */
 const started = Date.now()
@@ -17,6 +23,9 @@ const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
 loadCmsEnv()
 const port = Number(process.env.PORT ?? 3000)
 const baseUrl = process.env.CMS_URL || `http://localhost:${port}`
+loadSiteEnv(port)
+const site = siteBuildSettings()
+const sitePort = Number(process.env.SITE_PORT)
 
 log('Preparing the database and seeding…')
 const seeded = await prepareAndSeed()
@@ -26,6 +35,7 @@ if (seeded.created.length === 0) log('  already seeded: nothing to add')
 const build = await buildCmsIfChanged(log)
 log(`CMS build ${build} (${seconds()})`)
 
+const cmsStarted = new Date()
 const server = spawn(path.join(cmsDir, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
   cwd: cmsDir,
   stdio: 'inherit',
@@ -35,6 +45,40 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => se
 server.on('exit', (code) => process.exit(code ?? 0))
 
 await waitForHttp(`http://127.0.0.1:${port}/admin/login`, 120_000, server)
+
+// The CMS asks for a build as it starts ("CMS started"); serve the last good site meanwhile.
+let siteServer: RunningSiteServer | null = null
+let siteLines: string[] = []
+if (!site.enabled) {
+  siteLines = ['Site:      not built (SITE_BUILD=off)']
+} else if (site.hookUrl) {
+  siteLines = ['Site:      built elsewhere: each change is sent to SITE_BUILD_HOOK_URL']
+} else {
+  siteServer = await startSiteServer({ liveDir: site.liveLink, base: site.siteBase, port: sitePort })
+  log('Building the site (the CMS started its first build)…')
+  let first: SiteBuildResult | null = null
+  try {
+    first = await waitForSiteBuild({
+      releasesDir: site.releasesDir,
+      since: cmsStarted,
+      timeoutMs: 900_000,
+      process: server,
+    })
+  } catch (error) {
+    log(`The first site build did not finish: ${(error as Error).message}`)
+  }
+  const builds = `${baseUrl}/admin/collections/site-builds`
+  if (first?.status === 'succeeded') {
+    log(`Site built: ${first.pages} pages in ${(first.durationMs / 1000).toFixed(1)} s (${seconds()})`)
+    siteLines = [`Site:      ${siteServer.url}   (rebuilt a few seconds after each published change)`]
+  } else {
+    if (first) log(`The site build FAILED: ${first.error}\n${first.logTail.split('\n').slice(-15).join('\n')}`)
+    siteLines = [
+      `Site:      ${siteServer.url}   (${(await liveRelease(site.liveLink)) ? 'the last good build: the new one failed' : 'nothing to serve yet: the build failed'})`,
+      `           Why: ${builds}`,
+    ]
+  }
+}
 
 const database = process.env.DATABASE_URL?.startsWith('file:')
   ? `SQLite ${path.relative(repoRoot, process.env.DATABASE_URL.slice('file:'.length))}`
@@ -50,5 +94,6 @@ console.log(`
     Log in:    ${login}
     REST API:  ${baseUrl}/api/statements   GraphQL: ${baseUrl}/api/graphql
     Database:  ${database}
+    ${siteLines.join('\n    ')}
   Stop with Ctrl+C.
 `)

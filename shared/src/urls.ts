@@ -22,3 +22,29 @@ export function kindListPath(locale: Locale, kind: DocumentKind): string {
 export function documentPath(locale: Locale, kind: DocumentKind, slug: string): string {
   return `/${locale}/${kindInfo(kind).path}/${encodeURIComponent(slug)}/`
 }
+
+/**
+ * A language's downloadable editions (PDFs, press-kit ZIPs) sit directly in its folder, next to its
+ * checksums.txt, under their own file names: /en/GC-ST-2021-001-en.pdf, /en/checksums.txt. So the
+ * names in checksums.txt are the names a browser saves, and `sha256sum -c` works in a downloads folder.
+ */
+export function editionDownloadPath(locale: Locale, filename: string): string {
+  return `/${locale}/${encodeURIComponent(filename)}`
+}
+
+export function checksumsPath(locale: Locale): string {
+  return `/${locale}/checksums.txt`
+}
+
+export function verifyPath(locale: Locale): string {
+  return `/${locale}/verify/`
+}
+
+export function contactsPath(locale: Locale): string {
+  return `/${locale}/contacts/`
+}
+
+/** A press contact's vCard, in the language of the page that links it. */
+export function vcardPath(locale: Locale, filename: string): string {
+  return `/${locale}/contacts/${encodeURIComponent(filename)}`
+}

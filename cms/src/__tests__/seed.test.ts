@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { foundingStatementSlug, seed } from '../seed/index.ts'
+import { planDispatch } from '../notices/dispatch/planDispatch.ts'
+import { examplePressKitSlug, foundingStatementSlug, placeholderImageFilename, seed } from '../seed/index.ts'
 import { lexicalToParagraphs } from '../seed/lexical.ts'
+import { exampleGroupName, exampleNoticeSlug } from '../seed/noticeExamples.ts'
 import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
@@ -15,7 +17,18 @@ afterAll(async () => {
   await started?.stop()
 })
 
-const collections = ['statements', 'topics', 'press-contacts', 'users', 'reference-counters'] as const
+const collections = [
+  'statements',
+  'notices',
+  'topics',
+  'press-contacts',
+  'users',
+  'reference-counters',
+  'media',
+  'press-kits',
+  'recipients',
+  'distribution-groups',
+] as const
 
 async function snapshot() {
   const state: Record<string, unknown> = {}
@@ -24,6 +37,7 @@ async function snapshot() {
     state[collection] = found.docs.map((d) => ({ id: d.id, updatedAt: d.updatedAt }))
   }
   state.versions = (await payload.countVersions({ collection: 'statements' })).totalDocs
+  state.noticeVersions = (await payload.countVersions({ collection: 'notices' })).totalDocs
   state.settings = (await payload.findGlobal({ slug: 'site-settings', locale: 'all' })).updatedAt
   return state
 }
@@ -68,6 +82,76 @@ describe(`seed (${testDatabase})`, () => {
       data: { email: result.admin.email, password: 'a-seeded-password-for-tests' },
     })
     expect(token.user?.role).toBe('admin')
+  })
+
+  it('puts the founding statement and a credited placeholder image in a published example press kit', async () => {
+    const [kit] = (
+      await payload.find({
+        collection: 'press-kits',
+        where: { slug: { equals: examplePressKitSlug } },
+        locale: 'ru',
+        depth: 1,
+        overrideAccess: false,
+      })
+    ).docs
+    expect(kit).toMatchObject({ _status: 'published', isPlaceholder: true, title: 'Учредительные документы' })
+    expect(kit?.publications).toEqual([
+      { relationTo: 'statements', value: expect.objectContaining({ slug: foundingStatementSlug }) },
+    ])
+    const [image] = kit?.media ?? []
+    expect(image).toMatchObject({
+      filename: placeholderImageFilename,
+      mimeType: 'image/jpeg',
+      width: 1800,
+      credit: 'Press room',
+      licence: expect.stringContaining('CC0'),
+      consentNote: expect.stringContaining('No person is shown'),
+      alt: expect.stringContaining('заглушка'),
+    })
+    expect(typeof image === 'object' && image?.sizes?.webWebp?.mimeType).toBe('image/webp')
+    expect(kit?.pressContacts).toHaveLength(1)
+  })
+
+  it('adds an example group of example recipients and a published example notice that can be dispatched to it', async () => {
+    const groups = await payload.find({
+      collection: 'distribution-groups',
+      where: { name: { equals: exampleGroupName } },
+      locale: 'en',
+    })
+    expect(groups.totalDocs).toBe(1)
+    const members = await payload.find({
+      collection: 'recipients',
+      where: { groups: { equals: groups.docs[0]!.id } },
+      pagination: false,
+      depth: 0,
+    })
+    expect(members.docs).toHaveLength(3)
+    expect(new Set(members.docs.map((m) => m.preferredLanguage))).toEqual(new Set(['en', 'ru']))
+    for (const member of members.docs) {
+      expect(member.name).toMatch(/\(example\)$/)
+      expect(member.notes).toMatch(/^EXAMPLE/)
+      for (const email of member.emails ?? []) expect(email.address).toMatch(/@example\.org$/)
+    }
+
+    const notices = await payload.find({
+      collection: 'notices',
+      where: { slug: { equals: exampleNoticeSlug } },
+      overrideAccess: false,
+      locale: 'all',
+    })
+    const notice = notices.docs[0] as any
+    expect(notice._status).toBe('published')
+    expect(notice.referenceNumber).toMatch(/^GC-NT-\d{4}-001$/)
+    expect(notice.title.en).toMatch(/\(example\)$/)
+    expect(notice.title.ru).toMatch(/\(пример\)$/)
+    expect(notice.addressees[0].group).toEqual({ en: 'Embassies in Moscow', ru: 'Посольства в Москве' })
+
+    const dispatch = await payload.create({
+      collection: 'dispatches',
+      data: { notice: notice.id, groups: [groups.docs[0]!.id] } as never,
+    })
+    const plan = await planDispatch(payload, dispatch.id)
+    expect(plan).toMatchObject({ total: 3, created: 3, byChannel: { email: 2, 'hand-delivery': 1 } })
   })
 
   it('changes nothing when run again', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import type { Payload } from 'payload'
@@ -71,6 +71,35 @@ describe(`media uploads (${testDatabase})`, () => {
     expect(storedFiles()).toContain('mission.jpg')
   })
 
+  it('keeps the original untouched and makes web sizes in JPEG and WebP, without the original’s metadata', async () => {
+    // A PNG with EXIF: the web sizes must be JPEG/WebP whatever came in, and carry no EXIF.
+    const original = await sharp({ create: { width: 2600, height: 1300, channels: 3, background: '#506070' } })
+      .png()
+      .withExif({ IFD0: { Copyright: 'Camera owner', ImageDescription: 'secret location' } })
+      .toBuffer()
+    const doc = await payload.create({
+      collection: 'media',
+      file: file(original, 'poster.png', 'image/png'),
+      data: { alt: 'Poster', credit: 'Press room', licence: 'CC0 1.0', consentNote: 'Nobody shown.' },
+    })
+    const dir = path.join(started.uploadDir, 'media')
+    expect(readFileSync(path.join(dir, doc.filename!))).toEqual(original)
+    const expected = {
+      web: { mimeType: 'image/jpeg', width: 1200, format: 'jpeg' },
+      webWebp: { mimeType: 'image/webp', width: 1200, format: 'webp' },
+      large: { mimeType: 'image/jpeg', width: 2400, format: 'jpeg' },
+      largeWebp: { mimeType: 'image/webp', width: 2400, format: 'webp' },
+    } as const
+    for (const [name, want] of Object.entries(expected)) {
+      const size = doc.sizes?.[name as keyof typeof expected]
+      expect(size, name).toMatchObject({ mimeType: want.mimeType, width: want.width, height: want.width / 2 })
+      const meta = await sharp(readFileSync(path.join(dir, size!.filename!))).metadata()
+      expect(meta.format, name).toBe(want.format)
+      expect(meta.exif, name).toBeUndefined()
+    }
+    expect((await sharp(readFileSync(path.join(dir, doc.filename!))).metadata()).exif).toBeDefined()
+  })
+
   it('refuses a file that is not an image, and stores nothing', async () => {
     const before = (await payload.count({ collection: 'media' })).totalDocs
     const filesBefore = storedFiles().length
@@ -91,9 +120,38 @@ describe(`media uploads (${testDatabase})`, () => {
         ),
         data: { alt: 'SVG' },
       }),
-    ).rejects.toMatchObject({ status: 400 })
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('SVG is not accepted') })
+    // The same script-bearing SVG under a raster name and type is recognised by its content.
+    await expect(
+      payload.create({
+        collection: 'media',
+        file: file(
+          Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
+          ),
+          'photo.png',
+          'image/png',
+        ),
+        data: { alt: 'SVG in disguise' },
+      }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('SVG is not accepted') })
     expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before)
     expect(storedFiles()).toHaveLength(filesBefore)
+  })
+
+  it('refuses a script-bearing SVG over REST with 400 and the reason', async () => {
+    const http = httpClient(payload)
+    const editor = await createStaff(payload, 'editor')
+    const token = await http.login(editor.email, staffPassword)
+    const form = new FormData()
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" onload="alert(1)"><rect width="8" height="8"/></svg>'
+    form.append('file', new Blob([svg], { type: 'image/svg+xml' }), 'logo.svg')
+    form.append('_payload', JSON.stringify({ alt: 'Logo' }))
+    const res = await http.post('/media', undefined, { token, form })
+    expect(res.status).toBe(400)
+    expect(res.text).toContain('SVG is not accepted because it can carry scripts')
+    expect(storedFiles()).not.toContain('logo.svg')
   })
 
   it('refuses a decompression bomb from its header, before decoding it', async () => {
@@ -103,6 +161,11 @@ describe(`media uploads (${testDatabase})`, () => {
       payload.create({ collection: 'media', file: file(bomb, 'bomb.png', 'image/png'), data: { alt: 'Bomb' } }),
     ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('60000×60000 pixels') })
     expect(storedFiles()).not.toContain('bomb.png')
+  })
+
+  it('gives Payload a sharp that refuses to decode more pixels than the limit', async () => {
+    const decode = started.payload.config.sharp!(pngBomb(20_000, 20_000)).raw().toBuffer()
+    await expect(decode).rejects.toThrow(/pixel limit/)
   })
 
   it('refuses an oversize upload over REST with 413 and a message that gives the limit', async () => {

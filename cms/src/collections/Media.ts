@@ -1,11 +1,14 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { anyone, isPublisher, isStaff } from '../access/index.ts'
-import { checkImageDimensions, limitUploadSize, maxImagePixels } from '../hooks/limitUpload.ts'
+import { checkImageDimensions, limitUploadSize } from '../hooks/limitUpload.ts'
 import { uploadRoot } from './uploadRoot.ts'
 
 /** Raster images only: SVG can carry script, and a press photo is never vector. */
 export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
+
+const jpeg = { format: 'jpeg', options: { quality: 82, progressive: true } } as const
+const webp = { format: 'webp', options: { quality: 80 } } as const
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -16,11 +19,15 @@ export const Media: CollectionConfig = {
   upload: {
     staticDir: path.join(uploadRoot, 'media'),
     mimeTypes: imageMimeTypes,
-    constructorOptions: { limitInputPixels: maxImagePixels },
+    // The original is stored untouched (no top-level resize or format options): press kits offer
+    // it as the high-resolution download. Web sizes are JPEG and WebP, without the original's
+    // metadata (sharp drops EXIF, so no camera location leaks into a web image).
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
-      { name: 'web', width: 1200, withoutEnlargement: true },
-      { name: 'large', width: 2400, withoutEnlargement: true },
+      { name: 'web', width: 1200, withoutEnlargement: true, formatOptions: jpeg },
+      { name: 'webWebp', width: 1200, withoutEnlargement: true, formatOptions: webp },
+      { name: 'large', width: 2400, withoutEnlargement: true, formatOptions: jpeg },
+      { name: 'largeWebp', width: 2400, withoutEnlargement: true, formatOptions: webp },
     ],
     adminThumbnail: 'thumbnail',
     focalPoint: true,

@@ -1,3 +1,4 @@
+import { documentCollections } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
 import { slugField } from '../fields/slug.ts'
@@ -21,6 +22,19 @@ export const PressKits: CollectionConfig = {
     { name: 'title', type: 'text', required: true, localized: true, label: { en: 'Title', ru: 'Название' } },
     { name: 'description', type: 'textarea', localized: true, label: { en: 'Description', ru: 'Описание' } },
     {
+      name: 'publications',
+      type: 'relationship',
+      relationTo: [...documentCollections],
+      hasMany: true,
+      label: { en: 'Statements, notices and press releases', ru: 'Заявления, уведомления и пресс-релизы' },
+      admin: {
+        description: {
+          en: 'Their PDF editions go into the kit. Drafts and embargoed releases are left out until the public can read them.',
+          ru: 'Их PDF-версии входят в пресс-кит. Черновики и релизы под эмбарго не попадают в него, пока они не станут публичными.',
+        },
+      },
+    },
+    {
       name: 'media',
       type: 'relationship',
       relationTo: 'media',
@@ -34,6 +48,20 @@ export const PressKits: CollectionConfig = {
       hasMany: true,
       label: { en: 'Document files', ru: 'Файлы документов' },
     },
+    {
+      name: 'pressContacts',
+      type: 'relationship',
+      relationTo: 'press-contacts',
+      hasMany: true,
+      label: { en: 'Press contacts', ru: 'Контакты для прессы' },
+    },
     slugField,
+    {
+      name: 'isPlaceholder',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'Placeholder (replace before going live)', ru: 'Заглушка (заменить перед запуском)' },
+      admin: { position: 'sidebar' },
+    },
   ],
 }

@@ -7,6 +7,7 @@ import { translationStateField } from '../fields/translation.ts'
 import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/assignReferenceNumber.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
+import { recordTextUpdate } from '../hooks/recordTextUpdate.ts'
 import { queuePublicationSend } from '../subscriptions/publicationJobs.ts'
 
 type Label = { en: string; ru: string }
@@ -48,7 +49,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
     defaultSort: '-date',
     hooks: {
       beforeOperation: [guardPublication, ignoreDraftsForPublic],
-      beforeChange: [assignReferenceNumber(options.kind)],
+      beforeChange: [assignReferenceNumber(options.kind), recordTextUpdate],
       afterChange: [recordIssuedReferenceNumber, queuePublicationSend],
     },
     fields: [
@@ -167,6 +168,14 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
       },
       ...(options.sidebarFields ?? []),
       translationStateField,
+      {
+        name: 'textUpdatedAt',
+        type: 'date',
+        localized: true,
+        label: { en: 'Text of this language last changed', ru: 'Текст на этом языке изменён' },
+        access: { create: () => false, update: () => false },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      },
       {
         name: 'topics',
         type: 'relationship',

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import { readFoundingStatement } from './foundingStatement.ts'
 import { paragraphsToLexical } from './lexical.ts'
+import { seedNoticeExamples } from './noticeExamples.ts'
 
 export type SeedOptions = {
   adminEmail?: string
@@ -107,7 +109,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     created.push('press contact (placeholder)')
   }
 
-  await findOrCreate(payload, 'statements', foundingStatementSlug, async () => {
+  const statement = await findOrCreate(payload, 'statements', foundingStatementSlug, async () => {
     const statement = readFoundingStatement()
     const doc = await payload.create({
       collection: 'statements',
@@ -147,6 +149,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     return doc
   })
 
+  await seedPressKit(payload, { statementId: statement.id, contactId: contact.id, created, context })
+  created.push(...(await seedNoticeExamples(payload, context, { topic: topic.id, contact: contact.id })))
+
   const admin = await ensureAdmin(payload, options)
   if (!admin.existed) created.push(`admin user ${admin.email}`)
   return { created, admin }
@@ -154,12 +159,111 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
 
 async function findOrCreate<T extends { id: number | string }>(
   payload: Payload,
-  collection: 'topics' | 'statements',
+  collection: 'topics' | 'statements' | 'press-kits',
   slug: string,
   create: () => Promise<T>,
 ): Promise<T> {
   const found = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, draft: true })
   return (found.docs[0] as T | undefined) ?? (await create())
+}
+
+export const examplePressKitSlug = 'founding-documents'
+export const placeholderImageFilename = 'press-room-placeholder.jpg'
+
+/**
+ * A sober placeholder picture (a blue-grey gradient), drawn here so the project ships no
+ * photograph whose rights it would have to track.
+ */
+async function placeholderImage(): Promise<Buffer> {
+  const width = 1800
+  const height = 1200
+  const pixels = Buffer.alloc(width * height * 3)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const t = (x / width) * 0.7 + (y / height) * 0.3
+      const offset = (y * width + x) * 3
+      pixels[offset] = Math.round(47 + t * 44)
+      pixels[offset + 1] = Math.round(62 + t * 45)
+      pixels[offset + 2] = Math.round(78 + t * 44)
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer()
+}
+
+async function seedPressKit(
+  payload: Payload,
+  seeded: { statementId: number; contactId: number; created: string[]; context: { seeding: boolean } },
+) {
+  const { context, created } = seeded
+  const images = await payload.find({
+    collection: 'media',
+    where: { filename: { equals: placeholderImageFilename } },
+    limit: 1,
+    depth: 0,
+  })
+  let image = images.docs[0]
+  if (!image) {
+    const data = await placeholderImage()
+    image = await payload.create({
+      collection: 'media',
+      locale: 'en',
+      context,
+      file: { data, name: placeholderImageFilename, mimetype: 'image/jpeg', size: data.length },
+      data: {
+        alt: 'A plain blue-grey gradient (placeholder image)',
+        caption: 'PLACEHOLDER image: replace with a photograph of the initiative before going live.',
+        credit: 'Press room',
+        licence: 'CC0 1.0 (public domain dedication)',
+        consentNote: 'No person is shown; no consent is needed.',
+      },
+    })
+    await payload.update({
+      collection: 'media',
+      id: image.id,
+      locale: 'ru',
+      context,
+      data: {
+        alt: 'Ровный сине-серый градиент (изображение-заглушка)',
+        caption: 'ЗАГЛУШКА: замените фотографией инициативы перед запуском.',
+      },
+    })
+    created.push(`image "${placeholderImageFilename}" (placeholder)`)
+  }
+
+  await findOrCreate(payload, 'press-kits', examplePressKitSlug, async () => {
+    const kit = await payload.create({
+      collection: 'press-kits',
+      locale: 'en',
+      context,
+      data: {
+        title: 'Founding documents',
+        slug: examplePressKitSlug,
+        description:
+          'The founding statement of 11 September 2021 and a placeholder image. PLACEHOLDER: an example press kit; replace or extend it before going live.',
+        publications: [{ relationTo: 'statements', value: seeded.statementId }],
+        media: [image.id],
+        pressContacts: [seeded.contactId],
+        isPlaceholder: true,
+        _status: 'published',
+      },
+    })
+    await payload.update({
+      collection: 'press-kits',
+      id: kit.id,
+      locale: 'ru',
+      context,
+      data: {
+        title: 'Учредительные документы',
+        description:
+          'Учредительное заявление от 11 сентября 2021 года и изображение-заглушка. ЗАГЛУШКА: пример пресс-кита; замените или дополните его перед запуском.',
+        _status: 'published',
+      },
+    })
+    created.push(`press kit "${examplePressKitSlug}" (placeholder)`)
+    return kit
+  })
 }
 
 async function ensureAdmin(payload: Payload, options: SeedOptions): Promise<SeedResult['admin']> {

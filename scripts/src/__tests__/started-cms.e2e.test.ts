@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../lib/browser.ts'
 import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
+import { freePort } from '../lib/processes.ts'
 
 /**
  * The README's main command, as a newcomer runs it: `pnpm start` on a fresh embedded database.
@@ -15,17 +16,6 @@ let dir: string
 let cms: RunningMainCommand
 let baseUrl: string
 let browser: Browser
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-'))
@@ -38,19 +28,15 @@ beforeAll(async () => {
     PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     JOBS_AUTORUN_CRON: '* * * * * *',
   })
-  cms = await startMainCommand({ PORT: String(port), ADMIN_PASSWORD: adminPassword })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+  cms = await startMainCommand({
+    PORT: String(port),
+    ADMIN_PASSWORD: adminPassword,
+    // The site's builds and port of this run only, away from a developer's own site/live.
+    SITE_PORT: String(await freePort()),
+    SITE_RELEASES_DIR: path.join(dir, 'site-releases'),
+    SITE_LIVE_DIR: path.join(dir, 'site-live'),
   })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

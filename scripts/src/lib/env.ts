@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { defaultSqliteFile, defaultUploadDir } from '@pressroom/cms/paths'
+import {
+  defaultSiteLiveLink,
+  defaultSiteReleasesDir,
+  defaultSqliteFile,
+  defaultUploadDir,
+  siteRoot,
+} from '@pressroom/cms/paths'
 import { cmsEnvFile } from './paths.ts'
 
 /**
@@ -22,4 +28,17 @@ export function loadCmsEnv(): void {
   // Absolute paths: the built Next server cannot locate cms/data from its own bundle.
   process.env.DATABASE_URL ??= `file:${defaultSqliteFile}`
   process.env.UPLOAD_DIR ??= defaultUploadDir
+}
+
+/**
+ * The site builder runs inside the built Next server, which cannot locate site/ from its bundle:
+ * pass absolute paths, and where the build reads the CMS (this machine, not the public URL).
+ */
+export function loadSiteEnv(cmsPort: number): void {
+  process.env.SITE_PORT ||= '4321'
+  process.env.SITE_URL ||= `http://localhost:${process.env.SITE_PORT}`
+  process.env.SITE_DIR ||= siteRoot
+  process.env.SITE_RELEASES_DIR ||= defaultSiteReleasesDir
+  process.env.SITE_LIVE_DIR ||= defaultSiteLiveLink
+  process.env.SITE_BUILD_CMS_URL ||= `http://127.0.0.1:${cmsPort}`
 }

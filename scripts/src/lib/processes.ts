@@ -1,4 +1,5 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 
 /** Runs a command to completion, streaming its output; rejects with the command in the message. */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
@@ -42,4 +43,16 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
   throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`)
+}
+
+/** A TCP port free on loopback right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
 }

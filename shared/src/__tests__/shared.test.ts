@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   checkSlug,
+  checksumsPath,
   documentPath,
+  editionDownloadPath,
   formatReferenceNumber,
   isLocale,
   joinBase,
@@ -10,6 +12,7 @@ import {
   otherLocale,
   parseReferenceNumber,
   toSlug,
+  vcardPath,
 } from '../index.ts'
 
 describe('locales', () => {
@@ -68,5 +71,11 @@ describe('URLs', () => {
     expect(joinBase('', '/en/')).toBe('/en/')
     expect(kindByCollection('press-releases').kind).toBe('pressRelease')
     expect(() => kindByCollection('users')).toThrow()
+  })
+
+  it('put a language’s downloads next to its checksums.txt, under their own names', () => {
+    expect(editionDownloadPath('ru', 'GC-ST-2021-001-ru.pdf')).toBe('/ru/GC-ST-2021-001-ru.pdf')
+    expect(checksumsPath('en')).toBe('/en/checksums.txt')
+    expect(vcardPath('en', 'press office.vcf')).toBe('/en/contacts/press%20office.vcf')
   })
 })

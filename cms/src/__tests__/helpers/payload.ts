@@ -34,6 +34,8 @@ export async function startPayload(options: StartOptions = {}): Promise<StartedP
   Object.assign(process.env, {
     PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
     JOBS_AUTORUN_CRON: 'off',
+    // CMS-only tests: no site builds (the site build tests turn them on).
+    SITE_BUILD: 'off',
     UPLOAD_DIR: uploadDir,
     ...options.env,
   })

@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
-import { cmsDir } from './paths.ts'
-import { waitForHttp } from './processes.ts'
+import { cmsDir } from '../lib/paths.ts'
+import { waitForHttp } from '../lib/processes.ts'
 
 /**
  * Issue 4's targets: fan-out of one press release to 10,000 subscribers against the fake Resend

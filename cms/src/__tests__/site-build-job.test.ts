@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Payload } from 'payload'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { SiteBuild } from '../payload-types.ts'
+import { readSiteBuildStatus } from '../site/builder.ts'
+import { requestSiteBuild } from '../site/requestSiteBuild.ts'
+import { httpClient } from './helpers/http.ts'
+import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+
+/**
+ * The rebuildSite job end to end, with a stand-in for the Astro build that reads this CMS over
+ * real HTTP (a loopback server in front of the CMS's own REST handlers), and a build hook server.
+ */
+const standIn = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers/stand-in-site-build.mjs')
+
+let started: StartedPayload
+let payload: Payload
+let dir: string
+let cmsServer: Server
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  )
+}
+const close = (server: Server) => new Promise((resolve) => server.close(resolve))
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-site-job-'))
+  started = await startPayload({
+    env: {
+      SITE_BUILD: 'on',
+      SITE_BUILD_CRON: 'off',
+      SITE_DIR: dir,
+      SITE_RELEASES_DIR: path.join(dir, 'releases'),
+      SITE_LIVE_DIR: path.join(dir, 'live'),
+      SITE_BUILD_COMMAND: `"${process.execPath}" "${standIn}"`,
+    },
+  })
+  payload = started.payload
+  const http = httpClient(payload)
+  cmsServer = createServer(async (req, res) => {
+    const answer = await http.get((req.url ?? '/').replace(/^\/api/, ''))
+    res.writeHead(answer.status, { 'content-type': 'application/json' })
+    res.end(answer.text)
+  })
+  process.env.SITE_BUILD_CMS_URL = await listen(cmsServer)
+})
+afterAll(async () => {
+  if (cmsServer) await close(cmsServer)
+  await started?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+beforeEach(() => {
+  delete process.env.SITE_BUILD_HOOK_URL
+  delete process.env.STAND_IN_FAIL
+})
+afterEach(() => {
+  delete process.env.SITE_BUILD_HOOK_URL
+  delete process.env.STAND_IN_FAIL
+})
+
+/** Queues a build due now and runs the site queue as the CMS's runner would. */
+async function buildNow(reason: string): Promise<SiteBuild> {
+  const queued = await requestSiteBuild(payload, reason, { immediate: true })
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  await payload.jobs.run({ queue: 'site', limit: 1, silent: true })
+  return payload.findByID({ collection: 'site-builds', id: queued!.id, depth: 0 })
+}
+
+const livePage = () => readFileSync(path.join(dir, 'live/en/index.html'), 'utf8')
+const liveTarget = () => {
+  try {
+    return readlinkSync(path.join(dir, 'live'))
+  } catch {
+    return null
+  }
+}
+
+describe(`the rebuildSite job (${testDatabase})`, () => {
+  it('builds the site from the CMS over HTTP and switches live to it, recording the build', async () => {
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'First name' } })
+    const first = await buildNow('first build')
+    expect(first.status).toBe('succeeded')
+    expect(first.pages).toBe(5)
+    expect(first.target).toBe('local')
+    expect(first.release).toMatch(/^\d{8}-\d{6}-\d{3}-[0-9a-f]{4}$/)
+    expect(Date.parse(first.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(first.startedAt!))
+    expect(first.durationSeconds).toBeGreaterThanOrEqual(0)
+    expect(first.logTail).toContain('Built 5 pages.')
+    expect(livePage()).toBe('<h1>First name</h1>')
+
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Second name' } })
+    const second = await buildNow('second build')
+    expect(second.status).toBe('succeeded')
+    expect(readlinkSync(path.join(dir, 'live'))).toBe(path.join('releases', second.release!))
+    expect(livePage()).toBe('<h1>Second name</h1>')
+    expect((await readSiteBuildStatus(path.join(dir, 'releases'))).lastSucceeded?.release).toBe(second.release)
+  })
+
+  it('records a failed build with its log for staff, and keeps the live site', async () => {
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Good name' } })
+    const good = await buildNow('good build')
+    process.env.STAND_IN_FAIL = '1'
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Never shown' } })
+    const failed = await buildNow('broken build')
+    expect(failed.status).toBe('failed')
+    expect(failed.error).toMatch(/The site build failed \(exit code 1\)/)
+    expect(failed.logTail).toMatch(/Error: the stand-in build failed on purpose\.\n$/)
+    expect(failed.release).toBeFalsy()
+    // The job completed (Payload removes completed jobs) and is not retried; the record stays.
+    const jobs = await payload.find({ collection: 'payload-jobs', where: { id: { equals: failed.job } } })
+    expect(jobs.totalDocs).toBe(0)
+    expect(readlinkSync(path.join(dir, 'live'))).toBe(path.join('releases', good.release!))
+    expect(livePage()).toBe('<h1>Good name</h1>')
+  })
+})
+
+describe(`the build hook URL (${testDatabase})`, () => {
+  let hook: Server
+  let received: { method?: string; type?: string; body: any }[] = []
+  let answerStatus = 200
+
+  beforeAll(async () => {
+    hook = createServer(async (req: IncomingMessage, res) => {
+      let body = ''
+      for await (const chunk of req) body += chunk
+      received.push({ method: req.method, type: req.headers['content-type'], body: JSON.parse(body) })
+      res.writeHead(answerStatus, { 'content-type': 'text/plain' })
+      res.end(answerStatus === 200 ? 'queued' : 'deploy hook broken')
+    })
+    process.env.HOOK_TEST_URL = `${await listen(hook)}/build-hooks/secret-token`
+  })
+  afterAll(async () => {
+    await close(hook)
+  })
+  beforeEach(() => {
+    received = []
+    process.env.SITE_BUILD_HOOK_URL = process.env.HOOK_TEST_URL
+  })
+
+  it('POSTs the reasons to the hook instead of building here', async () => {
+    answerStatus = 200
+    const liveBefore = liveTarget()
+    const build = await buildNow('published statements/founding-statement')
+    expect(build.status).toBe('succeeded')
+    expect(build.target).toBe('hook')
+    expect(received).toHaveLength(1)
+    expect(received[0]?.method).toBe('POST')
+    expect(received[0]?.type).toBe('application/json')
+    expect(received[0]?.body).toMatchObject({
+      event: 'site.rebuild',
+      build: String(build.id),
+      reasons: ['published statements/founding-statement'],
+      requestedAt: build.requestedAt,
+    })
+    expect(Date.parse(received[0]?.body.sentAt)).not.toBeNaN()
+    expect(liveTarget()).toBe(liveBefore)
+    // The hook's secret path is not written to the record.
+    expect(build.logTail).not.toContain('secret-token')
+  })
+
+  it('records a failure when the hook answers 500', async () => {
+    answerStatus = 500
+    const build = await buildNow('updated site-settings')
+    expect(received).toHaveLength(1)
+    expect(build.status).toBe('failed')
+    expect(build.error).toMatch(/The build hook answered 500/)
+    expect(build.logTail).toContain('deploy hook broken')
+  })
+})

@@ -1,0 +1,117 @@
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeChangeHook,
+  type CollectionConfig,
+} from 'payload'
+import { isAdmin, isPublisher } from '../access/index.ts'
+import { manualChannels } from '../notices/directory.ts'
+import { recordManualDelivery } from '../notices/dispatch/recordManualDelivery.ts'
+import { noticesGroup } from './Recipients.ts'
+
+const idOf = (value: unknown) =>
+  (value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : value) as
+    | number
+    | string
+
+const copiedFromLogRow = {
+  admin: { readOnly: true },
+  access: { create: () => false, update: () => false },
+}
+
+/** Copies the dispatch, notice and recipient from the log row, so records filter like the log. */
+const fillFromLogRow: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const row = await req.payload
+    .findByID({ collection: 'dispatch-recipients', id: idOf(data.dispatchRecipient), depth: 0, req })
+    .catch(() => null)
+  if (!row) {
+    throw new APIError('The dispatch log entry does not exist. Choose one from the list.', 400, undefined, true)
+  }
+  data.dispatch = row.dispatch
+  data.notice = row.notice
+  data.recipient = row.recipient
+  if (req.user) data.recordedBy = req.user.id
+  return data
+}
+
+const markLogRow: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation === 'create') await recordManualDelivery(req.payload, idOf(doc.dispatchRecipient), doc.date, req)
+  return doc
+}
+
+/**
+ * A notice carried by post, by hand, by fax or through an embassy, recorded by staff with the
+ * date and a proof. Append-only: a wrong record is deleted by an admin and entered again.
+ */
+export const DispatchManualRecords: CollectionConfig = {
+  slug: 'dispatch-manual-records',
+  labels: {
+    singular: { en: 'Manual delivery record', ru: 'Запись о ручной доставке' },
+    plural: { en: 'Manual delivery records', ru: 'Записи о ручной доставке' },
+  },
+  admin: {
+    defaultColumns: ['dispatchRecipient', 'channel', 'date', 'proof', 'recordedBy'],
+    group: noticesGroup,
+  },
+  access: { read: isPublisher, create: isPublisher, update: () => false, delete: isAdmin },
+  hooks: { beforeChange: [fillFromLogRow], afterChange: [markLogRow] },
+  fields: [
+    {
+      name: 'dispatchRecipient',
+      type: 'relationship',
+      relationTo: 'dispatch-recipients',
+      required: true,
+      label: { en: 'Dispatch log entry', ru: 'Запись журнала' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'channel',
+          type: 'select',
+          required: true,
+          options: manualChannels.map((c) => ({ value: c.value, label: c.label })),
+          label: { en: 'Channel', ru: 'Канал' },
+        },
+        {
+          name: 'date',
+          type: 'date',
+          required: true,
+          label: { en: 'Date delivered or posted', ru: 'Дата доставки или отправки' },
+          validate: (value: unknown) => {
+            if (!value) return 'Enter the date the notice was posted or handed over.'
+            const time = Date.parse(String(value))
+            if (Number.isNaN(time)) return `"${String(value)}" is not a date.`
+            return time > Date.now() + 24 * 3600_000 ? 'The date is in the future: record a delivery once done.' : true
+          },
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+      ],
+    },
+    {
+      name: 'proof',
+      type: 'upload',
+      relationTo: 'dispatch-proofs',
+      required: true,
+      label: { en: 'Proof (receipt, scan, photo)', ru: 'Подтверждение (квитанция, скан, фото)' },
+    },
+    { name: 'note', type: 'textarea', label: { en: 'Note', ru: 'Примечание' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'dispatch', type: 'relationship', relationTo: 'dispatches', ...copiedFromLogRow },
+        { name: 'notice', type: 'relationship', relationTo: 'notices', ...copiedFromLogRow },
+        { name: 'recipient', type: 'relationship', relationTo: 'recipients', ...copiedFromLogRow },
+      ],
+    },
+    {
+      name: 'recordedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { en: 'Recorded by', ru: 'Записал(а)' },
+      admin: { position: 'sidebar', readOnly: true },
+      access: { create: () => false, update: () => false },
+    },
+  ],
+}

@@ -1,0 +1,72 @@
+import type { BeforeListServerProps } from 'payload'
+
+const text = {
+  en: {
+    failing: 'The last site build failed',
+    stillLive: 'The public site still shows the last good build',
+    noneLive: 'No build has succeeded yet, so there is no public site.',
+    fixed: 'Last failed build',
+    fixedAfter: 'a later build succeeded',
+    open: 'Open the failed build',
+  },
+  ru: {
+    failing: 'Последняя сборка сайта не удалась',
+    stillLive: 'Публичный сайт показывает последнюю удачную сборку',
+    noneLive: 'Ни одна сборка ещё не удалась, публичного сайта нет.',
+    fixed: 'Последняя неудачная сборка',
+    fixedAfter: 'более поздняя сборка удалась',
+    open: 'Открыть неудачную сборку',
+  },
+}
+
+/** Above the site builds list: the latest failure, loud while it is the newest finished build. */
+export async function LastFailedSiteBuild({ payload, i18n }: BeforeListServerProps) {
+  const t = i18n.language === 'ru' ? text.ru : text.en
+  const latest = async (status: 'failed' | 'succeeded') =>
+    (
+      await payload.find({
+        collection: 'site-builds',
+        where: { status: { equals: status } },
+        sort: '-finishedAt',
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]
+  const [failed, succeeded] = await Promise.all([latest('failed'), latest('succeeded')])
+  if (!failed) return null
+  const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '')
+  const failing = !succeeded || (failed.finishedAt ?? '') > (succeeded.finishedAt ?? '')
+  const link = `${payload.config.routes.admin}/collections/site-builds/${failed.id}`
+
+  if (!failing) {
+    return (
+      <p style={{ margin: '0 0 1rem' }}>
+        {t.fixed}: <a href={link}>{when(failed.finishedAt)}</a> — {failed.error} ({t.fixedAfter}).
+      </p>
+    )
+  }
+  return (
+    <div
+      role="alert"
+      style={{
+        border: '2px solid var(--theme-error-500)',
+        background: 'var(--theme-error-50)',
+        borderRadius: 4,
+        padding: '0.75rem 1rem',
+        margin: '0 0 1.5rem',
+      }}
+    >
+      <strong>
+        {t.failing} ({when(failed.finishedAt)}).
+      </strong>{' '}
+      {failed.error}
+      <br />
+      {succeeded ? `${t.stillLive} (${when(succeeded.finishedAt)}).` : t.noneLive} <a href={link}>{t.open}</a>
+      {failed.logTail ? (
+        <pre style={{ maxHeight: '16rem', overflow: 'auto', fontSize: 12, marginTop: '0.75rem' }}>
+          {failed.logTail.slice(-3000)}
+        </pre>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+import { and, eq, isNull, type SQL } from '@payloadcms/db-sqlite/drizzle'
+import type { Payload, PayloadRequest } from 'payload'
+
+type Table = Record<string, unknown>
+type DrizzleAdapter = {
+  drizzle: {
+    update: (table: Table) => {
+      set: (values: Record<string, unknown>) => {
+        where: (condition: SQL | undefined) => { returning: (fields: Record<string, unknown>) => Promise<unknown[]> }
+      }
+    }
+  }
+  tables: Record<string, Table>
+  sessions?: Record<string, { db: DrizzleAdapter['drizzle'] }>
+}
+
+export type Condition = { column: string; equals: unknown } | { column: string; isNull: true }
+
+/**
+ * One `UPDATE … SET … WHERE id = ? AND <conditions>` statement, true when it changed the row.
+ * SQLite runs without transactions here (docs/adr/0003), so a state change that must happen at
+ * most once (acknowledging, claiming a dispatch for planning, a re-send) is a single statement.
+ * Pass `req` from a hook so the statement joins the operation's PostgreSQL transaction.
+ * Column names are the adapter's camelCase keys; the same drizzle code runs on both databases.
+ */
+export async function updateRowIf(
+  payload: Payload,
+  tableName: string,
+  id: number | string,
+  conditions: Condition[],
+  values: Record<string, unknown>,
+  req?: PayloadRequest,
+): Promise<boolean> {
+  const db = payload.db as unknown as DrizzleAdapter
+  // Inside a hook on PostgreSQL, join the operation's transaction instead of racing it.
+  const transactionID = req?.transactionID instanceof Promise ? await req.transactionID : req?.transactionID
+  const drizzle = (transactionID && db.sessions?.[String(transactionID)]?.db) || db.drizzle
+  const table = db.tables[tableName]
+  if (!table) throw new Error(`Table ${tableName} is not in the database adapter's schema.`)
+  const column = (name: string) => {
+    const found = table[name]
+    if (!found) throw new Error(`Column ${name} is not in table ${tableName}.`)
+    return found as Parameters<typeof eq>[0]
+  }
+  const where = and(
+    eq(column('id'), id),
+    ...conditions.map((c) => ('isNull' in c ? isNull(column(c.column)) : eq(column(c.column), c.equals))),
+  )
+  const updated = await drizzle
+    .update(table)
+    .set({ ...values, updatedAt: new Date().toISOString() })
+    .where(where)
+    .returning({ id: column('id') })
+  return updated.length > 0
+}

@@ -1,0 +1,69 @@
+import { isLocale, type Locale } from '@pressroom/shared'
+import countries from 'i18n-iso-countries'
+
+/**
+ * What a recipient of formal notices is and how it may be reached. One list per choice, read by
+ * the collections, the CSV import and export, and dispatch planning.
+ */
+export const recipientKinds = [
+  { value: 'embassy', label: { en: 'Embassy', ru: 'Посольство' } },
+  { value: 'ministry', label: { en: 'Ministry', ru: 'Министерство' } },
+  { value: 'parliament-member', label: { en: 'Member of parliament', ru: 'Член парламента' } },
+  { value: 'committee', label: { en: 'Committee', ru: 'Комитет' } },
+  { value: 'media-desk', label: { en: 'Media desk', ru: 'Редакция СМИ' } },
+  {
+    value: 'international-organisation',
+    label: { en: 'International organisation', ru: 'Международная организация' },
+  },
+  { value: 'other', label: { en: 'Other', ru: 'Другое' } },
+] as const
+export type RecipientKind = (typeof recipientKinds)[number]['value']
+
+export const deliveryChannels = [
+  { value: 'email', label: { en: 'E-mail', ru: 'Электронная почта' } },
+  { value: 'post', label: { en: 'Post', ru: 'Почта' } },
+  { value: 'hand-delivery', label: { en: 'Hand delivery', ru: 'Вручение лично' } },
+  { value: 'fax', label: { en: 'Fax', ru: 'Факс' } },
+  { value: 'via-embassy', label: { en: 'Through an embassy', ru: 'Через посольство' } },
+] as const
+export type DeliveryChannel = (typeof deliveryChannels)[number]['value']
+/** Channels staff carry out and record by hand, with a proof. */
+export const manualChannels = deliveryChannels.filter((c) => c.value !== 'email')
+export type ManualChannel = Exclude<DeliveryChannel, 'email'>
+
+export const languageOptions = [
+  { value: 'en', label: 'English' },
+  { value: 'ru', label: 'Русский' },
+] as const satisfies readonly { value: Locale; label: string }[]
+
+export const isRecipientKind = (value: string): value is RecipientKind => recipientKinds.some((k) => k.value === value)
+export const isDeliveryChannel = (value: string): value is DeliveryChannel =>
+  deliveryChannels.some((c) => c.value === value)
+export const isPreferredLanguage = (value: string): value is Locale => isLocale(value)
+
+/**
+ * A practical address check (what mail servers accept in the To: header), not the full RFC 5322
+ * grammar: one @, a dotted domain, no spaces or angle brackets.
+ */
+const emailPattern = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]{2,}$/
+
+export function emailProblem(value: string): string | null {
+  if (value.length > 254)
+    return `"${value.slice(0, 40)}…" is longer than the 254 characters an e-mail address may have.`
+  if (!emailPattern.test(value)) return `"${value}" is not an e-mail address (expected name@example.org).`
+  return null
+}
+
+export function countryProblem(value: string): string | null {
+  if (!/^[A-Z]{2}$/.test(value) || !countries.isValid(value)) {
+    return `"${value}" is not an ISO 3166 two-letter country code (e.g. DE, RU, US).`
+  }
+  return null
+}
+
+/** Which channel a notice goes out on: e-mail when preferred and possible, else the first preferred manual channel. */
+export function chooseChannel(preferred: readonly string[], emails: readonly string[]): DeliveryChannel {
+  const usable = preferred.filter(isDeliveryChannel).filter((c) => c !== 'email' || emails.length > 0)
+  if (usable[0]) return usable[0]
+  return emails.length > 0 ? 'email' : 'post'
+}

@@ -1,0 +1,168 @@
+import { defaultLocale, type Locale } from '@pressroom/shared'
+import { APIError, type Payload, type PayloadRequest, type Where } from 'payload'
+import type { Dispatch, Notice, Recipient } from '../../payload-types.ts'
+import { updateRowIf } from '../db.ts'
+import { chooseChannel, type DeliveryChannel } from '../directory.ts'
+import { mailDeliveryKey, sendNoticeEmails } from './sendNoticeEmails.ts'
+
+type Id = number | string
+const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
+
+/** Only a published notice, with its reference number, can be sent to institutions. */
+export async function assertNoticePublished(payload: Payload, id: Id, req?: PayloadRequest): Promise<Notice> {
+  const notice = await payload.findByID({ collection: 'notices', id, depth: 0, req }).catch(() => null)
+  if (!notice) throw new APIError(`Notice ${id} does not exist. Choose a published notice.`, 400, undefined, true)
+  if (notice._status !== 'published' || !notice.referenceNumber) {
+    throw new APIError(
+      `Only published notices can be dispatched; "${notice.title}" is not published. Publish it first.`,
+      400,
+      undefined,
+      true,
+    )
+  }
+  return notice
+}
+
+export type PlannedDispatch = {
+  dispatchId: Id
+  /** Rows created by this call. */
+  created: number
+  /** Rows that already existed (a resumed plan). */
+  existing: number
+  total: number
+  byChannel: Partial<Record<DeliveryChannel, number>>
+  /** Recipients chosen individually who have been deactivated since. */
+  skippedInactive: string[]
+}
+
+type RecipientAllLocales = Omit<Recipient, 'name'> & { name?: Partial<Record<Locale, string | null>> | null }
+
+/**
+ * Resolves a draft dispatch to its log: one row per recipient, however many chosen groups a
+ * recipient is in (and a unique index on dispatch × recipient makes a second row impossible).
+ * Claiming the draft is one conditional UPDATE, so two clicks plan once; a plan cut short (a
+ * crash on SQLite, which runs without transactions) is resumed by planning again, which only
+ * adds the missing rows.
+ */
+export async function planDispatch(payload: Payload, dispatchId: Id): Promise<PlannedDispatch> {
+  const dispatch = await payload.findByID({ collection: 'dispatches', id: dispatchId, depth: 0 }).catch(() => null)
+  if (!dispatch) throw new APIError(`Dispatch ${dispatchId} does not exist.`, 404, undefined, true)
+  if (dispatch.status === 'draft') {
+    const claimed = await updateRowIf(payload, 'dispatches', dispatch.id, [{ column: 'status', equals: 'draft' }], {
+      status: 'planning',
+    })
+    if (!claimed) throw new APIError('This dispatch is being planned already; reload the page.', 409, undefined, true)
+  } else if (dispatch.status !== 'planning') {
+    throw new APIError(`This dispatch is already ${dispatch.status}; it is planned only once.`, 409, undefined, true)
+  }
+
+  try {
+    const notice = await assertNoticePublished(payload, idOf(dispatch.notice))
+    const { recipients, skippedInactive } = await resolveRecipients(payload, dispatch)
+    if (recipients.length === 0) {
+      throw new APIError(
+        'The chosen groups and recipients contain no active recipient. Choose a group with members or add recipients.',
+        400,
+        undefined,
+        true,
+      )
+    }
+    const existingRows = await payload.find({
+      collection: 'dispatch-recipients',
+      where: { dispatch: { equals: dispatch.id } },
+      pagination: false,
+      depth: 0,
+    })
+    const existing = new Set(existingRows.docs.map((row) => String(idOf(row.recipient))))
+    const byChannel: PlannedDispatch['byChannel'] = {}
+    const emailRows: Id[] = []
+    let created = 0
+    const queuedAt = new Date().toISOString()
+    for (const recipient of recipients) {
+      const emails = (recipient.emails ?? []).map((e) => e.address)
+      const channel = chooseChannel(recipient.preferredChannels ?? [], emails)
+      byChannel[channel] = (byChannel[channel] ?? 0) + 1
+      if (existing.has(String(recipient.id))) continue
+      const language = recipient.preferredLanguage
+      const row = await payload.create({
+        collection: 'dispatch-recipients',
+        depth: 0,
+        data: {
+          dispatch: dispatch.id,
+          notice: notice.id,
+          recipient: recipient.id,
+          recipientName: recipient.name?.[language] || recipient.name?.[defaultLocale] || `#${recipient.id}`,
+          emailAddresses: channel === 'email' ? emails : [],
+          channel,
+          language,
+          status: 'queued',
+          attempt: 1,
+          queuedAt,
+          mailDeliveryKey: channel === 'email' ? mailDeliveryKey(dispatch.id, recipient.id, 1) : undefined,
+        },
+      })
+      created += 1
+      if (channel === 'email') emailRows.push(row.id)
+    }
+    await payload.update({
+      collection: 'dispatches',
+      id: dispatch.id,
+      depth: 0,
+      data: { status: 'planned', plannedAt: new Date().toISOString(), recipientCount: recipients.length },
+    })
+    await sendNoticeEmails(payload, { dispatchId: dispatch.id, dispatchRecipientIds: emailRows, reason: 'planned' })
+    return {
+      dispatchId: dispatch.id,
+      created,
+      existing: existing.size,
+      total: recipients.length,
+      byChannel,
+      skippedInactive,
+    }
+  } catch (error) {
+    // Nothing was planned when the notice or the choice is refused: give the draft back.
+    if (error instanceof APIError && error.status === 400) {
+      const rows = await payload.count({
+        collection: 'dispatch-recipients',
+        where: { dispatch: { equals: dispatch.id } },
+      })
+      if (rows.totalDocs === 0) {
+        await updateRowIf(payload, 'dispatches', dispatch.id, [{ column: 'status', equals: 'planning' }], {
+          status: 'draft',
+        })
+      }
+    }
+    throw error
+  }
+}
+
+async function resolveRecipients(
+  payload: Payload,
+  dispatch: Dispatch,
+): Promise<{ recipients: RecipientAllLocales[]; skippedInactive: string[] }> {
+  const groupIds = (dispatch.groups ?? []).map(idOf)
+  const chosenIds = (dispatch.recipients ?? []).map(idOf)
+  const or: Where[] = [
+    ...(groupIds.length ? [{ groups: { in: groupIds } }] : []),
+    ...(chosenIds.length ? [{ id: { in: chosenIds } }] : []),
+  ]
+  if (or.length === 0) return { recipients: [], skippedInactive: [] }
+  const found = await payload.find({
+    collection: 'recipients',
+    where: { or },
+    locale: 'all',
+    pagination: false,
+    depth: 0,
+    sort: 'id',
+  })
+  const unique = new Map<string, RecipientAllLocales>()
+  const skippedInactive: string[] = []
+  for (const doc of found.docs as unknown as RecipientAllLocales[]) {
+    if (doc.active === false) {
+      if (chosenIds.map(String).includes(String(doc.id))) skippedInactive.push(doc.name?.en ?? `#${doc.id}`)
+      continue
+    }
+    unique.set(String(doc.id), doc)
+  }
+  return { recipients: [...unique.values()], skippedInactive }
+}

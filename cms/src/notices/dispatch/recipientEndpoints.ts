@@ -1,0 +1,58 @@
+import { APIError, type Endpoint } from 'payload'
+import { attachment, readBoundedBody, requirePublisher, today } from '../http.ts'
+import { dispatchLogCsv } from '../log/dispatchLogCsv.ts'
+import { dispatchLogPdf } from '../log/dispatchLogPdf.ts'
+import { loadDispatchLog, logScopeFrom } from '../log/loadDispatchLog.ts'
+import { requestResend } from './requestResend.ts'
+
+/**
+ * GET /api/dispatch-recipients/export?format=csv|pdf&dispatch=|notice=|recipient=<id>
+ * POST /api/dispatch-recipients/:id/resend {"reason": "...", "attempt": <current attempt>}
+ */
+export const dispatchRecipientEndpoints: Endpoint[] = [
+  {
+    path: '/export',
+    method: 'get',
+    handler: async (req) => {
+      requirePublisher(req)
+      const format = req.searchParams.get('format') ?? 'csv'
+      if (format !== 'csv' && format !== 'pdf') {
+        throw new APIError(`Unknown format "${format}". Use format=csv or format=pdf.`, 400, undefined, true)
+      }
+      const scope = logScopeFrom(req.searchParams)
+      const log = await loadDispatchLog(req.payload, scope).catch((error) => {
+        if ((error as { status?: number }).status === 404) {
+          throw new APIError('Nothing with that ID exists.', 404, undefined, true)
+        }
+        throw error
+      })
+      const [key, id] = Object.entries(scope)[0] as [string, number]
+      const name = `dispatch-log-${key}-${id}-${today()}`
+      if (format === 'csv') return attachment(dispatchLogCsv(log), 'text/csv; charset=utf-8', `${name}.csv`)
+      return attachment(new Uint8Array(await dispatchLogPdf(log)), 'application/pdf', `${name}.pdf`)
+    },
+  },
+  {
+    path: '/:id/resend',
+    method: 'post',
+    handler: async (req) => {
+      const user = requirePublisher(req)
+      const id = String(req.routeParams?.id ?? '')
+      if (!/^\d{1,15}$/.test(id)) return Response.json({ message: `"${id}" is not a log entry ID.` }, { status: 404 })
+      const raw = new TextDecoder().decode(await readBoundedBody(req, 16 * 1024, 'request'))
+      let body: { reason?: unknown; attempt?: unknown }
+      try {
+        body = raw ? JSON.parse(raw) : {}
+      } catch {
+        throw new APIError(
+          'Send JSON: {"reason": "why it is sent again", "attempt": <current attempt>}.',
+          400,
+          undefined,
+          true,
+        )
+      }
+      const row = await requestResend(req.payload, Number(id), { user, reason: body.reason, attempt: body.attempt })
+      return Response.json({ message: `Queued again as attempt ${row.attempt}.`, attempt: row.attempt })
+    },
+  },
+]

@@ -1,0 +1,47 @@
+/**
+ * The recipients CSV, one row per recipient. Columns may come in any order; a column left out
+ * of the file leaves that field as it is, an empty cell clears it. Several values in one cell
+ * (e-mails, channels, groups) are separated by semicolons.
+ */
+export const recipientColumns = [
+  'id',
+  'external_id',
+  'kind',
+  'name_en',
+  'name_ru',
+  'role_en',
+  'role_ru',
+  'country',
+  'emails',
+  'postal_address',
+  'preferred_language',
+  'preferred_channels',
+  'groups',
+  'notes',
+  'active',
+] as const
+export type RecipientColumn = (typeof recipientColumns)[number]
+
+export const requiredColumns: readonly RecipientColumn[] = ['kind', 'name_en']
+
+export const isRecipientColumn = (value: string): value is RecipientColumn =>
+  (recipientColumns as readonly string[]).includes(value)
+
+/** Largest file and number of rows one import accepts (larger is a 413 with a message). */
+export const maxCsvBytes = () => Number(process.env.MAX_RECIPIENTS_CSV_BYTES ?? 2 * 1024 * 1024)
+export const maxCsvRows = 5000
+
+/**
+ * Spreadsheets run a cell starting with = + - @ as a formula. The export writes such cells
+ * with a leading apostrophe (which spreadsheets hide) and the import takes it off again.
+ */
+const formulaStart = /^[=+\-@\t\r]/
+export const protectCell = (value: string) => (formulaStart.test(value) ? `'${value}` : value)
+export const unprotectCell = (value: string) =>
+  value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value
+
+export const splitList = (cell: string) =>
+  cell
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)

@@ -1,0 +1,40 @@
+import type { Endpoint } from 'payload'
+import { attachment, readCsvUpload, requirePublisher, today } from '../http.ts'
+import { maxCsvBytes } from './columns.ts'
+import { exportRecipients } from './exportRecipients.ts'
+import { importRecipients } from './importRecipients.ts'
+
+/**
+ * POST /api/recipients/import[?dryRun=true] with a CSV body or a multipart `file`: 200 with the
+ * report when imported (or checked), 400 with every problem when nothing was imported, 413 for
+ * a file too large. GET /api/recipients/export[?group=<id>]: the directory as CSV.
+ */
+export const recipientsEndpoints: Endpoint[] = [
+  {
+    path: '/import',
+    method: 'post',
+    handler: async (req) => {
+      const user = requirePublisher(req)
+      const csv = await readCsvUpload(req, maxCsvBytes())
+      const dryRun = ['true', '1', 'yes'].includes(String(req.searchParams.get('dryRun') ?? ''))
+      const report = await importRecipients(req.payload, csv, { user, dryRun })
+      const status = report.ok ? 200 : report.tooManyRows ? 413 : 400
+      const message = report.ok
+        ? `${dryRun ? 'Checked' : 'Imported'}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged.`
+        : (report.fileProblem ??
+          `Nothing was imported: ${report.problems.length} problem(s) in the file. Correct every row listed and upload it again.`)
+      return Response.json({ message, ...report }, { status })
+    },
+  },
+  {
+    path: '/export',
+    method: 'get',
+    handler: async (req) => {
+      requirePublisher(req)
+      const groupParam = req.searchParams.get('group')
+      const group = groupParam && /^\d{1,15}$/.test(groupParam) ? Number(groupParam) : undefined
+      const csv = await exportRecipients(req.payload, { group })
+      return attachment(csv, 'text/csv; charset=utf-8', `recipients-${today()}.csv`)
+    },
+  },
+]

@@ -1,0 +1,72 @@
+import type { SiteBuildResult } from './builder.ts'
+
+export type BuildHookNotice = {
+  event: 'site.rebuild'
+  /** The site-builds record this notice stands for. */
+  build: string
+  reasons: string[]
+  requestedAt: string
+  sentAt: string
+}
+
+const answerTailBytes = 8 * 1024
+
+/**
+ * For a site hosted elsewhere: tells its build hook (SITE_BUILD_HOOK_URL) that the content
+ * changed. Any 2xx answer counts as accepted; anything else, or no answer in time, is a failure.
+ */
+export async function callBuildHook(
+  url: string,
+  notice: Omit<BuildHookNotice, 'event' | 'sentAt'>,
+  timeoutMs = 30_000,
+): Promise<SiteBuildResult> {
+  const started = new Date()
+  const body: BuildHookNotice = { event: 'site.rebuild', ...notice, sentAt: started.toISOString() }
+  let error: string | null = null
+  let logTail = ''
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'pressroom-cms' },
+      body: JSON.stringify(body),
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    const answer = await response.text().catch(() => '')
+    logTail = `POST ${redact(url)} → ${response.status} ${response.statusText}\n${answer.slice(-answerTailBytes)}`
+    if (!response.ok) {
+      error = `The build hook answered ${response.status} ${response.statusText}. Check SITE_BUILD_HOOK_URL and the host's build log.`
+    }
+  } catch (caught) {
+    const reason =
+      (caught as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : causeOf(caught)
+    error = `The build hook could not be reached (${reason}). Check SITE_BUILD_HOOK_URL.`
+    logTail = `POST ${redact(url)} failed: ${reason}`
+  }
+  const finished = new Date()
+  return {
+    status: error ? 'failed' : 'succeeded',
+    release: null,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    pages: null,
+    logTail,
+    error,
+  }
+}
+
+/** Build hook URLs often carry their secret in the path or query: never write those to records. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.protocol}//${parsed.host}/…`
+  } catch {
+    return '(invalid URL)'
+  }
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  return cause?.code ?? cause?.message ?? (error as Error).message
+}

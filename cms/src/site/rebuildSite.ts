@@ -1,0 +1,145 @@
+import type { Payload, TaskConfig } from 'payload'
+import type { SiteBuild } from '../payload-types.ts'
+import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './builder.ts'
+import { callBuildHook } from './buildHook.ts'
+import { oneAtATime, rebuildSiteTask } from './requestSiteBuild.ts'
+import { type SiteBuildSettings, siteBuildSettings } from './settings.ts'
+
+type RebuildSiteIO = { input: { build: string }; output: { status: string } }
+
+/**
+ * The job behind every site-builds record: builds the site here (or calls the build hook) and
+ * records the outcome there. A failed build is a completed job whose output says `failed`: the
+ * record is what staff read, and a thrown error would only repeat it as a large job dump in the
+ * log. It is not retried: the next change queues a new build anyway.
+ */
+export const rebuildSite: TaskConfig<RebuildSiteIO> = {
+  slug: rebuildSiteTask,
+  label: 'Rebuild the public site',
+  inputSchema: [{ name: 'build', type: 'text', required: true }],
+  outputSchema: [{ name: 'status', type: 'text' }],
+  retries: 0,
+  handler: async ({ input, req }) => {
+    const payload = req.payload
+    const build = await startBuild(payload, input.build)
+    if (!build) return { output: { status: 'skipped: not queued' } }
+
+    const settings = siteBuildSettings()
+    let result: SiteBuildResult
+    try {
+      result = settings.hookUrl
+        ? await callBuildHook(settings.hookUrl, {
+            build: String(build.id),
+            reasons: build.reasons ?? [],
+            requestedAt: build.requestedAt,
+          })
+        : await buildHere(payload, settings)
+    } catch (error) {
+      const now = new Date().toISOString()
+      const message = (error as Error).message
+      result = {
+        status: 'failed',
+        release: null,
+        startedAt: now,
+        finishedAt: now,
+        durationMs: 0,
+        pages: null,
+        logTail: message,
+        error: message,
+      }
+    }
+    await finishBuild(payload, build, result)
+    if (result.status === 'failed') {
+      payload.logger.error(`Site build ${build.id} failed: ${result.error} Details: Administration → Site builds.`)
+    }
+    return { output: { status: result.status } }
+  },
+}
+
+/** Marks the record running, unless another run already took it. */
+function startBuild(payload: Payload, id: string): Promise<SiteBuild | null> {
+  return oneAtATime(async () => {
+    const build = await payload.findByID({ collection: 'site-builds', id, depth: 0 }).catch(() => null)
+    if (build?.status !== 'queued') return null
+    return payload.update({
+      collection: 'site-builds',
+      id: build.id,
+      data: { status: 'running', startedAt: new Date().toISOString() },
+      depth: 0,
+    })
+  })
+}
+
+async function finishBuild(payload: Payload, build: SiteBuild, result: SiteBuildResult): Promise<void> {
+  await payload.update({
+    collection: 'site-builds',
+    id: build.id,
+    data: {
+      status: result.status,
+      finishedAt: result.finishedAt,
+      durationSeconds:
+        Math.round((Date.parse(result.finishedAt) - Date.parse(build.startedAt ?? result.startedAt)) / 100) / 10,
+      pages: result.pages,
+      release: result.release,
+      logTail: result.logTail,
+      error: result.error,
+    },
+    depth: 0,
+  })
+}
+
+const builders = new Map<string, SiteBuilder>()
+
+/** One builder, and so one build at a time, per configuration in this process. */
+function builderFor(payload: Payload, settings: SiteBuildSettings): SiteBuilder {
+  const options = {
+    siteDir: settings.siteDir,
+    releasesDir: settings.releasesDir,
+    liveLink: settings.liveLink,
+    command: settings.command,
+    timeoutMs: settings.timeoutMs,
+    env: {
+      CMS_URL: settings.buildCmsUrl,
+      SITE_URL: settings.siteUrl,
+      SITE_BASE: settings.siteBase,
+      PUBLIC_CMS_URL: settings.publicCmsUrl,
+    },
+  }
+  const key = JSON.stringify(options)
+  let builder = builders.get(key)
+  if (!builder) {
+    builder = createSiteBuilder({ ...options, log: (message) => payload.logger.info(message) })
+    builders.set(key, builder)
+  }
+  return builder
+}
+
+async function buildHere(payload: Payload, settings: SiteBuildSettings): Promise<SiteBuildResult> {
+  await waitForCms(settings.buildCmsUrl)
+  return builderFor(payload, settings).build()
+}
+
+/**
+ * The first build is requested while the server is still starting; the build reads the CMS over
+ * HTTP, so it waits until the CMS answers rather than fail on a refused connection.
+ */
+async function waitForCms(cmsUrl: string, timeoutMs = 120_000): Promise<void> {
+  const url = `${cmsUrl.replace(/\/$/, '')}/api/globals/site-settings?depth=0`
+  const end = Date.now() + timeoutMs
+  let last = ''
+  while (Date.now() < end) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) })
+      await response.arrayBuffer()
+      if (response.status < 500) return
+      last = `answered ${response.status}`
+    } catch (error) {
+      last = (error as Error).message
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(
+    `The CMS did not answer at ${url} (${last}), so the site could not be built. ` +
+      'Set SITE_BUILD_CMS_URL to where this CMS listens (default http://127.0.0.1:$PORT).',
+  )
+}

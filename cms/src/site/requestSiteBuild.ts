@@ -1,0 +1,148 @@
+import type { Payload } from 'payload'
+import type { SiteBuild } from '../payload-types.ts'
+import { siteBuildSettings } from './settings.ts'
+
+export const rebuildSiteTask = 'rebuildSite'
+export const siteQueue = 'site'
+
+/** Reasons kept on one build record; ten thousand imports need not list ten thousand lines. */
+const maxReasons = 100
+
+type RequestOptions = {
+  /** Start as soon as the runner picks it up ("CMS started"); still merges pending changes. */
+  immediate?: boolean
+  /** Build at this moment and not before (an embargo ends); never merged with the debounce. */
+  at?: Date
+}
+
+let queue: Promise<unknown> = Promise.resolve()
+
+/**
+ * Requests and the start of a build take turns in this process, so a request never pushes back
+ * a build that has already started and then loses its reason.
+ */
+export function oneAtATime<T>(action: () => Promise<T>): Promise<T> {
+  const result = queue.then(action, action)
+  queue = result.catch(() => undefined)
+  return result
+}
+
+/**
+ * Queues a rebuild of the public site through the job queue, debounced: while a queued build has
+ * not started, a new request joins it and moves its start to now + debounce, but never later than
+ * its first request + max wait. Returns the build record, or null when SITE_BUILD=off.
+ */
+export function requestSiteBuild(payload: Payload, reason: string, options: RequestOptions = {}) {
+  const settings = siteBuildSettings()
+  if (!settings.enabled) return Promise.resolve(null)
+  return oneAtATime(async (): Promise<SiteBuild> => {
+    const now = Date.now()
+    if (options.at && options.at.getTime() > now) {
+      const at = options.at
+      const waiting = await pendingBuild(payload, 'scheduled', { notBefore: { equals: at.toISOString() } })
+      if (waiting) return addReason(payload, waiting, reason, at)
+      return queueBuild(payload, 'scheduled', reason, at)
+    }
+
+    const waiting = await pendingBuild(payload, 'debounced')
+    if (waiting) {
+      const deadline = Date.parse(waiting.requestedAt) + settings.maxWaitMs
+      const start = options.immediate ? now : Math.min(now + settings.debounceMs, Math.max(deadline, now))
+      return addReason(payload, waiting, reason, new Date(start))
+    }
+    return queueBuild(payload, 'debounced', reason, new Date(options.immediate ? now : now + settings.debounceMs))
+  })
+}
+
+/** A queued build whose job the runner has not picked up yet. */
+async function pendingBuild(
+  payload: Payload,
+  timing: SiteBuild['timing'],
+  where: Record<string, unknown> = {},
+): Promise<SiteBuild | undefined> {
+  const found = await payload.find({
+    collection: 'site-builds',
+    where: { status: { equals: 'queued' }, timing: { equals: timing }, ...where },
+    sort: '-requestedAt',
+    limit: 5,
+    depth: 0,
+  })
+  for (const build of found.docs) {
+    if (!build.job) continue
+    const job = await payload.findByID({ collection: 'payload-jobs', id: build.job, depth: 0 }).catch(() => null)
+    if (job && !job.processing && !job.completedAt && !job.hasError) return build
+  }
+  return undefined
+}
+
+async function addReason(payload: Payload, build: SiteBuild, reason: string, start: Date): Promise<SiteBuild> {
+  const reasons = mergeReasons(build.reasons ?? [], reason)
+  await payload.update({
+    collection: 'payload-jobs',
+    id: build.job!,
+    data: { waitUntil: start.toISOString() },
+    depth: 0,
+  })
+  return payload.update({
+    collection: 'site-builds',
+    id: build.id,
+    data: { reasons, notBefore: start.toISOString(), summary: summarize(reasons) },
+    depth: 0,
+  })
+}
+
+async function queueBuild(
+  payload: Payload,
+  timing: SiteBuild['timing'],
+  reason: string,
+  start: Date,
+): Promise<SiteBuild> {
+  const settings = siteBuildSettings()
+  const build = await payload.create({
+    collection: 'site-builds',
+    data: {
+      status: 'queued',
+      timing,
+      target: settings.hookUrl ? 'hook' : 'local',
+      reasons: [reason],
+      summary: summarize([reason]),
+      requestedAt: new Date().toISOString(),
+      notBefore: start.toISOString(),
+    },
+    depth: 0,
+  })
+  try {
+    const job = await payload.jobs.queue({
+      task: rebuildSiteTask,
+      queue: siteQueue,
+      input: { build: String(build.id) },
+      waitUntil: start,
+    })
+    return await payload.update({ collection: 'site-builds', id: build.id, data: { job: String(job.id) }, depth: 0 })
+  } catch (error) {
+    await payload.update({
+      collection: 'site-builds',
+      id: build.id,
+      data: { status: 'failed', error: `Could not queue the build job: ${(error as Error).message}` },
+      depth: 0,
+    })
+    throw error
+  }
+}
+
+export function mergeReasons(reasons: string[], reason: string): string[] {
+  if (reasons.includes(reason)) return reasons
+  if (reasons.length >= maxReasons) {
+    const counted = /^… and (\d+) more$/.exec(reasons.at(-1) ?? '')
+    const more = counted ? Number(counted[1]) + 1 : 2
+    return [...reasons.slice(0, maxReasons - 1), `… and ${more} more`]
+  }
+  return [...reasons, reason]
+}
+
+/** The line shown in the admin's list: the first reason, and how many more. */
+export function summarize(reasons: string[]): string {
+  const [first, ...rest] = reasons
+  if (!first) return 'Site build'
+  return rest.length ? `${first} (+${rest.length} more)` : first
+}

@@ -1,0 +1,61 @@
+import { defaultSiteLiveLink, defaultSiteReleasesDir, siteRoot } from '../paths.ts'
+
+/**
+ * How the public site is rebuilt, read from the environment each time it is needed (tests and
+ * the start script change it between runs). See README, "Configuration".
+ */
+export type SiteBuildSettings = {
+  /** SITE_BUILD=off: nothing queues a build (CMS-only tests, benchmarks of the CMS alone). */
+  enabled: boolean
+  /** SITE_BUILD_HOOK_URL: POST a notice there instead of building here (site hosted elsewhere). */
+  hookUrl: string | null
+  /** Quiet time after the last change before a build starts. */
+  debounceMs: number
+  /** A build starts at the latest this long after the first change it covers. */
+  maxWaitMs: number
+  /** The Astro project the build runs in. */
+  siteDir: string
+  releasesDir: string
+  /** The symlink that always points at the release being served. */
+  liveLink: string
+  /** SITE_BUILD_COMMAND: a shell command run instead of the Astro build (stand-ins in tests). */
+  command: string | null
+  /** Where the build reads the CMS (the local server, not its public URL). */
+  buildCmsUrl: string
+  /** Passed to the build: the public origin, sub-path and the CMS URL that browsers use. */
+  siteUrl: string
+  siteBase: string
+  publicCmsUrl: string
+  timeoutMs: number
+}
+
+const seconds = (name: string, fallback: number): number => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback * 1000
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`${name}=${raw} is not a number of seconds. Set it to e.g. ${fallback}, or unset it.`)
+  }
+  return value * 1000
+}
+
+export function siteBuildSettings(): SiteBuildSettings {
+  const env = process.env
+  const cmsPort = env.PORT || '3000'
+  const sitePort = env.SITE_PORT || '4321'
+  return {
+    enabled: env.SITE_BUILD !== 'off',
+    hookUrl: env.SITE_BUILD_HOOK_URL || null,
+    debounceMs: seconds('SITE_BUILD_DEBOUNCE_SECONDS', 3),
+    maxWaitMs: seconds('SITE_BUILD_MAX_WAIT_SECONDS', 30),
+    siteDir: env.SITE_DIR || siteRoot,
+    releasesDir: env.SITE_RELEASES_DIR || defaultSiteReleasesDir,
+    liveLink: env.SITE_LIVE_DIR || defaultSiteLiveLink,
+    command: env.SITE_BUILD_COMMAND || null,
+    buildCmsUrl: env.SITE_BUILD_CMS_URL || `http://127.0.0.1:${cmsPort}`,
+    siteUrl: env.SITE_URL || `http://localhost:${sitePort}`,
+    siteBase: env.SITE_BASE || '/',
+    publicCmsUrl: env.PUBLIC_CMS_URL || env.CMS_URL || `http://localhost:${cmsPort}`,
+    timeoutMs: seconds('SITE_BUILD_TIMEOUT_SECONDS', 600),
+  }
+}

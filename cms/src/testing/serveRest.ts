@@ -1,0 +1,72 @@
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import type { Payload } from 'payload'
+
+type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
+export type ServedRest = {
+  /** The origin, e.g. http://127.0.0.1:41234; the API is under /api. */
+  url: string
+  /** Every request served, as "METHOD /path?query", in order. */
+  requests: string[]
+  close: () => Promise<void>
+}
+
+async function readBody(request: IncomingMessage): Promise<ArrayBuffer | undefined> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request) chunks.push(chunk as Buffer)
+  if (chunks.length === 0) return undefined
+  const joined = Buffer.concat(chunks)
+  return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer
+}
+
+/**
+ * The CMS's own REST route handlers (the ones `next start` serves) on a loopback HTTP port, so
+ * other packages' tests (the site's loader) talk HTTP to a real CMS without a Next build.
+ */
+export async function serveRest(payload: Payload): Promise<ServedRest> {
+  const config = Promise.resolve(payload.config)
+  const handlers: Record<string, Handler> = {
+    GET: REST_GET(config) as Handler,
+    POST: REST_POST(config) as Handler,
+    PATCH: REST_PATCH(config) as Handler,
+    DELETE: REST_DELETE(config) as Handler,
+  }
+  const requests: string[] = []
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      requests.push(`${req.method} ${url.pathname}${url.search}`)
+      const handler = handlers[req.method ?? 'GET']
+      if (!url.pathname.startsWith('/api/') || !handler) {
+        res.writeHead(404).end()
+        return
+      }
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(name, value)
+      }
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req)
+      const slug = url.pathname
+        .replace(/^\/api\//, '')
+        .split('/')
+        .filter(Boolean)
+        .map(decodeURIComponent)
+      const response = await handler(new Request(url, { method: req.method, headers, body }), {
+        params: Promise.resolve({ slug }),
+      })
+      res.writeHead(response.status, Object.fromEntries(response.headers))
+      res.end(Buffer.from(await response.arrayBuffer()))
+    } catch (error) {
+      res.writeHead(500).end(String(error))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}

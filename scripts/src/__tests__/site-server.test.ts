@@ -1,0 +1,133 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { normalizeBase, type RunningSiteServer, startSiteServer } from '../lib/siteServer.ts'
+
+let dir: string
+let root: RunningSiteServer
+let mirror: RunningSiteServer
+const longText = 'The press room of the initiative. '.repeat(200)
+
+function release(name: string, heading: string) {
+  const at = path.join(dir, 'releases', name)
+  for (const sub of ['en/404', 'ru/404', 'en/statements/founding-statement', '_astro']) {
+    mkdirSync(path.join(at, sub), { recursive: true })
+  }
+  writeFileSync(path.join(at, 'en/index.html'), `<h1>${heading}</h1><p>${longText}</p>`)
+  writeFileSync(path.join(at, 'en/statements/founding-statement/index.html'), '<h1>Founding statement</h1>')
+  writeFileSync(path.join(at, 'en/404/index.html'), '<h1>Page not found</h1>')
+  writeFileSync(path.join(at, 'ru/404/index.html'), '<h1>Страница не найдена</h1>')
+  writeFileSync(path.join(at, '404.html'), '<h1>Not found / Не найдено</h1>')
+  writeFileSync(path.join(at, '_astro/site.css'), 'body{margin:0}')
+  writeFileSync(path.join(at, 'feed.xml'), '<rss version="2.0"></rss>')
+}
+
+function pointLiveAt(name: string) {
+  const temporary = path.join(dir, 'live.tmp')
+  symlinkSync(path.join('releases', name), temporary)
+  renameSync(temporary, path.join(dir, 'live'))
+}
+
+/** A raw request, so the path reaches the server exactly as written (fetch would normalize it). */
+function rawGet(url: string, pathname: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path: pathname, method: 'GET' }, (res) => {
+      let body = ''
+      res.on('data', (chunk) => {
+        body += chunk
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-site-server-'))
+  release('one', 'First release')
+  release('two', 'Second release')
+  pointLiveAt('one')
+  root = await startSiteServer({ liveDir: path.join(dir, 'live'), base: '/', port: 0, host: '127.0.0.1' })
+  mirror = await startSiteServer({ liveDir: path.join(dir, 'live'), base: 'pressroom', port: 0, host: '127.0.0.1' })
+})
+afterAll(async () => {
+  await root?.close()
+  await mirror?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('site server', () => {
+  it('serves directory indexes with the right content types, gzip and no cookies', async () => {
+    const page = await fetch(`${root.url}en/`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html;charset=utf-8')
+    expect(page.headers.get('content-encoding')).toBe('gzip')
+    expect(page.headers.get('set-cookie')).toBeNull()
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(await page.text()).toContain('<h1>First release</h1>')
+
+    const withoutSlash = await fetch(`${root.url}en/statements/founding-statement`)
+    expect(withoutSlash.status).toBe(200)
+    expect(await withoutSlash.text()).toBe('<h1>Founding statement</h1>')
+    expect((await fetch(`${root.url}_astro/site.css`)).headers.get('content-type')).toBe('text/css')
+    expect((await fetch(`${root.url}feed.xml`)).headers.get('content-type')).toBe('text/xml')
+  })
+
+  it('answers 404 with the page of the language the path is in', async () => {
+    const en = await fetch(`${root.url}en/no-such-page`)
+    expect(en.status).toBe(404)
+    expect(en.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(await en.text()).toBe('<h1>Page not found</h1>')
+    const ru = await fetch(`${root.url}ru/нет-такой`)
+    expect(ru.status).toBe(404)
+    expect(await ru.text()).toBe('<h1>Страница не найдена</h1>')
+    const neither = await fetch(`${root.url}english/`)
+    expect(neither.status).toBe(404)
+    expect(await neither.text()).toBe('<h1>Not found / Не найдено</h1>')
+  })
+
+  it('serves a switched release at once', async () => {
+    expect(await (await fetch(`${root.url}en/`)).text()).toContain('First release')
+    pointLiveAt('two')
+    expect(await (await fetch(`${root.url}en/`)).text()).toContain('Second release')
+    pointLiveAt('one')
+  })
+
+  it('stays inside the live directory and refuses writes', async () => {
+    writeFileSync(path.join(dir, 'secret.txt'), 'not for the public')
+    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/en/..%2f..%2fsecret.txt']) {
+      const res = await rawGet(root.url, attempt)
+      expect(res.status).toBe(404)
+      expect(res.body).not.toContain('not for the public')
+    }
+    const post = await fetch(`${root.url}en/`, { method: 'POST', body: 'x' })
+    expect(post.status).toBe(405)
+    expect(post.headers.get('allow')).toBe('GET, HEAD')
+  })
+
+  it('serves the site under a sub-path for mirrors', async () => {
+    expect(mirror.url).toMatch(/\/pressroom\/$/)
+    const origin = new URL(mirror.url).origin
+    const page = await fetch(`${origin}/pressroom/en/`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('First release')
+    const top = await fetch(`${origin}/`, { redirect: 'manual' })
+    expect(top.status).toBe(302)
+    expect(top.headers.get('location')).toBe('/pressroom/')
+    expect((await fetch(`${origin}/en/`)).status).toBe(404)
+    const missing = await fetch(`${origin}/pressroom/ru/missing`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toBe('<h1>Страница не найдена</h1>')
+  })
+
+  it('normalizes the base path', () => {
+    expect(normalizeBase('')).toBe('/')
+    expect(normalizeBase('/')).toBe('/')
+    expect(normalizeBase('pressroom')).toBe('/pressroom/')
+    expect(normalizeBase('/a/b/')).toBe('/a/b/')
+  })
+})

@@ -1,0 +1,484 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { unzipSync } from 'fflate'
+import type { Browser, Page } from 'playwright-core'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../lib/browser.ts'
+import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
+import { repoRoot } from '../lib/paths.ts'
+import { freePort, run } from '../lib/processes.ts'
+import { brokenLinks, checksumProblems, htmlProblems, parsedFeeds } from '../lib/siteChecks.ts'
+
+/**
+ * The public site as readers get it: the README's main command on a fresh database serves the CMS
+ * and the site it built; content published through the CMS appears on the rebuilt site. Every
+ * check runs against what the main command serves.
+ */
+const adminPassword = 'e2e-site-admin-password'
+let dir: string
+let cms: RunningMainCommand
+let cmsUrl: string
+let siteUrl: string
+let liveDir: string
+let browser: Browser
+let token: string
+
+type Doc = { id: number; slug: string }
+
+async function api(method: string, pathAndQuery: string, body?: unknown, init: { form?: FormData } = {}) {
+  const response = await fetch(`${cmsUrl}/api${pathAndQuery}`, {
+    method,
+    headers: {
+      Authorization: `JWT ${token}`,
+      ...(init.form ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: init.form ?? (body === undefined ? undefined : JSON.stringify(body)),
+  })
+  const json = (await response.json()) as { doc?: Doc; errors?: unknown }
+  if (!response.ok) throw new Error(`${method} ${pathAndQuery}: ${response.status} ${JSON.stringify(json)}`)
+  return json.doc as Doc
+}
+
+/** Polls the served site until the path answers with the wanted status; returns the seconds it took. */
+async function waitForPage(pathname: string, status = 200, timeoutMs = 90_000): Promise<number> {
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    const response = await fetch(`${siteUrl}${pathname}`)
+    await response.arrayBuffer()
+    if (response.status === status) return (Date.now() - started) / 1000
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`${pathname} did not answer ${status} within ${timeoutMs / 1000} s:\n${cms.output().slice(-3000)}`)
+}
+
+const text = (paragraphs: string[]) => ({
+  root: {
+    type: 'root',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
+    children: paragraphs.map((p) => ({
+      type: 'paragraph',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
+      children: [{ type: 'text', text: p, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+    })),
+  },
+})
+
+let release: Doc
+let outdated: Doc
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-site-e2e-'))
+  const [port, sitePort] = [await freePort(), await freePort()]
+  cmsUrl = `http://localhost:${port}`
+  siteUrl = `http://localhost:${sitePort}`
+  liveDir = path.join(dir, 'site', 'live')
+  cms = await startMainCommand({
+    PORT: String(port),
+    SITE_PORT: String(sitePort),
+    SITE_URL: siteUrl,
+    ADMIN_PASSWORD: adminPassword,
+    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+    UPLOAD_DIR: path.join(dir, 'uploads'),
+    PAYLOAD_SECRET: 'e2e-site-secret-that-is-long-enough-0123',
+    SITE_RELEASES_DIR: path.join(dir, 'site', 'releases'),
+    SITE_LIVE_DIR: liveDir,
+    SITE_CACHE_DIR: path.join(dir, 'site', 'cache'),
+    JOBS_AUTORUN_CRON: '* * * * * *',
+    SITE_BUILD_CRON: '* * * * * *',
+  })
+  browser = await launchChromium()
+
+  const login = await fetch(`${cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@pressroom.localhost', password: adminPassword }),
+  })
+  token = ((await login.json()) as { token: string }).token
+
+  const topic = await api('POST', '/topics?locale=en', { title: 'Families', slug: 'families' })
+  await api('PATCH', `/topics/${topic.id}?locale=ru`, { title: 'Семьи' })
+
+  const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3a5a78' } })
+    .png()
+    .toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'families-meeting.png')
+  form.append(
+    '_payload',
+    JSON.stringify({ alt: 'Families meeting the mediators', credit: 'Press room', licence: 'CC BY 4.0' }),
+  )
+  const image = await api('POST', '/media?locale=en', undefined, { form })
+  await api('PATCH', `/media/${image.id}?locale=ru`, { alt: 'Семьи на встрече с посредниками' })
+
+  // In English only: the Russian page shows the English text under a notice.
+  release = await api('POST', '/press-releases?locale=en', {
+    title: 'Families meet the mediators',
+    summary: 'Relatives of people held on both sides met the mediation mission.',
+    place: 'Moscow',
+    date: '2026-11-20T12:00:00.000Z',
+    body: text(['The families asked that their relatives come home alive.']),
+    topics: [topic.id],
+    media: [image.id],
+    _status: 'published',
+  })
+  // Russian marked outdated after the English text changed.
+  outdated = await api('POST', '/statements?locale=en', {
+    title: 'Statement on humanitarian access',
+    place: 'Moscow',
+    date: '2026-11-10T12:00:00.000Z',
+    body: text(['The first English text.']),
+    _status: 'published',
+  })
+  await api('PATCH', `/statements/${outdated.id}?locale=ru`, {
+    title: 'Заявление о гуманитарном доступе',
+    body: text(['Русский текст.']),
+    translationState: 'outdated',
+    _status: 'published',
+  })
+  await api('PATCH', `/statements/${outdated.id}?locale=en`, {
+    body: text(['The revised English text, with a correction.']),
+    changeNotes: [
+      { date: '2026-11-12T12:00:00.000Z', kind: 'correction', note: 'The place of the meeting was corrected.' },
+    ],
+    _status: 'published',
+  })
+  await waitForPage(`/en/press-releases/${release.slug}/`)
+  await waitForPage(`/ru/statements/${outdated.slug}/`)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await cms?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function open(pathname: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true })
+  const page = await context.newPage()
+  const response = await page.goto(`${siteUrl}${pathname}`)
+  expect(response?.status(), pathname).toBe(200)
+  return page
+}
+
+describe('the public site', () => {
+  it('shows the seeded founding statement in both languages', async () => {
+    const en = await open('/en/statements/founding-statement/')
+    expect(await en.locator('h1').textContent()).toMatch(/^Regarding the search for solutions/)
+    expect(await en.locator('html').getAttribute('lang')).toBe('en')
+    expect(await en.getByText('GC-ST-2021-001').count()).toBeGreaterThan(0)
+    const ru = await open('/ru/statements/founding-statement/')
+    expect(await ru.locator('h1').textContent()).toMatch(/^О поиске решений/)
+    expect(await ru.locator('html').getAttribute('lang')).toBe('ru')
+    // Partly translated: the page says so.
+    expect(await ru.getByText('Перевод неполный').count()).toBe(1)
+    await en.context().close()
+    await ru.context().close()
+  })
+
+  it('offers a language chooser at / and switches language on a document', async () => {
+    const chooser = await open('/')
+    expect(await chooser.getByRole('link', { name: 'Русский' }).count()).toBe(1)
+    expect(await chooser.getByRole('link', { name: 'English' }).count()).toBe(1)
+    await chooser.context().close()
+
+    const page = await open('/en/statements/founding-statement/')
+    await page.locator('.lang-switch a').click()
+    await page.waitForURL(`${siteUrl}/ru/statements/founding-statement/`)
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru')
+    await page.context().close()
+  })
+
+  it('shows the other language under a notice when a translation is missing, with honest hreflang', async () => {
+    const page = await open(`/ru/press-releases/${release.slug}/`)
+    expect(await page.getByRole('note').textContent()).toContain('ещё не переведён на русский язык')
+    expect(await page.locator('h1').getAttribute('lang')).toBe('en')
+    expect(await page.locator('h1').textContent()).toBe('Families meet the mediators')
+    const alternates = await page
+      .locator('link[rel="alternate"][hreflang]')
+      .evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`))
+    expect(alternates).toEqual([
+      `en ${siteUrl}/en/press-releases/${release.slug}/`,
+      `x-default ${siteUrl}/en/press-releases/${release.slug}/`,
+    ])
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+      `${siteUrl}/en/press-releases/${release.slug}/`,
+    )
+    // The image is served by the site itself, with its credit and licence.
+    const img = page.locator('figure img').first()
+    expect(await img.getAttribute('alt')).toBe('Семьи на встрече с посредниками')
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    expect(await page.locator('figcaption').first().textContent()).toContain('CC BY 4.0')
+    await page.context().close()
+  })
+
+  it('tells readers of an outdated translation when the other version changed', async () => {
+    const page = await open(`/ru/statements/${outdated.slug}/`)
+    const notice = await page.getByRole('note').textContent()
+    expect(notice).toMatch(/Версия на английском языке обновлена \d{1,2} \S+ \d{4}/)
+    const en = await open(`/en/statements/${outdated.slug}/`)
+    expect(await en.getByText('The place of the meeting was corrected.').count()).toBe(1)
+    await page.context().close()
+    await en.context().close()
+  })
+
+  it('finds Russian word forms with the Russian search («граждан» finds «гражданам»)', async () => {
+    const source = readFileSync(path.join(liveDir, 'ru/statements/founding-statement/index.html'), 'utf8')
+    expect(source).toContain('гражданам')
+    expect(source).not.toMatch(/[^а-яё]граждан[^а-яё]/i)
+    const page = await open('/ru/search/')
+    await page.locator('#search input').fill('граждан')
+    const result = page.locator('.pagefind-ui__result-link').first()
+    await result.waitFor({ timeout: 15_000 })
+    expect(await result.getAttribute('href')).toBe('/ru/statements/founding-statement/')
+    await page.context().close()
+  })
+
+  it('links its feeds from <head>, and every feed parses with items that are pages of the site', async () => {
+    const page = await open('/en/statements/')
+    const feeds = await page
+      .locator('head link[rel="alternate"][type]')
+      .evaluateAll((links) => links.map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`))
+    expect(feeds).toEqual([
+      'application/rss+xml /en/rss.xml',
+      'application/feed+json /en/feed.json',
+      'application/rss+xml /en/statements/rss.xml',
+    ])
+    await page.context().close()
+    const parsed = await parsedFeeds(liveDir)
+    expect(parsed.length).toBe(2 * (1 + 3 + 2) + 2)
+    const english = parsed.find((f) => f.file === 'en/rss.xml')
+    expect(english?.items.map((i) => i.title)).toEqual(
+      expect.arrayContaining(['Families meet the mediators', 'Statement on humanitarian access']),
+    )
+    // Russian feeds carry only Russian documents.
+    const russian = parsed.find((f) => f.file === 'ru/rss.xml')
+    expect(russian?.items.map((i) => i.title)).not.toContain('Families meet the mediators')
+    for (const feed of parsed) {
+      for (const item of feed.items) {
+        expect(item.id, `${feed.file}: GUID is the permalink`).toBe(item.link)
+        const response = await fetch(item.link ?? '')
+        expect(response.status, item.link).toBe(200)
+      }
+    }
+  })
+
+  it('can be browsed through the archive without JavaScript', async () => {
+    const page = await open('/en/', { javaScript: false })
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click()
+    await page.getByRole('link', { name: '2021' }).click()
+    await page.waitForURL(`${siteUrl}/en/archive/2021/`)
+    await page.getByRole('link', { name: /^Regarding the search for solutions/ }).click()
+    await page.waitForURL(`${siteUrl}/en/statements/founding-statement/`)
+    expect(await page.locator('h1').textContent()).toMatch(/^Regarding the search/)
+    await page.context().close()
+  })
+
+  it('has no accessibility violations (axe) on the main pages in both languages', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    const pages = [
+      '/',
+      '/statements/',
+      '/statements/founding-statement/',
+      '/search/',
+      '/contacts/',
+      '/press-kits/founding-documents/',
+      '/verify/',
+    ]
+    for (const locale of ['en', 'ru']) {
+      for (const pathname of pages) {
+        const target = `/${locale}${pathname}`
+        const page = await open(target)
+        await page.addScriptTag({ content: axeSource })
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe
+          const result = await axe.run()
+          return result.violations.map((v) => {
+            const violation = v as { id: string; nodes: { target: string[] }[] }
+            return `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`
+          })
+        })
+        expect(violations, target).toEqual([])
+        await page.context().close()
+      }
+    }
+  })
+
+  it('makes no request to any other origin and sets no cookie', async () => {
+    const context = await browser.newContext()
+    const foreign: string[] = []
+    const cookieHeaders: string[] = []
+    context.on('request', (request) => {
+      if (!request.url().startsWith(siteUrl) && !request.url().startsWith('data:')) foreign.push(request.url())
+    })
+    context.on('response', async (response) => {
+      const cookie = await response.headerValue('set-cookie')
+      if (cookie) cookieHeaders.push(`${response.url()}: ${cookie}`)
+    })
+    const page = await context.newPage()
+    for (const pathname of ['/', '/en/', `/ru/press-releases/${release.slug}/`, '/ru/search/', '/en/subscribe/']) {
+      await page.goto(`${siteUrl}${pathname}`, { waitUntil: 'networkidle' })
+    }
+    await page
+      .locator('#search input')
+      .fill('семьи')
+      .catch(() => {})
+    expect(foreign).toEqual([])
+    expect(cookieHeaders).toEqual([])
+    expect(await context.cookies()).toEqual([])
+    await context.close()
+  })
+
+  it('offers the founding statement as a PDF in both languages, with the size and SHA-256 of the served file', async () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const page = await open(`/${locale}/statements/founding-statement/`)
+      const link = page.locator('section.downloads a[href$=".pdf"]').first()
+      const href = (await link.getAttribute('href')) ?? ''
+      expect(href).toBe(`/${locale}/GC-ST-2021-001-${locale}.pdf`)
+      const shown = await page.locator('section.downloads code.hash').first().textContent()
+      const response = await fetch(`${siteUrl}${href}`)
+      expect(response.status).toBe(200)
+      const pdf = Buffer.from(await response.arrayBuffer())
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(shown)
+      // The block links the verify page, which links the language's checksums.
+      await page
+        .locator('section.downloads')
+        .getByRole('link', { name: /verify|проверить/i })
+        .click()
+      await page.waitForURL(`${siteUrl}/${locale}/verify/`)
+      expect(await page.locator(`a[href="/${locale}/checksums.txt"]`).count()).toBeGreaterThan(0)
+      await page.context().close()
+    }
+  })
+
+  it('links the original language’s PDF from a page shown in the other language, and says so', async () => {
+    const page = await open(`/ru/press-releases/${release.slug}/`)
+    const links = await page
+      .locator('section.downloads a[href$=".pdf"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('href')))
+    expect(links).toHaveLength(1)
+    expect(links[0]).toMatch(/^\/en\/.+-en\.pdf$/)
+    expect(await page.locator('section.downloads').textContent()).toContain('PDF-версия — на английском языке')
+    await page.context().close()
+  })
+
+  it('serves the seeded press kit as a ZIP per language holding the founding statement’s PDF edition', async () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const page = await open(`/${locale}/press-kits/founding-documents/`)
+      const href = await page.locator('section.downloads a[href$=".zip"]').first().getAttribute('href')
+      expect(href).toBe(`/${locale}/founding-documents-${locale}.zip`)
+      const zip = new Uint8Array(await (await fetch(`${siteUrl}${href}`)).arrayBuffer())
+      expect(createHash('sha256').update(zip).digest('hex')).toBe(
+        await page.locator('section.downloads code.hash').first().textContent(),
+      )
+      const files = unzipSync(zip)
+      const root = `founding-documents-${locale}`
+      const served = Buffer.from(await (await fetch(`${siteUrl}/${locale}/GC-ST-2021-001-${locale}.pdf`)).arrayBuffer())
+      // The same bytes as the document page's PDF.
+      expect(Buffer.from(files[`${root}/documents/GC-ST-2021-001-${locale}.pdf`] ?? [])).toEqual(served)
+      expect(Object.keys(files)).toEqual(
+        expect.arrayContaining([
+          `${root}/fact-sheet.pdf`,
+          `${root}/manifest.json`,
+          `${root}/images/original/press-room-placeholder.jpg`,
+        ]),
+      )
+      expect(Object.keys(files).some((name) => name.startsWith(`${root}/contacts/`) && name.endsWith('.vcf'))).toBe(
+        true,
+      )
+      await page.context().close()
+    }
+  })
+
+  it('publishes a checksums.txt per language that matches every PDF and ZIP the site serves', async () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const { problems, names } = await checksumProblems(`${siteUrl}/${locale}/checksums.txt`)
+      expect(problems, locale).toEqual([])
+      expect(names).toEqual(
+        expect.arrayContaining([`GC-ST-2021-001-${locale}.pdf`, `founding-documents-${locale}.zip`]),
+      )
+      expect(names.every((name) => name.endsWith(`-${locale}.pdf`) || name.endsWith(`-${locale}.zip`))).toBe(true)
+    }
+    // The English-only release has no Russian PDF.
+    const ru = await (await fetch(`${siteUrl}/ru/checksums.txt`)).text()
+    const en = await (await fetch(`${siteUrl}/en/checksums.txt`)).text()
+    expect(en.split('\n').length).toBeGreaterThan(ru.split('\n').length)
+  })
+
+  it('offers a vCard for each press contact', async () => {
+    const page = await open('/en/contacts/')
+    const href = await page.locator('a[href$=".vcf"]').first().getAttribute('href')
+    const vcard = await (await fetch(`${siteUrl}${href}`)).text()
+    expect(vcard).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/)
+    expect(vcard).toContain('EMAIL;TYPE=work:')
+    await page.context().close()
+  })
+
+  it('is valid HTML, and every internal link of the served site resolves', async () => {
+    expect(await htmlProblems(liveDir)).toEqual([])
+    expect(await brokenLinks(`${siteUrl}/`)).toEqual([])
+  })
+
+  it('rebuilds itself when staff publish, correct and unpublish', async () => {
+    const doc = await api('POST', '/notices?locale=en', {
+      title: 'Notice published during the test',
+      date: '2026-11-25T12:00:00.000Z',
+      body: text(['Sent to the parties.']),
+      _status: 'published',
+    })
+    const seconds = await waitForPage(`/en/notices/${doc.slug}/`)
+    console.log(`[e2e] publish → live page in ${seconds.toFixed(1)} s`)
+
+    await api('PATCH', `/notices/${doc.id}?locale=en`, {
+      title: 'Notice corrected during the test',
+      changeNotes: [{ date: '2026-11-26T12:00:00.000Z', kind: 'correction', note: 'The title was corrected.' }],
+    })
+    const end = Date.now() + 90_000
+    let html = ''
+    while (!html.includes('Notice corrected during the test') && Date.now() < end) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      html = await (await fetch(`${siteUrl}/en/notices/${doc.slug}/`)).text()
+    }
+    expect(html).toContain('The title was corrected.')
+
+    await api('PATCH', `/notices/${doc.id}`, { _status: 'draft' })
+    await waitForPage(`/en/notices/${doc.slug}/`, 404)
+    // The language's own 404 page.
+    const missing = await fetch(`${siteUrl}/ru/notices/${doc.slug}/`)
+    expect(await missing.text()).toContain('Страница не найдена')
+  })
+
+  it('works from a mirror under a sub-path', async () => {
+    const mirror = path.join(dir, 'mirror-root')
+    await run(path.join(repoRoot, 'site/node_modules/.bin/astro'), ['build'], {
+      cwd: path.join(repoRoot, 'site'),
+      env: {
+        ...process.env,
+        CMS_URL: cmsUrl,
+        SITE_URL: 'https://mirror.example.org',
+        SITE_BASE: '/press/',
+        SITE_OUT_DIR: path.join(mirror, 'press'),
+        SITE_CACHE_DIR: path.join(dir, 'site', 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: 'ignore',
+    })
+    const page = readFileSync(path.join(mirror, 'press/en/statements/founding-statement/index.html'), 'utf8')
+    expect(page).toContain('href="/press/en/"')
+    expect(page).toContain(
+      '<link rel="canonical" href="https://mirror.example.org/press/en/statements/founding-statement/">',
+    )
+    expect(page).not.toMatch(/(href|src)="\/(en|ru|media|files|pagefind)\//)
+    expect(await htmlProblems(mirror)).toEqual([])
+  })
+})

@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import { cmsDir } from '../lib/paths.ts'
+import { waitForHttp } from '../lib/processes.ts'
+
+export type CmsServer = { url: string; stop: () => Promise<void> }
+
+async function portAnswers(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) })
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function waitForPortFree(port: number) {
+  for (let i = 0; i < 100 && (await portAnswers(port)); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+}
+
+/** The built CMS (`next start`) on the benchmark's database (from the environment), ready to answer. */
+export async function startCmsServer(port: number): Promise<CmsServer> {
+  // An older server still on the port would answer in place of this one, with other data.
+  if (await portAnswers(port)) throw new Error(`Port ${port} is already in use; set BENCH_PORT to a free one.`)
+  const server: ChildProcess = spawn(path.join(cmsDir, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+    cwd: cmsDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: process.env,
+    // Its own process group: `.bin/next` is a shell wrapper, and the Next server it starts must stop with it.
+    detached: true,
+  })
+  const stop = async () => {
+    if (server.exitCode !== null || server.signalCode !== null || !server.pid) return
+    const exited = new Promise((resolve) => server.once('exit', resolve))
+    process.kill(-server.pid, 'SIGTERM')
+    await exited
+    await waitForPortFree(port)
+  }
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await waitForHttp(`${url}/admin/login`, 120_000, server)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, stop }
+}

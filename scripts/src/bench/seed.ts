@@ -1,0 +1,74 @@
+/**
+ * The benchmark's content: the press room's own seed (settings, a topic, a press contact, the
+ * founding statement, the admin) plus `count` bilingual publications spread over topics, so the
+ * site has lists, year archives, topic pages and feeds of a realistic size.
+ */
+export const benchTopicCount = 12
+
+export async function seedBenchContent(options: {
+  count: number
+  adminEmail: string
+  adminPassword: string
+  log: (message: string) => void
+}): Promise<{ seconds: number }> {
+  const [{ getPayload }, { default: config }, { paragraphsToLexical }, { seed }] = await Promise.all([
+    import('payload'),
+    import('@pressroom/cms/config'),
+    import('@pressroom/cms/seed/lexical'),
+    import('@pressroom/cms/seed'),
+  ])
+  const payload = await getPayload({ config })
+  const started = performance.now()
+  await seed(payload, { adminEmail: options.adminEmail, adminPassword: options.adminPassword })
+  const topicIds: number[] = []
+  for (let t = 0; t < benchTopicCount; t++) {
+    const topic = await payload.create({
+      collection: 'topics',
+      locale: 'en',
+      data: { title: `Benchmark topic ${t}`, description: `Documents about benchmark subject ${t}.` },
+    })
+    await payload.update({
+      collection: 'topics',
+      id: topic.id,
+      locale: 'ru',
+      data: { title: `Тестовая тема ${t}`, description: `Документы о тестовом предмете ${t}.` },
+    })
+    topicIds.push(topic.id)
+  }
+  const kinds = ['statements', 'notices', 'press-releases'] as const
+  for (let i = 0; i < options.count; i++) {
+    const collection = kinds[i % kinds.length]!
+    const date = new Date(Date.UTC(2021 + (i % 5), i % 12, 1 + (i % 28))).toISOString()
+    // One or two topics each, so every topic has a few list pages.
+    const topics = i % 2 === 0 ? [topicIds[i % benchTopicCount]!] : [topicIds[i % benchTopicCount]!, topicIds[0]!]
+    const doc = await payload.create({
+      collection,
+      locale: 'en',
+      data: {
+        title: `Benchmark ${collection} number ${i}`,
+        summary: 'A summary of the document, about as long as a real standfirst is in the press room.',
+        body: paragraphsToLexical([
+          'First paragraph of the body.',
+          'Second paragraph, a little longer than the first.',
+        ]),
+        date,
+        topics: [...new Set(topics)],
+        _status: 'published',
+      },
+    })
+    await payload.update({
+      collection,
+      id: doc.id,
+      locale: 'ru',
+      data: {
+        title: `Тестовый документ ${collection} номер ${i}`,
+        summary: 'Краткое содержание документа примерно той же длины, что и настоящий лид.',
+        body: paragraphsToLexical(['Первый абзац.', 'Второй абзац, немного длиннее первого.']),
+      },
+    })
+    if (i % 250 === 249) options.log(`  ${i + 1} documents`)
+  }
+  const seconds = (performance.now() - started) / 1000
+  await payload.destroy()
+  return { seconds }
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+/**
+ * PT Serif (ParaType, SIL Open Font License 1.1), made for Russian and Latin typesetting, from
+ * the npm package @expo-google-fonts/pt-serif. Embedded as subsets in every PDF edition.
+ */
+export const editionFontFiles = {
+  regular: '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regular.ttf',
+  italic: '@expo-google-fonts/pt-serif/400Regular_Italic/PTSerif_400Regular_Italic.ttf',
+  bold: '@expo-google-fonts/pt-serif/700Bold/PTSerif_700Bold.ttf',
+  boldItalic: '@expo-google-fonts/pt-serif/700Bold_Italic/PTSerif_700Bold_Italic.ttf',
+} as const
+
+export type FontStyle = keyof typeof editionFontFiles
+
+let loaded: Record<FontStyle, Buffer> | undefined
+
+/** The font files, read once per process. */
+export function editionFonts(): Record<FontStyle, Buffer> {
+  if (!loaded) {
+    const require = createRequire(import.meta.url)
+    const read = (style: FontStyle) => {
+      const file = require.resolve(editionFontFiles[style])
+      try {
+        return readFileSync(file)
+      } catch (error) {
+        throw new Error(
+          `The PDF font ${file} cannot be read (${String(error)}). Run \`pnpm install\` to restore @expo-google-fonts/pt-serif.`,
+        )
+      }
+    }
+    loaded = { regular: read('regular'), italic: read('italic'), bold: read('bold'), boldItalic: read('boldItalic') }
+  }
+  return loaded
+}
+
+export function fontStyle(bold: boolean | undefined, italic: boolean | undefined): FontStyle {
+  if (bold) return italic ? 'boldItalic' : 'bold'
+  return italic ? 'italic' : 'regular'
+}

@@ -1,0 +1,156 @@
+import type { ChangeNoteKind, DocumentKind } from '../kinds.ts'
+import { type Locale, localeInfo, otherLocale } from '../locales.ts'
+
+type Labels = {
+  kind: Record<DocumentKind, string>
+  referenceNumber: (ref: string) => string
+  page: (page: number, pages: number) => string
+  to: string
+  signatories: string
+  changes: string
+  changeKind: Record<ChangeNoteKind, string>
+  online: string
+  fallback: (textLocale: Locale) => string
+  languageName: Record<Locale, string>
+}
+
+const labels: Record<Locale, Labels> = {
+  en: {
+    kind: { statement: 'Statement', notice: 'Notice', pressRelease: 'Press release' },
+    referenceNumber: (ref) => `Ref. ${ref}`,
+    page: (page, pages) => `Page ${page} of ${pages}`,
+    to: 'To',
+    signatories: 'Signed by',
+    changes: 'Changes to this document',
+    changeKind: { correction: 'Correction', update: 'Update' },
+    online: 'Online edition',
+    fallback: (textLocale) =>
+      `This document has not yet been translated into English. The text below is the ${labels.en.languageName[textLocale]} original.`,
+    languageName: { en: 'English', ru: 'Russian' },
+  },
+  ru: {
+    kind: { statement: 'Заявление', notice: 'Уведомление', pressRelease: 'Пресс-релиз' },
+    referenceNumber: (ref) => `№ ${ref}`,
+    page: (page, pages) => `Страница ${page} из ${pages}`,
+    to: 'Кому',
+    signatories: 'Подписали',
+    changes: 'Изменения в документе',
+    changeKind: { correction: 'Исправление', update: 'Обновление' },
+    online: 'Электронная версия',
+    fallback: (textLocale) =>
+      `Этот документ ещё не переведён на русский язык. Ниже приведён текст оригинала на ${textLocale === 'en' ? 'английском' : 'русском'} языке.`,
+    languageName: { en: 'английский', ru: 'русский' },
+  },
+}
+
+export function editionLabels(locale: Locale): Labels {
+  return labels[locale]
+}
+
+/** The text of a fallback edition is in the other working language. */
+export function fallbackNotice(locale: Locale): string {
+  return labels[locale].fallback(otherLocale(locale))
+}
+
+/**
+ * A date as printed in a date line: "11 September 2021", «11 сентября 2021 г.». Read in UTC,
+ * so a date picked as a day in the CMS prints as that day on any build machine.
+ */
+export function formatEditionDate(iso: string, locale: Locale): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) throw new Error(`"${iso}" is not an ISO date`)
+  return new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date)
+}
+
+export function dateLine(place: string | null | undefined, iso: string, locale: Locale): string {
+  const date = formatEditionDate(iso, locale)
+  return place?.trim() ? `${place.trim()}, ${date}` : date
+}
+
+type KitLabels = {
+  pressKit: string
+  documents: string
+  images: string
+  files: string
+  contacts: string
+  credit: string
+  licence: string
+  consent: string
+  online: string
+  none: string
+  readme: (kit: { title: string; url: string }) => string
+}
+
+const kitLabels: Record<Locale, KitLabels> = {
+  en: {
+    pressKit: 'Press kit',
+    documents: 'Documents in this kit',
+    images: 'Images',
+    files: 'Document files',
+    contacts: 'Press contacts',
+    credit: 'Credit',
+    licence: 'Licence',
+    consent: 'Consent',
+    online: 'Online',
+    none: 'not stated',
+    readme: ({ title, url }) =>
+      [
+        `Press kit: ${title}`,
+        `Online: ${url}`,
+        '',
+        'What is in this folder',
+        '- fact-sheet.pdf: the kit in brief, with its documents, images and press contacts.',
+        '- documents/: the PDF editions of the kit’s documents in this language.',
+        '- images/original/: the images as uploaded, at full resolution.',
+        '- images/web/: web-sized versions of the same images (JPEG and WebP).',
+        '- files/: other document files of the kit.',
+        '- contacts/: press contacts as vCards (.vcf).',
+        '- manifest.csv and manifest.json: every file with its size and SHA-256, and each image’s caption, credit, licence and consent note.',
+        '',
+        'Publish each image with its credit and within its licence; the consent note says who agreed to publication.',
+        '',
+        'To check that no file was changed or damaged, run in this folder: sha256sum -c checksums.txt',
+        '',
+      ].join('\n'),
+  },
+  ru: {
+    pressKit: 'Пресс-кит',
+    documents: 'Документы пресс-кита',
+    images: 'Изображения',
+    files: 'Файлы документов',
+    contacts: 'Контакты для прессы',
+    credit: 'Автор',
+    licence: 'Лицензия',
+    consent: 'Согласие',
+    online: 'На сайте',
+    none: 'не указано',
+    readme: ({ title, url }) =>
+      [
+        `Пресс-кит: ${title}`,
+        `На сайте: ${url}`,
+        '',
+        'Что в этой папке',
+        '- fact-sheet.pdf — кратко о пресс-ките: документы, изображения, контакты для прессы.',
+        '- documents/ — PDF-версии документов пресс-кита на этом языке.',
+        '- images/original/ — изображения в исходном виде, в полном разрешении.',
+        '- images/web/ — те же изображения в размере для сайта (JPEG и WebP).',
+        '- files/ — другие файлы документов пресс-кита.',
+        '- contacts/ — контакты для прессы в формате vCard (.vcf).',
+        '- manifest.csv и manifest.json — все файлы с размером и SHA-256, подпись, автор, лицензия и согласие для каждого изображения.',
+        '',
+        'Публикуйте изображения с указанием автора и в рамках лицензии; в примечании о согласии сказано, кто согласился на публикацию.',
+        '',
+        'Чтобы проверить, что файлы не изменены и не повреждены, выполните в этой папке: sha256sum -c checksums.txt',
+        '',
+      ].join('\n'),
+  },
+}
+
+export function pressKitLabels(locale: Locale): KitLabels {
+  return kitLabels[locale]
+}

@@ -1,0 +1,65 @@
+import { cmsUrl } from '../config.ts'
+
+/** A problem with the CMS or its content that the build cannot go past; the message says what to fix. */
+export class CmsError extends Error {
+  override name = 'CmsError'
+}
+
+type Query = Record<string, string | number | boolean | undefined>
+
+export function cmsApiUrl(path: string, query: Query = {}): string {
+  const url = new URL(`${cmsUrl}/api/${path.replace(/^\/+/, '')}`)
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value))
+  return url.toString()
+}
+
+/** GET from the CMS as an anonymous reader would: no credentials, published content only. */
+export async function cmsGet<T>(path: string, query: Query = {}): Promise<T> {
+  const url = cmsApiUrl(path, query)
+  let response: Response
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(60_000) })
+  } catch (error) {
+    const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : error
+    throw new CmsError(
+      `Cannot reach the CMS at ${cmsUrl} (${String(cause)}). Start it (\`./pressroom start\`) or set CMS_URL to the address it listens on.`,
+    )
+  }
+  const text = await response.text()
+  if (!response.ok) {
+    throw new CmsError(
+      `The CMS answered ${response.status} ${response.statusText} to GET ${url}: ${text.slice(0, 500)}`,
+    )
+  }
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    throw new CmsError(`The CMS answered GET ${url} with something that is not JSON: ${text.slice(0, 200)}`)
+  }
+}
+
+type ListPage<T> = { docs: T[]; hasNextPage: boolean; nextPage?: number | null }
+
+/** Every document of a list query, page by page. */
+export async function cmsGetAll<T>(collection: string, query: Query = {}, pageLimit = 100): Promise<T[]> {
+  const docs: T[] = []
+  for (let page = 1; ; page++) {
+    const result = await cmsGet<ListPage<T>>(collection, { ...query, limit: pageLimit, page })
+    if (!Array.isArray(result.docs)) throw new CmsError(`GET /api/${collection} did not return a list of documents.`)
+    docs.push(...result.docs)
+    if (!result.hasNextPage) return docs
+  }
+}
+
+/** Downloads a file the CMS serves (media, document files). */
+export async function cmsDownload(url: string): Promise<Uint8Array> {
+  const absolute = new URL(url, `${cmsUrl}/`).toString()
+  let response: Response
+  try {
+    response = await fetch(absolute, { signal: AbortSignal.timeout(120_000) })
+  } catch (error) {
+    throw new CmsError(`Cannot download ${absolute} from the CMS (${error instanceof Error ? error.message : error}).`)
+  }
+  if (!response.ok) throw new CmsError(`The CMS answered ${response.status} to GET ${absolute}.`)
+  return new Uint8Array(await response.arrayBuffer())
+}

@@ -1,0 +1,125 @@
+/** The site's view of the loaded content: lookups, the language a reader sees, URLs, dates. */
+
+import { getCollection } from 'astro:content'
+import { type DocumentKind, documentKinds, documentPath, type Locale, localeCodes, localeInfo } from '@pressroom/shared'
+import type {
+  DocumentFile,
+  MediaItem,
+  PressContact,
+  PressKit,
+  Publication,
+  PublicationVersion,
+  SiteSettings,
+  Topic,
+} from './normalize.ts'
+
+const collectionOfKind = { statement: 'statements', notice: 'notices', pressRelease: 'pressReleases' } as const
+
+export { absoluteUrl, href } from './urls.ts'
+
+let publicationsCache: Promise<Publication[]> | undefined
+
+/** Every published document, newest first. */
+export function allPublications(): Promise<Publication[]> {
+  publicationsCache ??= (async () => {
+    const lists = await Promise.all(
+      documentKinds.map(async ({ kind }) =>
+        (await getCollection(collectionOfKind[kind])).map((entry) => entry.data as Publication),
+      ),
+    )
+    return lists.flat().sort(byDateDesc)
+  })()
+  return publicationsCache
+}
+
+export function byDateDesc(a: Publication, b: Publication): number {
+  return b.date.localeCompare(a.date) || (b.referenceNumber ?? '').localeCompare(a.referenceNumber ?? '')
+}
+
+export async function publicationsOfKind(kind: DocumentKind): Promise<Publication[]> {
+  return (await allPublications()).filter((p) => p.kind === kind)
+}
+
+async function byId<T>(
+  name: 'media' | 'documentFiles' | 'topics' | 'pressContacts' | 'pressKits',
+): Promise<Map<string, T>> {
+  const entries = await getCollection(name)
+  return new Map(entries.map((entry) => [entry.id, entry.data as T]))
+}
+
+const caches = new Map<string, Promise<Map<string, unknown>>>()
+function cached<T>(name: 'media' | 'documentFiles' | 'topics' | 'pressContacts' | 'pressKits') {
+  if (!caches.has(name)) caches.set(name, byId<unknown>(name))
+  return caches.get(name) as Promise<Map<string, T>>
+}
+
+export const mediaById = () => cached<MediaItem>('media')
+export const documentFilesById = () => cached<DocumentFile>('documentFiles')
+export const topicsById = () => cached<Topic>('topics')
+export const pressContactsById = () => cached<PressContact>('pressContacts')
+export const pressKitsById = () => cached<PressKit>('pressKits')
+
+export async function settings(): Promise<SiteSettings> {
+  const [entry] = await getCollection('settings')
+  if (!entry) throw new Error('The CMS returned no site settings.')
+  return entry.data as SiteSettings
+}
+
+export { localized, pick } from './values.ts'
+
+export type DocumentView = {
+  /** The language of the page (its URL). */
+  locale: Locale
+  /** The language of the text shown: differs from `locale` when no translation exists. */
+  lang: Locale
+  isFallback: boolean
+  version: PublicationVersion
+  /** Languages this document really exists in. */
+  languages: Locale[]
+}
+
+export function documentView(pub: Publication, locale: Locale): DocumentView {
+  const languages = localeCodes.filter((l) => pub.versions[l])
+  const own = pub.versions[locale]
+  if (own) return { locale, lang: locale, isFallback: false, version: own, languages }
+  const lang = languages[0]
+  const version = lang ? pub.versions[lang] : undefined
+  if (!lang || !version) throw new Error(`${pub.kind} ${pub.cmsId} has no language version`)
+  return { locale, lang, isFallback: true, version, languages }
+}
+
+export function publicationPath(pub: Publication, locale: Locale): string {
+  return documentPath(locale, pub.kind, pub.slug)
+}
+
+export function yearOf(pub: Publication): string {
+  return pub.date.slice(0, 4)
+}
+
+// Making an Intl.DateTimeFormat costs far more than using one; a build formats tens of thousands of dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+export function formatDate(iso: string, locale: Locale, withTime = false): string {
+  const key = `${locale}:${withTime}`
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'UTC',
+    })
+    dateFormats.set(key, format)
+  }
+  return format.format(new Date(iso))
+}
+
+/** The language version a translation marked outdated lags behind: the most recently updated other one. */
+export function outdatedAgainst(pub: Publication, lang: Locale): Locale | undefined {
+  return localeCodes.find((l) => l !== lang && pub.versions[l] && pub.versions[l]?.translationState !== 'outdated')
+}
+
+export function paginate<T>(items: T[], size: number): T[][] {
+  const pages: T[][] = []
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size))
+  return pages.length > 0 ? pages : [[]]
+}

@@ -1,0 +1,38 @@
+/** Where media and document files live on the built site (copied from the CMS at build time). */
+import type { DocumentFile, MediaItem } from './normalize.ts'
+
+export function mediaPath(filename: string): string {
+  return `/media/${encodeURIComponent(filename)}`
+}
+
+export function filePath(file: DocumentFile): string {
+  return `/files/${encodeURIComponent(file.filename)}`
+}
+
+/** The size readers get on a page: the web size when there is one, else the original. */
+export function webImage(item: MediaItem): { path: string; width: number; height: number } {
+  const web = item.sizes.web ?? item.sizes.large
+  return web
+    ? { path: mediaPath(web.filename), width: web.width, height: web.height }
+    : { path: mediaPath(item.filename), width: item.width, height: item.height }
+}
+
+/** Every file of a media item the site serves: the untouched original and each generated size. */
+export function mediaFiles(item: MediaItem): { filename: string; url: string }[] {
+  return [
+    { filename: item.filename, url: item.url },
+    ...Object.values(item.sizes).map((size) => ({ filename: size.filename, url: size.url })),
+  ]
+}
+
+export function formatBytes(bytes: number, locale: string): string {
+  const units = locale === 'ru' ? ['Б', 'КБ', 'МБ', 'ГБ'] : ['B', 'KB', 'MB', 'GB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)
+  return `${number} ${units[unit]}`
+}

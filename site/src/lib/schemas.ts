@@ -1,0 +1,121 @@
+import { checkSlug, documentKinds, localeCodes, translationStates } from '@pressroom/shared'
+import { z } from 'astro/zod'
+
+/**
+ * What the build accepts from the CMS. A document that breaks these rules stops the build with
+ * the collection, the document id and the field, so staff know what to fix.
+ */
+const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
+  message: 'must be a date (ISO 8601); set the date line in the CMS',
+})
+const slug = z.string().superRefine((value, context) => {
+  const problem = checkSlug(value)
+  if (problem) context.addIssue({ code: 'custom', message: `${problem} Set it in the CMS.` })
+})
+const perLocale = <T extends z.ZodType>(schema: T) =>
+  z.object(Object.fromEntries(localeCodes.map((l) => [l, schema.optional()])) as Record<string, z.ZodOptional<T>>)
+const localizedText = perLocale(z.string())
+const named = localizedText.refine((value) => Object.keys(value).length > 0, {
+  message: 'has no text in any language',
+})
+
+const publicationVersion = z.object({
+  title: z.string().min(1),
+  summary: z.string().optional(),
+  place: z.string().optional(),
+  body: z.unknown().optional(),
+  translationState: z.enum(translationStates),
+  textUpdatedAt: isoDate.optional(),
+  signatories: z.array(z.object({ name: z.string(), role: z.string().optional() })),
+  addressees: z.array(z.string()),
+  formalClosing: z.string().optional(),
+})
+
+export const publication = z.object({
+  kind: z.enum(documentKinds.map((k) => k.kind) as [string, ...string[]]),
+  cmsId: z.string(),
+  slug,
+  referenceNumber: z.string().optional(),
+  date: isoDate,
+  firstPublishedAt: isoDate.optional(),
+  updatedAt: isoDate,
+  embargoUntil: isoDate.optional(),
+  topics: z.array(z.string()),
+  media: z.array(z.string()),
+  documents: z.array(z.string()),
+  pressContacts: z.array(z.string()),
+  changeNotes: z.array(
+    z.object({ id: z.string(), date: isoDate, kind: z.enum(['correction', 'update']), note: localizedText }),
+  ),
+  versions: perLocale(publicationVersion).refine((value) => Object.keys(value).length > 0, {
+    message: 'has a title in no language; give it a title in at least one',
+  }),
+})
+
+const imageSize = z.object({
+  filename: z.string().min(1),
+  width: z.number(),
+  height: z.number(),
+  mimeType: z.string(),
+  url: z.string(),
+})
+
+export const media = z.object({
+  cmsId: z.string(),
+  filename: z.string().min(1),
+  mimeType: z.string(),
+  width: z.number(),
+  height: z.number(),
+  filesize: z.number(),
+  url: z.string().min(1),
+  sizes: z.record(z.string(), imageSize),
+  alt: named,
+  caption: localizedText,
+  credit: z.string().optional(),
+  licence: z.string().optional(),
+  consentNote: z.string().optional(),
+  updatedAt: isoDate,
+})
+
+export const documentFile = z.object({
+  cmsId: z.string(),
+  filename: z.string().min(1),
+  mimeType: z.string(),
+  filesize: z.number(),
+  url: z.string().min(1),
+  title: named,
+  description: localizedText,
+  language: z.string().optional(),
+  updatedAt: isoDate,
+})
+
+export const topic = z.object({ cmsId: z.string(), slug, title: named, description: localizedText })
+
+export const pressContact = z.object({
+  cmsId: z.string(),
+  name: named,
+  role: localizedText,
+  email: z.string().email(),
+  phone: z.string().optional(),
+  languages: z.array(z.string()),
+})
+
+export const pressKit = z.object({
+  cmsId: z.string(),
+  slug,
+  title: named,
+  description: localizedText,
+  media: z.array(z.string()),
+  documents: z.array(z.string()),
+  publications: z.array(z.object({ kind: z.string(), cmsId: z.string() })),
+  pressContacts: z.array(z.string()),
+  updatedAt: isoDate,
+})
+
+export const settings = z.object({
+  organizationName: localizedText,
+  organizationDescription: localizedText,
+  socialLinks: z.array(z.object({ label: z.string(), url: z.string() })),
+})
+
+export const page = z.object({ title: z.string(), description: z.string() })

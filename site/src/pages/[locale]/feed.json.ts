@@ -1,0 +1,34 @@
+import { type Locale, localeCodes } from '@pressroom/shared'
+import type { APIRoute } from 'astro'
+import { absoluteUrl, allPublications, localized, settings } from '../../lib/content.ts'
+import { feedItems, feedLanguage, feedTitle } from '../../lib/feeds.ts'
+
+export function getStaticPaths() {
+  return localeCodes.map((locale) => ({ params: { locale } }))
+}
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of every publication in one language. */
+export const GET: APIRoute = async ({ params }) => {
+  const locale = params.locale as Locale
+  const site = await settings()
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: await feedTitle(locale),
+    home_page_url: absoluteUrl(`/${locale}/`),
+    feed_url: absoluteUrl(`/${locale}/feed.json`),
+    description: localized(site.organizationDescription, locale) || undefined,
+    language: feedLanguage(locale),
+    items: feedItems(await allPublications(), locale).map((item) => ({
+      id: item.id,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content_html: item.contentHtml,
+      date_published: item.published.toISOString(),
+      date_modified: item.modified?.toISOString(),
+      tags: [item.kind],
+      ...(item.referenceNumber ? { _pressroom: { reference_number: item.referenceNumber } } : {}),
+    })),
+  }
+  return new Response(JSON.stringify(feed, null, 2), { headers: { 'content-type': 'application/feed+json' } })
+}
