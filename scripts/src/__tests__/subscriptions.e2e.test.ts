@@ -1,33 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { type FakeResend, startFakeResend } from '@pressroom/cms/mail/testing/fake-resend'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../lib/browser.ts'
 import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
+import { freePort } from '../lib/processes.ts'
 
 /**
- * A journalist subscribes, confirms with the button, receives a press release and leaves with
- * one click, against the started CMS (`pnpm start`) and a fake Resend on loopback. The form is
- * posted from a page of its own for now, the way the site's form posts it.
+ * A journalist subscribes on the site's form, confirms with the button, receives a press
+ * release and leaves with one click, against the started CMS and site (`pnpm start`) and a
+ * fake Resend on loopback.
  */
 let dir: string
 let cms: RunningMainCommand
 let baseUrl: string
 let browser: Browser
 let fake: FakeResend
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
+let siteUrl: string
 
 async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
   const end = Date.now() + ms
@@ -50,16 +41,20 @@ beforeAll(async () => {
     PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     JOBS_AUTORUN_CRON: '* * * * * *',
     CMS_URL: baseUrl,
-    SITE_URL: 'https://press.example.org',
     RESEND_API_KEY: 're_test_key',
     RESEND_BASE_URL: fake.url,
     RESEND_RATE_LIMIT: '20',
   })
-  cms = await startMainCommand({ PORT: String(port), ADMIN_PASSWORD: 'e2e-admin-password-42' })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--no-first-run'],
+  const sitePort = await freePort()
+  siteUrl = `http://localhost:${sitePort}`
+  cms = await startMainCommand({
+    PORT: String(port),
+    ADMIN_PASSWORD: 'e2e-admin-password-42',
+    SITE_PORT: String(sitePort),
+    SITE_RELEASES_DIR: path.join(dir, 'site-releases'),
+    SITE_LIVE_DIR: path.join(dir, 'site-live'),
   })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {
@@ -74,17 +69,13 @@ describe('subscriptions in the started CMS', () => {
     const email = 'journalist@example.org'
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage()
     // The site's no-JavaScript form, posted cross-origin to the CMS.
-    await page.setContent(`<!doctype html><html lang="en"><body>
-      <form method="post" action="${baseUrl}/subscriptions/subscribe">
-        <input name="email" type="email" value="${email}">
-        <label><input type="checkbox" name="languages" value="en" checked> English</label>
-        <label><input type="checkbox" name="languages" value="ru"> Русский</label>
-        <label><input type="checkbox" name="kinds" value="pressRelease" checked> Press releases</label>
-        <input type="hidden" name="locale" value="en">
-        <input type="text" name="website" value="" style="display:none">
-        <button type="submit">Subscribe</button>
-      </form></body></html>`)
-    await Promise.all([page.waitForURL(`${baseUrl}/subscriptions/subscribe`), page.click('button[type="submit"]')])
+    await page.goto(`${siteUrl}/en/subscribe/`)
+    await page.fill('input[name="email"]', email)
+    await page.check('input[name="kinds"][value="pressRelease"]')
+    await Promise.all([
+      page.waitForURL(`${baseUrl}/subscriptions/subscribe`),
+      page.click('form.subscribe button[type="submit"]'),
+    ])
     await page.getByRole('heading', { name: 'Check your inbox' }).waitFor()
 
     const confirmation = await waitFor('the confirmation e-mail', () => fake.accepted.find((m) => m.to === email))
