@@ -189,6 +189,16 @@ describe('the delivery core', () => {
     expect(await statuses(sendId)).toEqual({ sent: 3, failed: 1 })
     const send = await payload.findByID({ collection: 'sends', id: sendId })
     expect(send).toMatchObject({ sent: 3, failed: 1, status: 'done' })
+    const { deliveryStatuses } = await import('../mail/index.ts')
+    const report = await deliveryStatuses(payload, `test:${sendCounter}`)
+    expect(report.map((r) => [r.recipient, r.status])).toEqual([
+      ['partial:0', 'sent'],
+      ['partial:1', 'sent'],
+      ['partial:2', 'sent'],
+      ['partial:bad', 'failed'],
+    ])
+    expect(report[3]!.error).toBe('Invalid `to` field.')
+    expect(report[0]!.providerMessageId).toBeTruthy()
   })
 
   it('does not mail a subscriber who unsubscribed mid-send, and holds a paused send', async () => {

@@ -6,6 +6,7 @@
  *
  * and the `deliverMail` job (queue `email`) does the rest. `message` is a MessageTemplate
  * (attachments allowed); `{{name}}` placeholders are filled per recipient from `variables`.
+ * `deliveryStatuses(payload, key)` tells where each recipient's message stands.
  */
 
 export { isValidEmail, normalizeEmail } from './address.ts'
@@ -15,6 +16,7 @@ export { deliverMailTask, mailQueue } from './jobs.ts'
 export type { Attachment, MessageTemplate, OutgoingMessage } from './message.ts'
 export { personalize } from './message.ts'
 export { cancelPendingDeliveries, type PlannedSend, type PlanSendInput, planSend, type Recipient } from './plan.ts'
+export { type DeliveryReport, deliveryStatuses } from './status.ts'
 export { TokenBucket } from './tokenBucket.ts'
 export type { BatchOutcome, MailTransport, MessageResult } from './transport.ts'
 export { handleResendWebhook, suppress, verifyWebhookSignature } from './webhooks.ts'
