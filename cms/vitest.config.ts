@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // tsconfig keeps JSX for Next (`preserve`); tests compile it with React's automatic runtime.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     include: ['src/**/__tests__/**/*.test.ts'],
     environment: 'node',

@@ -77,6 +77,12 @@ export interface Config {
     'press-contacts': PressContact;
     users: User;
     'reference-counters': ReferenceCounter;
+    subscribers: Subscriber;
+    sends: Send;
+    deliveries: Delivery;
+    'mail-batches': MailBatch;
+    'mail-events': MailEvent;
+    suppressions: Suppression;
     recipients: Recipient;
     'distribution-groups': DistributionGroup;
     dispatches: Dispatch;
@@ -115,6 +121,12 @@ export interface Config {
     'press-contacts': PressContactsSelect<false> | PressContactsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'reference-counters': ReferenceCountersSelect<false> | ReferenceCountersSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    sends: SendsSelect<false> | SendsSelect<true>;
+    deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
+    'mail-batches': MailBatchesSelect<false> | MailBatchesSelect<true>;
+    'mail-events': MailEventsSelect<false> | MailEventsSelect<true>;
+    suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
     recipients: RecipientsSelect<false> | RecipientsSelect<true>;
     'distribution-groups': DistributionGroupsSelect<false> | DistributionGroupsSelect<true>;
     dispatches: DispatchesSelect<false> | DispatchesSelect<true>;
@@ -134,9 +146,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'ru') | ('en' | 'ru')[];
   globals: {
     'site-settings': SiteSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'en' | 'ru';
   widgets: {
@@ -146,6 +160,8 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
+      deliverMail: TaskDeliverMail;
+      planPublicationSend: TaskPlanPublicationSend;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -555,6 +571,171 @@ export interface ReferenceCounter {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  status: 'pending' | 'active' | 'ended';
+  endReason?: ('unsubscribed' | 'bounced' | 'complained' | 'erased') | null;
+  endedAt?: string | null;
+  languages?: ('en' | 'ru')[] | null;
+  kinds?: ('statement' | 'notice' | 'pressRelease')[] | null;
+  topics?: (number | Topic)[] | null;
+  locale: 'en' | 'ru';
+  confirmedAt?: string | null;
+  consent?: {
+    at?: string | null;
+    text?: string | null;
+    policyVersion?: string | null;
+  };
+  requested?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  requestedAt?: string | null;
+  /**
+   * Raise it to revoke every link sent to this subscriber so far.
+   */
+  tokenVersion: number;
+  confirmationDueAt?: string | null;
+  confirmationSweep?: string | null;
+  confirmationSentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Counters are updated as batches go out and the provider reports back. Tick "Paused" to hold a send.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sends".
+ */
+export interface Send {
+  id: number;
+  key: string;
+  label: string;
+  purpose: string;
+  status: 'planning' | 'sending' | 'done';
+  paused?: boolean | null;
+  planned?: number | null;
+  sent?: number | null;
+  delivered?: number | null;
+  bounced?: number | null;
+  complained?: number | null;
+  failed?: number | null;
+  cancelled?: number | null;
+  message:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  source?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries".
+ */
+export interface Delivery {
+  id: number;
+  send: number | Send;
+  /**
+   * Who this is for, e.g. subscriber:12 (unique within the send).
+   */
+  recipient: string;
+  email: string;
+  subscriber?: (number | null) | Subscriber;
+  status: 'planned' | 'batched' | 'queued' | 'sent' | 'delivered' | 'bounced' | 'complained' | 'failed' | 'cancelled';
+  batch?: (number | null) | MailBatch;
+  variables?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The exact message given to the provider.
+   */
+  payload?: string | null;
+  providerMessageId?: string | null;
+  attempts?: number | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-batches".
+ */
+export interface MailBatch {
+  id: number;
+  send: number | Send;
+  status: 'open' | 'prepared' | 'sent' | 'failed' | 'empty';
+  leaseOwner?: string | null;
+  leaseUntil?: string | null;
+  attempts?: number | null;
+  idempotencyKey?: string | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-events".
+ */
+export interface MailEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  providerMessageId?: string | null;
+  processedAt?: string | null;
+  body?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppressions".
+ */
+export interface Suppression {
+  id: number;
+  email: string;
+  reason: 'bounced' | 'complained' | 'manual';
+  detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "recipients".
  */
 export interface Recipient {
@@ -817,7 +998,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'deliverMail' | 'planPublicationSend' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -850,10 +1031,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'deliverMail' | 'planPublicationSend' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -903,6 +1093,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reference-counters';
         value: number | ReferenceCounter;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'sends';
+        value: number | Send;
+      } | null)
+    | ({
+        relationTo: 'deliveries';
+        value: number | Delivery;
+      } | null)
+    | ({
+        relationTo: 'mail-batches';
+        value: number | MailBatch;
+      } | null)
+    | ({
+        relationTo: 'mail-events';
+        value: number | MailEvent;
+      } | null)
+    | ({
+        relationTo: 'suppressions';
+        value: number | Suppression;
       } | null)
     | ({
         relationTo: 'recipients';
@@ -1257,6 +1471,116 @@ export interface ReferenceCountersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  status?: T;
+  endReason?: T;
+  endedAt?: T;
+  languages?: T;
+  kinds?: T;
+  topics?: T;
+  locale?: T;
+  confirmedAt?: T;
+  consent?:
+    | T
+    | {
+        at?: T;
+        text?: T;
+        policyVersion?: T;
+      };
+  requested?: T;
+  requestedAt?: T;
+  tokenVersion?: T;
+  confirmationDueAt?: T;
+  confirmationSweep?: T;
+  confirmationSentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sends_select".
+ */
+export interface SendsSelect<T extends boolean = true> {
+  key?: T;
+  label?: T;
+  purpose?: T;
+  status?: T;
+  paused?: T;
+  planned?: T;
+  sent?: T;
+  delivered?: T;
+  bounced?: T;
+  complained?: T;
+  failed?: T;
+  cancelled?: T;
+  message?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries_select".
+ */
+export interface DeliveriesSelect<T extends boolean = true> {
+  send?: T;
+  recipient?: T;
+  email?: T;
+  subscriber?: T;
+  status?: T;
+  batch?: T;
+  variables?: T;
+  payload?: T;
+  providerMessageId?: T;
+  attempts?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-batches_select".
+ */
+export interface MailBatchesSelect<T extends boolean = true> {
+  send?: T;
+  status?: T;
+  leaseOwner?: T;
+  leaseUntil?: T;
+  attempts?: T;
+  idempotencyKey?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-events_select".
+ */
+export interface MailEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  providerMessageId?: T;
+  processedAt?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppressions_select".
+ */
+export interface SuppressionsSelect<T extends boolean = true> {
+  email?: T;
+  reason?: T;
+  detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "recipients_select".
  */
 export interface RecipientsSelect<T extends boolean = true> {
@@ -1439,6 +1763,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1501,6 +1826,24 @@ export interface SiteSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1517,6 +1860,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         id?: T;
       };
   isPlaceholder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1542,6 +1895,25 @@ export interface TaskRebuildSite {
   output: {
     status?: string | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverMail".
+ */
+export interface TaskDeliverMail {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPlanPublicationSend".
+ */
+export interface TaskPlanPublicationSend {
+  input: {
+    collection: string;
+    id: number;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -28,9 +28,14 @@ import { SiteSettings } from './globals/SiteSettings.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
+import { deliverMailTask, mailQueue } from './mail/index.ts'
 import { rebuildSite } from './site/rebuildSite.ts'
 import { siteQueue } from './site/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.ts'
+import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publicationJobs.ts'
+import { Subscribers } from './subscriptions/Subscribers.ts'
+import { planDueConfirmations } from './subscriptions/services.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -95,6 +100,13 @@ export default buildConfig({
     PressContacts,
     Users,
     ReferenceCounters,
+    // Subscriptions and e-mail (issue 4): staff only, never public.
+    Subscribers,
+    Sends,
+    Deliveries,
+    MailBatches,
+    MailEvents,
+    Suppressions,
     // Formal notices to institutions (issue 6): never public.
     Recipients,
     DistributionGroups,
@@ -106,16 +118,19 @@ export default buildConfig({
   ]
     .map(withSiteRebuild)
     .map(withRequestGuards),
+  endpoints: [sendPublicationEndpoint],
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
   sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {
-    tasks: [rebuildSite],
+    tasks: [rebuildSite, deliverMailTask([planDueConfirmations]), planPublicationSendTask],
     autoRun: [
       ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: 'default', limit: 20 }]),
       ...(siteBuildCron === 'off' ? [] : [{ cron: siteBuildCron, queue: siteQueue, limit: 1 }]),
+      // E-mail: confirmations and sends (docs/adr/0010); its own queue so a long send never delays publishing.
+      ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: mailQueue, limit: 5 }]),
     ],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

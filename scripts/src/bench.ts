@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os, { cpus, totalmem } from 'node:os'
 import path from 'node:path'
 import { dropParentIndexes, foundationSection, measureLists, timeMainCommands } from './bench/foundation.ts'
+import { mailReport, measureMail } from './bench/mail.ts'
 import { seedBenchContent } from './bench/seed.ts'
 import { benchSite } from './bench/siteBench.ts'
 import { siteSection } from './bench/siteReport.ts'
@@ -16,6 +17,7 @@ import { run } from './lib/processes.ts'
  * BENCH_DOCUMENTS (default 2000) sets the size; BENCH_SITE_RUNS (default 2) how many times the site
  * and the bare Astro baseline are built. BENCH_ONLY=site measures the site alone and writes its
  * report to a temporary file instead of docs/benchmarks.md (for working on the benchmark itself).
+ * BENCH_ONLY=mail (`pnpm bench:mail`) measures subscriptions and e-mail alone and prints the section.
  */
 const documentCount = Number(process.env.BENCH_DOCUMENTS ?? 2000)
 const siteRuns = Number(process.env.BENCH_SITE_RUNS ?? 2)
@@ -37,6 +39,13 @@ Object.assign(process.env, {
 
 const log = (message: string) => console.log(`[bench] ${message}`)
 
+if (process.env.BENCH_ONLY === 'mail') {
+  await buildCmsIfChanged(log)
+  console.log(`\n${mailReport(await measureMail(port + 2))}`)
+  rmSync(dir, { recursive: true, force: true })
+  process.exit(0)
+}
+
 try {
   log('Building the CMS if its sources changed…')
   await buildCmsIfChanged(log)
@@ -54,6 +63,12 @@ try {
 
   log('Building the site from the CMS, and a bare Astro project with the same pages…')
   const site = await benchSite({ workDir: path.join(dir, 'site-bench'), port, runs: siteRuns, log })
+
+  let mail = ''
+  if (!onlySite) {
+    log('Measuring subscriptions and e-mail…')
+    mail = mailReport(await measureMail(port + 2))
+  }
 
   if (indexed) {
     log('Measuring the same lists without the index, for comparison…')
@@ -77,7 +92,8 @@ Written by \`pnpm bench\` (scripts/src/bench.ts and scripts/src/bench/). Targets
 - Node ${process.version}; embedded SQLite database; the built CMS (\`next start\`)
 
 ${foundation}
-${siteSection(site, documentCount)}`
+${siteSection(site, documentCount)}
+${mail}`
   const target = onlySite
     ? path.join(os.tmpdir(), 'pressroom-bench-site.md')
     : path.join(repoRoot, 'docs/benchmarks.md')

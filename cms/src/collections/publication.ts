@@ -8,6 +8,7 @@ import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/ass
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 import { recordTextUpdate } from '../hooks/recordTextUpdate.ts'
+import { queuePublicationSend } from '../subscriptions/publicationJobs.ts'
 
 type Label = { en: string; ru: string }
 
@@ -49,7 +50,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
     hooks: {
       beforeOperation: [guardPublication, ignoreDraftsForPublic],
       beforeChange: [assignReferenceNumber(options.kind), recordTextUpdate],
-      afterChange: [recordIssuedReferenceNumber],
+      afterChange: [recordIssuedReferenceNumber, queuePublicationSend],
     },
     fields: [
       {

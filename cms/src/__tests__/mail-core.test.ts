@@ -1,0 +1,287 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type MessageTemplate, planSend, type Recipient, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
+import { outboxTransport } from '../mail/outboxTransport.ts'
+import { resendTransport } from '../mail/resendTransport.ts'
+import { queryRows, sql } from '../mail/sql.ts'
+import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
+import { type StartedPayload, startPayload } from './helpers/payload.ts'
+
+let started: StartedPayload
+let payload: Payload
+let fake: FakeResend
+
+const template: MessageTemplate = {
+  from: 'Press room <press@example.org>',
+  subject: 'Hello {{name}}',
+  html: '<p>Hello {{name}}, <a href="{{unsubscribeUrl}}">unsubscribe</a></p>',
+  text: 'Hello {{name}}. Unsubscribe: {{unsubscribeUrl}}',
+  headers: { 'List-Unsubscribe': '<{{unsubscribeUrl}}>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+}
+
+let sendCounter = 0
+function recipients(count: number, prefix = 'r'): Recipient[] {
+  return Array.from({ length: count }, (_, i) => ({
+    key: `${prefix}:${i}`,
+    email: `${prefix}${i}@example.org`,
+    variables: { name: `N${i}`, unsubscribeUrl: `https://cms.example.org/u/${prefix}${i}` },
+  }))
+}
+
+async function plan(list: Recipient[], extra: Partial<MessageTemplate> = {}) {
+  sendCounter += 1
+  return planSend(payload, {
+    key: `test:${sendCounter}`,
+    label: `Test send ${sendCounter}`,
+    purpose: 'test',
+    message: { ...template, ...extra },
+    recipients: list,
+  })
+}
+
+const fast = () => new TokenBucket(1000, 50)
+const work = (options: Partial<Parameters<typeof runDeliveryWorker>[1]> = {}) =>
+  runDeliveryWorker(payload, { transport: resendTransport('re_test_key'), bucket: fast(), leaseMs: 2000, ...options })
+
+async function statuses(sendId: number) {
+  const rows = await queryRows<{ status: string; n: unknown }>(
+    payload,
+    sql`SELECT "status", CAST(count(*) AS INTEGER) AS "n" FROM "deliveries" WHERE "send_id" = ${sendId} GROUP BY "status"`,
+  )
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
+}
+
+const acceptedTo = (prefix: string) => fake.accepted.filter((a) => a.to.startsWith(prefix)).map((a) => a.to)
+
+beforeAll(async () => {
+  fake = await startFakeResend({ ratePerSecond: 1000 })
+  started = await startPayload({ env: { RESEND_BASE_URL: fake.url } })
+  payload = started.payload
+})
+
+afterAll(async () => {
+  await started?.stop()
+  await fake?.stop()
+})
+
+beforeEach(() => {
+  fake.options.faults = []
+  fake.options.randomFaults = {}
+  fake.options.ratePerSecond = 1000
+  fake.options.latencyMs = 0
+})
+
+describe('the fake Resend server', () => {
+  const post = (body: unknown, key?: string, extra: Record<string, string> = {}) =>
+    fetch(`${fake.url}/emails/batch`, {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer re_test_key',
+        'Content-Type': 'application/json',
+        ...(key ? { 'Idempotency-Key': key } : {}),
+        ...extra,
+      },
+      body: JSON.stringify(body),
+    })
+  const email = (to: string) => ({ from: 'a@example.org', to: [to], subject: 's', text: 't' })
+
+  it('replays an idempotent request, refuses a changed payload and a request in flight', async () => {
+    const first = await (await post([email('fake-a@example.org')], 'fake-key-1')).json()
+    const replay = await (await post([email('fake-a@example.org')], 'fake-key-1')).json()
+    expect(replay).toEqual(first)
+    expect(acceptedTo('fake-a@')).toHaveLength(1)
+    const changed = await post([email('fake-b@example.org')], 'fake-key-1')
+    expect(changed.status).toBe(409)
+    expect((await changed.json()).name).toBe('invalid_idempotent_request')
+
+    fake.options.latencyMs = 300
+    const slow = post([email('fake-c@example.org')], 'fake-key-2')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const concurrent = await post([email('fake-c@example.org')], 'fake-key-2')
+    expect(concurrent.status).toBe(409)
+    expect((await concurrent.json()).name).toBe('concurrent_idempotent_requests')
+    expect((await slow).status).toBe(200)
+  })
+
+  it('limits batches to 100, rate-limits with retry-after, and reports invalid addresses one by one', async () => {
+    const tooMany = await post(Array.from({ length: 101 }, (_, i) => email(`fake-many${i}@example.org`)))
+    expect(tooMany.status).toBe(422)
+    fake.options.ratePerSecond = 1
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    await post([email('fake-rate1@example.org')])
+    const limited = await post([email('fake-rate2@example.org')])
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    fake.options.ratePerSecond = 1000
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const partial = await post([email('fake-ok@example.org'), email('bad@nowhere.invalid')], undefined, {
+      'x-batch-validation': 'permissive',
+    })
+    const body = await partial.json()
+    expect(body.data).toHaveLength(1)
+    expect(body.errors).toEqual([{ index: 1, message: 'Invalid `to` field.' }])
+  })
+})
+
+describe('the delivery core', () => {
+  it('sends every planned delivery exactly once, in batches of at most 100, with the exact stored payload', async () => {
+    const { sendId, planned } = await plan(recipients(250, 'once'))
+    expect(planned).toBe(250)
+    const result = await work()
+    expect(result.sent).toBe(250)
+    const mailed = acceptedTo('once')
+    expect(new Set(mailed).size).toBe(250)
+    expect(mailed).toHaveLength(250)
+    expect(await statuses(sendId)).toEqual({ sent: 250 })
+    const batchSizes = fake.requests.filter((r) => r.count > 0 && r.key?.includes('-b')).map((r) => r.count)
+    expect(Math.max(...batchSizes)).toBeLessThanOrEqual(100)
+
+    const one = fake.accepted.find((a) => a.to === 'once7@example.org')!
+    expect(one.subject).toBe('Hello N7')
+    expect(one.headers['List-Unsubscribe']).toBe('<https://cms.example.org/u/once7>')
+    expect(one.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
+    const [row] = await queryRows<{ payload: string; provider_message_id: string }>(
+      payload,
+      sql`SELECT "payload", "provider_message_id" FROM "deliveries" WHERE "email" = 'once7@example.org'`,
+    )
+    expect(JSON.parse(row!.payload)).toMatchObject({ to: 'once7@example.org', subject: 'Hello N7', text: one.text })
+    expect(row!.provider_message_id).toBe(one.id)
+    const send = await payload.findByID({ collection: 'sends', id: sendId })
+    expect(send).toMatchObject({ status: 'done', planned: 250, sent: 250 })
+  })
+
+  it('planning again with the same key plans nothing; a recipient listed twice gets one row', async () => {
+    const list = recipients(5, 'twice')
+    const first = await plan([...list, list[0]!])
+    expect(first.planned).toBe(5)
+    const again = await planSend(payload, {
+      key: `test:${sendCounter}`,
+      label: 'x',
+      purpose: 'test',
+      message: template,
+      recipients: list,
+    })
+    expect(again).toMatchObject({ created: false, sendId: first.sendId })
+    await work()
+    expect(acceptedTo('twice')).toHaveLength(5)
+  })
+
+  it('waits on 429 and retries server errors and lost answers with the same key and payload', async () => {
+    await plan(recipients(300, 'flaky'))
+    fake.options.faults = ['rate-limit', 'server-error', 'drop-after', 'drop-before', 'drop-after']
+    const result = await work()
+    expect(result.retries).toBeGreaterThanOrEqual(5)
+    const mailed = acceptedTo('flaky')
+    expect(mailed).toHaveLength(300)
+    expect(new Set(mailed).size).toBe(300)
+    // Every retried request repeated its key with the same body: no 409 on a changed payload.
+    const keys = fake.requests.filter((r) => r.status === 409 && r.key?.startsWith('pressroom-'))
+    expect(keys).toHaveLength(0)
+  })
+
+  it('records refused addresses as failed and sends the rest (permissive validation)', async () => {
+    const list = recipients(3, 'partial')
+    list.push({ key: 'partial:bad', email: 'someone@nowhere.invalid', variables: {} })
+    const { sendId } = await plan(list)
+    await work()
+    expect(await statuses(sendId)).toEqual({ sent: 3, failed: 1 })
+    const send = await payload.findByID({ collection: 'sends', id: sendId })
+    expect(send).toMatchObject({ sent: 3, failed: 1, status: 'done' })
+    const { deliveryStatuses } = await import('../mail/index.ts')
+    const report = await deliveryStatuses(payload, `test:${sendCounter}`)
+    expect(report.map((r) => [r.recipient, r.status])).toEqual([
+      ['partial:0', 'sent'],
+      ['partial:1', 'sent'],
+      ['partial:2', 'sent'],
+      ['partial:bad', 'failed'],
+    ])
+    expect(report[3]!.error).toBe('Invalid `to` field.')
+    expect(report[0]!.providerMessageId).toBeTruthy()
+  })
+
+  it('does not mail a subscriber who unsubscribed mid-send, and holds a paused send', async () => {
+    const subscribers = await Promise.all(
+      [0, 1, 2].map((i) =>
+        payload.create({
+          collection: 'subscribers',
+          data: { email: `mid${i}@example.org`, status: 'active', languages: ['en'], locale: 'en', tokenVersion: 1 },
+        }),
+      ),
+    )
+    const list: Recipient[] = [
+      ...recipients(150, 'mid-other'),
+      ...subscribers.map((s) => ({ key: `subscriber:${s.id}`, email: s.email, subscriber: s.id })),
+    ]
+    const { sendId } = await plan(list)
+    await payload.update({ collection: 'sends', id: sendId, data: { paused: true } })
+    expect((await work()).batches).toBe(0)
+    const { cancelPendingDeliveries } = await import('../mail/index.ts')
+    await cancelPendingDeliveries(payload, { subscriber: subscribers[1]!.id }, 'unsubscribed')
+    await payload.update({ collection: 'sends', id: sendId, data: { paused: false } })
+    await work()
+    expect(
+      fake.accepted
+        .filter((a) => a.to.startsWith('mid') && !a.to.startsWith('mid-'))
+        .map((a) => a.to)
+        .sort(),
+    ).toEqual(['mid0@example.org', 'mid2@example.org'])
+    expect(await statuses(sendId)).toEqual({ sent: 152, cancelled: 1 })
+  })
+
+  it('two workers at once send everything once', async () => {
+    fake.options.latencyMs = 30
+    await plan(recipients(900, 'pair'))
+    const [a, b] = await Promise.all([work({ owner: 'worker-a' }), work({ owner: 'worker-b' })])
+    expect(a.batches).toBeGreaterThan(0)
+    expect(b.batches).toBeGreaterThan(0)
+    const mailed = acceptedTo('pair')
+    expect(mailed).toHaveLength(900)
+    expect(new Set(mailed).size).toBe(900)
+  })
+
+  it('respects the token bucket: 5 batches at 4 requests a second take at least a second', async () => {
+    await plan(recipients(500, 'bucket'))
+    const started = performance.now()
+    await work({ bucket: new TokenBucket(4, 1) })
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950)
+    expect(acceptedTo('bucket')).toHaveLength(500)
+  })
+
+  it('sends messages with attachments one by one (Resend batches take none), each once', async () => {
+    const pdf = Buffer.from('%PDF-1.4 test').toString('base64')
+    await plan(recipients(3, 'attach'), {
+      attachments: [{ filename: 'notice.pdf', contentType: 'application/pdf', contentBase64: pdf }],
+    })
+    fake.options.faults = ['drop-after']
+    await work()
+    const mailed = fake.accepted.filter((a) => a.to.startsWith('attach'))
+    expect(mailed.map((a) => a.to).sort()).toEqual([
+      'attach0@example.org',
+      'attach1@example.org',
+      'attach2@example.org',
+    ])
+    expect(mailed.every((a) => a.attachments === 1)).toBe(true)
+  })
+
+  it('without Resend writes .eml files to the outbox, once per message even when repeated', async () => {
+    const dir = path.join(started.uploadDir, '..', 'outbox')
+    const transport = outboxTransport(dir)
+    const { sendId } = await plan(recipients(3, 'outbox'))
+    await runDeliveryWorker(payload, { transport, bucket: fast() })
+    expect(await statuses(sendId)).toEqual({ sent: 3 })
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml'))
+    expect(files).toHaveLength(3)
+    const eml = readFileSync(path.join(dir, files[0]!), 'utf8')
+    expect(eml).toMatch(/^List-Unsubscribe: <https:\/\/cms\.example\.org\/u\/outbox\d>/m)
+    expect(eml).toContain('Content-Type: multipart/alternative')
+    // The same batch again (a retry) rewrites the same files.
+    const [batch] = await queryRows<{ idempotency_key: string }>(
+      payload,
+      sql`SELECT "idempotency_key" FROM "mail_batches" WHERE "send_id" = ${sendId}`,
+    )
+    await transport.sendBatch([{ ...template, to: 'outbox0@example.org' }], batch!.idempotency_key)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.eml'))).toHaveLength(3)
+  })
+})

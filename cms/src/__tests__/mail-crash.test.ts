@@ -1,0 +1,131 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { planSend, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
+import { resendTransport } from '../mail/resendTransport.ts'
+import { queryRows, sql } from '../mail/sql.ts'
+import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
+import { cmsRoot } from '../paths.ts'
+import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+
+/**
+ * Crash injection: a worker in a real child process is SIGKILLed at a random instant or at a
+ * random checkpoint (claimed, preparing, prepared, sending, answered, recorded), sometimes
+ * beside a second worker; then a recovery worker finishes. Every run checks that the set of
+ * addresses the provider accepted equals the planned set, each exactly once.
+ * CRASH_RUNS sets the number of runs (default 50 on SQLite, 10 on PostgreSQL).
+ */
+const runs = Number(process.env.CRASH_RUNS ?? (testDatabase === 'postgres' ? 10 : 50))
+const checkpoints = ['claimed', 'preparing', 'prepared', 'sending', 'answered', 'recorded']
+
+let started: StartedPayload
+let payload: Payload
+let fake: FakeResend
+
+beforeAll(async () => {
+  fake = await startFakeResend({ ratePerSecond: 10_000, latencyMs: 5 })
+  started = await startPayload({ env: { RESEND_BASE_URL: fake.url, RESEND_API_KEY: 're_test_key' } })
+  payload = started.payload
+})
+
+afterAll(async () => {
+  await started?.stop()
+  await fake?.stop()
+})
+
+function spawnWorker(crashAt?: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<string> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(cmsRoot, 'src/mail/testing/crashWorker.ts')], {
+    cwd: cmsRoot,
+    env: {
+      ...process.env,
+      // The database is ready: no schema push in the child.
+      NODE_ENV: 'production',
+      MAIL_LEASE_SECONDS: '1',
+      CRASH_AT: crashAt ?? '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk) => {
+    output += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    output += chunk
+  })
+  const ready = new Promise<void>((resolve, reject) => {
+    const check = setInterval(() => {
+      if (output.includes('ready')) {
+        clearInterval(check)
+        resolve()
+      } else if (child.exitCode !== null || child.signalCode !== null) {
+        clearInterval(check)
+        reject(new Error(`worker exited before it was ready:\n${output}`))
+      }
+    }, 10)
+  })
+  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${code ?? signal}`)))
+  return { child, ready, exited }
+}
+
+const random = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1))
+
+async function pending(sendId: number): Promise<number> {
+  const [row] = await queryRows<{ n: unknown }>(
+    payload,
+    sql`SELECT CAST(count(*) AS INTEGER) AS "n" FROM "deliveries" WHERE "send_id" = ${sendId} AND "status" IN ('planned', 'batched', 'queued')`,
+  )
+  return Number(row?.n ?? 0)
+}
+
+describe(`crash injection (${runs} runs, ${testDatabase})`, () => {
+  it('a killed worker never makes anyone miss or repeat a message', { timeout: runs * 15_000 }, async () => {
+    const outcomes: string[] = []
+    for (let run = 0; run < runs; run++) {
+      const count = random(60, 300)
+      const prefix = `crash${run}-`
+      const planned = Array.from({ length: count }, (_, i) => `${prefix}${i}@example.org`)
+      const { sendId } = await planSend(payload, {
+        key: `crash:${run}:${Date.now()}`,
+        label: `Crash run ${run}`,
+        purpose: 'test',
+        message: { from: 'press@example.org', subject: 'Crash test', html: '<p>{{n}}</p>', text: '{{n}}' },
+        recipients: planned.map((email, i) => ({ key: `r:${i}`, email, variables: { n: String(i) } })),
+      })
+      // Some runs lose answers on the way back, so a batch the provider took is retried after the crash.
+      fake.options.randomFaults = run % 3 === 0 ? { 'drop-after': 0.2, 'server-error': 0.1 } : {}
+
+      const byCheckpoint = run % 2 === 0
+      const crashAt = byCheckpoint ? `${checkpoints[run % checkpoints.length]}:${random(1, 3)}` : undefined
+      const victim = spawnWorker(crashAt)
+      // Every fifth run a second worker works beside the one that dies.
+      const partner = run % 5 === 4 ? spawnWorker() : undefined
+      await victim.ready
+      if (!byCheckpoint) {
+        await new Promise((resolve) => setTimeout(resolve, random(0, 250)))
+        victim.child.kill('SIGKILL')
+      }
+      outcomes.push(`${crashAt ?? 'timer'}→${await victim.exited}`)
+      if (partner) await partner.exited
+
+      // Recovery: a fresh worker takes over abandoned batches once their lease runs out.
+      fake.options.randomFaults = {}
+      const deadline = Date.now() + 30_000
+      while ((await pending(sendId)) > 0) {
+        if (Date.now() > deadline) throw new Error(`run ${run}: deliveries still pending after recovery`)
+        await runDeliveryWorker(payload, {
+          transport: resendTransport('re_test_key'),
+          bucket: new TokenBucket(10_000, 10),
+          leaseMs: 1000,
+        })
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+
+      const mailed = fake.accepted.filter((a) => a.to.startsWith(prefix)).map((a) => a.to)
+      expect(new Set(mailed).size, `run ${run}: duplicates`).toBe(mailed.length)
+      expect([...mailed].sort(), `run ${run}: delivered set`).toEqual([...planned].sort())
+    }
+    // The kills really interrupted work: most runs were killed by a signal before finishing.
+    expect(outcomes.filter((o) => o.endsWith('SIGKILL')).length).toBeGreaterThan(runs / 2)
+  })
+})

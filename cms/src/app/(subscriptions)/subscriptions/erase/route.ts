@@ -1,0 +1,5 @@
+import { handleErase } from '../../../../subscriptions/http.ts'
+import { route } from '../../handlers.ts'
+
+export const dynamic = 'force-dynamic'
+export const POST = route(handleErase)

@@ -1,0 +1,32 @@
+import type { Payload, TaskConfig } from 'payload'
+import { mailTransportFromEnv, providerBucket } from './config.ts'
+import { runDeliveryWorker } from './worker.ts'
+
+export const mailQueue = 'email'
+
+type BeforeDelivery = (payload: Payload) => Promise<unknown>
+
+/**
+ * The `deliverMail` task on the `email` queue: scheduled on the queue's cron, it runs the
+ * planners given (e.g. confirmation e-mails), then sends whatever is planned for up to four
+ * minutes. Batches it leaves (deadline, crash) are taken over by the next run.
+ */
+export function deliverMailTask(before: BeforeDelivery[] = []): TaskConfig<'deliverMail'> {
+  const cron = process.env.MAIL_CRON || process.env.JOBS_AUTORUN_CRON || '*/10 * * * * *'
+  return {
+    slug: 'deliverMail',
+    label: 'Deliver e-mail',
+    retries: 0,
+    schedule: cron === 'off' ? [] : [{ cron, queue: mailQueue }],
+    handler: async ({ req }) => {
+      for (const step of before) await step(req.payload)
+      const result = await runDeliveryWorker(req.payload, {
+        transport: mailTransportFromEnv(),
+        bucket: providerBucket(),
+        deadline: Date.now() + 4 * 60_000,
+      })
+      if (result.batches > 0) req.payload.logger.info(`Mail: ${JSON.stringify(result)}`)
+      return { output: result }
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import MailComposer from 'nodemailer/lib/mail-composer'
+import type { OutgoingMessage } from './message.ts'
+import type { MailTransport } from './transport.ts'
+
+/** The .eml file a message becomes; nodemailer builds the MIME (HTML, plain text, attachments). */
+export async function toEml(message: OutgoingMessage, messageId: string): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: message.from,
+    to: message.to,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    replyTo: message.replyTo,
+    headers: message.headers,
+    messageId: `<${messageId}@outbox.pressroom.localhost>`,
+    date: new Date(0),
+    attachments: message.attachments?.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.contentBase64, 'base64'),
+    })),
+  })
+  return composer.compile().build()
+}
+
+/**
+ * Nothing leaves the machine: every message becomes an .eml file in `dir` (open it in any mail
+ * program). A file's name comes from the idempotency key and the message's index, so sending a
+ * batch again rewrites the same files instead of adding copies.
+ */
+export function outboxTransport(dir: string): MailTransport {
+  return {
+    name: 'outbox',
+    maxBatchSize: 100,
+    async sendBatch(messages, idempotencyKey) {
+      mkdirSync(dir, { recursive: true })
+      const stem = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)
+      const results = []
+      for (const [index, message] of messages.entries()) {
+        const id = `outbox-${stem}-${index}`
+        const file = path.join(dir, `${id}.eml`)
+        const partial = `${file}.partial`
+        writeFileSync(partial, await toEml(message, id))
+        renameSync(partial, file)
+        results.push({ id })
+      }
+      return { kind: 'accepted', results }
+    },
+  }
+}

@@ -1,0 +1,141 @@
+import type { Payload } from 'payload'
+import { normalizeEmail } from './address.ts'
+import { recountSend } from './counters.ts'
+import type { MessageTemplate } from './message.ts'
+import type { MailDatabase } from './sql.ts'
+import { execute, jsonValue, now, queryRows, sql } from './sql.ts'
+
+export type Recipient = {
+  /** Unique within the send, e.g. `subscriber:12` or `institution:4`. */
+  key: string
+  email: string
+  /** Filled into the template's `{{name}}` placeholders for this recipient. */
+  variables?: Record<string, string>
+  /** Set when the recipient is a subscriber, so that unsubscribing cancels what is still planned. */
+  subscriber?: number
+}
+
+export type PlanSendInput = {
+  /** Makes planning idempotent: a second plan with the same key changes nothing. */
+  key: string
+  /** What staff see in the admin. */
+  label: string
+  /** Who planned it, e.g. `publication`, `confirmation`, `institution-notice`. */
+  purpose: string
+  message: MessageTemplate
+  recipients: Recipient[]
+  /** Free-form description of what the send is about (document, language). */
+  source?: Record<string, unknown>
+}
+
+export type PlannedSend = { sendId: number; created: boolean; planned: number }
+
+const chunk = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+
+/**
+ * Records a send and one delivery row per recipient (unique per send), ready for the workers.
+ * Safe to repeat: a finished plan with the same key is left alone, and a plan interrupted by a
+ * crash is completed (rows already there are kept as they are).
+ */
+export async function planSend(payload: Payload, input: PlanSendInput): Promise<PlannedSend> {
+  const existing = await findSendByKey(payload, input.key)
+  if (existing && existing.status !== 'planning') return { sendId: existing.id, created: false, planned: 0 }
+  let sendId = existing?.id
+  if (!sendId) {
+    try {
+      const created = await payload.create({
+        collection: 'sends',
+        data: {
+          key: input.key,
+          label: input.label,
+          purpose: input.purpose,
+          status: 'planning',
+          message: input.message,
+          source: input.source ?? null,
+        },
+      })
+      sendId = created.id
+    } catch (error) {
+      // Another process planned the same key at the same moment.
+      const raced = await findSendByKey(payload, input.key)
+      if (!raced) throw error
+      return { sendId: raced.id, created: false, planned: 0 }
+    }
+  }
+
+  const seen = new Set<string>()
+  const recipients = input.recipients.filter((r) => !seen.has(r.key) && seen.add(r.key))
+  const suppressed = await suppressedAmong(
+    payload,
+    recipients.map((r) => normalizeEmail(r.email)),
+  )
+  const stamp = now()
+  for (const part of chunk(recipients, 200)) {
+    const values = part.map((r) => {
+      const email = normalizeEmail(r.email)
+      const status = suppressed.has(email) ? 'cancelled' : 'planned'
+      return sql`(${sendId}, ${r.key}, ${email}, ${r.subscriber ?? null}, ${status}, ${jsonValue(payload, r.variables ?? {})}, 0, ${stamp}, ${stamp})`
+    })
+    await execute(
+      payload,
+      sql`INSERT INTO "deliveries" ("send_id", "recipient", "email", "subscriber_id", "status", "variables", "attempts", "updated_at", "created_at")
+          VALUES ${sql.join(values, sql`, `)}
+          ON CONFLICT ("send_id", "recipient") DO NOTHING`,
+    )
+  }
+  await execute(
+    payload,
+    sql`UPDATE "sends" SET "status" = 'sending', "updated_at" = ${now()} WHERE "id" = ${sendId} AND "status" = 'planning'`,
+  )
+  const counts = await recountSend(payload, sendId)
+  return { sendId, created: true, planned: counts.planned }
+}
+
+async function findSendByKey(payload: Payload, key: string) {
+  const found = await payload.find({
+    collection: 'sends',
+    where: { key: { equals: key } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+  })
+  return found.docs[0]
+}
+
+export async function suppressedAmong(payload: MailDatabase, emails: string[]): Promise<Set<string>> {
+  const result = new Set<string>()
+  for (const part of chunk([...new Set(emails)], 500)) {
+    if (part.length === 0) continue
+    const rows = await queryRows<{ email: string }>(
+      payload,
+      sql`SELECT "email" FROM "suppressions" WHERE "email" IN (${sql.join(
+        part.map((e) => sql`${e}`),
+        sql`, `,
+      )})`,
+    )
+    for (const row of rows) result.add(row.email)
+  }
+  return result
+}
+
+/**
+ * Cancels deliveries not yet handed to the provider, for a subscriber (they unsubscribed) or an
+ * address (it bounced). Deliveries already in a prepared batch stay: their batch is frozen so
+ * that a retry repeats exactly the same request.
+ */
+export async function cancelPendingDeliveries(
+  payload: MailDatabase,
+  who: { subscriber: number } | { email: string },
+  reason: string,
+): Promise<number> {
+  const condition =
+    'subscriber' in who ? sql`"subscriber_id" = ${who.subscriber}` : sql`"email" = ${normalizeEmail(who.email)}`
+  const rows = await queryRows<{ send_id: unknown }>(
+    payload,
+    sql`UPDATE "deliveries" SET "status" = 'cancelled', "error" = ${reason}, "updated_at" = ${now()}
+        WHERE ${condition} AND "status" IN ('planned', 'batched') RETURNING "send_id"`,
+  )
+  for (const sendId of new Set(rows.map((r) => Number(r.send_id)))) await recountSend(payload, sendId)
+  return rows.length
+}

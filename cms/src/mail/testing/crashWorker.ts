@@ -1,0 +1,42 @@
+/**
+ * A delivery worker in a process of its own, for the crash-injection tests: it prints "ready",
+ * sends, and SIGKILLs itself at the checkpoint named in CRASH_AT ("answered:2" = the second
+ * time a batch's answer arrives), unless the test kills it first. The worker needs only SQL,
+ * so it opens the test database with drizzle directly instead of starting Payload (which
+ * takes seconds per process on a busy two-core machine).
+ */
+import { mailTransportFromEnv } from '../config.ts'
+import type { MailDatabase } from '../sql.ts'
+import { TokenBucket } from '../tokenBucket.ts'
+import { runDeliveryWorker } from '../worker.ts'
+
+async function openDatabase(url: string): Promise<MailDatabase['db']> {
+  if (url.startsWith('postgres')) {
+    const { drizzle } = await import('@payloadcms/db-postgres/drizzle/node-postgres')
+    return { name: 'postgres', drizzle: drizzle(url) }
+  }
+  const { drizzle } = await import('@payloadcms/db-sqlite/drizzle/libsql')
+  const db = drizzle({ connection: { url } })
+  await db.run('PRAGMA busy_timeout = 10000')
+  return { name: 'sqlite', drizzle: db }
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`)
+const database: MailDatabase = {
+  db: await openDatabase(process.env.DATABASE_URL ?? ''),
+  logger: { info: log, warn: log, error: log },
+}
+const [point, count] = (process.env.CRASH_AT ?? '').split(':')
+let seen = 0
+process.stdout.write('ready\n')
+const result = await runDeliveryWorker(database, {
+  transport: mailTransportFromEnv(),
+  bucket: new TokenBucket(Number(process.env.RESEND_RATE_LIMIT ?? 1000), 10),
+  owner: `child-${process.pid}`,
+  leaseMs: Number(process.env.MAIL_LEASE_SECONDS ?? 1) * 1000,
+  checkpoint: (name) => {
+    if (name === point && ++seen >= Number(count)) process.kill(process.pid, 'SIGKILL')
+  },
+})
+process.stdout.write(`finished ${JSON.stringify(result)}\n`)
+process.exit(0)

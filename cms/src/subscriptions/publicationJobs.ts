@@ -1,0 +1,119 @@
+import { type DocumentCollection, documentCollections, isLocale, type Locale } from '@pressroom/shared'
+import type { CollectionAfterChangeHook, Endpoint, PayloadRequest, TaskConfig } from 'payload'
+import { hasRole } from '../access/roles.ts'
+import { mailQueue } from '../mail/index.ts'
+import { planPublicationSends } from './publicationSends.ts'
+
+/**
+ * Publishing a press release plans its e-mail: a job on the `email` queue, held until the
+ * embargo ends when there is one. The job is idempotent, so every published save may queue it
+ * (a translation published later is sent then). Seeds and imports switch it off with
+ * `context.disableMail`.
+ */
+export const queuePublicationSend: CollectionAfterChangeHook = async ({ doc, collection, req, context }) => {
+  if (context.disableMail || collection.slug !== 'press-releases' || doc._status !== 'published') return doc
+  const embargo = typeof doc.embargoUntil === 'string' ? new Date(doc.embargoUntil) : undefined
+  await req.payload.jobs.queue({
+    task: 'planPublicationSend',
+    queue: mailQueue,
+    input: { collection: collection.slug, id: doc.id },
+    ...(embargo && embargo.getTime() > Date.now() ? { waitUntil: embargo } : {}),
+    req,
+  })
+  return doc
+}
+
+export const planPublicationSendTask: TaskConfig<'planPublicationSend'> = {
+  slug: 'planPublicationSend',
+  label: 'Plan a publication e-mail',
+  retries: 3,
+  inputSchema: [
+    { name: 'collection', type: 'text', required: true },
+    { name: 'id', type: 'number', required: true },
+  ],
+  handler: async ({ input, req }) => {
+    const collection = input.collection as DocumentCollection
+    const result = await planPublicationSends(req.payload, { collection, id: input.id })
+    if (result.status === 'embargoed') {
+      // The embargo moved later since this job was queued: wait for the new instant.
+      await req.payload.jobs.queue({
+        task: 'planPublicationSend',
+        queue: mailQueue,
+        input: { collection, id: input.id },
+        waitUntil: result.until,
+      })
+    }
+    return { output: { status: result.status } }
+  },
+}
+
+const fail = (status: number, error: string) => Response.json({ error }, { status })
+
+/**
+ * POST /api/mail/send-publication {collection, id, locales?, correction?: true}
+ * For publishers: e-mail a published statement, notice or press release to its subscribers now,
+ * or (correction) e-mail its latest correction note to those who received it.
+ */
+export const sendPublicationEndpoint: Endpoint = {
+  path: '/mail/send-publication',
+  method: 'post',
+  handler: async (req: PayloadRequest) => {
+    if (!hasRole(req.user, 'admin', 'editor'))
+      return fail(403, 'Only editors and admins may send publications by e-mail.')
+    let body: Record<string, unknown>
+    try {
+      body = (await req.json?.()) as Record<string, unknown>
+    } catch {
+      return fail(400, 'Send a JSON body: {"collection": "statements", "id": 12}.')
+    }
+    const collection = body?.collection
+    if (typeof collection !== 'string' || !documentCollections.includes(collection as DocumentCollection)) {
+      return fail(400, `"collection" must be one of: ${documentCollections.join(', ')}.`)
+    }
+    const id = Number(body.id)
+    if (!Number.isSafeInteger(id) || id <= 0) return fail(400, '"id" must be the numeric ID of the document.')
+    const locales = body.locales === undefined ? undefined : body.locales
+    if (locales !== undefined && (!Array.isArray(locales) || !locales.every(isLocale))) {
+      return fail(400, '"locales" must be a list of language codes, e.g. ["en", "ru"].')
+    }
+    let correction: { key: string } | undefined
+    if (body.correction === true) {
+      const doc = (await req.payload.findByID({
+        collection: collection as DocumentCollection,
+        id,
+        depth: 0,
+        disableErrors: true,
+      })) as {
+        changeNotes?: { kind?: string }[]
+      } | null
+      const count = doc?.changeNotes?.filter((n) => n.kind === 'correction').length ?? 0
+      if (count === 0)
+        return fail(400, 'The document has no correction note: add one under "Changes", publish, then send.')
+      correction = { key: `c${count}` }
+    }
+    const result = await planPublicationSends(req.payload, {
+      collection: collection as DocumentCollection,
+      id,
+      locales: locales as Locale[] | undefined,
+      correction,
+    })
+    if (result.status === 'not-published') return fail(409, 'The document is not published; publish it first.')
+    if (result.status === 'embargoed') {
+      return fail(
+        409,
+        `The document is under embargo until ${result.until.toISOString()}; it is sent when the embargo ends.`,
+      )
+    }
+    if (result.sends.length === 0) return fail(409, 'The document has no language ready to send.')
+    const fresh = result.sends.filter((s) => s.created)
+    return Response.json(
+      {
+        message: fresh.length
+          ? `Planned ${fresh.map((s) => `${s.planned} e-mails in ${s.locale}`).join(', ')}.`
+          : 'Already sent: nothing new was planned.',
+        sends: result.sends,
+      },
+      { status: fresh.length ? 201 : 200 },
+    )
+  },
+}

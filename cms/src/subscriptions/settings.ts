@@ -1,0 +1,59 @@
+import type { Locale } from '@pressroom/shared'
+import type { Payload } from 'payload'
+
+export type MailSettings = {
+  organizationName: Record<Locale, string>
+  /** The public site, for links to publications (site settings, or SITE_URL). */
+  siteUrl: string
+  /** Where the CMS answers the subscription pages (CMS_URL, or site settings, or localhost). */
+  cmsUrl: string
+  from: string
+  policyVersion: string
+}
+
+const strip = (url: string) => url.replace(/\/+$/, '')
+
+export async function mailSettings(payload: Payload): Promise<MailSettings> {
+  const settings = (await payload.findGlobal({ slug: 'site-settings', locale: 'all', depth: 0 })) as {
+    organizationName?: Partial<Record<Locale, string>> | string
+    siteUrl?: string | null
+    cmsUrl?: string | null
+  }
+  const names = typeof settings.organizationName === 'object' ? settings.organizationName : {}
+  const fallback = names?.en || 'Press room'
+  return {
+    organizationName: { en: names?.en || fallback, ru: names?.ru || fallback },
+    siteUrl: strip(process.env.SITE_URL || settings.siteUrl || 'http://localhost:4321'),
+    cmsUrl: strip(cmsPublicUrl(payload, settings.cmsUrl)),
+    from: process.env.MAIL_FROM || 'Press room <press@pressroom.localhost>',
+    policyVersion: process.env.SUBSCRIPTION_POLICY_VERSION || '2026-01',
+  }
+}
+
+export function cmsPublicUrl(payload: Payload, fromSettings?: string | null): string {
+  return (
+    process.env.CMS_URL || payload.config.serverURL || fromSettings || `http://localhost:${process.env.PORT ?? 3000}`
+  )
+}
+
+/** The site's origin, allowed to call the JSON endpoints from a browser (CORS). */
+export async function siteOrigin(payload: Payload): Promise<string | undefined> {
+  try {
+    return new URL((await mailSettings(payload)).siteUrl).origin
+  } catch {
+    return undefined
+  }
+}
+
+let cached: { at: number; settings: Promise<MailSettings> } | undefined
+
+/** The same, kept for half a minute: the public endpoints read it on every request. */
+export function cachedMailSettings(payload: Payload): Promise<MailSettings> {
+  if (!cached || Date.now() - cached.at > 30_000) {
+    cached = { at: Date.now(), settings: mailSettings(payload) }
+    cached.settings.catch(() => {
+      cached = undefined
+    })
+  }
+  return cached.settings
+}

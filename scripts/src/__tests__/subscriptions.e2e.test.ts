@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type FakeResend, startFakeResend } from '@pressroom/cms/mail/testing/fake-resend'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../lib/browser.ts'
+import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
+import { freePort } from '../lib/processes.ts'
+
+/**
+ * A journalist subscribes on the site's form, confirms with the button, receives a press
+ * release and leaves with one click, against the started CMS and site (`pnpm start`) and a
+ * fake Resend on loopback.
+ */
+let dir: string
+let cms: RunningMainCommand
+let baseUrl: string
+let browser: Browser
+let fake: FakeResend
+let siteUrl: string
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-mail-'))
+  fake = await startFakeResend({ ratePerSecond: 50 })
+  const port = await freePort()
+  baseUrl = `http://localhost:${port}`
+  Object.assign(process.env, {
+    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+    UPLOAD_DIR: path.join(dir, 'uploads'),
+    PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+    JOBS_AUTORUN_CRON: '* * * * * *',
+    CMS_URL: baseUrl,
+    RESEND_API_KEY: 're_test_key',
+    RESEND_BASE_URL: fake.url,
+    RESEND_RATE_LIMIT: '20',
+  })
+  const sitePort = await freePort()
+  siteUrl = `http://localhost:${sitePort}`
+  cms = await startMainCommand({
+    PORT: String(port),
+    ADMIN_PASSWORD: 'e2e-admin-password-42',
+    SITE_PORT: String(sitePort),
+    SITE_RELEASES_DIR: path.join(dir, 'site-releases'),
+    SITE_LIVE_DIR: path.join(dir, 'site-live'),
+  })
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await cms?.stop()
+  await fake?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('subscriptions in the started CMS', () => {
+  it('subscribe → confirm with the button → receive a press release → one-click unsubscribe', async () => {
+    const email = 'journalist@example.org'
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage()
+    // The site's no-JavaScript form, posted cross-origin to the CMS.
+    await page.goto(`${siteUrl}/en/subscribe/`)
+    await page.fill('input[name="email"]', email)
+    await page.check('input[name="kinds"][value="pressRelease"]')
+    await Promise.all([
+      page.waitForURL(`${baseUrl}/subscriptions/subscribe`),
+      page.click('form.subscribe button[type="submit"]'),
+    ])
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor()
+
+    const confirmation = await waitFor('the confirmation e-mail', () => fake.accepted.find((m) => m.to === email))
+    const confirmUrl = /https?:\/\/\S+\/subscriptions\/confirm\?token=[\w.-]+/.exec(confirmation.text)?.[0]
+    expect(confirmUrl).toBeDefined()
+    await page.goto(confirmUrl!)
+    await page.getByRole('heading', { name: 'Confirm your subscription' }).waitFor()
+    await page.getByRole('button', { name: 'Confirm subscription' }).click()
+    await page.getByRole('heading', { name: 'Subscription confirmed' }).waitFor()
+
+    // An editor publishes a press release from another process on the same database.
+    const [{ getPayload }, { default: config }, { paragraphsToLexical }] = await Promise.all([
+      import('payload'),
+      import('@pressroom/cms/config'),
+      import('@pressroom/cms/seed/lexical'),
+    ])
+    const payload = await getPayload({ config })
+    await payload.create({
+      collection: 'press-releases',
+      data: {
+        title: 'Released after four years',
+        body: paragraphsToLexical(['Two men came home today.']),
+        _status: 'published',
+      },
+    })
+    const release = await waitFor('the press release e-mail', () =>
+      fake.accepted.find((m) => m.to === email && m.subject.includes('Released after four years')),
+    )
+    expect(release.text).toContain('Two men came home today.')
+    expect(release.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
+    const unsubscribeUrl = /^<(.+)>$/.exec(release.headers['List-Unsubscribe'] ?? '')?.[1]
+    expect(unsubscribeUrl).toMatch(new RegExp(`^${baseUrl}/subscriptions/unsubscribe\\?token=`))
+
+    // What a mail client does for RFC 8058 one-click: a POST without cookies; repeating it is harmless.
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(unsubscribeUrl!, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      })
+      expect(res.status).toBe(200)
+    }
+    const subscriber = (await payload.find({ collection: 'subscribers', where: { email: { equals: email } } })).docs[0]
+    expect(subscriber).toMatchObject({ status: 'ended', endReason: 'unsubscribed' })
+    await payload.destroy()
+  })
+})
