@@ -75,7 +75,10 @@ export class PdfRenderPool {
   }
 
   private start(): Thread {
-    const worker = new Worker(new URL('./renderWorker.ts', import.meta.url))
+    const worker = new Worker(new URL('./renderWorker.ts', import.meta.url), {
+      // The parent's flags, but not `--input-type` (only valid with -e, which a worker file is not).
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+    })
     const thread: Thread = { worker }
     worker.on('message', (reply: RenderReply) => {
       const task = thread.task

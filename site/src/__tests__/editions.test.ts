@@ -363,7 +363,7 @@ describe('the site editions', () => {
 
     // Same size, other bytes: the index is trusted, the file is not read or hashed again.
     const tampered = Buffer.from(original)
-    tampered[tampered.length - 2] ^= 1
+    tampered.writeUInt8((tampered.readUInt8(tampered.length - 2) ^ 1) & 0xff, tampered.length - 2)
     writeFileSync(pdf.file, tampered)
     const trusting = await build()
     const trusted = (await trusting.downloads('en')).find((d) => d.filename === pdf.filename)
