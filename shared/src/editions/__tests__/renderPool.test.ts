@@ -21,6 +21,29 @@ describe('PdfRenderPool', () => {
     })
   })
 
+  it('gives the same bytes whatever the thread rendered before (the parsed fonts are shared, their glyphs are not)', async () => {
+    // A fresh thread renders each edition first; this thread renders them after the others, in another order.
+    const editions = [statementEn, noticeRu, fallbackRu]
+    const first = await Promise.all(
+      editions.map(async (edition) => {
+        const fresh = new PdfRenderPool(1)
+        try {
+          return (await fresh.render(edition)).sha256
+        } finally {
+          await fresh.close()
+        }
+      }),
+    )
+    // Each one right after the others (a Russian notice before an English statement changed a glyph's
+    // Unicode mapping when fontkit's glyphs were kept between documents).
+    const after: string[] = []
+    for (const edition of editions) {
+      for (const other of editions) if (other !== edition) await renderPdfEdition(other)
+      after.push(sha256(await renderPdfEdition(edition)))
+    }
+    expect(after).toEqual(first)
+  })
+
   it('passes a render error back to the caller and keeps working', async () => {
     await expect(pool.render({ ...noticeRu, referenceNumber: '' })).rejects.toThrow(/no reference number/)
     const after = await pool.render(noticeRu)
