@@ -154,6 +154,8 @@ export async function benchSite(options: {
     }
     for (let i = 1; i <= options.runs; i++) {
       log(`  plain Astro baseline, warm ${i}/${options.runs} (content store kept)…`)
+      // Into an empty output directory, as the site's rebuilds: Astro would otherwise first empty it, inside the time.
+      rmSync(path.join(bareDir(1), 'dist'), { recursive: true, force: true })
       const run = await astroBuild(bareDir(1), path.join(bareDir(1), 'node_modules/.astro'), {})
       keepLog(`bare-warm-${i}`, run)
       bare.warm.push(measure(run))
