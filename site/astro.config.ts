@@ -2,7 +2,7 @@ import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import { localeCodes } from '@pressroom/shared'
 import { defineConfig } from 'astro/config'
-import { basePath, outDir, siteUrl } from './src/config.ts'
+import { astroCacheDir, basePath, outDir, siteUrl } from './src/config.ts'
 import { pageLinks, pressroom } from './src/integrations/pressroom.ts'
 
 /** The page's build-time links, found by its public URL. */
@@ -16,6 +16,7 @@ export default defineConfig({
   site: siteUrl,
   base: basePath,
   outDir,
+  ...(astroCacheDir ? { cacheDir: astroCacheDir } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

@@ -3,9 +3,10 @@ import os, { cpus, totalmem } from 'node:os'
 import path from 'node:path'
 import { dropParentIndexes, foundationSection, measureLists, timeMainCommands } from './bench/foundation.ts'
 import { mailReport, measureMail } from './bench/mail.ts'
+import { measurePublishLatency } from './bench/publishLatency.ts'
 import { seedBenchContent } from './bench/seed.ts'
 import { benchSite } from './bench/siteBench.ts'
-import { siteSection } from './bench/siteReport.ts'
+import { type PublishLatency, siteSection } from './bench/siteReport.ts'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { repoRoot } from './lib/paths.ts'
 import { run } from './lib/processes.ts'
@@ -15,13 +16,15 @@ import { run } from './lib/processes.ts'
  * Targets are checked here, never by timed assertions in tests.
  *
  * BENCH_DOCUMENTS (default 2000) sets the size; BENCH_SITE_RUNS (default 2) how many times the site
- * and the bare Astro baseline are built. BENCH_ONLY=site measures the site alone and writes its
+ * and the bare Astro baseline are built; BENCH_PUBLISH_SAMPLES (default 3) how many documents are
+ * published through the main command to time publish → live page (0: not measured). BENCH_ONLY=site measures the site alone and writes its
  * report to a temporary file instead of docs/benchmarks.md (for working on the benchmark itself).
  * BENCH_ONLY=mail (`pnpm bench:mail`) measures subscriptions and e-mail alone and prints the section.
  */
 const documentCount = Number(process.env.BENCH_DOCUMENTS ?? 2000)
 const siteRuns = Number(process.env.BENCH_SITE_RUNS ?? 2)
 const onlySite = process.env.BENCH_ONLY === 'site'
+const publishSamples = Number(process.env.BENCH_PUBLISH_SAMPLES ?? 3)
 const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-bench-'))
 const dbFile = path.join(dir, 'bench.db')
 const port = Number(process.env.BENCH_PORT ?? 3917)
@@ -70,6 +73,23 @@ try {
     mail = mailReport(await measureMail(port + 2))
   }
 
+  let publish: PublishLatency | Error | undefined
+  if (publishSamples > 0) {
+    log(`Publish → live page through the main command (pnpm start), ${publishSamples} documents…`)
+    publish = await measurePublishLatency({
+      databaseFile: dbFile,
+      uploadDir: process.env.UPLOAD_DIR as string,
+      port: port + 2,
+      sitePort: Number(process.env.BENCH_SITE_PORT ?? 4391),
+      samples: publishSamples,
+      ...admin,
+      log,
+    }).catch((error: Error) => {
+      log(`  failed: ${error.message}`)
+      return error
+    })
+  }
+
   if (indexed) {
     log('Measuring the same lists without the index, for comparison…')
     const dropped = await dropParentIndexes(dbFile)
@@ -92,7 +112,7 @@ Written by \`pnpm bench\` (scripts/src/bench.ts and scripts/src/bench/). Targets
 - Node ${process.version}; embedded SQLite database; the built CMS (\`next start\`)
 
 ${foundation}
-${siteSection(site, documentCount)}
+${siteSection(site, documentCount, publish)}
 ${mail}`
   const target = onlySite
     ? path.join(os.tmpdir(), 'pressroom-bench-site.md')

@@ -41,5 +41,18 @@ export const outDir = path.resolve(siteRoot, env.SITE_OUT_DIR || 'dist')
 /** Downloaded media and document files, kept between builds so unchanged files are not fetched again. */
 export const fileCacheDir = path.resolve(siteRoot, env.SITE_CACHE_DIR || 'node_modules/.cache/pressroom-files')
 
+/** Astro's cache (the content layer store, data-store.json); default `site/node_modules/.astro`. */
+export const astroCacheDir = env.SITE_ASTRO_CACHE_DIR ? path.resolve(env.SITE_ASTRO_CACHE_DIR) : undefined
+
+/**
+ * `SITE_EDITIONS=off` builds the site without PDF editions and press-kit ZIPs (and so with empty
+ * checksum lists): only for the benchmark, which measures the site and the editions apart.
+ */
+export const editionsEnabled = (() => {
+  const value = (env.SITE_EDITIONS || 'on').trim()
+  if (value !== 'on' && value !== 'off') throw new Error(`SITE_EDITIONS="${value}": use on (the default) or off.`)
+  return value === 'on'
+})()
+
 /** Documents per list page. */
 export const pageSize = 20

@@ -40,11 +40,21 @@ export type SiteBuildMeasure = BuildMeasure & {
 
 export type SiteBenchResult = {
   runs: number
-  /** Pages and feeds written; files only the site writes (PDF editions, ZIPs, vCards, media), by extension. */
-  outputs: { site: number; bare: number; otherFiles: Record<string, number> }
-  bare: BuildMeasure[]
-  cold: SiteBuildMeasure
-  warm: SiteBuildMeasure[]
+  outputs: {
+    /** Pages and feeds the site writes, and those of the baseline; URLs one has and the other lacks. */
+    site: number
+    bare: number
+    onlySite: string[]
+    onlyBare: string[]
+    /** Files only the site writes (PDF editions, ZIPs, vCards, media), by extension. */
+    otherFiles: Record<string, number>
+  }
+  /** The plain Astro project: cold (fresh project and store) and warm (store kept). */
+  bare: { cold: BuildMeasure[]; warm: BuildMeasure[] }
+  /** The site built with SITE_EDITIONS=off: the issue 3 comparison. */
+  site: { cold: SiteBuildMeasure[]; warm: SiteBuildMeasure[] }
+  /** The site as it ships, with every PDF edition and press-kit ZIP. */
+  full: { cold: SiteBuildMeasure; warm: SiteBuildMeasure[] }
   pageWeights: PageWeight[]
 }
 
@@ -93,7 +103,11 @@ export async function benchSite(options: {
   const proxy = await startCountingProxy(cms.url)
   try {
     /** One site build: `state` holds the Astro cache (loader store) and the file cache; `out` the pages. */
-    const buildSite = async (state: string, out: string): Promise<SiteBuildMeasure> => {
+    const buildSite = async (
+      state: string,
+      out: string,
+      env: Record<string, string> = {},
+    ): Promise<SiteBuildMeasure> => {
       proxy.take()
       const run = await astroBuild(siteDir, path.join(workDir, state, 'astro-cache'), {
         CMS_URL: proxy.url,
@@ -101,6 +115,7 @@ export async function benchSite(options: {
         SITE_BASE: '/',
         SITE_OUT_DIR: path.join(workDir, out),
         SITE_CACHE_DIR: path.join(workDir, state, 'files'),
+        ...env,
       })
       const { requests, spanMs } = proxy.take()
       keepLog(out, run)
@@ -113,42 +128,70 @@ export async function benchSite(options: {
         pagefindSeconds: pagefind ? Number(pagefind[1]) / 1000 : undefined,
       }
     }
+    const report = (b: BuildMeasure) => `${b.seconds.toFixed(1)} s, peak ${gib(b.peakRssBytes)} GiB`
 
-    // One cold build: with every PDF edition rendered it takes minutes, and the machine is shared.
-    log('  site build, cold loader store and caches…')
-    const cold = await buildSite('state', 'cold')
-    log(`    ${cold.seconds.toFixed(1)} s, peak ${gib(cold.peakRssBytes)} GiB, ${cold.requests} CMS requests`)
-    const siteOutputs = routeOutputs(path.join(workDir, 'cold'))
-    const otherFiles = otherOutputs(path.join(workDir, 'cold'))
-    const documents = await readSnapshot(cms.url)
+    // One cold build with editions: it renders every PDF, and the machine is shared.
+    log('  site build with editions, cold loader store and caches…')
+    const fullCold = await buildSite('full', 'full-cold')
+    log(`    ${report(fullCold)}, ${fullCold.requests} CMS requests`)
+    const siteOutputs = routeOutputs(path.join(workDir, 'full-cold'))
+    const otherFiles = otherOutputs(path.join(workDir, 'full-cold'))
+    rmSync(path.join(workDir, 'full-cold'), { recursive: true, force: true })
+    const snapshot = await readSnapshot(cms.url)
 
-    const bare: BuildMeasure[] = []
-    let bareOutputs = 0
+    const bare = { cold: [] as BuildMeasure[], warm: [] as BuildMeasure[] }
+    let bareOutputs: string[] = []
+    const bareDir = (i: number) => path.join(workDir, `bare-${i}`)
     for (let i = 1; i <= options.runs; i++) {
-      const bareDir = path.join(workDir, `bare-${i}`)
-      mkdirSync(bareDir, { recursive: true })
-      writeBareProject({ dir: bareDir, siteDir, documents, siteOutputs })
-      log(`  bare Astro build ${i}/${options.runs}…`)
-      const bareRun = await astroBuild(bareDir, path.join(bareDir, 'node_modules/.astro'), {})
-      keepLog(`bare-${i}`, bareRun)
-      bare.push(measure(bareRun))
-      bareOutputs = routeOutputs(path.join(bareDir, 'dist')).length
-      log(`    ${bareRun.seconds.toFixed(1)} s, peak ${gib(bareRun.peakRssBytes)} GiB`)
-      rmSync(bareDir, { recursive: true, force: true })
+      writeBareProject({ dir: bareDir(i), siteDir, snapshot, siteOutputs })
+      log(`  plain Astro baseline, cold ${i}/${options.runs}…`)
+      const run = await astroBuild(bareDir(i), path.join(bareDir(i), 'node_modules/.astro'), {})
+      keepLog(`bare-cold-${i}`, run)
+      bare.cold.push(measure(run))
+      log(`    ${report(run)}`)
+      bareOutputs = routeOutputs(path.join(bareDir(i), 'dist'))
+      if (i > 1) rmSync(bareDir(i), { recursive: true, force: true })
     }
+    for (let i = 1; i <= options.runs; i++) {
+      log(`  plain Astro baseline, warm ${i}/${options.runs} (content store kept)…`)
+      // Into an empty output directory, as the site's rebuilds: Astro would otherwise first empty it, inside the time.
+      rmSync(path.join(bareDir(1), 'dist'), { recursive: true, force: true })
+      const run = await astroBuild(bareDir(1), path.join(bareDir(1), 'node_modules/.astro'), {})
+      keepLog(`bare-warm-${i}`, run)
+      bare.warm.push(measure(run))
+      log(`    ${report(run)}`)
+    }
+    rmSync(bareDir(1), { recursive: true, force: true })
 
+    const withoutEditions = { SITE_EDITIONS: 'off' }
+    const site = { cold: [] as SiteBuildMeasure[], warm: [] as SiteBuildMeasure[] }
+    for (let i = 1; i <= options.runs; i++) {
+      log(`  site build without editions (SITE_EDITIONS=off), cold ${i}/${options.runs}…`)
+      const built = await buildSite(`site-${i}`, `site-cold-${i}`, withoutEditions)
+      site.cold.push(built)
+      log(`    ${report(built)}`)
+      rmSync(path.join(workDir, `site-cold-${i}`), { recursive: true, force: true })
+    }
     // Into a fresh output directory each time, as a rebuild that keeps the last good site online would.
-    const warm: SiteBuildMeasure[] = []
     for (let i = 1; i <= options.runs; i++) {
-      if (i > 1) rmSync(path.join(workDir, `warm-${i - 1}`), { recursive: true, force: true })
-      log(`  site rebuild ${i}/${options.runs}, warm loader store and caches, nothing changed…`)
-      const built = await buildSite('state', `warm-${i}`)
-      warm.push(built)
-      log(`    ${built.seconds.toFixed(1)} s, ${built.requests} CMS requests, ${built.fetched} documents fetched`)
+      log(`  site rebuild without editions, warm ${i}/${options.runs}, nothing changed…`)
+      const built = await buildSite('site-1', `site-warm-${i}`, withoutEditions)
+      site.warm.push(built)
+      log(`    ${report(built)}, ${built.fetched} documents fetched`)
+      rmSync(path.join(workDir, `site-warm-${i}`), { recursive: true, force: true })
     }
 
-    const outDir = path.join(workDir, `warm-${options.runs}`)
-    const typical = documents.filter((d) => !d.path.en?.endsWith(`/${foundingStatementSlug}`))
+    const fullWarm: SiteBuildMeasure[] = []
+    for (let i = 1; i <= options.runs; i++) {
+      if (i > 1) rmSync(path.join(workDir, `full-warm-${i - 1}`), { recursive: true, force: true })
+      log(`  site rebuild with editions, warm ${i}/${options.runs}, nothing changed…`)
+      const built = await buildSite('full', `full-warm-${i}`)
+      fullWarm.push(built)
+      log(`    ${report(built)}, ${built.requests} CMS requests, ${built.fetched} documents fetched`)
+    }
+
+    const outDir = path.join(workDir, `full-warm-${options.runs}`)
+    const typical = snapshot.documents.filter((d) => !d.path.en?.endsWith(`/${foundingStatementSlug}`))
     const middle = typical[Math.floor(typical.length / 2)]
     const pages = [
       middle?.path.en,
@@ -157,12 +200,20 @@ export async function benchSite(options: {
       documentPath('ru', 'statement', foundingStatementSlug),
     ].filter((page): page is string => !!page)
     const pageWeights = pages.map((page) => measurePageWeight(outDir, page.replace(/^\/|\/$/g, '')))
+    const inBare = new Set(bareOutputs)
+    const inSite = new Set(siteOutputs)
     return {
       runs: options.runs,
-      outputs: { site: siteOutputs.length, bare: bareOutputs, otherFiles },
+      outputs: {
+        site: siteOutputs.length,
+        bare: bareOutputs.length,
+        onlySite: siteOutputs.filter((f) => !inBare.has(f)),
+        onlyBare: bareOutputs.filter((f) => !inSite.has(f)),
+        otherFiles,
+      },
       bare,
-      cold,
-      warm,
+      site,
+      full: { cold: fullCold, warm: fullWarm },
       pageWeights,
     }
   } finally {

@@ -12,47 +12,117 @@ const fastest = <T extends BuildMeasure>(runs: T[]): T => runs.reduce((a, b) => 
 const peak = (runs: BuildMeasure[]) => Math.max(...runs.map((r) => r.peakRssBytes))
 const allTimes = (runs: BuildMeasure[]) => runs.map((r) => r.seconds.toFixed(1)).join(', ')
 
-export function siteSection(result: SiteBenchResult, documentCount: number): string {
-  const { cold } = result
-  const bare = fastest(result.bare)
-  const warm = fastest(result.warm)
-  const ratio = cold.seconds / bare.seconds
-  const sitePeak = Math.max(cold.peakRssBytes, peak(result.warm))
+export type PublishLatency = { samples: { seconds: number; path: string }[]; firstBuildSeconds: number }
+export const publishLatencyTarget = 60
+
+export function siteSection(result: SiteBenchResult, documentCount: number, publish?: PublishLatency | Error): string {
+  const bareCold = fastest(result.bare.cold)
+  const bareWarm = fastest(result.bare.warm)
+  const siteCold = fastest(result.site.cold)
+  const siteWarm = fastest(result.site.warm)
+  const fullCold = result.full.cold
+  const fullWarm = fastest(result.full.warm)
+  const coldRatio = siteCold.seconds / bareCold.seconds
+  const warmRatio = siteWarm.seconds / bareWarm.seconds
+  const fullRatio = fullCold.seconds / bareCold.seconds
+  const sitePeak = Math.max(
+    fullCold.peakRssBytes,
+    peak(result.full.warm),
+    peak(result.site.cold),
+    peak(result.site.warm),
+  )
   const heaviest = result.pageWeights.reduce((a, b) => (b.totalGzip > a.totalGzip ? b : a))
   const withScripts = result.pageWeights.filter((w) => w.scripts.length > 0)
-  const warmFetched = Math.max(...result.warm.map((w) => w.fetched))
+  const warmFetched = Math.max(...[...result.full.warm, ...result.site.warm].map((w) => w.fetched))
   const otherFiles =
     Object.entries(result.outputs.otherFiles)
       .sort(([, a], [, b]) => b - a)
       .map(([extension, count]) => `${count} ${extension}`)
       .join(', ') || 'nothing else'
-  const sameUrls = result.outputs.site === result.outputs.bare
-  const siteRow = (name: string, b: SiteBuildMeasure, times: string, peakBytes: number) =>
-    `| ${name} | ${times} | ${gib(peakBytes)} GiB | ${s(b.astroSeconds)} | ${s(b.renderSeconds)} | ${b.requests} in ${s(b.cmsSeconds)}, ${b.fetched} of ${b.published} documents fetched | ${s(b.pagefindSeconds)} |`
+  const { onlySite, onlyBare } = result.outputs
+  const sameUrls =
+    onlySite.length === 0 && onlyBare.length === 0
+      ? `checked: the same ${result.outputs.site} URLs, file for file`
+      : `**not the same URLs**: only the site writes ${onlySite.length} (${onlySite.slice(0, 5).join(', ')}), only the baseline ${onlyBare.length} (${onlyBare.slice(0, 5).join(', ')})`
+  const siteRow = (name: string, runs: SiteBuildMeasure[]) => {
+    const b = fastest(runs)
+    return `| ${name} | ${s(b.seconds)} (${allTimes(runs)}) | ${gib(peak(runs))} GiB | ${s(b.astroSeconds)} | ${s(b.renderSeconds)} | ${b.requests} in ${s(b.cmsSeconds)}, ${b.fetched} of ${b.published} documents fetched | ${s(b.pagefindSeconds)} |`
+  }
+  const bareRow = (name: string, runs: BuildMeasure[]) => {
+    const b = fastest(runs)
+    return `| ${name} | ${s(b.seconds)} (${allTimes(runs)}) | ${gib(peak(runs))} GiB | ${s(b.astroSeconds)} | ${s(b.renderSeconds)} | – | – |`
+  }
   const weightRow = (w: SiteBenchResult['pageWeights'][number]) =>
     `| \`/${w.page}/\` | ${kb(w.htmlBytes)} | ${kb(w.htmlGzip)} | ${w.cssFiles.length === 0 ? 'inline (in the HTML)' : `${w.cssFiles.length} file(s), ${kb(w.cssGzip)}`} | ${kb(w.totalGzip)} | ${w.scripts.length === 0 ? 'none' : w.scripts.map((tag) => `\`${tag}\``).join(' ')} |`
-  return `## Site (issue 3)
+  const ratio = (a: BuildMeasure, b: BuildMeasure) =>
+    `${s(a.seconds)} / ${s(b.seconds)} = ${(a.seconds / b.seconds).toFixed(2)} ×`
+  const extra = (a: BuildMeasure, b: BuildMeasure) =>
+    `+${(a.seconds - b.seconds).toFixed(1)} s (${s(a.seconds)} with, ${s(b.seconds)} without)`
+  let publishRow: string
+  let publishText = ''
+  if (!publish) {
+    publishRow = '| Publish → live page under 60 s on the embedded default | not measured in this run | not measured |'
+  } else if (publish instanceof Error) {
+    publishRow = `| Publish → live page under 60 s on the embedded default | failed: ${publish.message.split('\n')[0]} | **missed** |`
+  } else {
+    const worst = Math.max(...publish.samples.map((p) => p.seconds))
+    publishRow = `| Publish → live page under 60 s on the embedded default | ${publish.samples.map((p) => s(p.seconds)).join(', ')} (worst ${s(worst)}) | ${verdict(worst < publishLatencyTarget)} |`
+    publishText = `
 
-Data: the same database (${documentCount} publications + the founding statement, ${benchTopicCount + 1} topics, one press contact),
-read by the Astro build from the built CMS (\`next start\`) over its REST API as an anonymous client, through a loopback
-proxy that counts the requests. Each build is \`astro build\` through Astro's API in a process of its own, with
-throw-away output, file cache and Astro cache directories (the content layer store is \`<cacheDir>/data-store.json\`,
-by default \`site/node_modules/.astro/\`, which is not touched). Wall time is from spawning the build to its exit; peak
-memory is the highest sum of the resident set sizes of the build process and all its children (Pagefind), sampled from
-/proc every 100 ms. The cold site build runs once (it renders every PDF edition: minutes, on a shared machine); the
-baseline and the warm rebuild ${result.runs} time(s) each, and the table shows the fastest run and the highest peak. The logs of the last run's builds are kept in \`${buildLogDir}\`.
+**Publish → live page**: the README's main command (\`pnpm start\`: built CMS, SQLite, the CMS's job queue rebuilding
+the site, the site served on \`SITE_PORT\`) with its default timings (debounce ${3} s, site build cron every 5 s), on a copy
+of this benchmark's database, so each rebuild is a warm rebuild of the whole site with editions. Its first build, at
+start, from empty caches: ${s(publish.firstBuildSeconds)}. Then, ${publish.samples.length} times one after another, an admin publishes a new
+notice over REST and the served site is polled every 250 ms until the notice's page answers 200: ${publish.samples.map((p) => s(p.seconds)).join(', ')}.
+The time is the debounce, the wait for the job runner's next tick, the build, and the switch of \`site/live\`.`
+  }
+  return `## Site (issue 3) and its editions (issue 5)
 
-The **bare Astro baseline** is a minimal Astro 7 project generated in a temporary directory (the site's \`astro\` package,
-symlinked): one catch-all page and one catch-all endpoint that write the same ${result.outputs.site} URLs as the site
-(${sameUrls ? 'checked: the same count' : `**the counts differ: site ${result.outputs.site}, baseline ${result.outputs.bare}**`}: every document in both languages, every list, archive and topic page, every feed) from a
-JSON snapshot of the same content, with a trivial layout and the same body HTML (\`@pressroom/shared/richtext\`), no
-content collections and no integrations. Besides those URLs the site writes ${otherFiles}, which the baseline does not.
+Data: the same database (${documentCount} publications + the founding statement, ${benchTopicCount + 1} topics, one press contact,
+one press kit), read by the Astro build from the built CMS (\`next start\`) over its REST API as an anonymous client,
+through a loopback proxy that counts the requests. Each build is \`astro build\` through Astro's API in a process of its
+own, with throw-away output, file cache and Astro cache directories. Wall time is from spawning the build to its exit;
+peak memory is the highest sum of the resident set sizes of the build process and all its children (Pagefind), sampled
+from /proc every 100 ms (worker threads are inside the process). "Cold" is an empty content store and empty caches;
+"warm" a rebuild with the store and caches of an earlier build and nothing changed, into a fresh output directory. The
+site with editions is built cold once (it renders every PDF); every other build ${result.runs} times, and the tables show the
+fastest run, all runs, and the highest peak. The logs of the builds are kept in \`${buildLogDir}\`.
+
+**The baseline** ("a bare Astro build of the same pages") is a plain Astro 7 project generated by the benchmark
+(\`scripts/src/bench/bareAstro.ts\`), the way this site would be written without this project's CMS loader, PDF
+editions and search, using the site's own \`astro\`, \`@astrojs/mdx\`, \`@astrojs/rss\` and \`@astrojs/sitemap\`:
+
+- content from a JSON snapshot of the same published documents (both languages, same body HTML rendered by
+  \`@pressroom/shared/richtext\`), topics and press kits, through Astro's built-in \`file()\` loader with zod schemas;
+  the site's two MDX about pages through \`glob()\`;
+- one layout (title, description, canonical, hreflang alternates, feed links, Open Graph, navigation, language
+  switch, footer, a small global stylesheet); a page per document and language; paginated lists (20 a page) per kind,
+  per year and per topic; home pages with the latest of each kind; the index, contacts, search, subscribe, verify and
+  404 pages with little content; RSS 2.0 per language, per kind and per topic with the full text through
+  \`@astrojs/rss\`; a JSON Feed per language; empty checksum lists; \`robots.txt\`; \`@astrojs/mdx\` and
+  \`@astrojs/sitemap\`;
+- no CMS loader, no PDF editions or ZIPs, no media copied, no Pagefind, no JSON-LD.
+
+URLs: ${sameUrls}. Besides them the site writes ${otherFiles}.
+
+**The site without editions** is the site's own build with \`SITE_EDITIONS=off\` (used only by this benchmark): the same
+pages, loader, media, vCards, sitemap and Pagefind index, but no PDF edition, no press-kit ZIP and empty checksum lists.
 
 | Build | wall time (all runs) | peak RSS, process tree | Astro's "built in" | rendering the routes | CMS requests | Pagefind |
 | --- | --- | --- | --- | --- | --- | --- |
-| Bare Astro 7, same URLs | ${s(bare.seconds)} (${allTimes(result.bare)}) | ${gib(peak(result.bare))} GiB | ${s(bare.astroSeconds)} | ${s(bare.renderSeconds)} | – | – |
-${siteRow('Site, cold (empty loader store, file and edition caches)', cold, s(cold.seconds), cold.peakRssBytes)}
-${siteRow('Site, warm rebuild (store kept, nothing changed, fresh output directory)', warm, `${s(warm.seconds)} (${allTimes(result.warm)})`, peak(result.warm))}
+${bareRow('Baseline: plain Astro 7, same URLs, cold', result.bare.cold)}
+${bareRow('Baseline, warm (content store kept)', result.bare.warm)}
+${siteRow('Site without editions, cold', result.site.cold)}
+${siteRow('Site without editions, warm', result.site.warm)}
+${siteRow('Site with editions, cold (renders every PDF)', [fullCold])}
+${siteRow('Site with editions, warm', result.full.warm)}
+
+| Comparison | cold | warm |
+| --- | --- | --- |
+| (i) site without editions ÷ baseline (issue 3) | ${ratio(siteCold, bareCold)} | ${ratio(siteWarm, bareWarm)} |
+| (ii) the editions' extra time (issue 5) | ${extra(fullCold, siteCold)} | ${extra(fullWarm, siteWarm)} |
+| (iii) site with editions ÷ baseline | ${ratio(fullCold, bareCold)} | ${ratio(fullWarm, bareWarm)} |
+| peak RSS: baseline / site without / site with editions | ${gib(peak(result.bare.cold))} / ${gib(peak(result.site.cold))} / ${gib(fullCold.peakRssBytes)} GiB | ${gib(peak(result.bare.warm))} / ${gib(peak(result.site.warm))} / ${gib(peak(result.full.warm))} GiB |
 
 Page weight: the document page's HTML and the stylesheets it links to, each gzipped at level 6 (Astro inlines the
 site's small stylesheet into the page). A typical benchmark document and the founding statement (the longest real
@@ -64,14 +134,17 @@ ${result.pageWeights.map(weightRow).join('\n')}
 
 | Target | Measured | Verdict |
 | --- | --- | --- |
-| Full build of ${documentCount} documents × 2 languages within ${buildRatioTarget} × a bare Astro build of the same pages | ${s(cold.seconds)} / ${s(bare.seconds)} = ${ratio.toFixed(2)} × | ${verdict(ratio <= buildRatioTarget)} |
-| Full build under 2 GiB peak memory | ${gib(sitePeak)} GiB | ${verdict(sitePeak < peakMemoryTarget)} |
-| A rebuild with nothing changed fetches no document again | ${warmFetched} of ${warm.published} fetched, ${warm.requests} requests in ${s(warm.cmsSeconds)} (cold: ${cold.requests} in ${s(cold.cmsSeconds)}) | ${verdict(warmFetched === 0)} |
+| Full build of ${documentCount} documents × 2 languages within ${buildRatioTarget} × a bare Astro build of the same pages (site without editions, cold) | ${ratio(siteCold, bareCold)} | ${verdict(coldRatio <= buildRatioTarget)} |
+| The same, rebuild (warm), for information | ${ratio(siteWarm, bareWarm)} | ${verdict(warmRatio <= buildRatioTarget)} |
+| The same with the PDF editions and ZIPs included (cold), for information | ${ratio(fullCold, bareCold)} | ${verdict(fullRatio <= buildRatioTarget)} |
+| Full build under 2 GiB peak memory | highest of all site builds ${gib(sitePeak)} GiB | ${verdict(sitePeak < peakMemoryTarget)} |
+| A rebuild with nothing changed fetches no document again | ${warmFetched} of ${fullWarm.published} fetched, ${fullWarm.requests} requests in ${s(fullWarm.cmsSeconds)} (cold: ${fullCold.requests} in ${s(fullCold.cmsSeconds)}) | ${verdict(warmFetched === 0)} |
 | Document page ≤ 20 KB gzip, HTML + CSS | heaviest ${kb(heaviest.totalGzip)} | ${verdict(heaviest.totalGzip <= pageWeightTarget)} |
 | No JavaScript needed to read a document | ${withScripts.length === 0 ? 'no script but JSON-LD' : `${withScripts.length} page(s) with other scripts`} | ${verdict(withScripts.length === 0)} |
-| Publish → live page under 60 s on the embedded default | not measured: needs rebuild-on-publish (branch \`site-rebuild\`), see \`scripts/src/bench/publishLatency.ts\` | not measured |
+${publishRow}${publishText}
 
 For comparison with the issue's own reference ("a bare Astro 7 build of 4,005 pages took about 23 s and 0.9 GB here",
-so 1.3 × ≈ 30 s): the site's cold build of ${result.outputs.site} URLs took ${s(cold.seconds)} with a peak of ${gib(cold.peakRssBytes)} GiB.
+so 1.3 × ≈ 30 s): on this run the baseline of ${result.outputs.bare} URLs took ${s(bareCold.seconds)} (${gib(peak(result.bare.cold))} GiB), the site without editions ${s(siteCold.seconds)},
+with editions ${s(fullCold.seconds)} (${gib(fullCold.peakRssBytes)} GiB).
 `
 }

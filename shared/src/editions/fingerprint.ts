@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The libraries whose code or data shapes the bytes of an edition. */
-const renderingPackages = ['pdfkit', 'yazl', '@expo-google-fonts/pt-serif'] as const
+const renderingPackages = ['pdfkit', 'fontkit', 'yazl', '@expo-google-fonts/pt-serif'] as const
 
 let fingerprint: string | undefined
 

@@ -23,6 +23,7 @@ export {
   renderFactSheet,
   safeName,
 } from './pressKit.ts'
+export { PdfRenderPool, type RenderedPdf } from './renderPool.ts'
 export type { Block, ChangeNote, EditionDocument, Inline } from './types.ts'
 export { escapeText as escapeVcardText, type PressContact, pressContactVcard, vcardFilename } from './vcard.ts'
 export { buildZip, type ZipEntry, type ZipOptions, zipStream } from './zip.ts'

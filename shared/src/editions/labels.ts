@@ -59,13 +59,21 @@ export function fallbackNotice(locale: Locale): string {
 export function formatEditionDate(iso: string, locale: Locale): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) throw new Error(`"${iso}" is not an ISO date`)
-  return new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date)
+  let format = dateFormats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+    dateFormats.set(locale, format)
+  }
+  return format.format(date)
 }
+
+// Making an Intl.DateTimeFormat costs far more than using one, and every edition prints several dates.
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>()
 
 export function dateLine(place: string | null | undefined, iso: string, locale: Locale): string {
   const date = formatEditionDate(iso, locale)

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit'
 import { type Locale, localeInfo } from '../locales.ts'
-import { editionFonts, type FontStyle, fontStyle } from './fonts.ts'
+import { editionFontFaces, type FontStyle, fontStyle } from './fonts.ts'
 import { editionLabels } from './labels.ts'
 import type { Block, Inline } from './types.ts'
 
@@ -65,8 +65,9 @@ export async function renderPdf(meta: PdfMeta, draw: (writer: Writer) => void): 
     doc.on('end', resolve)
     doc.on('error', reject)
   })
-  const fonts = editionFonts()
-  for (const style of Object.keys(fonts) as FontStyle[]) doc.registerFont(style, fonts[style])
+  const fonts = editionFontFaces()
+  // pdfkit takes a parsed font in place of its bytes (PDFFontFactory.open); its types do not say so.
+  for (const style of Object.keys(fonts) as FontStyle[]) doc.registerFont(style, fonts[style] as unknown as Buffer)
   draw(new Writer(doc, meta.baseUrl))
   writeFooters(doc, meta)
   doc.end()

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -252,7 +252,11 @@ describe('the site editions', () => {
   it("packs a kit's ZIP from the site's data with exactly the kit's published content in that language", async () => {
     const kit = editions.data.kits[0] as PressKit
     expect(kit.pressContacts).toHaveLength(1)
-    const unpack = async (locale: 'en' | 'ru') => unzipSync(await editions.read(await editions.kitZip(kit, locale)))
+    const unpack = async (locale: 'en' | 'ru') => {
+      const zip = await editions.kitZip(kit, locale)
+      if (!zip) throw new Error(`no ${locale} ZIP`)
+      return unzipSync(await editions.read(zip))
+    }
 
     const en = await unpack('en')
     const vcard = Object.keys(en).find((name) => name.endsWith('.vcf'))
@@ -349,6 +353,51 @@ describe('the site editions', () => {
     const changed = after.filter((d) => d.sha256 !== hashBefore.get(d.filename)).map((d) => d.filename)
     expect(changed.sort()).toEqual([`${refs.englishOnly}-en.pdf`, 'test-kit-en.zip'])
     expect(edited.cache.stats).toEqual({ rendered: 2, reused: before.length - 2 })
+  })
+
+  it("takes sizes and checksums from the cache's index, and renders again a file that is gone or changed size", async () => {
+    const first = await build()
+    const [pdf, other] = (await first.downloads('en')).filter((d) => d.type === 'pdf')
+    if (!pdf || !other) throw new Error('expected two English PDFs')
+    const original = await first.read(pdf)
+
+    // Same size, other bytes: the index is trusted, the file is not read or hashed again.
+    const tampered = Buffer.from(original)
+    tampered.writeUInt8((tampered.readUInt8(tampered.length - 2) ^ 1) & 0xff, tampered.length - 2)
+    writeFileSync(pdf.file, tampered)
+    const trusting = await build()
+    const trusted = (await trusting.downloads('en')).find((d) => d.filename === pdf.filename)
+    expect(trusted?.sha256).toBe(pdf.sha256)
+    expect(trusting.cache.stats.rendered).toBe(0)
+
+    // Gone, or another size: rendered again, the same bytes as before.
+    rmSync(pdf.file)
+    writeFileSync(other.file, 'short')
+    const repairing = await build()
+    const repaired = await repairing.downloads('en')
+    expect(repairing.cache.stats.rendered).toBe(2)
+    expect(Buffer.from(await repairing.read(repaired.find((d) => d.filename === pdf.filename) as Download))).toEqual(
+      Buffer.from(original),
+    )
+    expect(repaired.find((d) => d.filename === other.filename)?.sha256).toBe(other.sha256)
+
+    // A cache from before the index: its files are hashed once and recorded, not rendered again.
+    rmSync(path.join(cacheDir, 'index.ndjson'))
+    const migrating = await build()
+    const migrated = await migrating.downloads('en')
+    expect(migrating.cache.stats).toEqual({ rendered: 0, reused: migrated.length })
+    expect(migrated.map((d) => d.sha256)).toEqual(repaired.map((d) => d.sha256))
+    expect(readFileSync(path.join(cacheDir, 'index.ndjson'), 'utf8').trim().split('\n')).toHaveLength(migrated.length)
+  })
+
+  it('makes no PDF, ZIP or checksum entry when built without them (SITE_EDITIONS=off), but still the vCards', async () => {
+    const without = new editionsModule.SiteEditions(editions.data, editions.cache, false)
+    const pub = editions.data.publications.find((p) => p.slug === 'both') as Publication
+    expect(await without.pdfsOf(pub, 'en')).toEqual([])
+    expect(await without.kitZip(editions.data.kits[0] as PressKit, 'en')).toBeUndefined()
+    expect(await without.downloads('ru')).toEqual([])
+    expect(await without.checksums('en')).toBe('')
+    expect(without.vcards('en').size).toBe(1)
   })
 
   it('gives each press contact a vCard per language', async () => {

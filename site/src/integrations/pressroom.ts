@@ -39,27 +39,49 @@ export function readPageLinks(html: string): PageLinks {
   return links
 }
 
+/** Reads the links of every page, a few files at a time. */
+async function collectPageLinks(out: string): Promise<Map<string, PageLinks>> {
+  const found = new Map<string, PageLinks>()
+  let batch: string[] = []
+  const flush = async () => {
+    const read = await Promise.all(
+      batch.map(async (file) => [file, readPageLinks(await readFile(file, 'utf8'))] as const),
+    )
+    for (const [file, links] of read) if (links.canonical) found.set(path.relative(out, file), links)
+    batch = []
+  }
+  for await (const file of htmlFiles(out)) {
+    batch.push(file)
+    if (batch.length === 64) await flush()
+  }
+  await flush()
+  return found
+}
+
+/** The Pagefind index of the built site (Pagefind works in a process of its own). */
+async function indexForSearch(out: string): Promise<{ pages: number; ms: number }> {
+  const started = Date.now()
+  const { index, errors } = await pagefind.createIndex({})
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
+  const added = await index.addDirectory({ path: out })
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
+  const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') })
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
+  await pagefind.close()
+  return { pages: added.page_count, ms: Date.now() - started }
+}
+
 export function pressroom(): AstroIntegration {
   return {
     name: 'pressroom',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir)
+        // Pagefind reads the pages in its own process while this one reads their links: both cores work.
+        const [links, search] = await Promise.all([collectPageLinks(out), indexForSearch(out)])
         pageLinks.clear()
-        for await (const file of htmlFiles(out)) {
-          const links = readPageLinks(await readFile(file, 'utf8'))
-          if (links.canonical) pageLinks.set(path.relative(out, file), links)
-        }
-        const started = Date.now()
-        const { index, errors } = await pagefind.createIndex({})
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-        const added = await index.addDirectory({ path: out })
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
-        const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') })
-        if (written.errors.length > 0)
-          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-        await pagefind.close()
-        logger.info(`Pagefind indexed ${added.page_count} pages in ${Date.now() - started} ms`)
+        for (const [page, found] of links) pageLinks.set(page, found)
+        logger.info(`Pagefind indexed ${search.pages} pages in ${search.ms} ms`)
       },
     },
   }

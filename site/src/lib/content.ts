@@ -1,7 +1,15 @@
 /** The site's view of the loaded content: lookups, the language a reader sees, URLs, dates. */
 
 import { getCollection } from 'astro:content'
-import { type DocumentKind, documentKinds, documentPath, type Locale, localeCodes, localeInfo } from '@pressroom/shared'
+import {
+  type DocumentKind,
+  documentKinds,
+  documentPath,
+  kindInfo,
+  type Locale,
+  localeCodes,
+  localeInfo,
+} from '@pressroom/shared'
 import type {
   DocumentFile,
   MediaItem,
@@ -30,6 +38,32 @@ export function allPublications(): Promise<Publication[]> {
     return lists.flat().sort(byDateDesc)
   })()
   return publicationsCache
+}
+
+let byCollectionId: Promise<Map<string, Publication>> | undefined
+
+/**
+ * A published document by the CMS collection and id an internal link names (`statements`, `12`):
+ * one map for the whole build instead of a scan of every document per link.
+ */
+export async function publicationByLink(): Promise<(relationTo: string, id: string) => Publication | undefined> {
+  byCollectionId ??= allPublications().then(
+    (publications) => new Map(publications.map((p) => [`${kindInfo(p.kind).collection}:${p.cmsId}`, p])),
+  )
+  const map = await byCollectionId
+  return (relationTo, id) => map.get(`${relationTo}:${id}`)
+}
+
+/** Published documents grouped by the year of their date line, each group newest first. */
+export async function publicationsByYear(): Promise<Map<string, Publication[]>> {
+  const byYear = new Map<string, Publication[]>()
+  for (const pub of await allPublications()) {
+    const year = yearOf(pub)
+    const group = byYear.get(year)
+    if (group) group.push(pub)
+    else byYear.set(year, [pub])
+  }
+  return byYear
 }
 
 export function byDateDesc(a: Publication, b: Publication): number {

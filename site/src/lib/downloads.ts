@@ -1,6 +1,6 @@
 /** The build's one set of editions over the loaded content; pages and endpoints share it. */
 import path from 'node:path'
-import { fileCacheDir } from '../config.ts'
+import { editionsEnabled, fileCacheDir } from '../config.ts'
 import { allPublications, documentFilesById, mediaById, pressContactsById, pressKitsById, settings } from './content.ts'
 import { EditionCache } from './editionCache.ts'
 import { SiteEditions } from './editions.ts'
@@ -22,6 +22,7 @@ export function siteEditions(): Promise<SiteEditions> {
     return new SiteEditions(
       { publications, media, files, contacts, kits: [...kits.values()], settings: site },
       new EditionCache(editionCacheDir),
+      editionsEnabled,
     )
   })()
   return editions

@@ -25,7 +25,6 @@ import {
   type PressKitImage,
   pressContactVcard,
   pressKitFilename,
-  renderPdfEdition,
   vcardFilename,
 } from '@pressroom/shared/editions'
 import type { EditionCache } from './editionCache.ts'
@@ -71,13 +70,15 @@ const byCmsId = (a: { cmsId: string }, b: { cmsId: string }) => a.cmsId.localeCo
 
 export class SiteEditions {
   private readonly pdfs = new Map<string, Promise<Download | undefined>>()
-  private readonly zips = new Map<string, Promise<Download>>()
+  private readonly zips = new Map<string, Promise<Download | undefined>>()
   private readonly vcardsByLocale = new Map<Locale, Map<string, Vcard>>()
   private readonly publicationsByKey: Map<string, Publication>
 
+  /** `withFiles: false` makes no PDF and no ZIP (SITE_EDITIONS=off, for the benchmark); vCards are still made. */
   constructor(
     readonly data: SiteData,
     readonly cache: EditionCache,
+    readonly withFiles = true,
   ) {
     this.publicationsByKey = new Map(data.publications.map((p) => [`${p.kind}:${p.cmsId}`, p]))
   }
@@ -128,10 +129,11 @@ export class SiteEditions {
     let pending = this.pdfs.get(key)
     if (!pending) {
       pending = (async () => {
+        if (!this.withFiles) return undefined
         const edition = this.edition(pub, locale)
         if (!edition) return undefined
         const filename = editionFilename(edition)
-        const cached = await this.cache.get('pdf', edition, () => renderPdfEdition(edition))
+        const cached = await this.cache.pdf(edition)
         return { locale, type: 'pdf', filename, path: editionDownloadPath(locale, filename), ...cached }
       })()
       this.pdfs.set(key, pending)
@@ -155,11 +157,11 @@ export class SiteEditions {
   }
 
   /** The kit's ZIP in `locale`: its publications' editions in that language, images, files, contacts. */
-  kitZip(kit: PressKit, locale: Locale): Promise<Download> {
+  kitZip(kit: PressKit, locale: Locale): Promise<Download | undefined> {
     const key = `${kit.cmsId}:${locale}`
     let pending = this.zips.get(key)
     if (!pending) {
-      pending = this.buildKitZip(kit, locale)
+      pending = this.withFiles ? this.buildKitZip(kit, locale) : Promise.resolve(undefined)
       this.zips.set(key, pending)
     }
     return pending
@@ -210,7 +212,7 @@ export class SiteEditions {
       files: files.map((f) => ({ version: `${f.cmsId}@${f.updatedAt}`, filename: f.filename, title: f.title })),
     }
     const filename = pressKitFilename(kit.slug, locale)
-    const cached = await this.cache.get('zip', input, async () => {
+    const cached = await this.cache.zip(input, async () => {
       // Files from disk are always streamed, PDFs always given as bytes: the same file is always
       // added the same way, so the ZIP's bytes stay the same (ADR 0014).
       const kitImages: PressKitImage[] = []
@@ -298,7 +300,10 @@ export class SiteEditions {
   async downloads(locale: Locale): Promise<Download[]> {
     const pdfs = await Promise.all(this.data.publications.map((pub) => this.pdf(pub, locale)))
     const zips: Download[] = []
-    for (const kit of [...this.data.kits].sort(byCmsId)) zips.push(await this.kitZip(kit, locale))
+    for (const kit of [...this.data.kits].sort(byCmsId)) {
+      const zip = await this.kitZip(kit, locale)
+      if (zip) zips.push(zip)
+    }
     return [...pdfs.filter((d): d is Download => !!d), ...zips]
   }
 

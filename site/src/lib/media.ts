@@ -25,6 +25,9 @@ export function mediaFiles(item: MediaItem): { filename: string; url: string }[]
   ]
 }
 
+// Making an Intl.NumberFormat costs far more than using one; every document page shows file sizes.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
 export function formatBytes(bytes: number, locale: string): string {
   const units = locale === 'ru' ? ['Б', 'КБ', 'МБ', 'ГБ'] : ['B', 'KB', 'MB', 'GB']
   let value = bytes
@@ -33,6 +36,11 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1024
     unit++
   }
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)
-  return `${number} ${units[unit]}`
+  const key = `${locale}:${unit === 0 ? 0 : 1}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 })
+    numberFormats.set(key, format)
+  }
+  return `${format.format(value)} ${units[unit]}`
 }

@@ -42,11 +42,17 @@ export function cmsCollectionLoader(spec: CollectionSpec): Loader {
       for (let i = 0; i < changed.length; i += chunkSize) {
         const ids = changed.slice(i, i + chunkSize)
         const byLocale = new Map<string, PerLocale<RawDoc>>()
-        for (const locale of localeCodes) {
-          const docs = await cmsGetAll<RawDoc>(spec.collection, {
-            ...localeQuery(locale),
-            'where[id][in]': ids.join(','),
-          })
+        // Both languages at once: the CMS answers each from the same rows.
+        const perLocale = await Promise.all(
+          localeCodes.map(async (locale) => ({
+            locale,
+            docs: await cmsGetAll<RawDoc>(spec.collection, {
+              ...localeQuery(locale),
+              'where[id][in]': ids.join(','),
+            }),
+          })),
+        )
+        for (const { locale, docs } of perLocale) {
           for (const doc of docs) {
             const entry = byLocale.get(String(doc.id)) ?? {}
             entry[locale] = doc
