@@ -169,6 +169,23 @@ describe(`sending a notice by e-mail (${testDatabase})`, () => {
   let rows: DispatchRecipient[]
   const byAddress = (address: string) => rows.find((r) => r.emailAddresses?.includes(address))!
 
+  it('staff save a dispatch the way the admin does (fallback-locale=null); unknown locales stay refused', async () => {
+    const http = httpClient(payload)
+    const saved = await http.post(
+      '/dispatches?depth=0&fallback-locale=null&locale=en',
+      { notice: noticeId, groups: [groupId] },
+      { token: editorToken },
+    )
+    expect(saved.status).toBe(201)
+    const refused = await http.post(
+      '/dispatches?fallback-locale=xx',
+      { notice: noticeId, groups: [groupId] },
+      { token: editorToken },
+    )
+    expect(refused.status).toBe(400)
+    await payload.delete({ collection: 'dispatches', id: saved.json.doc.id })
+  })
+
   it('planning hands every e-mail row to the delivery core and marks the dispatch sending', async () => {
     const dispatch = await newDispatch({ notice: noticeId, groups: [groupId] })
     dispatchId = dispatch.id

@@ -115,6 +115,10 @@ export async function syncNoticeDeliveries(payload: Payload, only?: { sendKeys: 
   return result
 }
 
+/** The core cancels a delivery at planning when its address is on the suppression list. */
+const suppressedOr = (status: string | null) =>
+  status === 'cancelled' ? 'address suppressed (it bounced or complained before)' : String(status)
+
 function rowOutcome(items: Joined[]): Outcome | undefined {
   const deliveries = items.filter((i) => i.delivery_status !== null)
   if (deliveries.length === 0) return undefined
@@ -140,7 +144,7 @@ function rowOutcome(items: Joined[]): Outcome | undefined {
         .sort()
         .at(-1),
       bounceReason: failed
-        .map((d) => `${d.email}: ${d.error || (d.delivery_status === 'bounced' ? 'bounced' : d.delivery_status)}`)
+        .map((d) => `${d.email}: ${d.error || suppressedOr(d.delivery_status)}`)
         .join('; ')
         .slice(0, 1000),
     },
