@@ -169,6 +169,14 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
       ...(options.sidebarFields ?? []),
       translationStateField,
       {
+        name: 'sendToSubscribers',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          components: { Field: '/components/SendToSubscribers.tsx#SendToSubscribers' },
+        },
+      },
+      {
         name: 'textUpdatedAt',
         type: 'date',
         localized: true,

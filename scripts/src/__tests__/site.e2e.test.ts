@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
 import { unzipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
@@ -55,23 +56,7 @@ async function waitForPage(pathname: string, status = 200, timeoutMs = 90_000): 
   throw new Error(`${pathname} did not answer ${status} within ${timeoutMs / 1000} s:\n${cms.output().slice(-3000)}`)
 }
 
-const text = (paragraphs: string[]) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: paragraphs.map((p) => ({
-      type: 'paragraph',
-      format: '',
-      indent: 0,
-      version: 1,
-      direction: 'ltr',
-      children: [{ type: 'text', text: p, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-    })),
-  },
-})
+const text = paragraphsToLexical
 
 let release: Doc
 let outdated: Doc

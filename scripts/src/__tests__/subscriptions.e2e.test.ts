@@ -122,4 +122,39 @@ describe('subscriptions in the started CMS', () => {
     expect(subscriber).toMatchObject({ status: 'ended', endReason: 'unsubscribed' })
     await payload.destroy()
   })
+
+  it('lets an editor e-mail a published statement to its subscribers from the admin', async () => {
+    const email = 'statements-desk@example.org'
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/en/subscribe/`)
+    await page.fill('input[name="email"]', email)
+    await page.check('input[name="kinds"][value="statement"]')
+    await Promise.all([
+      page.waitForURL(`${baseUrl}/subscriptions/subscribe`),
+      page.click('form.subscribe button[type="submit"]'),
+    ])
+    const confirmation = await waitFor('the confirmation e-mail', () => fake.accepted.find((m) => m.to === email))
+    await page.goto(/https?:\/\/\S+\/subscriptions\/confirm\?token=[\w.-]+/.exec(confirmation.text)?.[0] ?? '')
+    await page.getByRole('button', { name: 'Confirm subscription' }).click()
+    await page.getByRole('heading', { name: 'Subscription confirmed' }).waitFor()
+
+    await page.goto(`${baseUrl}/admin/login`)
+    await page.fill('input[name="email"]', 'admin@pressroom.localhost')
+    await page.fill('input[name="password"]', 'e2e-admin-password-42')
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/)
+    const found = await (await fetch(`${baseUrl}/api/statements?where[slug][equals]=founding-statement`)).json()
+    await page.goto(`${baseUrl}/admin/collections/statements/${found.docs[0].id}`)
+    await page.getByRole('button', { name: 'E-mail this publication' }).click()
+    await page.getByRole('status').filter({ hasText: 'Planned' }).waitFor()
+    const sent = await waitFor('the statement e-mail', () =>
+      fake.accepted.find((m) => m.to === email && m.subject.includes('GC-ST-2021-001')),
+    )
+    expect(sent.text).toContain('Expressing serious concern about the situation')
+    // A second click plans nothing new: nobody gets it twice.
+    await page.getByRole('button', { name: 'E-mail this publication' }).click()
+    await page.getByRole('status').filter({ hasText: 'Already sent' }).waitFor()
+    await context.close()
+  })
 })
