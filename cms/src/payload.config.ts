@@ -30,6 +30,7 @@ import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
+import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliveries.ts'
 import { rebuildSite } from './site/rebuildSite.ts'
 import { siteQueue } from './site/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.ts'
@@ -125,7 +126,7 @@ export default buildConfig({
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {
-    tasks: [rebuildSite, deliverMailTask([planDueConfirmations]), planPublicationSendTask],
+    tasks: [rebuildSite, deliverMailTask([planDueConfirmations], [syncNoticeDeliveriesStep]), planPublicationSendTask],
     autoRun: [
       ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: 'default', limit: 20 }]),
       ...(siteBuildCron === 'off' ? [] : [{ cron: siteBuildCron, queue: siteQueue, limit: 1 }]),

@@ -177,8 +177,9 @@ describe(`dispatch planning (${testDatabase})`, () => {
     expect(byName['Министерство иностранных дел России']).toMatchObject({ channel: 'email', language: 'ru' })
     expect(byName['Embassy of France']).toMatchObject({ channel: 'via-embassy', emailAddresses: [] })
 
+    // Planning hands the e-mail rows to the delivery core (notices-send.test.ts follows them out).
     const planned = await payload.findByID({ collection: 'dispatches', id: dispatchId })
-    expect(planned).toMatchObject({ status: 'planned', recipientCount: 3 })
+    expect(planned).toMatchObject({ status: 'sending', recipientCount: 3 })
   })
 
   it('plans only once, and the database refuses a second row for the same recipient', async () => {

@@ -6,17 +6,23 @@ import { useState } from 'react'
 const text = {
   en: {
     saveFirst: 'Save the dispatch, then plan it here.',
-    plan: 'Plan dispatch: create the log for every recipient',
+    plan: 'Plan and send: create the log and e-mail the notice',
     planHelp:
-      'Each chosen recipient gets one log row, in their preferred language and channel. The notice and recipients cannot change afterwards.',
+      'Each chosen recipient gets one log row, in their preferred language and channel; recipients reached by e-mail get the notice with its PDF edition and an acknowledgement link within a minute. Other channels wait for your delivery records. The notice and recipients cannot change afterwards.',
+    sending: 'E-mails are going out; the log below fills in as the provider answers.',
+    completed: 'Every e-mail has been handed over; deliveries, bounces and acknowledgements keep arriving in the log.',
+    refresh: 'Refresh the log',
     exportDispatch: 'Export this dispatch log',
     exportNotice: 'Export the log of every dispatch of this notice',
   },
   ru: {
     saveFirst: 'Сохраните рассылку, затем запланируйте её здесь.',
-    plan: 'Запланировать рассылку: создать журнал по каждому получателю',
+    plan: 'Запланировать и отправить: создать журнал и разослать уведомление',
     planHelp:
-      'Каждый выбранный получатель получает одну строку журнала, на своём языке и по своему каналу. Уведомление и получателей потом изменить нельзя.',
+      'Каждый выбранный получатель получает одну строку журнала, на своём языке и по своему каналу; получатели с электронной почтой в течение минуты получают уведомление с PDF-версией и ссылкой для подтверждения. Другие каналы ждут ваших записей о доставке. Уведомление и получателей потом изменить нельзя.',
+    sending: 'Письма отправляются; журнал ниже заполняется по мере ответов почтовой службы.',
+    completed: 'Все письма переданы; доставки, возвраты и подтверждения продолжают поступать в журнал.',
+    refresh: 'Обновить журнал',
     exportDispatch: 'Экспорт журнала этой рассылки',
     exportNotice: 'Экспорт журнала всех рассылок этого уведомления',
   },
@@ -66,6 +72,14 @@ export function DispatchActions() {
             {t.plan}
           </Button>
         </>
+      )}
+      {(status === 'sending' || status === 'completed') && (
+        <p>
+          {status === 'sending' ? t.sending : t.completed}{' '}
+          <Button onClick={() => window.location.reload()} buttonStyle="secondary" size="small">
+            {t.refresh}
+          </Button>
+        </p>
       )}
       {message && (
         <p role="status">

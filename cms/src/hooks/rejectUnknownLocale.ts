@@ -11,10 +11,14 @@ import {
  * know; a press room must not file Russian text under English because of a typo.
  */
 export function assertKnownLocale(req: PayloadRequest): void {
-  const candidates = [req.locale, req.query?.locale, req.query?.['fallback-locale']]
+  const fallback = req.query?.['fallback-locale']
+  // "No fallback" is spelled none, null or false; the admin sends `fallback-locale=null` when it
+  // saves a document of a collection without localized fields (e.g. a dispatch).
+  const noFallback = fallback === 'none' || fallback === 'null' || fallback === 'false'
+  const candidates = [req.locale, req.query?.locale, noFallback ? undefined : fallback]
   for (const value of candidates) {
     if (value === undefined || value === null || value === '') continue
-    if (typeof value === 'string' && (value === 'all' || value === '*' || value === 'none' || isLocale(value))) continue
+    if (typeof value === 'string' && (value === 'all' || value === '*' || isLocale(value))) continue
     throw new APIError(
       `Unknown locale "${String(value)}". Use one of: ${localeCodes.join(', ')} (or "all" to read every language).`,
       400,

@@ -19,5 +19,5 @@ export { cancelPendingDeliveries, type PlannedSend, type PlanSendInput, planSend
 export { type DeliveryReport, deliveryStatuses } from './status.ts'
 export { TokenBucket } from './tokenBucket.ts'
 export type { BatchOutcome, MailTransport, MessageResult } from './transport.ts'
-export { handleResendWebhook, suppress, verifyWebhookSignature } from './webhooks.ts'
+export { type DeliveryObserver, handleResendWebhook, suppress, verifyWebhookSignature } from './webhooks.ts'
 export { idempotencyKey, runDeliveryWorker, type WorkerOptions, type WorkerResult } from './worker.ts'

@@ -4,14 +4,15 @@ import { runDeliveryWorker } from './worker.ts'
 
 export const mailQueue = 'email'
 
-type BeforeDelivery = (payload: Payload) => Promise<unknown>
+type Step = (payload: Payload) => Promise<unknown>
 
 /**
  * The `deliverMail` task on the `email` queue: scheduled on the queue's cron, it runs the
  * planners given (e.g. confirmation e-mails), then sends whatever is planned for up to four
- * minutes. Batches it leaves (deadline, crash) are taken over by the next run.
+ * minutes, then the steps that copy outcomes into other modules' records (e.g. the dispatch
+ * log of notices). Batches it leaves (deadline, crash) are taken over by the next run.
  */
-export function deliverMailTask(before: BeforeDelivery[] = []): TaskConfig<'deliverMail'> {
+export function deliverMailTask(before: Step[] = [], after: Step[] = []): TaskConfig<'deliverMail'> {
   const cron = process.env.MAIL_CRON || process.env.JOBS_AUTORUN_CRON || '*/10 * * * * *'
   return {
     slug: 'deliverMail',
@@ -26,6 +27,7 @@ export function deliverMailTask(before: BeforeDelivery[] = []): TaskConfig<'deli
         deadline: Date.now() + 4 * 60_000,
       })
       if (result.batches > 0) req.payload.logger.info(`Mail: ${JSON.stringify(result)}`)
+      for (const step of after) await step(req.payload)
       return { output: result }
     },
   }

@@ -30,8 +30,18 @@ export function verifyWebhookSignature(secret: string, body: string, headers: He
   return JSON.parse(body) as ResendEvent
 }
 
+/**
+ * Told the key of the send a webhook event changed, once the event is applied: for modules that
+ * keep their own record of what they sent (notices to institutions copy it onto their log).
+ */
+export type DeliveryObserver = (payload: Payload, sendKey: string) => Promise<void>
+
 /** POST /mail/webhooks/resend: verifies, records the event once, and applies it. */
-export async function handleResendWebhook(payload: Payload, request: Request): Promise<Response> {
+export async function handleResendWebhook(
+  payload: Payload,
+  request: Request,
+  observers: DeliveryObserver[] = [],
+): Promise<Response> {
   const secret = process.env.RESEND_WEBHOOK_SECRET
   if (!secret) {
     return json(503, {
@@ -68,8 +78,16 @@ export async function handleResendWebhook(payload: Payload, request: Request): P
     )
     if (existing?.processed_at) return json(200, { ok: true, duplicate: true })
   }
-  const applied = await applyEvent(payload, eventId, event)
-  return json(200, { ok: true, applied })
+  const sendId = await applyEvent(payload, eventId, event)
+  if (sendId !== undefined && observers.length > 0) {
+    const [send] = await queryRows<{ key: string }>(payload, sql`SELECT "key" FROM "sends" WHERE "id" = ${sendId}`)
+    for (const observe of observers) {
+      // The event is recorded and applied whatever an observer does; their own sweeps catch up later.
+      if (send)
+        await observe(payload, send.key).catch((error) => payload.logger.error({ err: error }, 'observer failed'))
+    }
+  }
+  return json(200, { ok: true, applied: sendId !== undefined })
 }
 
 /** Events that arrived before the worker recorded the message id are applied once it has. */
@@ -88,8 +106,11 @@ export async function applyPendingEvents(payload: MailDatabase, messageIds: stri
 
 const rank: Record<string, number> = { queued: 0, sent: 1, delivered: 2, bounced: 3, complained: 3 }
 
-/** Applies one event; safe to repeat (statuses only move forward, suppression is an upsert). */
-async function applyEvent(payload: MailDatabase, eventId: string, event: ResendEvent): Promise<boolean> {
+/**
+ * Applies one event; safe to repeat (statuses only move forward, suppression is an upsert).
+ * Gives the send's id when the event was applied to one of its deliveries.
+ */
+async function applyEvent(payload: MailDatabase, eventId: string, event: ResendEvent): Promise<number | undefined> {
   const messageId = event.data?.email_id
   const markProcessed = () =>
     execute(payload, sql`UPDATE "mail_events" SET "processed_at" = ${now()} WHERE "event_id" = ${eventId}`)
@@ -101,17 +122,19 @@ async function applyEvent(payload: MailDatabase, eventId: string, event: ResendE
   })()
   if (!target || typeof messageId !== 'string') {
     await markProcessed()
-    return false
+    return undefined
   }
   const [delivery] = await queryRows<{ id: unknown; send_id: unknown; email: string; status: string }>(
     payload,
     sql`SELECT "id", "send_id", "email", "status" FROM "deliveries" WHERE "provider_message_id" = ${messageId} LIMIT 1`,
   )
-  if (!delivery) return false // kept unprocessed: the worker applies it once it has recorded the id
+  if (!delivery) return undefined // kept unprocessed: the worker applies it once it has recorded the id
   if ((rank[target] ?? 0) > (rank[delivery.status] ?? 0)) {
+    // A bounce or complaint keeps the provider's words, for the records of whoever sent it.
+    const error = target === 'delivered' ? null : (event.data?.bounce?.message ?? event.type ?? target).slice(0, 500)
     await execute(
       payload,
-      sql`UPDATE "deliveries" SET "status" = ${target}, "updated_at" = ${now()} WHERE "id" = ${num(delivery.id)}`,
+      sql`UPDATE "deliveries" SET "status" = ${target}, "error" = ${error}, "updated_at" = ${now()} WHERE "id" = ${num(delivery.id)}`,
     )
   }
   if (target === 'bounced' || target === 'complained') {
@@ -119,7 +142,7 @@ async function applyEvent(payload: MailDatabase, eventId: string, event: ResendE
   }
   await recountSend(payload, num(delivery.send_id))
   await markProcessed()
-  return true
+  return num(delivery.send_id)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL } from '@payloadcms/db-sqlite/drizzle'
+import { and, eq, inArray, isNull, type SQL } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
 type Table = Record<string, unknown>
@@ -14,7 +14,10 @@ type DrizzleAdapter = {
   sessions?: Record<string, { db: DrizzleAdapter['drizzle'] }>
 }
 
-export type Condition = { column: string; equals: unknown } | { column: string; isNull: true }
+export type Condition =
+  | { column: string; equals: unknown }
+  | { column: string; isNull: true }
+  | { column: string; in: unknown[] }
 
 /**
  * One `UPDATE … SET … WHERE id = ? AND <conditions>` statement, true when it changed the row.
@@ -44,7 +47,11 @@ export async function updateRowIf(
   }
   const where = and(
     eq(column('id'), id),
-    ...conditions.map((c) => ('isNull' in c ? isNull(column(c.column)) : eq(column(c.column), c.equals))),
+    ...conditions.map((c) => {
+      if ('isNull' in c) return isNull(column(c.column))
+      if ('in' in c) return inArray(column(c.column), c.in)
+      return eq(column(c.column), c.equals)
+    }),
   )
   const updated = await drizzle
     .update(table)

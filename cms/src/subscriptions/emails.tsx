@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { Locale } from '@pressroom/shared'
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
+import { Heading, Hr, Link, Section, Text } from '@react-email/components'
 import { render } from '@react-email/render'
 import type { MessageTemplate } from '../mail/index.ts'
+import { EmailLayout, emailStyles } from '../mail/layout.tsx'
 import { t } from './i18n.ts'
 
 /**
@@ -10,34 +11,8 @@ import { t } from './i18n.ts'
  * links stay as `{{placeholders}}` that the delivery core fills in for each recipient, so a
  * send renders once per language, however many subscribers it has.
  */
-const font = '-apple-system, "Segoe UI", Helvetica, Arial, sans-serif'
-const styles = {
-  body: { backgroundColor: '#f4f4f2', fontFamily: font, color: '#1a1a1a', margin: 0, padding: '24px 0' },
-  container: { backgroundColor: '#ffffff', maxWidth: '640px', margin: '0 auto', padding: '32px' },
-  org: { fontSize: '13px', letterSpacing: '0.04em', textTransform: 'uppercase' as const, color: '#555', margin: 0 },
-  h1: { fontSize: '24px', lineHeight: '1.3', margin: '12px 0' },
-  meta: { fontSize: '13px', color: '#555', margin: '0 0 16px' },
-  body_: { fontSize: '16px', lineHeight: '1.6' },
-  footer: { fontSize: '12px', color: '#666', lineHeight: '1.5' },
-  link: { color: '#0b4f8a' },
-}
-
-type Shell = { locale: Locale; org: string; preview: string; children: React.ReactNode }
-
-function Layout({ locale, org, preview, children }: Shell) {
-  return (
-    <Html lang={locale}>
-      <Head />
-      <Preview>{preview}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
-          <Text style={styles.org}>{org}</Text>
-          {children}
-        </Container>
-      </Body>
-    </Html>
-  )
-}
+const styles = emailStyles
+const Layout = EmailLayout
 
 export async function confirmationTemplate(locale: Locale, org: string, from: string): Promise<MessageTemplate> {
   const subject = t(locale, 'mail.confirm.subject', { org })

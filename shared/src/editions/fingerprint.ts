@@ -40,7 +40,7 @@ export function editionsFingerprint(): string {
 
 function packageVersion(require: NodeJS.Require, name: string): string {
   // Not every package exports its package.json: walk up from its resolved entry point.
-  let dir = path.dirname(require.resolve(name))
+  let dir = path.dirname(require.resolve(/* turbopackIgnore: true */ name))
   while (dir !== path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json')
     if (existsSync(manifest)) {

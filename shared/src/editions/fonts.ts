@@ -23,7 +23,8 @@ export function editionFonts(): Record<FontStyle, Buffer> {
   if (!loaded) {
     const require = createRequire(import.meta.url)
     const read = (style: FontStyle) => {
-      const file = require.resolve(editionFontFiles[style])
+      // Next's bundler must leave this to Node: the fonts are files in node_modules (serverExternalPackages).
+      const file = require.resolve(/* turbopackIgnore: true */ editionFontFiles[style])
       try {
         return readFileSync(file)
       } catch (error) {

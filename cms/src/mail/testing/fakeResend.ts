@@ -34,6 +34,8 @@ export type AcceptedEmail = {
   text: string
   html: string
   attachments: number
+  /** The attached files as sent (content in base64). */
+  files: { filename: string; content: string }[]
 }
 
 type Stored = { bodyHash: string; state: 'in-flight' | 'done'; status?: number; response?: unknown }
@@ -163,6 +165,12 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
         text: String(email.text ?? ''),
         html: String(email.html ?? ''),
         attachments: Array.isArray(email.attachments) ? email.attachments.length : 0,
+        files: Array.isArray(email.attachments)
+          ? (email.attachments as { filename?: unknown; content?: unknown }[]).map((a) => ({
+              filename: String(a.filename ?? ''),
+              content: String(a.content ?? ''),
+            }))
+          : [],
       }
       accepted.push(entry)
       return entry

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { requirePublisher } from '../http.ts'
 import { planDispatch } from './planDispatch.ts'
 
-/** POST /api/dispatches/:id/plan — resolves the chosen groups and recipients into the log (and, in phase 2, sends). */
+/** POST /api/dispatches/:id/plan — resolves the chosen groups and recipients into the log and hands the e-mail rows to the delivery core. */
 export const dispatchEndpoints: Endpoint[] = [
   {
     path: '/:id/plan',
@@ -13,7 +13,7 @@ export const dispatchEndpoints: Endpoint[] = [
       if (!/^\d{1,15}$/.test(id)) return Response.json({ message: `"${id}" is not a dispatch ID.` }, { status: 404 })
       const result = await planDispatch(req.payload, Number(id))
       return Response.json({
-        message: `Planned: ${result.total} recipient(s)${result.created < result.total ? ` (${result.created} added now)` : ''}.`,
+        message: `Planned: ${result.total} recipient(s)${result.created < result.total ? ` (${result.created} added now)` : ''}; ${result.byChannel.email ?? 0} by e-mail, sent within a minute.`,
         ...result,
       })
     },

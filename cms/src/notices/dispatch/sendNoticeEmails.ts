@@ -1,31 +1,97 @@
+import { escapeHtml } from '@pressroom/shared/richtext'
 import type { Payload, PayloadRequest } from 'payload'
+import { normalizeEmail, planSend } from '../../mail/index.ts'
+import type { DispatchRecipient } from '../../payload-types.ts'
+import { updateRowIf } from '../db.ts'
+import { noticeMessages } from './noticeMessage.ts'
+
+/** The delivery core's `purpose` of every notice e-mail (what staff see under E-mail → Sends). */
+export const noticePurpose = 'institution-notice'
+export const noticeKeyPrefix = 'notice-dispatch:'
+
+export const mailDeliveryKey = (dispatchId: number | string, recipientId: number | string, attempt: number) =>
+  `${noticeKeyPrefix}${dispatchId}:${recipientId}:${attempt}`
+
+const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
 
 /**
- * PHASE 2 HOOK POINT — the only place the dispatch hands e-mail to the delivery core.
+ * THE hand-over from a dispatch to e-mail (docs/adr/0020). Called after planning (every e-mail
+ * row of a dispatch) and after a staff re-send (one row), and again by the mail job for rows
+ * whose hand-over was cut short (syncNoticeDeliveries).
  *
- * Called after planning (every e-mail row of a dispatch) and after a staff re-send (one row),
- * each time with rows in status `queued` whose `mailDeliveryKey` names the e-mail to send
- * (`notice-dispatch:<dispatch>:<recipient>:<attempt>`, unique per recipient and attempt, so a
- * retried call must not send twice). Phase 2 plans one delivery per key in cms/src/mail with:
- * to = row.emailAddresses, language = row.language, subject with the notice's reference number,
- * the PDF edition of the notice in that language attached (renderPdfEdition), the row's
- * acknowledgement link (row.acknowledgementLink) in the body; then sets status/sentAt,
- * deliveredAt or bouncedAt/bounceReason on the row from the core's results and webhooks, with
- * conditional updates that never overwrite `acknowledged` (updateRowIf in ../db.ts).
- *
- * Until then rows stay `queued` and nothing is sent.
+ * Each queued e-mail row becomes one send of the delivery core keyed by the row's
+ * `mailDeliveryKey` (`notice-dispatch:<dispatch>:<recipient>:<attempt>`) with one delivery per
+ * address: planning the same key again changes nothing, so a repeated or resumed call never
+ * sends twice, and a re-send (next attempt) is a new key. The `deliverMail` job sends; the
+ * results come back onto the rows through syncNoticeDeliveries.
  */
 export async function sendNoticeEmails(
   payload: Payload,
-  job: { dispatchId: number | string; dispatchRecipientIds: (number | string)[]; reason: 'planned' | 'resend' },
+  job: {
+    dispatchId: number | string
+    dispatchRecipientIds: (number | string)[]
+    reason: 'planned' | 'resend' | 'resume'
+  },
   _req?: PayloadRequest,
-): Promise<void> {
-  if (job.dispatchRecipientIds.length === 0) return
+): Promise<{ planned: number }> {
+  if (job.dispatchRecipientIds.length === 0) return { planned: 0 }
+  // A re-send re-opens a completed dispatch; the mail job completes it again.
+  await updateRowIf(payload, 'dispatches', job.dispatchId, [{ column: 'status', in: ['planned', 'completed'] }], {
+    status: 'sending',
+  })
+  const rows = await payload.find({
+    collection: 'dispatch-recipients',
+    where: { id: { in: job.dispatchRecipientIds } },
+    pagination: false,
+    depth: 0,
+    sort: 'id',
+  })
+  const messageFor = noticeMessages(payload)
+  let planned = 0
+  for (const row of rows.docs) {
+    if (await planRowEmail(payload, row, messageFor)) planned += 1
+  }
   payload.logger.info(
-    { dispatch: job.dispatchId, rows: job.dispatchRecipientIds.length, reason: job.reason },
-    'notice e-mails queued; sending is not connected yet (issue 6, phase 2)',
+    { dispatch: job.dispatchId, rows: rows.docs.length, planned, reason: job.reason },
+    'Notice e-mails handed to the delivery core',
   )
+  return { planned }
 }
 
-export const mailDeliveryKey = (dispatchId: number | string, recipientId: number | string, attempt: number) =>
-  `notice-dispatch:${dispatchId}:${recipientId}:${attempt}`
+async function planRowEmail(
+  payload: Payload,
+  row: DispatchRecipient,
+  messageFor: ReturnType<typeof noticeMessages>,
+): Promise<boolean> {
+  const addresses = row.emailAddresses ?? []
+  if (row.channel !== 'email' || row.status !== 'queued' || row.acknowledgedAt || !row.mailDeliveryKey) return false
+  if (addresses.length === 0) return false
+  const message = await messageFor(idOf(row.notice), row.language)
+  const link = row.acknowledgementLink ?? ''
+  const name = row.recipientName ?? ''
+  const result = await planSend(payload, {
+    key: row.mailDeliveryKey,
+    label: `${message.referenceNumber} → ${name} (${row.language}, attempt ${row.attempt})`,
+    purpose: noticePurpose,
+    message: message.template,
+    recipients: addresses.map((address) => ({
+      key: `address:${normalizeEmail(address)}`,
+      email: address,
+      variables: {
+        recipientName: name,
+        recipientNameHtml: escapeHtml(name),
+        acknowledgementLink: link,
+        acknowledgementLinkHtml: escapeHtml(link),
+      },
+    })),
+    source: {
+      dispatch: idOf(row.dispatch),
+      dispatchRecipient: row.id,
+      notice: idOf(row.notice),
+      attempt: row.attempt,
+      language: row.language,
+      textLanguage: message.textLocale,
+    },
+  })
+  return result.created
+}
