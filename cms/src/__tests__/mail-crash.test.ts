@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planSend, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
 import { resendTransport } from '../mail/resendTransport.ts'
 import { queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
-import { cmsRoot } from '../paths.ts'
+import { crashCheckpoints, randomInt, spawnCrashWorker } from './helpers/crashWorker.ts'
 import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
@@ -17,7 +15,6 @@ import { type StartedPayload, startPayload, testDatabase } from './helpers/paylo
  * CRASH_RUNS sets the number of runs (default 50 on SQLite, 10 on PostgreSQL).
  */
 const runs = Number(process.env.CRASH_RUNS ?? (testDatabase === 'postgres' ? 10 : 50))
-const checkpoints = ['claimed', 'preparing', 'prepared', 'sending', 'answered', 'recorded']
 
 let started: StartedPayload
 let payload: Payload
@@ -34,42 +31,6 @@ afterAll(async () => {
   await fake?.stop()
 })
 
-function spawnWorker(crashAt?: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(cmsRoot, 'src/mail/testing/crashWorker.ts')], {
-    cwd: cmsRoot,
-    env: {
-      ...process.env,
-      // The database is ready: no schema push in the child.
-      NODE_ENV: 'production',
-      MAIL_LEASE_SECONDS: '1',
-      CRASH_AT: crashAt ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const ready = new Promise<void>((resolve, reject) => {
-    const check = setInterval(() => {
-      if (output.includes('ready')) {
-        clearInterval(check)
-        resolve()
-      } else if (child.exitCode !== null || child.signalCode !== null) {
-        clearInterval(check)
-        reject(new Error(`worker exited before it was ready:\n${output}`))
-      }
-    }, 10)
-  })
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${code ?? signal}`)))
-  return { child, ready, exited }
-}
-
-const random = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1))
-
 async function pending(sendId: number): Promise<number> {
   const [row] = await queryRows<{ n: unknown }>(
     payload,
@@ -82,7 +43,7 @@ describe(`crash injection (${runs} runs, ${testDatabase})`, () => {
   it('a killed worker never makes anyone miss or repeat a message', { timeout: runs * 15_000 }, async () => {
     const outcomes: string[] = []
     for (let run = 0; run < runs; run++) {
-      const count = random(60, 300)
+      const count = randomInt(60, 300)
       const prefix = `crash${run}-`
       const planned = Array.from({ length: count }, (_, i) => `${prefix}${i}@example.org`)
       const { sendId } = await planSend(payload, {
@@ -101,13 +62,13 @@ describe(`crash injection (${runs} runs, ${testDatabase})`, () => {
       // A checkpoint passed once a batch: aim at one the victim surely reaches (a partner may take the rest).
       const batches = Math.ceil(count / 100)
       const crashAt = byCheckpoint
-        ? `${checkpoints[run % checkpoints.length]}:${withPartner ? 1 : random(1, batches)}`
+        ? `${crashCheckpoints[run % crashCheckpoints.length]}:${withPartner ? 1 : randomInt(1, batches)}`
         : undefined
-      const victim = spawnWorker(crashAt)
-      const partner = withPartner ? spawnWorker() : undefined
+      const victim = spawnCrashWorker(crashAt)
+      const partner = withPartner ? spawnCrashWorker() : undefined
       await victim.ready
       if (!byCheckpoint) {
-        await new Promise((resolve) => setTimeout(resolve, random(0, 250)))
+        await new Promise((resolve) => setTimeout(resolve, randomInt(0, 250)))
         victim.child.kill('SIGKILL')
       }
       outcomes.push(`${withPartner ? 'partner ' : ''}${crashAt ?? 'timer'}→${await victim.exited}`)
