@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
-import { Webhook } from 'svix'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { handleResendWebhook, planSend, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
 import { resendTransport } from '../mail/resendTransport.ts'
 import { queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
 import { type StartedPayload, startPayload } from './helpers/payload.ts'
+import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 const secret = `whsec_${Buffer.from('a webhook signing secret for tests').toString('base64')}`
 let started: StartedPayload
@@ -13,20 +13,7 @@ let payload: Payload
 let fake: FakeResend
 
 function signed(event: unknown, options: { id?: string; at?: Date; secret?: string } = {}) {
-  const body = JSON.stringify(event)
-  const id = options.id ?? `msg_${Math.random().toString(36).slice(2)}`
-  const at = options.at ?? new Date()
-  const signature = new Webhook(options.secret ?? secret).sign(id, at, body)
-  return new Request('https://cms.example.org/mail/webhooks/resend', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'svix-signature': signature,
-    },
-    body,
-  })
+  return signedWebhookRequest(event, options.secret ?? secret, options)
 }
 
 const event = (type: string, emailId: string, extra: Record<string, unknown> = {}) => ({

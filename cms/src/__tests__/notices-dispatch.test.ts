@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
-import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { signAcknowledgementToken } from '../notices/acknowledgement/token.ts'
 import type { DispatchRecipient } from '../payload-types.ts'
+import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
 import {
@@ -14,6 +14,7 @@ import {
   startPayload,
   testDatabase,
 } from './helpers/payload.ts'
+import { pdfText } from './helpers/pdf.ts'
 
 let started: StartedPayload
 let payload: Payload
@@ -99,41 +100,9 @@ afterAll(async () => {
   await started?.stop()
 })
 
-/**
- * drizzle-kit (SQLite schema push) adds an enumerable Array.prototype.random, which pdf.js
- * refuses to run beside; take it away while the PDF is read.
- */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const prototype = Array.prototype as unknown as Record<string, unknown>
-  const descriptor = Object.getOwnPropertyDescriptor(prototype, 'random')
-  if (descriptor) delete prototype.random
-  try {
-    return (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text
-  } finally {
-    if (descriptor) Object.defineProperty(prototype, 'random', descriptor)
-  }
-}
+const newDispatch = (data: Record<string, unknown>) => createDispatchAs(payload, editor, { notice: noticeId, ...data })
 
-async function newDispatch(data: Record<string, unknown>) {
-  return payload.create({
-    collection: 'dispatches',
-    depth: 0,
-    user: editor,
-    overrideAccess: false,
-    data: { notice: noticeId, ...data } as never,
-  })
-}
-
-async function logRows(dispatchId: number): Promise<DispatchRecipient[]> {
-  const rows = await payload.find({
-    collection: 'dispatch-recipients',
-    where: { dispatch: { equals: dispatchId } },
-    pagination: false,
-    depth: 0,
-    sort: 'recipientName',
-  })
-  return rows.docs
-}
+const logRows = (dispatchId: number) => dispatchLog(payload, dispatchId, 'recipientName')
 
 const ack = () => acknowledgementHandlers(async () => payload)
 const tokenFrom = (row: DispatchRecipient) => new URL(row.acknowledgementLink!).pathname.split('/').pop()!

@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
 import type { Payload } from 'payload'
-import { Webhook } from 'svix'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { handleResendWebhook } from '../mail/index.ts'
 import { queryRows, sql } from '../mail/sql.ts'
@@ -10,11 +7,12 @@ import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { planDispatch } from '../notices/dispatch/planDispatch.ts'
 import { sendNoticeEmails } from '../notices/dispatch/sendNoticeEmails.ts'
 import { noticeDeliveryObserver, syncNoticeDeliveries } from '../notices/dispatch/syncNoticeDeliveries.ts'
-import { cmsRoot } from '../paths.ts'
 import type { DispatchRecipient } from '../payload-types.ts'
 import { seed } from '../seed/index.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
 import { exampleGroupName, exampleNoticeSlug } from '../seed/noticeExamples.ts'
+import { crashCheckpoints, randomInt, spawnCrashWorker } from './helpers/crashWorker.ts'
+import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
 import { httpClient } from './helpers/http.ts'
 import {
   createStaff,
@@ -25,6 +23,7 @@ import {
   testDatabase,
 } from './helpers/payload.ts'
 import { pdfText } from './helpers/pdf.ts'
+import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 /**
  * Issue 6, phase 2: notices go out by e-mail through the delivery core (fake Resend on
@@ -50,47 +49,19 @@ async function runMailJob() {
   await payload.jobs.run({ queue: 'email', limit: 5 })
 }
 
-async function logRows(dispatchId: number): Promise<DispatchRecipient[]> {
-  const rows = await payload.find({
-    collection: 'dispatch-recipients',
-    where: { dispatch: { equals: dispatchId } },
-    pagination: false,
-    depth: 0,
-    sort: 'id',
-  })
-  return rows.docs
-}
+const logRows = (dispatchId: number) => dispatchLog(payload, dispatchId, 'id')
 
 const dispatchStatus = async (id: number) => (await payload.findByID({ collection: 'dispatches', id, depth: 0 })).status
 
-async function newDispatch(data: Record<string, unknown>) {
-  return payload.create({
-    collection: 'dispatches',
-    depth: 0,
-    user: editor,
-    overrideAccess: false,
-    data: data as never,
-  })
-}
+const newDispatch = (data: Record<string, unknown>) => createDispatchAs(payload, editor, data)
 
 const mailsTo = (address: string) => fake.accepted.filter((m) => m.to === address)
 const attachmentText = (mail: AcceptedEmail) => pdfText(new Uint8Array(Buffer.from(mail.files[0]!.content, 'base64')))
 const tokenIn = (mail: AcceptedEmail) => /\/acknowledge\/(\d+\.[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1]
 
 function signedEvent(type: string, emailId: string, extra: Record<string, unknown> = {}) {
-  const body = JSON.stringify({ type, created_at: new Date().toISOString(), data: { email_id: emailId, ...extra } })
-  const id = `msg_${Math.random().toString(36).slice(2)}`
-  const at = new Date()
-  return new Request('https://cms.example.org/mail/webhooks/resend', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'svix-signature': new Webhook(webhookSecret).sign(id, at, body),
-    },
-    body,
-  })
+  const event = { type, created_at: new Date().toISOString(), data: { email_id: emailId, ...extra } }
+  return signedWebhookRequest(event, webhookSecret)
 }
 
 /** The provider message id of the delivery of `address` in the row's current send. */
@@ -447,37 +418,6 @@ describe(`sending a notice by e-mail (${testDatabase})`, () => {
   })
 })
 
-function spawnWorker(crashAt?: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(cmsRoot, 'src/mail/testing/crashWorker.ts')], {
-    cwd: cmsRoot,
-    env: { ...process.env, NODE_ENV: 'production', MAIL_LEASE_SECONDS: '1', CRASH_AT: crashAt ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const ready = new Promise<void>((resolve, reject) => {
-    const check = setInterval(() => {
-      if (output.includes('ready')) {
-        clearInterval(check)
-        resolve()
-      } else if (child.exitCode !== null || child.signalCode !== null) {
-        clearInterval(check)
-        reject(new Error(`worker exited before it was ready:\n${output}`))
-      }
-    }, 10)
-  })
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${code ?? signal}`)))
-  return { child, ready, exited }
-}
-
-const random = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1))
-const checkpoints = ['claimed', 'preparing', 'prepared', 'sending', 'answered', 'recorded']
-
 describe(`crash in the middle of a dispatch (${crashRuns} runs, ${testDatabase})`, () => {
   it('a killed hand-over or worker never makes a recipient miss or repeat the notice', {
     timeout: crashRuns * 30_000,
@@ -487,7 +427,7 @@ describe(`crash in the middle of a dispatch (${crashRuns} runs, ${testDatabase})
       const prefix = `crash${run}-`
       const group = await payload.create({ collection: 'distribution-groups', data: { name: `Crash group ${run}` } })
       const expected: string[] = []
-      for (let i = 0; i < random(3, 6); i++) {
+      for (let i = 0; i < randomInt(3, 6); i++) {
         const emails =
           i % 3 === 0 ? [`${prefix}${i}a@example.org`, `${prefix}${i}b@example.org`] : [`${prefix}${i}@example.org`]
         expected.push(...emails)
@@ -509,15 +449,15 @@ describe(`crash in the middle of a dispatch (${crashRuns} runs, ${testDatabase})
       // Even runs: the process handing rows over died after some of them (a crash before the
       // worker ran): the mail job hands the rest over once they have waited longer than a live
       // hand-over takes.
-      const handedOver = run % 2 === 0 ? await cutHandOver(dispatch.id, random(0, 2)) : Number.POSITIVE_INFINITY
+      const handedOver = run % 2 === 0 ? await cutHandOver(dispatch.id, randomInt(0, 2)) : Number.POSITIVE_INFINITY
       fake.options.randomFaults = run % 3 === 0 ? { 'drop-after': 0.2, 'server-error': 0.1 } : {}
       const byCheckpoint = run % 4 < 2
       // Every checkpoint is passed at least once per send the victim finds; timer kills may come too late.
-      const crashAt = byCheckpoint ? `${checkpoints[run % checkpoints.length]}:1` : undefined
-      const victim = spawnWorker(crashAt)
+      const crashAt = byCheckpoint ? `${crashCheckpoints[run % crashCheckpoints.length]}:1` : undefined
+      const victim = spawnCrashWorker(crashAt)
       await victim.ready
       if (!byCheckpoint) {
-        await new Promise((resolve) => setTimeout(resolve, random(0, 150)))
+        await new Promise((resolve) => setTimeout(resolve, randomInt(0, 150)))
         victim.child.kill('SIGKILL')
       }
       const aimed = byCheckpoint && handedOver > 0
