@@ -41,32 +41,27 @@ const ids: Record<'both' | 'englishOnly' | 'draft' | 'embargoed' | 'kit', number
 
 /** One loader per collection with a store that lives across "builds", as Astro's does. */
 function collectionStores() {
-  const publication = (collection: string, kind: 'statement' | 'pressRelease') => ({
-    loader: loaders.cmsCollectionLoader({
-      collection,
-      normalize: (docs) => normalize.normalizePublication(kind, docs),
-    }),
-    store: memoryContext(schemas.publication),
+  type Normalize = Parameters<typeof loaders.cmsCollectionLoader>[0]['normalize']
+  type Schema = Parameters<typeof memoryContext>[0]
+  const collection = (name: string, normalize: Normalize, schema: Schema) => ({
+    loader: loaders.cmsCollectionLoader({ collection: name, normalize }),
+    store: memoryContext(schema),
   })
   const stores = {
-    statements: publication('statements', 'statement'),
-    pressReleases: publication('press-releases', 'pressRelease'),
-    media: {
-      loader: loaders.cmsCollectionLoader({ collection: 'media', normalize: normalize.normalizeMedia }),
-      store: memoryContext(schemas.media),
-    },
-    files: {
-      loader: loaders.cmsCollectionLoader({ collection: 'documents', normalize: normalize.normalizeDocumentFile }),
-      store: memoryContext(schemas.documentFile),
-    },
-    contacts: {
-      loader: loaders.cmsCollectionLoader({ collection: 'press-contacts', normalize: normalize.normalizePressContact }),
-      store: memoryContext(schemas.pressContact),
-    },
-    kits: {
-      loader: loaders.cmsCollectionLoader({ collection: 'press-kits', normalize: normalize.normalizePressKit }),
-      store: memoryContext(schemas.pressKit),
-    },
+    statements: collection(
+      'statements',
+      (docs) => normalize.normalizePublication('statement', docs),
+      schemas.publication,
+    ),
+    pressReleases: collection(
+      'press-releases',
+      (docs) => normalize.normalizePublication('pressRelease', docs),
+      schemas.publication,
+    ),
+    media: collection('media', normalize.normalizeMedia, schemas.media),
+    files: collection('documents', normalize.normalizeDocumentFile, schemas.documentFile),
+    contacts: collection('press-contacts', normalize.normalizePressContact, schemas.pressContact),
+    kits: collection('press-kits', normalize.normalizePressKit, schemas.pressKit),
     settings: {
       loader: loaders.cmsGlobalLoader({ global: 'site-settings', normalize: normalize.normalizeSettings }),
       store: memoryContext(schemas.settings),
