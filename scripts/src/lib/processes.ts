@@ -56,3 +56,21 @@ export function freePort(): Promise<number> {
     })
   })
 }
+
+/**
+ * Calls `probe` until it gives something truthy, and returns that; throws once `timeoutMs` has
+ * passed, naming `what` it waited for.
+ */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  { timeoutMs = 60_000, intervalMs = 250 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, intervalMs))
+  }
+}
