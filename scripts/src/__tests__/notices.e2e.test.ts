@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import os from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../lib/browser.ts'
-import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
-import { freePort } from '../lib/processes.ts'
+import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
+import { waitFor } from '../lib/processes.ts'
 
 /**
  * Issue 6 "done when": staff dispatch the seeded example notice to the seeded example group
@@ -13,50 +11,29 @@ import { freePort } from '../lib/processes.ts'
  * watch the log fill in, and export it. The PDF edition is rendered inside the built Next
  * server, so this also checks that pdfkit and the fonts load there.
  */
-const adminPassword = 'e2e-admin-password-42'
-let dir: string
+let room: E2ePressRoom
 let outbox: string
-let cms: RunningMainCommand
 let baseUrl: string
 let browser: Browser
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-}
+let adminPassword: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-notices-'))
-  outbox = path.join(dir, 'outbox')
-  const port = await freePort()
-  baseUrl = `http://localhost:${port}`
-  cms = await startMainCommand({
-    PORT: String(port),
-    CMS_URL: baseUrl,
-    ADMIN_PASSWORD: adminPassword,
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    UPLOAD_DIR: path.join(dir, 'uploads'),
-    PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
-    JOBS_AUTORUN_CRON: '* * * * * *',
-    // The local outbox, whatever the developer's cms/.env says.
-    RESEND_API_KEY: '',
-    MAIL_OUTBOX_DIR: outbox,
-    // This test is about the CMS: no site builds competing for the two cores.
-    SITE_BUILD: 'off',
-    SITE_PORT: String(await freePort()),
+  room = await startE2ePressRoom({
+    name: 'notices',
+    env: ({ dir }) => ({
+      // The local outbox, whatever the developer's cms/.env says.
+      RESEND_API_KEY: '',
+      MAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
+      // This test is about the CMS: no site builds competing for the two cores.
+      SITE_BUILD: 'off',
+    }),
   })
-  browser = await launchChromium()
+  ;({ cmsUrl: baseUrl, browser, adminPassword } = room)
+  outbox = path.join(room.dir, 'outbox')
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await cms?.stop()
-  rmSync(dir, { recursive: true, force: true })
+  await room?.stop()
 })
 
 describe('dispatching a notice from the admin', () => {
@@ -85,12 +62,16 @@ describe('dispatching a notice from the admin', () => {
 
     // The mail job (every second here) sends through the outbox; the log on the page follows,
     // and the dispatch completes once both e-mails are out (the hand delivery waits for staff).
-    await waitFor('the log to show both e-mails sent and the dispatch completed', async () => {
-      await page.reload()
-      await page.getByText('Dispatch log', { exact: true }).first().waitFor()
-      const sent = await page.getByRole('cell', { name: 'Sent', exact: true }).count()
-      return sent === 2 && (await page.getByText('Every e-mail has been handed over').count()) === 1
-    })
+    await waitFor(
+      'the log to show both e-mails sent and the dispatch completed',
+      async () => {
+        await page.reload()
+        await page.getByText('Dispatch log', { exact: true }).first().waitFor()
+        const sent = await page.getByRole('cell', { name: 'Sent', exact: true }).count()
+        return sent === 2 && (await page.getByText('Every e-mail has been handed over').count()) === 1
+      },
+      { intervalMs: 500 },
+    )
     expect(await page.getByRole('cell', { name: 'Queued', exact: true }).count()).toBe(1)
 
     const [download] = await Promise.all([

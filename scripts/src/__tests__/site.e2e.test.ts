@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import os from 'node:os'
 import path from 'node:path'
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
 import { unzipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../lib/browser.ts'
-import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
+import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
+import type { RunningMainCommand } from '../lib/mainCommand.ts'
 import { repoRoot } from '../lib/paths.ts'
-import { freePort, run } from '../lib/processes.ts'
+import { run, waitFor } from '../lib/processes.ts'
 import { brokenLinks, checksumProblems, htmlProblems, parsedFeeds } from '../lib/siteChecks.ts'
 
 /**
@@ -19,7 +18,7 @@ import { brokenLinks, checksumProblems, htmlProblems, parsedFeeds } from '../lib
  * and the site it built; content published through the CMS appears on the rebuilt site. Every
  * check runs against what the main command serves.
  */
-const adminPassword = 'e2e-site-admin-password'
+let room: E2ePressRoom
 let dir: string
 let cms: RunningMainCommand
 let cmsUrl: string
@@ -62,31 +61,16 @@ let release: Doc
 let outdated: Doc
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-site-e2e-'))
-  const [port, sitePort] = [await freePort(), await freePort()]
-  cmsUrl = `http://localhost:${port}`
-  siteUrl = `http://localhost:${sitePort}`
-  liveDir = path.join(dir, 'site', 'live')
-  cms = await startMainCommand({
-    PORT: String(port),
-    SITE_PORT: String(sitePort),
-    SITE_URL: siteUrl,
-    ADMIN_PASSWORD: adminPassword,
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    UPLOAD_DIR: path.join(dir, 'uploads'),
-    PAYLOAD_SECRET: 'e2e-site-secret-that-is-long-enough-0123',
-    SITE_RELEASES_DIR: path.join(dir, 'site', 'releases'),
-    SITE_LIVE_DIR: liveDir,
-    SITE_CACHE_DIR: path.join(dir, 'site', 'cache'),
-    JOBS_AUTORUN_CRON: '* * * * * *',
-    SITE_BUILD_CRON: '* * * * * *',
+  room = await startE2ePressRoom({
+    name: 'site',
+    env: ({ dir }) => ({ SITE_CACHE_DIR: path.join(dir, 'site', 'cache'), SITE_BUILD_CRON: '* * * * * *' }),
   })
-  browser = await launchChromium()
+  ;({ dir, cms, cmsUrl, siteUrl, liveDir, browser } = room)
 
   const login = await fetch(`${cmsUrl}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@pressroom.localhost', password: adminPassword }),
+    body: JSON.stringify({ email: 'admin@pressroom.localhost', password: room.adminPassword }),
   })
   token = ((await login.json()) as { token: string }).token
 
@@ -142,9 +126,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await cms?.stop()
-  rmSync(dir, { recursive: true, force: true })
+  await room?.stop()
 })
 
 async function open(pathname: string, options: { javaScript?: boolean } = {}): Promise<Page> {
@@ -434,12 +416,14 @@ describe('the public site', () => {
       title: 'Notice corrected during the test',
       changeNotes: [{ date: '2026-11-26T12:00:00.000Z', kind: 'correction', note: 'The title was corrected.' }],
     })
-    const end = Date.now() + 90_000
-    let html = ''
-    while (!html.includes('Notice corrected during the test') && Date.now() < end) {
-      await new Promise((resolve) => setTimeout(resolve, 500))
-      html = await (await fetch(`${siteUrl}/en/notices/${doc.slug}/`)).text()
-    }
+    const html = await waitFor(
+      'the corrected notice on the site',
+      async () => {
+        const page = await (await fetch(`${siteUrl}/en/notices/${doc.slug}/`)).text()
+        return page.includes('Notice corrected during the test') ? page : undefined
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    )
     expect(html).toContain('The title was corrected.')
 
     await api('PATCH', `/notices/${doc.id}`, { _status: 'draft' })

@@ -1,48 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../lib/browser.ts'
-import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
-import { freePort } from '../lib/processes.ts'
+import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
+import type { RunningMainCommand } from '../lib/mainCommand.ts'
+import { waitFor } from '../lib/processes.ts'
 
 /**
  * The README's main command, as a newcomer runs it: `pnpm start` on a fresh embedded database.
  * The build is already up to date (`pnpm test` builds first), so this measures the start itself.
  */
-const adminPassword = 'e2e-admin-password-42'
-let dir: string
+let room: E2ePressRoom
 let cms: RunningMainCommand
 let baseUrl: string
 let browser: Browser
+let adminPassword: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-'))
-  const port = await freePort()
-  baseUrl = `http://localhost:${port}`
-  // Set here too: the scheduling test below opens the same database from this process.
-  Object.assign(process.env, {
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    UPLOAD_DIR: path.join(dir, 'uploads'),
-    PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
-    JOBS_AUTORUN_CRON: '* * * * * *',
-  })
-  cms = await startMainCommand({
-    PORT: String(port),
-    ADMIN_PASSWORD: adminPassword,
-    // The site's builds and port of this run only, away from a developer's own site/live.
-    SITE_PORT: String(await freePort()),
-    SITE_RELEASES_DIR: path.join(dir, 'site-releases'),
-    SITE_LIVE_DIR: path.join(dir, 'site-live'),
-  })
-  browser = await launchChromium()
+  // The scheduling test below opens the same database from this process.
+  room = await startE2ePressRoom({ name: 'cms', localApi: true })
+  ;({ cms, cmsUrl: baseUrl, browser, adminPassword } = room)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await cms?.stop()
-  rmSync(dir, { recursive: true, force: true })
+  await room?.stop()
 })
 
 describe('the started CMS', () => {
@@ -102,12 +81,15 @@ describe('the started CMS', () => {
     await page.keyboard.type('Текст, набранный человеком.')
     await page.getByRole('button', { name: 'Publish changes' }).click()
 
-    let doc: { title?: Record<string, string>; referenceNumber?: string; slug?: string } = {}
-    const end = Date.now() + 15_000
-    while (doc.title?.ru !== 'Заявление, написанное в админке' && Date.now() < end) {
-      await new Promise((resolve) => setTimeout(resolve, 300))
-      doc = await (await fetch(`${baseUrl}/api/statements/${id}?locale=all`)).json()
-    }
+    type Doc = { title?: Record<string, string>; referenceNumber?: string; slug?: string }
+    const doc = await waitFor(
+      'the Russian title to be saved',
+      async () => {
+        const found: Doc = await (await fetch(`${baseUrl}/api/statements/${id}?locale=all`)).json()
+        return found.title?.ru === 'Заявление, написанное в админке' ? found : undefined
+      },
+      { timeoutMs: 15_000, intervalMs: 300 },
+    )
     expect(doc.title).toEqual({ en: 'Statement written in the admin', ru: 'Заявление, написанное в админке' })
     expect(doc.slug).toBe('statement-written-in-the-admin')
     expect(doc.referenceNumber).toMatch(/^GC-ST-\d{4}-\d{3}$/)
@@ -130,13 +112,14 @@ describe('the started CMS', () => {
       waitUntil: new Date(Date.now() + 1000),
       input: { type: 'publish', doc: { relationTo: 'notices', value: draft.id } },
     })
-    let title: string | undefined
-    const end = Date.now() + 30_000
-    while (!title && Date.now() < end) {
-      const res = await (await fetch(`${baseUrl}/api/notices?where[id][equals]=${draft.id}`)).json()
-      title = res.docs?.[0]?.title
-      if (!title) await new Promise((resolve) => setTimeout(resolve, 500))
-    }
+    const title = await waitFor(
+      'the scheduled notice to be published',
+      async () => {
+        const res = await (await fetch(`${baseUrl}/api/notices?where[id][equals]=${draft.id}`)).json()
+        return res.docs?.[0]?.title as string | undefined
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    )
     expect(title).toBe('Scheduled through the running CMS')
     await payload.destroy()
   })

@@ -1,67 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { type FakeResend, startFakeResend } from '@pressroom/cms/mail/testing/fake-resend'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../lib/browser.ts'
-import { type RunningMainCommand, startMainCommand } from '../lib/mainCommand.ts'
-import { freePort } from '../lib/processes.ts'
+import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
+import { waitFor } from '../lib/processes.ts'
 
 /**
  * A journalist subscribes on the site's form, confirms with the button, receives a press
  * release and leaves with one click, against the started CMS and site (`pnpm start`) and a
  * fake Resend on loopback.
  */
-let dir: string
-let cms: RunningMainCommand
+let room: E2ePressRoom
 let baseUrl: string
 let browser: Browser
 let fake: FakeResend
 let siteUrl: string
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-}
-
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-mail-'))
   fake = await startFakeResend({ ratePerSecond: 50 })
-  const port = await freePort()
-  baseUrl = `http://localhost:${port}`
-  Object.assign(process.env, {
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    UPLOAD_DIR: path.join(dir, 'uploads'),
-    PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
-    JOBS_AUTORUN_CRON: '* * * * * *',
-    CMS_URL: baseUrl,
-    RESEND_API_KEY: 're_test_key',
-    RESEND_BASE_URL: fake.url,
-    RESEND_RATE_LIMIT: '20',
+  // The Local API below opens the same database and mails through the same fake Resend.
+  room = await startE2ePressRoom({
+    name: 'mail',
+    localApi: true,
+    env: () => ({ RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: fake.url, RESEND_RATE_LIMIT: '20' }),
   })
-  const sitePort = await freePort()
-  siteUrl = `http://localhost:${sitePort}`
-  cms = await startMainCommand({
-    PORT: String(port),
-    ADMIN_PASSWORD: 'e2e-admin-password-42',
-    SITE_PORT: String(sitePort),
-    SITE_RELEASES_DIR: path.join(dir, 'site-releases'),
-    SITE_LIVE_DIR: path.join(dir, 'site-live'),
-  })
-  browser = await launchChromium()
+  ;({ cmsUrl: baseUrl, siteUrl, browser } = room)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await cms?.stop()
+  await room?.stop()
   await fake?.stop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('subscriptions in the started CMS', () => {
@@ -141,7 +108,7 @@ describe('subscriptions in the started CMS', () => {
 
     await page.goto(`${baseUrl}/admin/login`)
     await page.fill('input[name="email"]', 'admin@pressroom.localhost')
-    await page.fill('input[name="password"]', 'e2e-admin-password-42')
+    await page.fill('input[name="password"]', room.adminPassword)
     await page.click('button[type="submit"]')
     await page.waitForURL(/\/admin\/?$/)
     const found = await (await fetch(`${baseUrl}/api/statements?where[slug][equals]=founding-statement`)).json()
