@@ -15,7 +15,6 @@ let room: E2ePressRoom
 let outbox: string
 let baseUrl: string
 let browser: Browser
-let adminPassword: string
 
 beforeAll(async () => {
   room = await startE2ePressRoom({
@@ -28,7 +27,7 @@ beforeAll(async () => {
       SITE_BUILD: 'off',
     }),
   })
-  ;({ cmsUrl: baseUrl, browser, adminPassword } = room)
+  ;({ cmsUrl: baseUrl, browser } = room)
   outbox = path.join(room.dir, 'outbox')
 })
 
@@ -40,11 +39,7 @@ describe('dispatching a notice from the admin', () => {
   it('creates, plans and sends the seeded notice to the seeded group; the log fills in and exports', async () => {
     const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true })
     const page = await context.newPage()
-    await page.goto(`${baseUrl}/admin/login`)
-    await page.fill('input[name="email"]', 'admin@pressroom.localhost')
-    await page.fill('input[name="password"]', adminPassword)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/)
+    await room.logIn(page)
 
     await page.goto(`${baseUrl}/admin/collections/dispatches/create`)
     await page.locator('#field-notice').click()

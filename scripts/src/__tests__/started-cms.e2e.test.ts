@@ -61,11 +61,7 @@ describe('the started CMS', () => {
   it('publishes a statement written in the admin in English and Russian, with one number and slug', async () => {
     const context = await browser.newContext({ locale: 'en-GB' })
     const page = await context.newPage()
-    await page.goto(`${baseUrl}/admin/login`)
-    await page.fill('input[name="email"]', 'admin@pressroom.localhost')
-    await page.fill('input[name="password"]', adminPassword)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/)
+    await room.logIn(page)
 
     await page.goto(`${baseUrl}/admin/collections/statements/create`)
     await page.locator('#field-title').fill('Statement written in the admin')

@@ -106,11 +106,7 @@ describe('subscriptions in the started CMS', () => {
     await page.getByRole('button', { name: 'Confirm subscription' }).click()
     await page.getByRole('heading', { name: 'Subscription confirmed' }).waitFor()
 
-    await page.goto(`${baseUrl}/admin/login`)
-    await page.fill('input[name="email"]', 'admin@pressroom.localhost')
-    await page.fill('input[name="password"]', room.adminPassword)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/)
+    await room.logIn(page)
     const found = await (await fetch(`${baseUrl}/api/statements?where[slug][equals]=founding-statement`)).json()
     await page.goto(`${baseUrl}/admin/collections/statements/${found.docs[0].id}`)
     await page.getByRole('button', { name: 'E-mail this publication' }).click()

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from './browser.ts'
 import { type RunningMainCommand, startMainCommand } from './mainCommand.ts'
 import { freePort } from './processes.ts'
@@ -17,6 +17,8 @@ export type E2ePressRoom = {
   /** The seeded admin's (admin@pressroom.localhost) password. */
   adminPassword: string
   browser: Browser
+  /** Logs the seeded admin in on the admin's login page, in `page`. */
+  logIn: (page: Page) => Promise<void>
   /** Closes Chromium, stops the main command and removes the folder. */
   stop: () => Promise<void>
 }
@@ -72,5 +74,12 @@ export async function startE2ePressRoom(options: {
     await stop()
     throw error
   }
-  return { ...places, cms, liveDir, adminPassword, browser, stop }
+  const logIn = async (page: Page) => {
+    await page.goto(`${places.cmsUrl}/admin/login`)
+    await page.fill('input[name="email"]', 'admin@pressroom.localhost')
+    await page.fill('input[name="password"]', adminPassword)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/)
+  }
+  return { ...places, cms, liveDir, adminPassword, browser, logIn, stop }
 }
