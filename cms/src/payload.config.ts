@@ -128,10 +128,11 @@ export default buildConfig({
   jobs: {
     tasks: [rebuildSite, deliverMailTask([planDueConfirmations], [syncNoticeDeliveriesStep]), planPublicationSendTask],
     autoRun: [
-      ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: 'default', limit: 20 }]),
-      ...(siteBuildCron === 'off' ? [] : [{ cron: siteBuildCron, queue: siteQueue, limit: 1 }]),
+      // `silent.info`: no "Running 1 jobs" line every few seconds in the terminal; errors are still logged.
+      ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: 'default', limit: 20, silent: { info: true } }]),
+      ...(siteBuildCron === 'off' ? [] : [{ cron: siteBuildCron, queue: siteQueue, limit: 1, silent: { info: true } }]),
       // E-mail: confirmations and sends (docs/adr/0010); its own queue so a long send never delays publishing.
-      ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: mailQueue, limit: 5 }]),
+      ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: mailQueue, limit: 5, silent: { info: true } }]),
     ],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
