@@ -3,7 +3,27 @@ import type { AddressInfo } from 'node:net'
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
-type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+export type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
+/** The REST route handlers `next start` serves, by HTTP method. */
+export function restHandlers(payload: Payload): Record<string, RestHandler> {
+  const config = Promise.resolve(payload.config)
+  return {
+    GET: REST_GET(config) as RestHandler,
+    POST: REST_POST(config) as RestHandler,
+    PATCH: REST_PATCH(config) as RestHandler,
+    DELETE: REST_DELETE(config) as RestHandler,
+  }
+}
+
+/** The route's `slug` parameter for an /api/… path, as Next passes it. */
+export function apiSlug(pathname: string): string[] {
+  return pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent)
+}
 
 export type ServedRest = {
   /** The origin, e.g. http://127.0.0.1:41234; the API is under /api. */
@@ -26,13 +46,7 @@ async function readBody(request: IncomingMessage): Promise<ArrayBuffer | undefin
  * other packages' tests (the site's loader) talk HTTP to a real CMS without a Next build.
  */
 export async function serveRest(payload: Payload): Promise<ServedRest> {
-  const config = Promise.resolve(payload.config)
-  const handlers: Record<string, Handler> = {
-    GET: REST_GET(config) as Handler,
-    POST: REST_POST(config) as Handler,
-    PATCH: REST_PATCH(config) as Handler,
-    DELETE: REST_DELETE(config) as Handler,
-  }
+  const handlers = restHandlers(payload)
   const requests: string[] = []
   const server = createServer(async (req, res) => {
     try {
@@ -48,13 +62,8 @@ export async function serveRest(payload: Payload): Promise<ServedRest> {
         if (typeof value === 'string') headers.set(name, value)
       }
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req)
-      const slug = url.pathname
-        .replace(/^\/api\//, '')
-        .split('/')
-        .filter(Boolean)
-        .map(decodeURIComponent)
       const response = await handler(new Request(url, { method: req.method, headers, body }), {
-        params: Promise.resolve({ slug }),
+        params: Promise.resolve({ slug: apiSlug(url.pathname) }),
       })
       res.writeHead(response.status, Object.fromEntries(response.headers))
       res.end(Buffer.from(await response.arrayBuffer()))

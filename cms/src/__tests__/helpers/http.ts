@@ -1,7 +1,6 @@
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
-
-type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+import { apiSlug, restHandlers } from '../../testing/serveRest.ts'
 
 /**
  * Calls the CMS's own REST and GraphQL route handlers (the ones `next start` serves) with real
@@ -10,12 +9,7 @@ type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> })
  */
 export function httpClient(payload: Payload) {
   const config = Promise.resolve(payload.config)
-  const handlers: Record<string, Handler> = {
-    GET: REST_GET(config) as Handler,
-    POST: REST_POST(config) as Handler,
-    PATCH: REST_PATCH(config) as Handler,
-    DELETE: REST_DELETE(config) as Handler,
-  }
+  const handlers = restHandlers(payload)
 
   async function rest(
     method: string,
@@ -36,10 +30,7 @@ export function httpClient(payload: Payload) {
       headers.set('Content-Type', 'application/json')
       body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
     }
-    const slug = url.pathname
-      .replace(/^\/api\//, '')
-      .split('/')
-      .filter(Boolean)
+    const slug = apiSlug(url.pathname)
     const handler = handlers[method]
     if (!handler) throw new Error(`No handler for ${method}`)
     const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
