@@ -5,11 +5,11 @@
  * site matches the content this CMS serves (docs/adr/0019-site-rebuild-on-publish.md).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  // Not while `next build` prerenders: no job runner, no site build against the real database then.
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
   const payload = await getPayload({ config, cron: true })
   payload.logger.info('Job runner started: scheduled publishing is live.')
-  if (process.env.NEXT_PHASE === 'phase-production-build') return
 
   const { requestSiteBuild } = await import('./site/requestSiteBuild.ts')
   try {

@@ -16,7 +16,12 @@ let adminPassword: string
 
 beforeAll(async () => {
   // The scheduling test below opens the same database from this process.
-  room = await startE2ePressRoom({ name: 'cms', localApi: true })
+  room = await startE2ePressRoom({
+    name: 'cms',
+    localApi: true,
+    // This test is about the CMS; site.e2e covers the site the main command builds.
+    env: () => ({ SITE_BUILD: 'off' }),
+  })
   ;({ cms, cmsUrl: baseUrl, browser, adminPassword } = room)
 })
 

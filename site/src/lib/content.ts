@@ -54,17 +54,30 @@ export async function publicationByLink(): Promise<(relationTo: string, id: stri
   return (relationTo, id) => map.get(`${relationTo}:${id}`)
 }
 
-/** Published documents grouped by the year of their date line, each group newest first. */
-export async function publicationsByYear(): Promise<Map<string, Publication[]>> {
-  const byYear = new Map<string, Publication[]>()
-  for (const pub of await allPublications()) {
-    const year = yearOf(pub)
-    const group = byYear.get(year)
-    if (group) group.push(pub)
-    else byYear.set(year, [pub])
+/** Published documents grouped by a key, each group newest first, once per build. */
+function grouped(keys: (pub: Publication) => string[]): () => Promise<Map<string, Publication[]>> {
+  let cache: Promise<Map<string, Publication[]>> | undefined
+  return () => {
+    cache ??= allPublications().then((publications) => {
+      const groups = new Map<string, Publication[]>()
+      for (const pub of publications) {
+        for (const key of keys(pub)) {
+          const group = groups.get(key)
+          if (group) group.push(pub)
+          else groups.set(key, [pub])
+        }
+      }
+      return groups
+    })
+    return cache
   }
-  return byYear
 }
+
+/** By the year of their date line. */
+export const publicationsByYear = grouped((pub) => [yearOf(pub)])
+
+/** By topic id (a document with several topics is in each group). */
+export const publicationsByTopic = grouped((pub) => pub.topics)
 
 export function byDateDesc(a: Publication, b: Publication): number {
   return b.date.localeCompare(a.date) || (b.referenceNumber ?? '').localeCompare(a.referenceNumber ?? '')
@@ -93,10 +106,15 @@ export const topicsById = () => cached<Topic>('topics')
 export const pressContactsById = () => cached<PressContact>('pressContacts')
 export const pressKitsById = () => cached<PressKit>('pressKits')
 
-export async function settings(): Promise<SiteSettings> {
-  const [entry] = await getCollection('settings')
-  if (!entry) throw new Error('The CMS returned no site settings.')
-  return entry.data as SiteSettings
+let settingsCache: Promise<SiteSettings> | undefined
+
+/** The site settings global, read once per build (every page's layout asks). */
+export function settings(): Promise<SiteSettings> {
+  settingsCache ??= getCollection('settings').then(([entry]) => {
+    if (!entry) throw new Error('The CMS returned no site settings.')
+    return entry.data as SiteSettings
+  })
+  return settingsCache
 }
 
 export { localized, pick } from './values.ts'

@@ -23,11 +23,12 @@ export type FeedItem = {
 export function feedItems(publications: Publication[], locale: Locale): FeedItem[] {
   const ui = t(locale)
   return publications
-    .filter((pub) => pub.versions[locale])
-    .slice(0, feedLimit)
-    .map((pub) => {
+    .flatMap((pub) => {
       const version = pub.versions[locale]
-      if (!version) throw new Error('unreachable')
+      return version ? [{ pub, version }] : []
+    })
+    .slice(0, feedLimit)
+    .map(({ pub, version }) => {
       const url = absoluteUrl(publicationPath(pub, locale))
       // A correction or update changes the item: its note is part of the content.
       const notes = pub.changeNotes.map(

@@ -5,6 +5,7 @@
 
 import {
   type DocumentKind,
+  documentKinds,
   type Locale,
   localeCodes,
   type TranslationState,
@@ -266,17 +267,11 @@ export type PressKit = {
   updatedAt: string
 }
 
-const kindOfCollection: Record<string, DocumentKind> = {
-  statements: 'statement',
-  notices: 'notice',
-  'press-releases': 'pressRelease',
-}
-
 export function normalizePressKit(docs: PerLocale<RawDoc>): PressKit {
   const base = firstDoc(docs)
   // Polymorphic relationships arrive as { relationTo, value }.
   const publications = arrayItems(base.publications).flatMap((item) => {
-    const kind = kindOfCollection[String(item.relationTo)]
+    const kind = documentKinds.find((k) => k.collection === item.relationTo)?.kind
     const value = item.value
     const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
     return kind && (typeof id === 'string' || typeof id === 'number') ? [{ kind, cmsId: String(id) }] : []

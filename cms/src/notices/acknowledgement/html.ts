@@ -1,3 +1,5 @@
+import { escapeHtml } from '@pressroom/shared/richtext'
+
 /** Escaped HTML: interpolated values are text unless they are themselves `html` fragments. */
 export class Html {
   constructor(readonly value: string) {}
@@ -6,16 +8,13 @@ export class Html {
   }
 }
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escapeText = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] ?? c)
-
 type Part = Html | string | number | null | undefined | false | readonly Part[]
 
 function render(part: Part): string {
   if (part === null || part === undefined || part === false) return ''
   if (part instanceof Html) return part.value
   if (Array.isArray(part)) return part.map(render).join('')
-  return escapeText(String(part))
+  return escapeHtml(String(part))
 }
 
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {

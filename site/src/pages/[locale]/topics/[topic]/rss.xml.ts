@@ -1,6 +1,6 @@
 import { type Locale, localeCodes } from '@pressroom/shared'
 import type { APIRoute } from 'astro'
-import { allPublications, localized, topicsById } from '../../../../lib/content.ts'
+import { localized, publicationsByTopic, topicsById } from '../../../../lib/content.ts'
 import type { Topic } from '../../../../lib/normalize.ts'
 import { rssResponse } from '../../../../lib/rss.ts'
 
@@ -19,6 +19,6 @@ export const GET: APIRoute = async ({ params, props }) => {
     what: localized(topic.title, locale),
     pagePath: `/${locale}/topics/${topic.slug}/`,
     feedPath: `/${locale}/topics/${topic.slug}/rss.xml`,
-    publications: (await allPublications()).filter((p) => p.topics.includes(topic.cmsId)),
+    publications: (await publicationsByTopic()).get(topic.cmsId) ?? [],
   })
 }
