@@ -5,11 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SiteBuild } from '../payload-types.ts'
 import { readSiteBuildStatus } from '../site/builder.ts'
 import { requestSiteBuild } from '../site/requestSiteBuild.ts'
-import { httpClient } from './helpers/http.ts'
+import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
@@ -21,7 +21,7 @@ const standIn = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers
 let started: StartedPayload
 let payload: Payload
 let dir: string
-let cmsServer: Server
+let cms: ServedRest
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -43,24 +43,15 @@ beforeAll(async () => {
     },
   })
   payload = started.payload
-  const http = httpClient(payload)
-  cmsServer = createServer(async (req, res) => {
-    const answer = await http.get((req.url ?? '/').replace(/^\/api/, ''))
-    res.writeHead(answer.status, { 'content-type': 'application/json' })
-    res.end(answer.text)
-  })
-  process.env.SITE_BUILD_CMS_URL = await listen(cmsServer)
+  cms = await serveRest(payload)
+  process.env.SITE_BUILD_CMS_URL = cms.url
 })
 afterAll(async () => {
-  if (cmsServer) await close(cmsServer)
+  await cms?.close()
   await started?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 beforeEach(() => {
-  delete process.env.SITE_BUILD_HOOK_URL
-  delete process.env.STAND_IN_FAIL
-})
-afterEach(() => {
   delete process.env.SITE_BUILD_HOOK_URL
   delete process.env.STAND_IN_FAIL
 })

@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from '@pressroom/shared'
+import { isLocale, type Locale, locales } from '@pressroom/shared'
 import countries from 'i18n-iso-countries'
 
 /**
@@ -31,10 +31,11 @@ export type DeliveryChannel = (typeof deliveryChannels)[number]['value']
 export const manualChannels = deliveryChannels.filter((c) => c.value !== 'email')
 export type ManualChannel = Exclude<DeliveryChannel, 'email'>
 
-export const languageOptions = [
-  { value: 'en', label: 'English' },
-  { value: 'ru', label: 'Русский' },
-] as const satisfies readonly { value: Locale; label: string }[]
+/** The working languages from @pressroom/shared, as select options. */
+export const languageOptions: readonly { value: Locale; label: string }[] = locales.map((l) => ({
+  value: l.code,
+  label: l.nativeLabel,
+}))
 
 export const isRecipientKind = (value: string): value is RecipientKind => recipientKinds.some((k) => k.value === value)
 export const isDeliveryChannel = (value: string): value is DeliveryChannel =>

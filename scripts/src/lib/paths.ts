@@ -1,7 +1,7 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { cmsRoot, repoRoot } from '@pressroom/cms/paths'
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-export const cmsDir = path.join(repoRoot, 'cms')
+export { repoRoot }
+export const cmsDir = cmsRoot
 export const cmsEnvFile = path.join(cmsDir, '.env')
 export const systemScripts = path.join(repoRoot, 'scripts/system')

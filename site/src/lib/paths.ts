@@ -8,6 +8,11 @@ export function pageParam(n: number): string | undefined {
   return n === 1 ? undefined : `page/${n}`
 }
 
+/** The path of page `n` of a list whose first page is at `first`. */
+export function pagePath(first: string, n: number): string {
+  return n === 1 ? first : `${first}${pageParam(n)}/`
+}
+
 export function paginatedPaths<T, P extends Record<string, string>>(
   groups: (locale: Locale) => Promise<{ params: P; items: T[]; props?: Record<string, unknown> }[]>,
 ) {
