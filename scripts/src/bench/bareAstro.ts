@@ -498,6 +498,7 @@ import { fileURLToPath } from 'node:url'
 
 export default {
   site: 'http://localhost:4321',
+  outDir: process.env.BARE_OUT_DIR || 'dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

@@ -136,54 +136,45 @@ export async function benchSite(options: {
     log(`    ${report(fullCold)}, ${fullCold.requests} CMS requests`)
     const siteOutputs = routeOutputs(path.join(workDir, 'full-cold'))
     const otherFiles = otherOutputs(path.join(workDir, 'full-cold'))
-    rmSync(path.join(workDir, 'full-cold'), { recursive: true, force: true })
     const snapshot = await readSnapshot(cms.url)
 
+    // The baseline and the site in turn, so both meet the same state of a shared machine. Every
+    // build writes into fresh directories, and nothing is deleted until all are measured: removing
+    // thousands of files here slows the disk for the build that follows.
+    const withoutEditions = { SITE_EDITIONS: 'off' }
     const bare = { cold: [] as BuildMeasure[], warm: [] as BuildMeasure[] }
-    let bareOutputs: string[] = []
+    const site = { cold: [] as SiteBuildMeasure[], warm: [] as SiteBuildMeasure[] }
     const bareDir = (i: number) => path.join(workDir, `bare-${i}`)
+    const bareBuild = (i: number, out: string) =>
+      astroBuild(bareDir(i), path.join(bareDir(i), 'node_modules/.astro'), { BARE_OUT_DIR: path.join(bareDir(i), out) })
     for (let i = 1; i <= options.runs; i++) {
       writeBareProject({ dir: bareDir(i), siteDir, snapshot, siteOutputs })
       log(`  plain Astro baseline, cold ${i}/${options.runs}…`)
-      const run = await astroBuild(bareDir(i), path.join(bareDir(i), 'node_modules/.astro'), {})
+      const run = await bareBuild(i, 'dist')
       keepLog(`bare-cold-${i}`, run)
       bare.cold.push(measure(run))
       log(`    ${report(run)}`)
-      bareOutputs = routeOutputs(path.join(bareDir(i), 'dist'))
-      if (i > 1) rmSync(bareDir(i), { recursive: true, force: true })
-    }
-    for (let i = 1; i <= options.runs; i++) {
-      log(`  plain Astro baseline, warm ${i}/${options.runs} (content store kept)…`)
-      // Into an empty output directory, as the site's rebuilds: Astro would otherwise first empty it, inside the time.
-      rmSync(path.join(bareDir(1), 'dist'), { recursive: true, force: true })
-      const run = await astroBuild(bareDir(1), path.join(bareDir(1), 'node_modules/.astro'), {})
-      keepLog(`bare-warm-${i}`, run)
-      bare.warm.push(measure(run))
-      log(`    ${report(run)}`)
-    }
-    rmSync(bareDir(1), { recursive: true, force: true })
-
-    const withoutEditions = { SITE_EDITIONS: 'off' }
-    const site = { cold: [] as SiteBuildMeasure[], warm: [] as SiteBuildMeasure[] }
-    for (let i = 1; i <= options.runs; i++) {
       log(`  site build without editions (SITE_EDITIONS=off), cold ${i}/${options.runs}…`)
       const built = await buildSite(`site-${i}`, `site-cold-${i}`, withoutEditions)
       site.cold.push(built)
       log(`    ${report(built)}`)
-      rmSync(path.join(workDir, `site-cold-${i}`), { recursive: true, force: true })
     }
-    // Into a fresh output directory each time, as a rebuild that keeps the last good site online would.
+    const bareOutputs = routeOutputs(path.join(bareDir(1), 'dist'))
     for (let i = 1; i <= options.runs; i++) {
+      log(`  plain Astro baseline, warm ${i}/${options.runs} (content store kept)…`)
+      const run = await bareBuild(1, `dist-warm-${i}`)
+      keepLog(`bare-warm-${i}`, run)
+      bare.warm.push(measure(run))
+      log(`    ${report(run)}`)
+      // Into a fresh output directory each time, as a rebuild that keeps the last good site online would.
       log(`  site rebuild without editions, warm ${i}/${options.runs}, nothing changed…`)
       const built = await buildSite('site-1', `site-warm-${i}`, withoutEditions)
       site.warm.push(built)
       log(`    ${report(built)}, ${built.fetched} documents fetched`)
-      rmSync(path.join(workDir, `site-warm-${i}`), { recursive: true, force: true })
     }
 
     const fullWarm: SiteBuildMeasure[] = []
     for (let i = 1; i <= options.runs; i++) {
-      if (i > 1) rmSync(path.join(workDir, `full-warm-${i - 1}`), { recursive: true, force: true })
       log(`  site rebuild with editions, warm ${i}/${options.runs}, nothing changed…`)
       const built = await buildSite('full', `full-warm-${i}`)
       fullWarm.push(built)
