@@ -3,13 +3,11 @@ import sitemap from '@astrojs/sitemap'
 import { localeCodes } from '@pressroom/shared'
 import { defineConfig } from 'astro/config'
 import { astroCacheDir, basePath, outDir, siteUrl } from './src/config.ts'
-import { pageLinks, pressroom } from './src/integrations/pressroom.ts'
+import { insideBase, pageLinks, pressroom } from './src/integrations/pressroom.ts'
 
 /** The page's build-time links, found by its public URL. */
 function linksOf(url: string) {
-  const pathname = new URL(url).pathname
-  const inside = pathname.slice(basePath.length).replace(/^\/+/, '')
-  return pageLinks.get(`${inside}index.html`) ?? pageLinks.get(inside.replace(/\/$/, '.html'))
+  return pageLinks.get(insideBase(new URL(url).pathname, basePath))
 }
 
 export default defineConfig({
@@ -18,7 +16,8 @@ export default defineConfig({
   outDir,
   ...(astroCacheDir ? { cacheDir: astroCacheDir } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Several pages in flight: while one page's file is written, the next renders (ADR 0021).
+  build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },
   prefetch: false,
   // Node loads the editions module itself (ADR 0013, "On the site"): pdfkit and the font files resolve from

@@ -6,21 +6,14 @@ import {
   normalizeMedia,
   normalizePressContact,
   normalizePressKit,
-  normalizePublication,
   normalizeSettings,
   normalizeTopic,
 } from './lib/normalize.ts'
 import * as schemas from './lib/schemas.ts'
-import { cmsCollectionLoader, cmsGlobalLoader } from './loaders/cms.ts'
+import { cmsCollectionLoader, cmsGlobalLoader, publicationLoader } from './loaders/cms.ts'
 
 const publicationCollection = (kind: (typeof documentKinds)[number]) =>
-  defineCollection({
-    loader: cmsCollectionLoader({
-      collection: kind.collection,
-      normalize: (docs) => normalizePublication(kind.kind, docs),
-    }),
-    schema: schemas.publication,
-  })
+  defineCollection({ loader: publicationLoader(kind), schema: schemas.publication })
 
 const [statementKind, noticeKind, pressReleaseKind] = documentKinds
 

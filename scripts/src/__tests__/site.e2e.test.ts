@@ -246,6 +246,39 @@ describe('the public site', () => {
     }
   })
 
+  it('lists in its sitemap every page that is its own canonical version, with its real language versions', async () => {
+    const index = await (await fetch(`${siteUrl}/sitemap-index.xml`)).text()
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] as string)
+    expect(sitemaps.length).toBeGreaterThan(0)
+    const entries = new Map<string, string[]>()
+    for (const sitemap of sitemaps) {
+      const xml = await (await fetch(sitemap)).text()
+      for (const [, block] of xml.matchAll(/<url>([\s\S]*?)<\/url>/g)) {
+        const loc = /<loc>([^<]+)<\/loc>/.exec(block as string)?.[1] as string
+        const links = [...(block as string).matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)]
+        entries.set(
+          loc,
+          links.map(([, lang, href]) => `${lang} ${href}`),
+        )
+      }
+    }
+    const statement = (locale: string) => `${siteUrl}/${locale}/statements/founding-statement/`
+    expect(entries.get(statement('en'))).toEqual([
+      `en ${statement('en')}`,
+      `ru ${statement('ru')}`,
+      `x-default ${statement('en')}`,
+    ])
+    expect(entries.get(statement('ru'))).toEqual(entries.get(statement('en')))
+    // Only in English: the English page is listed with no other language; the Russian fallback is not listed.
+    const releaseUrl = (locale: string) => `${siteUrl}/${locale}/press-releases/${release.slug}/`
+    expect(entries.get(releaseUrl('en'))).toEqual([`en ${releaseUrl('en')}`, `x-default ${releaseUrl('en')}`])
+    expect(entries.has(releaseUrl('ru'))).toBe(false)
+    // Not found pages say noindex, and are not listed.
+    expect([...entries.keys()].filter((url) => url.includes('/404'))).toEqual([])
+    expect(entries.has(`${siteUrl}/`)).toBe(true)
+    for (const url of entries.keys()) expect((await fetch(url)).status, url).toBe(200)
+  })
+
   it('can be browsed through the archive without JavaScript', async () => {
     const page = await open('/en/', { javaScript: false })
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click()
@@ -454,6 +487,10 @@ describe('the public site', () => {
       '<link rel="canonical" href="https://mirror.example.org/press/en/statements/founding-statement/">',
     )
     expect(page).not.toMatch(/(href|src)="\/(en|ru|media|files|pagefind)\//)
+    const sitemap = readFileSync(path.join(mirror, 'press/sitemap-0.xml'), 'utf8')
+    expect(sitemap).toContain(
+      '<loc>https://mirror.example.org/press/en/statements/founding-statement/</loc><xhtml:link rel="alternate" hreflang="en" href="https://mirror.example.org/press/en/statements/founding-statement/"/>',
+    )
     expect(await htmlProblems(mirror)).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders'
 
 type Payload = StartedPayload['payload']
 
+import { documentKinds } from '@pressroom/shared'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Publication } from '../lib/normalize.ts'
 import { type Entry, memoryContext } from './helpers/memoryStore.ts'
@@ -32,6 +33,12 @@ async function createStatement(data: Record<string, unknown>, ru?: Record<string
 
 let statements: Loader
 let releases: Loader
+let notices: Loader
+const [statementKind, noticeKind, pressReleaseKind] = documentKinds as unknown as [
+  (typeof documentKinds)[number],
+  (typeof documentKinds)[number],
+  (typeof documentKinds)[number],
+]
 
 beforeAll(async () => {
   cms = await startPayload()
@@ -42,20 +49,58 @@ beforeAll(async () => {
   loaders = await import('../loaders/cms.ts')
   normalize = await import('../lib/normalize.ts')
   schemas = await import('../lib/schemas.ts')
-  statements = loaders.cmsCollectionLoader({
-    collection: 'statements',
-    normalize: (docs) => normalize.normalizePublication('statement', docs),
-  })
-  releases = loaders.cmsCollectionLoader({
-    collection: 'press-releases',
-    normalize: (docs) => normalize.normalizePublication('pressRelease', docs),
-  })
+  statements = loaders.publicationLoader(statementKind)
+  releases = loaders.publicationLoader(pressReleaseKind)
+  notices = loaders.publicationLoader(noticeKind)
 
   await createStatement(
     { title: 'Both languages', slug: 'both', body: paragraphsToLexical(['English text']), _status: 'published' },
     { title: 'Оба языка', body: paragraphsToLexical(['Русский текст']), _status: 'published' },
   )
   await createStatement({ title: 'English only', slug: 'english-only', _status: 'published' })
+  // Every kind of localized field: array rows whose words are per language, change notes.
+  const signed = await createStatement({
+    title: 'Signed',
+    slug: 'signed',
+    signatories: [{ name: 'A. Person', role: 'Coordinator' }, { name: 'B. Person' }],
+    changeNotes: [{ date: '2026-02-02T00:00:00.000Z', kind: 'correction', note: 'A date was corrected.' }],
+    _status: 'published',
+  })
+  const [first, second] = signed.signatories as { id: string }[]
+  await payload.update({
+    collection: 'statements',
+    id: signed.id,
+    locale: 'ru',
+    data: {
+      title: 'Подписано',
+      signatories: [
+        { id: first?.id, name: 'А. Персона', role: 'Координатор' },
+        { id: second?.id, name: 'Б. Персона' },
+      ],
+      changeNotes: [{ id: (signed.changeNotes as { id: string }[])[0]?.id, note: 'Исправлена дата.' }],
+    } as never,
+  })
+  const notice = await payload.create({
+    collection: 'notices',
+    locale: 'en',
+    data: {
+      title: 'To the embassies',
+      slug: 'to-the-embassies',
+      date: '2026-02-03T12:00:00.000Z',
+      addressees: [{ group: 'Embassies in Moscow' }],
+      formalClosing: 'With the assurance of our highest consideration.',
+      _status: 'published',
+    } as never,
+  })
+  await payload.update({
+    collection: 'notices',
+    id: notice.id,
+    locale: 'ru',
+    data: {
+      title: 'Посольствам',
+      addressees: [{ id: (notice.addressees as { id: string }[])[0]?.id, group: 'Посольства в Москве' }],
+    } as never,
+  })
   await createStatement({ title: 'Draft only', slug: 'draft-only', _status: 'draft' })
   const day = 24 * 60 * 60 * 1000
   await payload.create({
@@ -79,6 +124,12 @@ afterAll(async () => {
   await cms?.stop()
 })
 
+async function loadAll(loader: Loader): Promise<Map<string, Publication>> {
+  const { context, entries } = memoryContext(schemas.publication)
+  await loader.load(context)
+  return new Map([...entries].map(([id, entry]) => [id, entry.data as Publication]))
+}
+
 const titles = (entries: Map<string, Entry>) =>
   [...entries.values()]
     .map((e) => (e.data as Publication).versions.en?.title ?? (e.data as Publication).versions.ru?.title)
@@ -88,7 +139,7 @@ describe('the CMS content loader', () => {
   it('reads what an anonymous reader may read, in each language without fallback', async () => {
     const statementStore = memoryContext(schemas.publication)
     await statements.load(statementStore.context)
-    expect(titles(statementStore.entries)).toEqual(['Both languages', 'English only'])
+    expect(titles(statementStore.entries)).toEqual(['Both languages', 'English only', 'Signed'])
     const both = [...statementStore.entries.values()].map((e) => e.data as Publication).find((p) => p.slug === 'both')
     expect(both?.versions.ru?.title).toBe('Оба языка')
     const englishOnly = [...statementStore.entries.values()]
@@ -126,11 +177,80 @@ describe('the CMS content loader', () => {
 
     server.requests.length = 0
     await statements.load(context)
-    expect(titles(entries)).toEqual(['English only, corrected'])
+    expect(titles(entries)).toEqual(['English only, corrected', 'Signed'])
     const fetched = server.requests.filter((r) => r.includes('where%5Bid%5D%5Bin%5D'))
-    // One request per language, each for the one changed document.
-    expect(fetched).toHaveLength(2)
-    for (const request of fetched) expect(request).toContain(`where%5Bid%5D%5Bin%5D=${englishOnly!.id}&`)
+    // One request for both languages, for the one changed document.
+    expect(fetched).toHaveLength(1)
+    expect(fetched[0]).toContain('locale=all')
+    expect(fetched[0]).toContain(`where%5Bid%5D%5Bin%5D=${englishOnly!.id}&`)
+  })
+
+  it('reads every language in one request exactly as it reads them one by one', async () => {
+    for (const [kind, loader] of [
+      [statementKind, statements],
+      [noticeKind, notices],
+      [pressReleaseKind, releases],
+    ] as const) {
+      const together = memoryContext(schemas.publication)
+      await loader.load(together.context)
+      const oneByOne = memoryContext(schemas.publication)
+      await loaders
+        .cmsCollectionLoader({
+          collection: kind.collection,
+          normalize: (docs) => normalize.normalizePublication(kind.kind, docs),
+        })
+        .load(oneByOne.context)
+      expect(together.entries.size).toBeGreaterThan(0)
+      expect([...together.entries]).toEqual([...oneByOne.entries])
+    }
+    const signed = [...(await loadAll(statements)).values()].find((p) => p.slug === 'signed')
+    expect(signed?.versions.ru?.signatories).toEqual([
+      { name: 'А. Персона', role: 'Координатор' },
+      { name: 'Б. Персона', role: undefined },
+    ])
+    expect(signed?.changeNotes[0]?.note).toEqual({ en: 'A date was corrected.', ru: 'Исправлена дата.' })
+    const notice = [...(await loadAll(notices)).values()].find((p) => p.slug === 'to-the-embassies')
+    expect(notice?.versions.en?.formalClosing).toBe('With the assurance of our highest consideration.')
+    expect(notice?.versions.ru?.formalClosing).toBeUndefined()
+    expect(notice?.versions.ru?.addressees).toEqual(['Посольства в Москве'])
+  })
+
+  it('knows every localized field the CMS gives a publication', () => {
+    type AnyField = { type: string; name?: string; localized?: boolean; fields?: AnyField[]; tabs?: AnyField[] }
+    const localizedPaths = (fields: AnyField[], prefix = ''): string[] =>
+      fields.flatMap((field) => {
+        const own = field.name && field.localized ? [`${prefix}${field.name}`] : []
+        if (field.type === 'tabs') return [...own, ...localizedPaths(field.tabs ?? [], prefix)]
+        const inner = field.fields ?? []
+        // Rows, collapsibles and unnamed tabs only arrange fields; arrays, groups and named tabs nest them.
+        const nested = field.name ? `${prefix}${field.name}.` : prefix
+        return [...own, ...localizedPaths(inner, nested)]
+      })
+    const known = new Set([
+      ...normalize.publicationLocalizedFields.top,
+      ...Object.entries(normalize.publicationLocalizedFields.rows).flatMap(([row, subs]) =>
+        subs.map((sub) => `${row}.${sub}`),
+      ),
+    ])
+    for (const kind of documentKinds) {
+      const fields = payload.collections[kind.collection as 'statements'].config.fields as unknown as AnyField[]
+      const found = localizedPaths(fields)
+      expect(found.length).toBeGreaterThan(4)
+      expect(found.filter((path) => !known.has(path))).toEqual([])
+    }
+  })
+
+  it('takes the answers fetched while Astro starts instead of asking again', async () => {
+    vi.resetModules()
+    const fresh = await import('../loaders/cms.ts')
+    server.requests.length = 0
+    await fresh.prefetchPublications(true)
+    const prefetched = [...server.requests]
+    expect(prefetched.filter((r) => r.includes('locale=all'))).toHaveLength(3)
+    for (const kind of documentKinds) {
+      await fresh.publicationLoader(kind).load(memoryContext(schemas.publication).context)
+    }
+    expect(server.requests).toEqual(prefetched)
   })
 
   it('stops with a message naming the CMS address when the CMS cannot be reached', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { normalizePressKit, normalizePublication, normalizeSettings, relationIds } from '../lib/normalize.ts'
+import {
+  normalizePressKit,
+  normalizePublication,
+  normalizeSettings,
+  publicationsByLocale,
+  relationIds,
+} from '../lib/normalize.ts'
 import { pressKit, publication } from '../lib/schemas.ts'
 
 const base = {
@@ -41,6 +47,36 @@ describe('normalizing CMS documents', () => {
         note: { en: 'Date corrected', ru: 'Дата исправлена' },
       },
     ])
+  })
+
+  it('splits a document read in every language at once into one per language', () => {
+    const split = publicationsByLocale({
+      ...base,
+      title: { en: 'Appeal', ru: 'Обращение' },
+      summary: { en: 'Lead' },
+      body: { en: { root: { children: [] } } },
+      signatories: [{ id: 's1', name: { en: 'A. Person', ru: 'А. Персона' }, role: { en: 'Coordinator' } }],
+      changeNotes: [{ id: 'n1', date: '2026-03-05T00:00:00.000Z', kind: 'update', note: { ru: 'Дополнено.' } }],
+    })
+    expect(split.en).toMatchObject({
+      slug: 'appeal',
+      title: 'Appeal',
+      summary: 'Lead',
+      body: { root: { children: [] } },
+      signatories: [{ id: 's1', name: 'A. Person', role: 'Coordinator' }],
+      changeNotes: [{ id: 'n1', kind: 'update', note: null }],
+    })
+    // A language without a value gets null, as the CMS answers one language without fallback.
+    expect(split.ru).toMatchObject({
+      title: 'Обращение',
+      summary: null,
+      body: null,
+      signatories: [{ name: 'А. Персона', role: null }],
+      changeNotes: [{ note: 'Дополнено.' }],
+    })
+    const pub = normalizePublication('statement', split)
+    expect(pub.versions.ru?.signatories).toEqual([{ name: 'А. Персона', role: undefined }])
+    expect(pub.changeNotes[0]?.note).toEqual({ ru: 'Дополнено.' })
   })
 
   it('reads relations at any depth', () => {

@@ -1,69 +1,43 @@
 /**
- * After the pages are written: the Pagefind index (one per language, from each page's <html lang>)
- * and, for the sitemap, each page's real language alternates and canonical URL read back from
- * the HTML, so the sitemap lists exactly what the pages declare.
+ * The site's own build steps:
+ * - for the sitemap, each page's canonical URL and real language alternates, as the page
+ *   declared them while it rendered (src/lib/pageLinks.ts);
+ * - after the pages are written, the Pagefind index (one per language, from each page's <html lang>);
+ * - before the content loaders run, the CMS's answers they will need (src/loaders/cms.ts).
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { documentKinds, localeCodes } from '@pressroom/shared'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
+import { listenForPageLinks, type PageLinks } from '../lib/pageLinks.ts'
+import { prefetchPublications } from '../loaders/cms.ts'
 
-export type PageLinks = { canonical?: string; alternates: { lang: string; url: string }[]; noindex: boolean }
-
-/** Filled at build:done, read by the sitemap's filter and serialize (listed after this integration). */
+/**
+ * Filled while pages render (src/lib/pageLinks.ts), read by the sitemap's filter and serialize
+ * (listed after this integration), by the page's path inside the site: `en/statements/founding-statement/`.
+ */
 export const pageLinks = new Map<string, PageLinks>()
 
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) {
-      if (entry.name !== 'pagefind') yield* htmlFiles(full)
-    } else if (entry.name.endsWith('.html')) yield full
-  }
+/** A URL path as Astro renders it (`/press/en/`) as a path inside the site (`en/`). */
+export function insideBase(pathname: string, base: string): string {
+  const withSlash = base.endsWith('/') ? base : `${base}/`
+  const inside = pathname.startsWith(withSlash) ? pathname.slice(withSlash.length) : pathname
+  return inside.replace(/^\/+/, '')
 }
 
-const attribute = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1]
-
-export function readPageLinks(html: string): PageLinks {
-  const head = html.slice(0, html.indexOf('</head>') + 1 || undefined)
-  const links: PageLinks = { alternates: [], noindex: /<meta name="robots" content="[^"]*noindex/.test(head) }
-  for (const [tag] of head.matchAll(/<link\b[^>]*>/g)) {
-    const rel = attribute(tag, 'rel')
-    const url = attribute(tag, 'href')?.replace(/&amp;/g, '&')
-    if (!url) continue
-    if (rel === 'canonical') links.canonical = url
-    const lang = attribute(tag, 'hreflang')
-    if (rel === 'alternate' && lang) links.alternates.push({ lang, url })
-  }
-  return links
-}
-
-/** Reads the links of every page, a few files at a time. */
-async function collectPageLinks(out: string): Promise<Map<string, PageLinks>> {
-  const found = new Map<string, PageLinks>()
-  let batch: string[] = []
-  const flush = async () => {
-    const read = await Promise.all(
-      batch.map(async (file) => [file, readPageLinks(await readFile(file, 'utf8'))] as const),
-    )
-    for (const [file, links] of read) if (links.canonical) found.set(path.relative(out, file), links)
-    batch = []
-  }
-  for await (const file of htmlFiles(out)) {
-    batch.push(file)
-    if (batch.length === 64) await flush()
-  }
-  await flush()
-  return found
-}
-
-/** The Pagefind index of the built site (Pagefind works in a process of its own). */
+/**
+ * The Pagefind index of the built site, in Pagefind's own process (it uses both cores). Only
+ * document pages carry `data-pagefind-body`, so only they are read: every other page would be
+ * parsed to be left out.
+ */
 async function indexForSearch(out: string): Promise<{ pages: number; ms: number }> {
   const started = Date.now()
   const { index, errors } = await pagefind.createIndex({})
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-  const added = await index.addDirectory({ path: out })
+  const glob = `{${localeCodes.join(',')}}/{${documentKinds.map((k) => k.path).join(',')}}/*/index.html`
+  const added = await index.addDirectory({ path: out, glob })
   if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
   const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') })
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
@@ -72,15 +46,29 @@ async function indexForSearch(out: string): Promise<{ pages: number; ms: number 
 }
 
 export function pressroom(): AstroIntegration {
+  let base = '/'
   return {
     name: 'pressroom',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir)
-        // Pagefind reads the pages in its own process while this one reads their links: both cores work.
-        const [links, search] = await Promise.all([collectPageLinks(out), indexForSearch(out)])
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return
+        // The loaders run after Astro has loaded its config and the content config: ask the CMS
+        // for the documents now, while it would otherwise wait. Everything when there is no
+        // content store yet (a first or cold build); otherwise only what changed is fetched later.
+        void prefetchPublications(!existsSync(new URL('data-store.json', config.cacheDir)))
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base
+      },
+      'astro:build:start': () => {
         pageLinks.clear()
-        for (const [page, found] of links) pageLinks.set(page, found)
+        listenForPageLinks((pathname, links) => pageLinks.set(insideBase(pathname, base), links))
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        listenForPageLinks(undefined)
+        if (pageLinks.size === 0)
+          throw new Error('No page declared its links (src/lib/pageLinks.ts): the sitemap would be empty.')
+        const search = await indexForSearch(fileURLToPath(dir))
         logger.info(`Pagefind indexed ${search.pages} pages in ${search.ms} ms`)
       },
     },

@@ -13,9 +13,41 @@ export function cmsApiUrl(path: string, query: Query = {}): string {
   return url.toString()
 }
 
+/**
+ * Answers asked for ahead of time (`cmsPrefetch`), each taken once by the `cmsGet` that asks the
+ * same URL. The build's integration prefetches while Astro starts, and the content loaders run
+ * in another module instance (Vite's), so the two share a global map.
+ */
+const prefetchedKey = Symbol.for('pressroom.cmsPrefetched')
+const shared = globalThis as { [prefetchedKey]?: Map<string, Promise<unknown>> }
+shared[prefetchedKey] ??= new Map()
+const early = shared[prefetchedKey]
+
+/** Starts a GET now; the `cmsGet` of the same path and query later gets its answer (or its error). */
+export function cmsPrefetch<T>(path: string, query: Query = {}): Promise<T> {
+  const url = cmsApiUrl(path, query)
+  let answer = early.get(url) as Promise<T> | undefined
+  if (!answer) {
+    answer = fetchJson<T>(url)
+    // The error is for whoever takes the answer; an answer nobody takes must not crash the build.
+    answer.catch(() => {})
+    early.set(url, answer)
+  }
+  return answer
+}
+
 /** GET from the CMS as an anonymous reader would: no credentials, published content only. */
 export async function cmsGet<T>(path: string, query: Query = {}): Promise<T> {
   const url = cmsApiUrl(path, query)
+  const prefetched = early.get(url) as Promise<T> | undefined
+  if (prefetched) {
+    early.delete(url)
+    return prefetched
+  }
+  return fetchJson<T>(url)
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
   let response: Response
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(60_000) })
@@ -38,13 +70,18 @@ export async function cmsGet<T>(path: string, query: Query = {}): Promise<T> {
   }
 }
 
-type ListPage<T> = { docs: T[]; hasNextPage: boolean; nextPage?: number | null }
+export type ListPage<T> = { docs: T[]; hasNextPage: boolean; nextPage?: number | null }
+
+/** The query of one page of a list: the same URL for `cmsGetAll` and for a prefetch of its first page. */
+export function listQuery(query: Query, pageLimit: number, page: number): Query {
+  return { ...query, limit: pageLimit, page }
+}
 
 /** Every document of a list query, page by page. */
 export async function cmsGetAll<T>(collection: string, query: Query = {}, pageLimit = 100): Promise<T[]> {
   const docs: T[] = []
   for (let page = 1; ; page++) {
-    const result = await cmsGet<ListPage<T>>(collection, { ...query, limit: pageLimit, page })
+    const result = await cmsGet<ListPage<T>>(collection, listQuery(query, pageLimit, page))
     if (!Array.isArray(result.docs)) throw new CmsError(`GET /api/${collection} did not return a list of documents.`)
     docs.push(...result.docs)
     if (!result.hasNextPage) return docs

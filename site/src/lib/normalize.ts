@@ -102,6 +102,46 @@ function version(doc: RawDoc | undefined): PublicationVersion | undefined {
   }
 }
 
+/**
+ * The localized fields of a publication, in every kind: top-level ones, and those inside array
+ * rows (the rows themselves are shared by both languages). A test checks this against the CMS's
+ * own collection config, so a new localized field cannot be missed.
+ */
+export const publicationLocalizedFields = {
+  top: ['title', 'summary', 'place', 'body', 'textUpdatedAt', 'translationState', 'formalClosing'],
+  rows: { signatories: ['name', 'role'], addressees: ['group'], changeNotes: ['note'] },
+} as const
+
+function inLocale(value: unknown, locale: Locale): unknown {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? ((value as Record<string, unknown>)[locale] ?? null)
+    : null
+}
+
+/**
+ * One language of a publication the CMS answered with `locale=all` (each localized field as
+ * `{ en: …, ru: … }`), as `locale=…&fallback-locale=none` would have answered it: a missing
+ * language's values are null. One request then serves both languages.
+ */
+export function publicationsByLocale(doc: RawDoc): PerLocale<RawDoc> {
+  const out: PerLocale<RawDoc> = {}
+  for (const locale of localeCodes) {
+    const view: RawDoc = { ...doc }
+    for (const field of publicationLocalizedFields.top) view[field] = inLocale(doc[field], locale)
+    for (const [field, subfields] of Object.entries(publicationLocalizedFields.rows)) {
+      if (!Array.isArray(doc[field])) continue
+      view[field] = (doc[field] as unknown[]).map((row) => {
+        if (!row || typeof row !== 'object') return row
+        const copy = { ...(row as Record<string, unknown>) }
+        for (const sub of subfields) copy[sub] = inLocale(copy[sub], locale)
+        return copy
+      })
+    }
+    out[locale] = view
+  }
+  return out
+}
+
 export function normalizePublication(kind: DocumentKind, docs: PerLocale<RawDoc>): Publication {
   const base = firstDoc(docs)
   const versions: PerLocale<PublicationVersion> = {}

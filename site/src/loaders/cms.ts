@@ -3,10 +3,10 @@
  * may read, in every language without fallback, keeps its store between builds, and fetches
  * only the documents whose `updatedAt` changed; documents no longer published leave the store.
  */
-import { type Locale, localeCodes } from '@pressroom/shared'
+import { documentKinds, type Locale, localeCodes } from '@pressroom/shared'
 import type { Loader } from 'astro/loaders'
-import { CmsError, cmsGet, cmsGetAll } from '../lib/cms.ts'
-import type { PerLocale, RawDoc } from '../lib/normalize.ts'
+import { CmsError, cmsGet, cmsGetAll, cmsPrefetch, type ListPage, listQuery } from '../lib/cms.ts'
+import { normalizePublication, type PerLocale, publicationsByLocale, type RawDoc } from '../lib/normalize.ts'
 
 /** Bump when the mapping changes, so stored entries from an older build are not reused. */
 const storeFormat = '2'
@@ -16,10 +16,59 @@ type CollectionSpec = {
   /** The CMS collection slug. */
   collection: string
   normalize: (docs: PerLocale<RawDoc>) => Record<string, unknown>
+  /**
+   * When the collection's localized fields are known: every language in one request
+   * (`locale=all`), split into one document per language here. The CMS then reads each
+   * document once instead of once per language.
+   */
+  splitLocales?: (doc: RawDoc) => PerLocale<RawDoc>
 }
 
 function localeQuery(locale: Locale) {
   return { locale, 'fallback-locale': 'none', depth: 0 }
+}
+
+type IndexEntry = { id: string | number; updatedAt?: string }
+/** Every published id and when it last changed, in one request for up to 1,000 documents. */
+const indexQuery = { depth: 0, 'select[updatedAt]': true, sort: 'createdAt' }
+const indexPageSize = 1000
+
+/** Documents by id, in one language (or `all` of them at once). */
+function chunkQuery(locale: Locale | 'all', ids: string[]) {
+  const where = { 'where[id][in]': ids.join(',') }
+  return locale === 'all' ? { locale, depth: 0, ...where } : { ...localeQuery(locale), ...where }
+}
+
+/** One request per chunk with every language (`split`), or one per chunk and language. */
+const chunkLocales = (split: boolean): (Locale | 'all')[] => (split ? ['all'] : [...localeCodes])
+
+function chunks(ids: string[]): string[][] {
+  const out: string[][] = []
+  for (let i = 0; i < ids.length; i += chunkSize) out.push(ids.slice(i, i + chunkSize))
+  return out
+}
+
+/**
+ * Asks the CMS now for what a collection's loader will ask first, so the CMS answers while Astro
+ * is still starting: the index and, for a build with no content store yet (`everything`), every
+ * document in every language. The loader then takes these answers instead of asking again.
+ */
+async function prefetchCollection(
+  collection: string,
+  options: { everything: boolean; allLocales: boolean },
+): Promise<void> {
+  const index = await cmsPrefetch<ListPage<IndexEntry>>(collection, listQuery(indexQuery, indexPageSize, 1)).catch(
+    () => undefined,
+  )
+  // Unreachable CMS or a longer index: the loader asks itself, and reports what went wrong.
+  if (!options.everything || !index || index.hasNextPage || !Array.isArray(index.docs)) return
+  const answers: Promise<unknown>[] = []
+  for (const ids of chunks(index.docs.map((doc) => String(doc.id)))) {
+    for (const locale of chunkLocales(options.allLocales)) {
+      answers.push(cmsPrefetch(collection, listQuery(chunkQuery(locale, ids), chunkSize, 1)))
+    }
+  }
+  await Promise.allSettled(answers)
 }
 
 export function cmsCollectionLoader(spec: CollectionSpec): Loader {
@@ -30,33 +79,24 @@ export function cmsCollectionLoader(spec: CollectionSpec): Loader {
         store.clear()
         meta.set('format', storeFormat)
       }
-      const index = await cmsGetAll<{ id: string | number; updatedAt?: string }>(
-        spec.collection,
-        { depth: 0, 'select[updatedAt]': true, sort: 'createdAt' },
-        1000,
-      )
+      const index = await cmsGetAll<IndexEntry>(spec.collection, indexQuery, indexPageSize)
       const current = new Map(index.map((doc) => [String(doc.id), String(doc.updatedAt ?? '')]))
       for (const id of store.keys()) if (!current.has(id)) store.delete(id)
       const changed = [...current].filter(([id, updatedAt]) => store.get(id)?.digest !== updatedAt).map(([id]) => id)
 
-      for (let i = 0; i < changed.length; i += chunkSize) {
-        const ids = changed.slice(i, i + chunkSize)
+      for (const ids of chunks(changed)) {
         const byLocale = new Map<string, PerLocale<RawDoc>>()
-        // Both languages at once: the CMS answers each from the same rows.
-        const perLocale = await Promise.all(
-          localeCodes.map(async (locale) => ({
+        const split = spec.splitLocales
+        const answers = await Promise.all(
+          chunkLocales(!!split).map(async (locale) => ({
             locale,
-            docs: await cmsGetAll<RawDoc>(spec.collection, {
-              ...localeQuery(locale),
-              'where[id][in]': ids.join(','),
-            }),
+            docs: await cmsGetAll<RawDoc>(spec.collection, chunkQuery(locale, ids), chunkSize),
           })),
         )
-        for (const { locale, docs } of perLocale) {
+        for (const { locale, docs } of answers) {
           for (const doc of docs) {
-            const entry = byLocale.get(String(doc.id)) ?? {}
-            entry[locale] = doc
-            byLocale.set(String(doc.id), entry)
+            const id = String(doc.id)
+            byLocale.set(id, split && locale === 'all' ? split(doc) : { ...byLocale.get(id), [locale]: doc })
           }
         }
         for (const id of ids) {
@@ -76,6 +116,20 @@ export function cmsCollectionLoader(spec: CollectionSpec): Loader {
       logger.info(`${spec.collection}: ${current.size} published, ${changed.length} fetched, the rest unchanged`)
     },
   }
+}
+
+/** The loader of one kind of publication: both languages in one request (`publicationsByLocale`). */
+export function publicationLoader(kind: (typeof documentKinds)[number]): Loader {
+  return cmsCollectionLoader({
+    collection: kind.collection,
+    normalize: (docs) => normalizePublication(kind.kind, docs),
+    splitLocales: publicationsByLocale,
+  })
+}
+
+/** `prefetchCollection` for the publications, nearly all of the content; done when every answer is in. */
+export async function prefetchPublications(everything: boolean): Promise<void> {
+  await Promise.all(documentKinds.map((kind) => prefetchCollection(kind.collection, { everything, allLocales: true })))
 }
 
 /** A global (site settings) as a collection of one entry, always fetched: it is one small request. */
