@@ -102,6 +102,20 @@ describe('Resend webhooks', () => {
       new Request(good.url, { method: 'POST', headers: good.headers, body: 'x'.repeat(300_000) }),
     )
     expect(huge.status).toBe(413)
+    // Sent in chunks with no declared length: refused once past the limit, the rest never read.
+    let sent = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 64 * 1024
+        controller.enqueue(new Uint8Array(64 * 1024).fill(120))
+      },
+    })
+    const streamed = await handleResendWebhook(
+      payload,
+      new Request(good.url, { method: 'POST', headers: good.headers, body: endless, duplex: 'half' } as RequestInit),
+    )
+    expect(streamed.status).toBe(413)
+    expect(sent).toBeLessThan(1024 * 1024)
     expect((await payload.count({ collection: 'mail-events' })).totalDocs).toBe(before)
     expect((await deliveryOf('forged@example.org')).status).toBe('sent')
     expect(

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { Webhook } from 'svix'
+import { readBodyUpTo } from '../http/boundedBody.ts'
 import { normalizeEmail } from './address.ts'
 import { recountSend } from './counters.ts'
 import { cancelPendingDeliveries } from './plan.ts'
@@ -49,12 +50,9 @@ export async function handleResendWebhook(
         'Webhooks are not configured: set RESEND_WEBHOOK_SECRET to the signing secret Resend shows for this endpoint.',
     })
   }
-  const length = Number(request.headers.get('content-length') ?? 0)
-  if (length > maxWebhookBytes) return json(413, { error: `The event is larger than ${maxWebhookBytes} bytes.` })
-  const body = await request.text()
-  if (Buffer.byteLength(body) > maxWebhookBytes) {
-    return json(413, { error: `The event is larger than ${maxWebhookBytes} bytes.` })
-  }
+  const bytes = await readBodyUpTo(request, maxWebhookBytes)
+  if (!bytes) return json(413, { error: `The event is larger than ${maxWebhookBytes} bytes.` })
+  const body = Buffer.from(bytes).toString('utf8')
   let event: ResendEvent
   try {
     event = verifyWebhookSignature(secret, body, request.headers)

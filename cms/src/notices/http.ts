@@ -1,5 +1,6 @@
 import { APIError, type PayloadRequest } from 'payload'
 import { hasRole } from '../access/roles.ts'
+import { readBodyUpTo } from '../http/boundedBody.ts'
 
 /** Admins and editors only: the directory and the dispatch log are not for translators or the public. */
 export function requirePublisher(req: PayloadRequest): NonNullable<PayloadRequest['user']> {
@@ -21,37 +22,15 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
  * Reads a request body up to `maxBytes` and refuses more with 413, without buffering the rest.
  */
 export async function readBoundedBody(req: PayloadRequest, maxBytes: number, what: string): Promise<Uint8Array> {
-  const tooLarge = () =>
-    new APIError(
-      `The ${what} is larger than ${megabytes(maxBytes)}, the most one upload takes. Split it into smaller files.`,
-      413,
-      undefined,
-      true,
-    )
-  const declared = Number(req.headers.get('content-length') ?? '0')
-  if (declared > maxBytes) throw tooLarge()
-  const body = req.body as ReadableStream<Uint8Array> | null | undefined
-  if (!body) return new Uint8Array()
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {})
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
+  // Payload's request carries the web Request's headers and body stream.
+  const bytes = await readBodyUpTo(req as { headers: Headers; body?: ReadableStream<Uint8Array> | null }, maxBytes)
+  if (bytes) return bytes
+  throw new APIError(
+    `The ${what} is larger than ${megabytes(maxBytes)}, the most one upload takes. Split it into smaller files.`,
+    413,
+    undefined,
+    true,
+  )
 }
 
 /** A CSV upload: the raw body (text/csv) or the `file` field of a multipart form. */

@@ -1,5 +1,6 @@
 import { isLocale, type Locale } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { readBodyUpTo } from '../http/boundedBody.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { type MessageKey, t } from './i18n.ts'
 import { buttonForm, errorBody, page, paragraph, preferencesForm, preferencesSummary } from './pages.ts'
@@ -34,28 +35,9 @@ type Read = { ok: true; fields: Fields } | { ok: false; status: number; error: M
 
 const wantsJson = (request: Request) => (request.headers.get('accept') ?? '').includes('application/json')
 
-async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > maxFormBytes) return null
-  if (!request.body) return new Uint8Array()
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxFormBytes) {
-      await reader.cancel().catch(() => {})
-      return null
-    }
-    chunks.push(value)
-  }
-  return new Uint8Array(Buffer.concat(chunks))
-}
-
 /** Reads a form (urlencoded or multipart) or a JSON object, at most maxFormBytes. Repeated fields become arrays. */
 export async function readFields(request: Request): Promise<Read> {
-  const body = await readBody(request)
+  const body = await readBodyUpTo(request, maxFormBytes)
   if (!body) return { ok: false, status: 413, error: 'error.tooLarge' }
   const type = (request.headers.get('content-type') ?? '').toLowerCase()
   const fields: Fields = {}
