@@ -1,5 +1,6 @@
 import { isLocale, type Locale, locales } from '@pressroom/shared'
 import countries from 'i18n-iso-countries'
+import { isValidEmail } from '../mail/address.ts'
 
 /**
  * What a recipient of formal notices is and how it may be reached. One list per choice, read by
@@ -42,16 +43,11 @@ export const isDeliveryChannel = (value: string): value is DeliveryChannel =>
   deliveryChannels.some((c) => c.value === value)
 export const isPreferredLanguage = (value: string): value is Locale => isLocale(value)
 
-/**
- * A practical address check (what mail servers accept in the To: header), not the full RFC 5322
- * grammar: one @, a dotted domain, no spaces or angle brackets.
- */
-const emailPattern = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]{2,}$/
-
+/** The same address check as subscriptions (mail/address.ts), with a message that says what is wrong. */
 export function emailProblem(value: string): string | null {
   if (value.length > 254)
     return `"${value.slice(0, 40)}…" is longer than the 254 characters an e-mail address may have.`
-  if (!emailPattern.test(value)) return `"${value}" is not an e-mail address (expected name@example.org).`
+  if (!isValidEmail(value)) return `"${value}" is not an e-mail address (expected name@example.org).`
   return null
 }
 

@@ -1,9 +1,6 @@
 import type { Field } from 'payload'
+import { cmsPublicUrl } from '../../subscriptions/settings.ts'
 import { acknowledgementUrl, signAcknowledgementToken } from './token.ts'
-
-export function cmsBaseUrl(serverURL: string | undefined): string {
-  return serverURL || process.env.CMS_URL || 'http://localhost:3000'
-}
 
 /**
  * The recipient's signed acknowledgement link, computed on read (never stored). Staff print it
@@ -20,7 +17,8 @@ export const acknowledgementLinkField: Field = {
       ({ data, req }) => {
         if (!data?.id || !data.createdAt) return undefined
         const token = signAcknowledgementToken(req.payload.config.secret, { id: data.id, createdAt: data.createdAt })
-        return acknowledgementUrl(cmsBaseUrl(req.payload.config.serverURL), token)
+        // The same public address as the subscription links in e-mails.
+        return acknowledgementUrl(cmsPublicUrl(req.payload), token)
       },
     ],
   },
