@@ -48,3 +48,12 @@ export function contactsPath(locale: Locale): string {
 export function vcardPath(locale: Locale, filename: string): string {
   return `/${locale}/contacts/${encodeURIComponent(filename)}`
 }
+
+/** A topic's first list page; its other pages and its feed sit under it. */
+export function topicPath(locale: Locale, slug: string): string {
+  return `/${locale}/topics/${encodeURIComponent(slug)}/`
+}
+
+export function pressKitPath(locale: Locale, slug: string): string {
+  return `/${locale}/press-kits/${encodeURIComponent(slug)}/`
+}

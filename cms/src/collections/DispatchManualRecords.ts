@@ -5,14 +5,10 @@ import {
   type CollectionConfig,
 } from 'payload'
 import { isAdmin, isPublisher } from '../access/index.ts'
+import { relationId } from '../db/relationId.ts'
 import { manualChannels } from '../notices/directory.ts'
 import { recordManualDelivery } from '../notices/dispatch/recordManualDelivery.ts'
 import { noticesGroup } from './Recipients.ts'
-
-const idOf = (value: unknown) =>
-  (value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : value) as
-    | number
-    | string
 
 const copiedFromLogRow = {
   admin: { readOnly: true },
@@ -23,7 +19,7 @@ const copiedFromLogRow = {
 const fillFromLogRow: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const row = await req.payload
-    .findByID({ collection: 'dispatch-recipients', id: idOf(data.dispatchRecipient), depth: 0, req })
+    .findByID({ collection: 'dispatch-recipients', id: relationId(data.dispatchRecipient), depth: 0, req })
     .catch(() => null)
   if (!row) {
     throw new APIError('The dispatch log entry does not exist. Choose one from the list.', 400, undefined, true)
@@ -36,7 +32,7 @@ const fillFromLogRow: CollectionBeforeChangeHook = async ({ data, operation, req
 }
 
 const markLogRow: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
-  if (operation === 'create') await recordManualDelivery(req.payload, idOf(doc.dispatchRecipient), doc.date, req)
+  if (operation === 'create') await recordManualDelivery(req.payload, relationId(doc.dispatchRecipient), doc.date, req)
   return doc
 }
 

@@ -5,6 +5,7 @@ import {
   type CollectionConfig,
 } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { relationId } from '../db/relationId.ts'
 import { dispatchEndpoints } from '../notices/dispatch/endpoints.ts'
 import { assertNoticePublished } from '../notices/dispatch/planDispatch.ts'
 import { noticesGroup } from './Recipients.ts'
@@ -23,10 +24,9 @@ const chosenFields = ['notice', 'groups', 'recipients'] as const
 /** The admin shows the choice read-only once planned; API writes to it are ignored. */
 const whileDraft = { update: ({ doc }: { doc?: { status?: string } }) => !doc || doc.status === 'draft' }
 
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 const sameChoice = (a: unknown, b: unknown) =>
-  JSON.stringify(Array.isArray(a) ? a.map(idOf) : idOf(a)) === JSON.stringify(Array.isArray(b) ? b.map(idOf) : idOf(b))
+  JSON.stringify(Array.isArray(a) ? a.map(relationId) : relationId(a)) ===
+  JSON.stringify(Array.isArray(b) ? b.map(relationId) : relationId(b))
 
 /** The chosen notice and recipients are fixed once the dispatch log exists; only drafts change. */
 const guardDispatchChanges: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
@@ -45,7 +45,7 @@ const guardDispatchChanges: CollectionBeforeChangeHook = async ({ data, original
       }
     }
   }
-  const noticeId = idOf(data.notice ?? originalDoc?.notice)
+  const noticeId = relationId(data.notice ?? originalDoc?.notice)
   if (operation === 'create' || originalDoc?.status === 'draft') {
     const notice = await assertNoticePublished(req.payload, noticeId as number | string, req)
     data.label = `${notice.referenceNumber ?? ''} ${notice.title ?? ''}`.trim()

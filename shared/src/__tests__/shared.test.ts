@@ -11,6 +11,8 @@ import {
   localeCodes,
   otherLocale,
   parseReferenceNumber,
+  pressKitPath,
+  topicPath,
   toSlug,
   vcardPath,
 } from '../index.ts'
@@ -77,5 +79,7 @@ describe('URLs', () => {
     expect(editionDownloadPath('ru', 'GC-ST-2021-001-ru.pdf')).toBe('/ru/GC-ST-2021-001-ru.pdf')
     expect(checksumsPath('en')).toBe('/en/checksums.txt')
     expect(vcardPath('en', 'press office.vcf')).toBe('/en/contacts/press%20office.vcf')
+    expect(topicPath('ru', 'families')).toBe('/ru/topics/families/')
+    expect(pressKitPath('en', 'founding-kit')).toBe('/en/press-kits/founding-kit/')
   })
 })

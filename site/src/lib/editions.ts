@@ -12,6 +12,7 @@ import {
   editionDownloadPath,
   type Locale,
   localeCodes,
+  pressKitPath,
   vcardPath,
 } from '@pressroom/shared'
 import {
@@ -196,7 +197,7 @@ export class SiteEditions {
       title: localized(kit.title, locale),
       description: text(localized(kit.description, locale)),
       organizationName: this.organizationName(locale),
-      url: absoluteUrl(`/${locale}/press-kits/${kit.slug}/`),
+      url: absoluteUrl(pressKitPath(locale, kit.slug)),
       contacts,
     }
     // The exact input: the cache key. Files are named by their CMS version (the file cache's key too).

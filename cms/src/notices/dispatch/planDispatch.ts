@@ -1,13 +1,12 @@
 import { defaultLocale, type Locale } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest, type Where } from 'payload'
+import { relationId } from '../../db/relationId.ts'
 import type { Dispatch, Notice, Recipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'
 import { chooseChannel, type DeliveryChannel } from '../directory.ts'
 import { mailDeliveryKey, sendNoticeEmails } from './sendNoticeEmails.ts'
 
 type Id = number | string
-const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
-
 /** Only a published notice, with its reference number, can be sent to institutions. */
 export async function assertNoticePublished(payload: Payload, id: Id, req?: PayloadRequest): Promise<Notice> {
   const notice = await payload.findByID({ collection: 'notices', id, depth: 0, req }).catch(() => null)
@@ -57,7 +56,7 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
   }
 
   try {
-    const notice = await assertNoticePublished(payload, idOf(dispatch.notice))
+    const notice = await assertNoticePublished(payload, relationId(dispatch.notice))
     const { recipients, skippedInactive } = await resolveRecipients(payload, dispatch)
     if (recipients.length === 0) {
       throw new APIError(
@@ -73,7 +72,7 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
       pagination: false,
       depth: 0,
     })
-    const existing = new Set(existingRows.docs.map((row) => String(idOf(row.recipient))))
+    const existing = new Set(existingRows.docs.map((row) => String(relationId(row.recipient))))
     const byChannel: PlannedDispatch['byChannel'] = {}
     const emailRows: Id[] = []
     let created = 0
@@ -140,8 +139,8 @@ async function resolveRecipients(
   payload: Payload,
   dispatch: Dispatch,
 ): Promise<{ recipients: RecipientAllLocales[]; skippedInactive: string[] }> {
-  const groupIds = (dispatch.groups ?? []).map(idOf)
-  const chosenIds = (dispatch.recipients ?? []).map(idOf)
+  const groupIds = (dispatch.groups ?? []).map(relationId)
+  const chosenIds = (dispatch.recipients ?? []).map(relationId)
   const or: Where[] = [
     ...(groupIds.length ? [{ groups: { in: groupIds } }] : []),
     ...(chosenIds.length ? [{ id: { in: chosenIds } }] : []),

@@ -1,9 +1,8 @@
 import { APIError, type Payload, type PayloadRequest } from 'payload'
+import { relationId } from '../../db/relationId.ts'
 import type { DispatchRecipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'
 import { mailDeliveryKey, sendNoticeEmails } from './sendNoticeEmails.ts'
-
-const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
 
 /**
  * Re-sending a notice to one recipient: an explicit staff action with a reason, logged on the
@@ -44,7 +43,7 @@ export async function requestResend(
     attempt,
     status: 'queued',
     queuedAt: now,
-    mailDeliveryKey: mailDeliveryKey(idOf(row.dispatch), idOf(row.recipient), attempt),
+    mailDeliveryKey: mailDeliveryKey(relationId(row.dispatch), relationId(row.recipient), attempt),
   })
   if (!claimed) {
     throw new APIError('Someone else has just sent this again; reload the page to see the log.', 409, undefined, true)
@@ -57,6 +56,10 @@ export async function requestResend(
       resends: [...(row.resends ?? []), { requestedAt: now, requestedBy: input.user.id as number, attempt, reason }],
     },
   })
-  await sendNoticeEmails(payload, { dispatchId: idOf(row.dispatch), dispatchRecipientIds: [id], reason: 'resend' })
+  await sendNoticeEmails(payload, {
+    dispatchId: relationId(row.dispatch),
+    dispatchRecipientIds: [id],
+    reason: 'resend',
+  })
   return updated
 }

@@ -1,5 +1,6 @@
 import { escapeHtml } from '@pressroom/shared/richtext'
 import type { Payload, PayloadRequest } from 'payload'
+import { relationId } from '../../db/relationId.ts'
 import { normalizeEmail, planSend } from '../../mail/index.ts'
 import type { DispatchRecipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'
@@ -11,8 +12,6 @@ export const noticeKeyPrefix = 'notice-dispatch:'
 
 export const mailDeliveryKey = (dispatchId: number | string, recipientId: number | string, attempt: number) =>
   `${noticeKeyPrefix}${dispatchId}:${recipientId}:${attempt}`
-
-const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
 
 /**
  * THE hand-over from a dispatch to e-mail (docs/adr/0020). Called after planning (every e-mail
@@ -66,7 +65,7 @@ async function planRowEmail(
   const addresses = row.emailAddresses ?? []
   if (row.channel !== 'email' || row.status !== 'queued' || row.acknowledgedAt || !row.mailDeliveryKey) return false
   if (addresses.length === 0) return false
-  const message = await messageFor(idOf(row.notice), row.language)
+  const message = await messageFor(relationId(row.notice), row.language)
   const link = row.acknowledgementLink ?? ''
   const name = row.recipientName ?? ''
   const result = await planSend(payload, {
@@ -85,9 +84,9 @@ async function planRowEmail(
       },
     })),
     source: {
-      dispatch: idOf(row.dispatch),
+      dispatch: relationId(row.dispatch),
       dispatchRecipient: row.id,
-      notice: idOf(row.notice),
+      notice: relationId(row.notice),
       attempt: row.attempt,
       language: row.language,
       textLanguage: message.textLocale,

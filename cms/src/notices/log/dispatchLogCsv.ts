@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
+import { relationId } from '../../db/relationId.ts'
 import { protectCell } from '../recipientsCsv/columns.ts'
 import type { DispatchLog } from './loadDispatchLog.ts'
 
@@ -25,7 +26,6 @@ const columns = [
   're_sends',
 ] as const
 
-const idOf = (value: unknown) => String(value && typeof value === 'object' ? (value as { id: unknown }).id : value)
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '')
 
 /** One line per recipient and dispatch; times in UTC ISO 8601. */
@@ -34,8 +34,8 @@ export function dispatchLogCsv(log: DispatchLog): string {
     const cells: Record<(typeof columns)[number], string> = {
       notice_reference: notice.referenceNumber,
       notice_title: notice.title,
-      dispatch: idOf(row.dispatch),
-      recipient_id: idOf(row.recipient),
+      dispatch: String(relationId(row.dispatch)),
+      recipient_id: String(relationId(row.recipient)),
       recipient: row.recipientName ?? '',
       country: recipientCountry ?? '',
       channel: row.channel,

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { dispatchRecipientStatuses } from '../../collections/DispatchRecipients.ts'
+import { relationId } from '../../db/relationId.ts'
 import { deliveryChannels } from '../directory.ts'
 import type { DispatchLog, LogEntry } from './loadDispatchLog.ts'
 
@@ -55,8 +56,6 @@ const columns: Column[] = [
   },
   { title: 'Acknowledged (UTC)', width: 80, cell: (e) => time(e.row.acknowledgedAt) },
 ]
-
-const idOf = (value: unknown) => String(value && typeof value === 'object' ? (value as { id: unknown }).id : value)
 
 /** The dispatch log as an A4 landscape report, with every staff record and re-send listed under its row. */
 export function dispatchLogPdf(log: DispatchLog, generatedAt = new Date()): Promise<Buffer> {
@@ -120,7 +119,7 @@ export function dispatchLogPdf(log: DispatchLog, generatedAt = new Date()): Prom
   for (const entry of log.entries) {
     const notes = [
       ...entry.manualRecords.map((m) => {
-        const proof = typeof m.proof === 'object' ? m.proof.filename : `proof #${idOf(m.proof)}`
+        const proof = typeof m.proof === 'object' ? m.proof.filename : `proof #${String(relationId(m.proof))}`
         return `Recorded by staff: ${channelLabel(m.channel)} on ${m.date.slice(0, 10)}, proof ${proof}${m.note ? ` — ${m.note}` : ''}`
       }),
       ...(entry.row.resends ?? []).map(

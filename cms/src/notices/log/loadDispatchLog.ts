@@ -1,4 +1,5 @@
 import { APIError, type Payload, type Where } from 'payload'
+import { relationId } from '../../db/relationId.ts'
 import type { DispatchManualRecord, DispatchRecipient } from '../../payload-types.ts'
 
 type Id = number | string
@@ -12,8 +13,6 @@ export type LogEntry = {
 }
 
 export type DispatchLog = { scope: LogScope; title: string; entries: LogEntry[] }
-
-const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
 
 /** The log rows of one dispatch, of every dispatch of one notice, or of one recipient. */
 export async function loadDispatchLog(payload: Payload, scope: LogScope): Promise<DispatchLog> {
@@ -39,14 +38,14 @@ export async function loadDispatchLog(payload: Payload, scope: LogScope): Promis
       : { docs: [] as DispatchManualRecord[] },
     payload.find({
       collection: 'notices',
-      where: { id: { in: [...new Set(rows.docs.map((r) => idOf(r.notice)))] } },
+      where: { id: { in: [...new Set(rows.docs.map((r) => relationId(r.notice)))] } },
       pagination: false,
       depth: 0,
       locale: 'en',
     }),
     payload.find({
       collection: 'recipients',
-      where: { id: { in: [...new Set(rows.docs.map((r) => idOf(r.recipient)))] } },
+      where: { id: { in: [...new Set(rows.docs.map((r) => relationId(r.recipient)))] } },
       pagination: false,
       depth: 0,
       locale: 'en',
@@ -55,12 +54,16 @@ export async function loadDispatchLog(payload: Payload, scope: LogScope): Promis
   const noticeById = new Map(notices.docs.map((n) => [String(n.id), n]))
   const recipientById = new Map(recipients.docs.map((r) => [String(r.id), r]))
   const entries = rows.docs.map((row) => {
-    const notice = noticeById.get(String(idOf(row.notice)))
+    const notice = noticeById.get(String(relationId(row.notice)))
     return {
       row,
-      notice: { id: idOf(row.notice), referenceNumber: notice?.referenceNumber ?? '', title: notice?.title ?? '' },
-      recipientCountry: recipientById.get(String(idOf(row.recipient)))?.country ?? null,
-      manualRecords: records.docs.filter((m) => String(idOf(m.dispatchRecipient)) === String(row.id)),
+      notice: {
+        id: relationId(row.notice),
+        referenceNumber: notice?.referenceNumber ?? '',
+        title: notice?.title ?? '',
+      },
+      recipientCountry: recipientById.get(String(relationId(row.recipient)))?.country ?? null,
+      manualRecords: records.docs.filter((m) => String(relationId(m.dispatchRecipient)) === String(row.id)),
     }
   })
   return { scope, title: await describeScope(payload, scope), entries }
@@ -74,7 +77,7 @@ async function describeScope(payload: Payload, scope: LogScope): Promise<string>
   const noticeId =
     'notice' in scope
       ? scope.notice
-      : idOf((await payload.findByID({ collection: 'dispatches', id: scope.dispatch, depth: 0 })).notice)
+      : relationId((await payload.findByID({ collection: 'dispatches', id: scope.dispatch, depth: 0 })).notice)
   const notice = await payload.findByID({ collection: 'notices', id: noticeId, depth: 0, locale: 'en' })
   const prefix = 'dispatch' in scope ? `Dispatch ${scope.dispatch} of` : 'Dispatches of'
   return `${prefix} ${notice.referenceNumber ?? ''} ${notice.title}`.replace(/\s+/g, ' ')

@@ -1,5 +1,6 @@
 import type { Locale } from '@pressroom/shared'
 import type { Payload, PayloadRequest } from 'payload'
+import { relationId } from '../../db/relationId.ts'
 import type { DeliveryChannel, RecipientKind } from '../directory.ts'
 
 type Id = number | string
@@ -30,8 +31,6 @@ const localized = (value: unknown): Localized => {
   const map = value as Record<string, unknown>
   return { en: text(map.en), ru: text(map.ru) }
 }
-const idOf = (value: unknown): Id => (value && typeof value === 'object' ? (value as { id: Id }).id : (value as Id))
-
 export function toState(doc: Record<string, unknown>): StoredRecipient {
   return {
     id: doc.id as Id,
@@ -44,7 +43,7 @@ export function toState(doc: Record<string, unknown>): StoredRecipient {
     postalAddress: text(doc.postalAddress),
     preferredLanguage: (doc.preferredLanguage as Locale) ?? 'en',
     preferredChannels: (doc.preferredChannels as DeliveryChannel[] | null) ?? [],
-    groups: ((doc.groups as unknown[] | null) ?? []).map(idOf),
+    groups: ((doc.groups as (Id | { id: Id })[] | null) ?? []).map((group) => relationId(group)),
     notes: text(doc.notes),
     active: doc.active !== false,
   }

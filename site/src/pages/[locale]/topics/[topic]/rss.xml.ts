@@ -1,4 +1,4 @@
-import { type Locale, localeCodes } from '@pressroom/shared'
+import { type Locale, localeCodes, topicPath } from '@pressroom/shared'
 import type { APIRoute } from 'astro'
 import { localized, publicationsByTopic, topicsById } from '../../../../lib/content.ts'
 import type { Topic } from '../../../../lib/normalize.ts'
@@ -17,8 +17,8 @@ export const GET: APIRoute = async ({ params, props }) => {
   return rssResponse({
     locale,
     what: localized(topic.title, locale),
-    pagePath: `/${locale}/topics/${topic.slug}/`,
-    feedPath: `/${locale}/topics/${topic.slug}/rss.xml`,
+    pagePath: topicPath(locale, topic.slug),
+    feedPath: `${topicPath(locale, topic.slug)}rss.xml`,
     publications: (await publicationsByTopic()).get(topic.cmsId) ?? [],
   })
 }
