@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isValidEmail } from '../mail/index.ts'
 import { importRecipients } from '../notices/recipientsCsv/importRecipients.ts'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
@@ -66,6 +67,11 @@ describe(`recipients directory validation (${testDatabase})`, () => {
     expect(await problems({ ...base, emails: [{ address: 'not an address' }] })).toEqual([
       '"not an address" is not an e-mail address (expected name@example.org).',
     ])
+    // The same rule as for subscribers: a doubled dot is refused in both places.
+    expect(await problems({ ...base, emails: [{ address: 'press..office@example.org' }] })).toEqual([
+      '"press..office@example.org" is not an e-mail address (expected name@example.org).',
+    ])
+    expect(isValidEmail('press..office@example.org')).toBe(false)
     expect((await problems({ ...base, preferredChannels: ['email'] }))[0]).toMatch(/no e-mail address is given/)
     expect(await problems({ kind: 'embassy', preferredChannels: ['post'] })).toEqual(['The English name is required.'])
     const ok = await payload.create({
