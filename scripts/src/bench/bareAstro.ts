@@ -500,7 +500,8 @@ export default {
   site: 'http://localhost:4321',
   outDir: process.env.BARE_OUT_DIR || 'dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // The default (one page at a time) unless the benchmark asks for the site's own setting.
+  build: { format: 'directory', concurrency: Number(process.env.BARE_CONCURRENCY || 1) },
   devToolbar: { enabled: false },
   vite: { resolve: { alias: { $: fileURLToPath(new URL('./src', import.meta.url)) } } },
   integrations: [mdx(), sitemap({ filter: (url) => !url.includes('/404/') })],

@@ -3,7 +3,7 @@
  * loader store and a warm rebuild, against a bare Astro build of the same URLs; the weight of a
  * document page. All in throw-away directories: the developer's own site build is not touched.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
@@ -18,6 +18,12 @@ import { measurePageWeight, type PageWeight } from './pageWeight.ts'
 import type { MeasuredRun } from './processTree.ts'
 
 export const siteDir = path.join(repoRoot, 'site')
+/** The site's `build.concurrency`, read from site/astro.config.ts, given to the baseline's extra run. */
+export const siteConcurrency = (() => {
+  const found = /\bconcurrency:\s*(\d+)/.exec(readFileSync(path.join(siteDir, 'astro.config.ts'), 'utf8'))
+  if (!found) throw new Error('site/astro.config.ts sets no build.concurrency; the benchmark expects one.')
+  return Number(found[1])
+})()
 /** The output of the last benchmark's builds, kept for reading after the run. */
 export const buildLogDir = path.join(os.tmpdir(), 'pressroom-bench-logs')
 
@@ -49,8 +55,11 @@ export type SiteBenchResult = {
     /** Files only the site writes (PDF editions, ZIPs, vCards, media), by extension. */
     otherFiles: Record<string, number>
   }
-  /** The plain Astro project: cold (fresh project and store) and warm (store kept). */
-  bare: { cold: BuildMeasure[]; warm: BuildMeasure[] }
+  /**
+   * The plain Astro project: cold (fresh project and store) and warm (store kept); and cold again
+   * with the site's own `build.concurrency`, for information.
+   */
+  bare: { cold: BuildMeasure[]; warm: BuildMeasure[]; coldConcurrent: BuildMeasure[] }
   /** The site built with SITE_EDITIONS=off: the issue 3 comparison. */
   site: { cold: SiteBuildMeasure[]; warm: SiteBuildMeasure[] }
   /** The site as it ships, with every PDF edition and press-kit ZIP. */
@@ -142,11 +151,15 @@ export async function benchSite(options: {
     // build writes into fresh directories, and nothing is deleted until all are measured: removing
     // thousands of files here slows the disk for the build that follows.
     const withoutEditions = { SITE_EDITIONS: 'off' }
-    const bare = { cold: [] as BuildMeasure[], warm: [] as BuildMeasure[] }
+    const bare = { cold: [] as BuildMeasure[], warm: [] as BuildMeasure[], coldConcurrent: [] as BuildMeasure[] }
     const site = { cold: [] as SiteBuildMeasure[], warm: [] as SiteBuildMeasure[] }
     const bareDir = (i: number) => path.join(workDir, `bare-${i}`)
-    const bareBuild = (i: number, out: string) =>
-      astroBuild(bareDir(i), path.join(bareDir(i), 'node_modules/.astro'), { BARE_OUT_DIR: path.join(bareDir(i), out) })
+    const bareBuild = (i: number, out: string, env: Record<string, string> = {}) =>
+      astroBuild(bareDir(i), path.join(bareDir(i), 'node_modules/.astro'), {
+        BARE_OUT_DIR: path.join(bareDir(i), out),
+        ...env,
+      })
+    const concurrentDir = (i: number) => path.join(workDir, `bare-concurrent-${i}`)
     for (let i = 1; i <= options.runs; i++) {
       writeBareProject({ dir: bareDir(i), siteDir, snapshot, siteOutputs })
       log(`  plain Astro baseline, cold ${i}/${options.runs}…`)
@@ -158,6 +171,14 @@ export async function benchSite(options: {
       const built = await buildSite(`site-${i}`, `site-cold-${i}`, withoutEditions)
       site.cold.push(built)
       log(`    ${report(built)}`)
+      writeBareProject({ dir: concurrentDir(i), siteDir, snapshot, siteOutputs })
+      log(`  plain Astro baseline with the site's build.concurrency (${siteConcurrency}), cold ${i}/${options.runs}…`)
+      const concurrent = await astroBuild(concurrentDir(i), path.join(concurrentDir(i), 'node_modules/.astro'), {
+        BARE_CONCURRENCY: String(siteConcurrency),
+      })
+      keepLog(`bare-concurrent-cold-${i}`, concurrent)
+      bare.coldConcurrent.push(measure(concurrent))
+      log(`    ${report(concurrent)}`)
     }
     const bareOutputs = routeOutputs(path.join(bareDir(1), 'dist'))
     for (let i = 1; i <= options.runs; i++) {

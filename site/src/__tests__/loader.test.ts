@@ -216,12 +216,19 @@ describe('the CMS content loader', () => {
   })
 
   it('knows every localized field the CMS gives a publication', () => {
-    type AnyField = { type: string; name?: string; localized?: boolean; fields?: AnyField[]; tabs?: AnyField[] }
+    type AnyField = {
+      type: string
+      name?: string
+      localized?: boolean
+      fields?: AnyField[]
+      tabs?: AnyField[]
+      blocks?: { fields: AnyField[] }[]
+    }
     const localizedPaths = (fields: AnyField[], prefix = ''): string[] =>
       fields.flatMap((field) => {
         const own = field.name && field.localized ? [`${prefix}${field.name}`] : []
         if (field.type === 'tabs') return [...own, ...localizedPaths(field.tabs ?? [], prefix)]
-        const inner = field.fields ?? []
+        const inner = [...(field.fields ?? []), ...(field.blocks ?? []).flatMap((block) => block.fields)]
         // Rows, collapsibles and unnamed tabs only arrange fields; arrays, groups and named tabs nest them.
         const nested = field.name ? `${prefix}${field.name}.` : prefix
         return [...own, ...localizedPaths(inner, nested)]
@@ -247,10 +254,21 @@ describe('the CMS content loader', () => {
     await fresh.prefetchPublications(true)
     const prefetched = [...server.requests]
     expect(prefetched.filter((r) => r.includes('locale=all'))).toHaveLength(3)
-    for (const kind of documentKinds) {
-      await fresh.publicationLoader(kind).load(memoryContext(schemas.publication).context)
+    const stores = documentKinds.map(() => memoryContext(schemas.publication))
+    for (const [i, kind] of documentKinds.entries()) {
+      await fresh.publicationLoader(kind).load((stores[i] as ReturnType<typeof memoryContext>).context)
     }
     expect(server.requests).toEqual(prefetched)
+
+    // A rebuild with a store: only the id lists are asked ahead, and nothing changed is fetched.
+    server.requests.length = 0
+    await fresh.prefetchPublications(false)
+    expect(server.requests).toHaveLength(documentKinds.length)
+    expect(server.requests.every((r) => r.includes('select%5BupdatedAt%5D=true'))).toBe(true)
+    for (const [i, kind] of documentKinds.entries()) {
+      await fresh.publicationLoader(kind).load((stores[i] as ReturnType<typeof memoryContext>).context)
+    }
+    expect(server.requests).toHaveLength(documentKinds.length)
   })
 
   it('stops with a message naming the CMS address when the CMS cannot be reached', async () => {

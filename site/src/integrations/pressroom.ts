@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { documentKinds, localeCodes } from '@pressroom/shared'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
+import { forgetPrefetched } from '../lib/cms.ts'
 import { listenForPageLinks, type PageLinks } from '../lib/pageLinks.ts'
 import { prefetchPublications } from '../loaders/cms.ts'
 
@@ -55,12 +56,15 @@ export function pressroom(): AstroIntegration {
         // The loaders run after Astro has loaded its config and the content config: ask the CMS
         // for the documents now, while it would otherwise wait. Everything when there is no
         // content store yet (a first or cold build); otherwise only what changed is fetched later.
-        void prefetchPublications(!existsSync(new URL('data-store.json', config.cacheDir)))
+        // A failure here is the loaders' to report: they ask again and say what went wrong.
+        prefetchPublications(!existsSync(new URL('data-store.json', config.cacheDir))).catch(() => {})
       },
       'astro:config:done': ({ config }) => {
         base = config.base
       },
       'astro:build:start': () => {
+        // Content is synced by now: nothing will take a prefetched answer any more.
+        forgetPrefetched()
         pageLinks.clear()
         listenForPageLinks((pathname, links) => pageLinks.set(insideBase(pathname, base), links))
       },

@@ -36,6 +36,11 @@ export function cmsPrefetch<T>(path: string, query: Query = {}): Promise<T> {
   return answer
 }
 
+/** Drops answers nobody took (the loaders have run): they are not kept for the rest of the build. */
+export function forgetPrefetched() {
+  early.clear()
+}
+
 /** GET from the CMS as an anonymous reader would: no credentials, published content only. */
 export async function cmsGet<T>(path: string, query: Query = {}): Promise<T> {
   const url = cmsApiUrl(path, query)

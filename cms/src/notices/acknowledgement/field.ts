@@ -17,7 +17,8 @@ export const acknowledgementLinkField: Field = {
       ({ data, req }) => {
         if (!data?.id || !data.createdAt) return undefined
         const token = signAcknowledgementToken(req.payload.config.secret, { id: data.id, createdAt: data.createdAt })
-        // The same public address as the subscription links in e-mails.
+        // The CMS's public address, chosen as for subscription links (CMS_URL first), except that
+        // this synchronous hook cannot read the site settings' fallback address.
         return acknowledgementUrl(cmsPublicUrl(req.payload), token)
       },
     ],
