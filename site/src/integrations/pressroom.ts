@@ -68,10 +68,20 @@ export function pressroom(): AstroIntegration {
         pageLinks.clear()
         listenForPageLinks((pathname, links) => pageLinks.set(insideBase(pathname, base), links))
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         listenForPageLinks(undefined)
         if (pageLinks.size === 0)
           throw new Error('No page declared its links (src/lib/pageLinks.ts): the sitemap would be empty.')
+        // Pages (paths ending in "/") that declared nothing are not in the sitemap; Astro's own
+        // not-found page (404/) is never in it.
+        const undeclared = pages
+          .map((page) => page.pathname.replace(/^\/+/, ''))
+          .filter((page) => (page === '' || page.endsWith('/')) && page !== '404/' && !pageLinks.has(page))
+        if (undeclared.length > 0) {
+          logger.warn(
+            `${undeclared.length} page(s) declared no canonical URL, so the sitemap leaves them out; render them with the Base layout or call declarePageLinks: ${undeclared.slice(0, 5).join(', ')}`,
+          )
+        }
         const search = await indexForSearch(fileURLToPath(dir))
         logger.info(`Pagefind indexed ${search.pages} pages in ${search.ms} ms`)
       },
