@@ -20,39 +20,33 @@ export function astroBuild(projectDir: string, cacheDir: string, env: Record<str
   })
 }
 
-/** Files other than pages, feeds, Pagefind's index and bundled assets, counted by extension. */
-export function otherOutputs(outDir: string): Record<string, number> {
-  const counts: Record<string, number> = {}
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      const relative = path.relative(outDir, full)
-      if (entry.isDirectory()) {
-        if (relative !== 'pagefind' && relative !== '_astro') walk(full)
-      } else if (!/\.(html|xml|json|txt)$/.test(entry.name)) {
-        const extension = path.extname(entry.name).toLowerCase() || '(none)'
-        counts[extension] = (counts[extension] ?? 0) + 1
-      }
-    }
-  }
-  walk(outDir)
-  return counts
-}
-
-/** What a route wrote: pages and feeds, without Pagefind's index, the sitemap, or bundled assets. */
-export function routeOutputs(outDir: string): string[] {
+/** Every file a build wrote, relative to its output, without Pagefind's index and bundled assets. */
+export function builtFiles(outDir: string): string[] {
   const found: string[] = []
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      const relative = path.relative(outDir, full)
-      if (entry.isDirectory()) {
-        if (relative !== 'pagefind' && relative !== '_astro') walk(full)
-      } else if (/\.(html|xml|json|txt)$/.test(entry.name) && !/^sitemap.*\.xml$/.test(relative)) {
-        found.push(relative)
-      }
+      const relative = path.relative(outDir, path.join(dir, entry.name))
+      if (!entry.isDirectory()) found.push(relative)
+      else if (relative !== 'pagefind' && relative !== '_astro') walk(path.join(dir, entry.name))
     }
   }
   walk(outDir)
   return found.sort()
+}
+
+const isRouteOutput = (file: string) => /\.(html|xml|json|txt)$/.test(file)
+
+/** What routes wrote: pages and feeds, without the sitemap. */
+export function routeOutputs(files: string[]): string[] {
+  return files.filter((file) => isRouteOutput(file) && !/^sitemap.*\.xml$/.test(file))
+}
+
+/** Files other than pages and feeds (PDFs, ZIPs, media…), counted by extension. */
+export function otherOutputs(files: string[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const file of files.filter((f) => !isRouteOutput(f))) {
+    const extension = path.extname(file).toLowerCase() || '(none)'
+    counts[extension] = (counts[extension] ?? 0) + 1
+  }
+  return counts
 }

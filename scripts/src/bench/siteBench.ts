@@ -10,7 +10,7 @@ import { stripVTControlCharacters } from 'node:util'
 import { foundingStatementSlug } from '@pressroom/cms/seed'
 import { documentPath } from '@pressroom/shared'
 import { repoRoot } from '../lib/paths.ts'
-import { astroBuild, otherOutputs, routeOutputs } from './astroBuild.ts'
+import { astroBuild, builtFiles, otherOutputs, routeOutputs } from './astroBuild.ts'
 import { readSnapshot, writeBareProject } from './bareAstro.ts'
 import { startCmsServer } from './cmsServer.ts'
 import { startCountingProxy } from './countingProxy.ts'
@@ -19,11 +19,11 @@ import type { MeasuredRun } from './processTree.ts'
 
 export const siteDir = path.join(repoRoot, 'site')
 /** The site's `build.concurrency`, read from site/astro.config.ts, given to the baseline's extra run. */
-export const siteConcurrency = (() => {
+function siteConcurrency(): number {
   const found = /\bconcurrency:\s*(\d+)/.exec(readFileSync(path.join(siteDir, 'astro.config.ts'), 'utf8'))
   if (!found) throw new Error('site/astro.config.ts sets no build.concurrency; the benchmark expects one.')
   return Number(found[1])
-})()
+}
 /** The output of the last benchmark's builds, kept for reading after the run. */
 export const buildLogDir = path.join(os.tmpdir(), 'pressroom-bench-logs')
 
@@ -46,6 +46,8 @@ export type SiteBuildMeasure = BuildMeasure & {
 
 export type SiteBenchResult = {
   runs: number
+  /** The site's `build.concurrency`, also given to the baseline's extra cold runs. */
+  concurrency: number
   outputs: {
     /** Pages and feeds the site writes, and those of the baseline; URLs one has and the other lacks. */
     site: number
@@ -107,6 +109,7 @@ export async function benchSite(options: {
   log: (message: string) => void
 }): Promise<SiteBenchResult> {
   const { workDir, log } = options
+  const concurrency = siteConcurrency()
   rmSync(buildLogDir, { recursive: true, force: true })
   const cms = await startCmsServer(options.port)
   const proxy = await startCountingProxy(cms.url)
@@ -143,8 +146,9 @@ export async function benchSite(options: {
     log('  site build with editions, cold loader store and caches…')
     const fullCold = await buildSite('full', 'full-cold')
     log(`    ${report(fullCold)}, ${fullCold.requests} CMS requests`)
-    const siteOutputs = routeOutputs(path.join(workDir, 'full-cold'))
-    const otherFiles = otherOutputs(path.join(workDir, 'full-cold'))
+    const fullColdFiles = builtFiles(path.join(workDir, 'full-cold'))
+    const siteOutputs = routeOutputs(fullColdFiles)
+    const otherFiles = otherOutputs(fullColdFiles)
     const snapshot = await readSnapshot(cms.url)
 
     // The baseline and the site in turn, so both meet the same state of a shared machine. Every
@@ -172,15 +176,15 @@ export async function benchSite(options: {
       site.cold.push(built)
       log(`    ${report(built)}`)
       writeBareProject({ dir: concurrentDir(i), siteDir, snapshot, siteOutputs })
-      log(`  plain Astro baseline with the site's build.concurrency (${siteConcurrency}), cold ${i}/${options.runs}…`)
+      log(`  plain Astro baseline with the site's build.concurrency (${concurrency}), cold ${i}/${options.runs}…`)
       const concurrent = await astroBuild(concurrentDir(i), path.join(concurrentDir(i), 'node_modules/.astro'), {
-        BARE_CONCURRENCY: String(siteConcurrency),
+        BARE_CONCURRENCY: String(concurrency),
       })
       keepLog(`bare-concurrent-cold-${i}`, concurrent)
       bare.coldConcurrent.push(measure(concurrent))
       log(`    ${report(concurrent)}`)
     }
-    const bareOutputs = routeOutputs(path.join(bareDir(1), 'dist'))
+    const bareOutputs = routeOutputs(builtFiles(path.join(bareDir(1), 'dist')))
     for (let i = 1; i <= options.runs; i++) {
       log(`  plain Astro baseline, warm ${i}/${options.runs} (content store kept)…`)
       const run = await bareBuild(1, `dist-warm-${i}`)
@@ -216,6 +220,7 @@ export async function benchSite(options: {
     const inSite = new Set(siteOutputs)
     return {
       runs: options.runs,
+      concurrency,
       outputs: {
         site: siteOutputs.length,
         bare: bareOutputs.length,

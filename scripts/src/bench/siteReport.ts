@@ -1,12 +1,5 @@
 import { benchTopicCount } from './seed.ts'
-import {
-  type BuildMeasure,
-  buildLogDir,
-  gib,
-  type SiteBenchResult,
-  type SiteBuildMeasure,
-  siteConcurrency,
-} from './siteBench.ts'
+import { type BuildMeasure, buildLogDir, gib, type SiteBenchResult, type SiteBuildMeasure } from './siteBench.ts'
 
 export const buildRatioTarget = 1.3
 export const peakMemoryTarget = 2 * 2 ** 30
@@ -112,7 +105,7 @@ editions and search, using the site's own \`astro\`, \`@astrojs/mdx\`, \`@astroj
   \`@astrojs/rss\`; a JSON Feed per language; empty checksum lists; \`robots.txt\`; \`@astrojs/mdx\` and
   \`@astrojs/sitemap\`;
 - no CMS loader, no PDF editions or ZIPs, no media copied, no Pagefind, no JSON-LD;
-- Astro's default settings, so it renders one page at a time. The site renders ${siteConcurrency} at a time
+- Astro's default settings, so it renders one page at a time. The site renders ${result.concurrency} at a time
   (\`build.concurrency\`, docs/adr/0021-site-build-critical-path.md); the baseline is also built that way, cold, for
   information (comparison iv), since any Astro project could use the setting.
 
@@ -125,7 +118,7 @@ pages, loader, media, vCards, sitemap and Pagefind index, but no PDF edition, no
 | --- | --- | --- | --- | --- | --- | --- |
 ${bareRow('Baseline: plain Astro 7, same URLs, cold', result.bare.cold)}
 ${bareRow('Baseline, warm (content store kept)', result.bare.warm)}
-${bareRow(`Baseline with the site's build.concurrency (${siteConcurrency}), cold, for information`, result.bare.coldConcurrent)}
+${bareRow(`Baseline with the site's build.concurrency (${result.concurrency}), cold, for information`, result.bare.coldConcurrent)}
 ${siteRow('Site without editions, cold', result.site.cold)}
 ${siteRow('Site without editions, warm', result.site.warm)}
 ${siteRow('Site with editions, cold (renders every PDF)', [fullCold])}
@@ -136,7 +129,7 @@ ${siteRow('Site with editions, warm', result.full.warm)}
 | (i) site without editions ÷ baseline (issue 3) | ${ratio(siteCold, bareCold)} | ${ratio(siteWarm, bareWarm)} |
 | (ii) the editions' extra time (issue 5) | ${extra(fullCold, siteCold)} | ${extra(fullWarm, siteWarm)} |
 | (iii) site with editions ÷ baseline | ${ratio(fullCold, bareCold)} | ${ratio(fullWarm, bareWarm)} |
-| (iv) site without editions ÷ the baseline rendering ${siteConcurrency} pages at a time, for information | ${ratio(siteCold, fastest(result.bare.coldConcurrent))} | – |
+| (iv) site without editions ÷ the baseline rendering ${result.concurrency} pages at a time, for information | ${ratio(siteCold, fastest(result.bare.coldConcurrent))} | – |
 | peak RSS: baseline / site without / site with editions | ${gib(peak(result.bare.cold))} / ${gib(peak(result.site.cold))} / ${gib(fullCold.peakRssBytes)} GiB | ${gib(peak(result.bare.warm))} / ${gib(peak(result.site.warm))} / ${gib(peak(result.full.warm))} GiB |
 
 Page weight: the document page's HTML and the stylesheets it links to, each gzipped at level 6 (Astro inlines the

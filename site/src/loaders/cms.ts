@@ -39,36 +39,51 @@ function chunkQuery(locale: Locale | 'all', ids: string[]) {
   return locale === 'all' ? { locale, depth: 0, ...where } : { ...localeQuery(locale), ...where }
 }
 
-/** One request per chunk with every language (`split`), or one per chunk and language. */
-const chunkLocales = (split: boolean): (Locale | 'all')[] => (split ? ['all'] : [...localeCodes])
-
 function chunks(ids: string[]): string[][] {
   const out: string[][] = []
   for (let i = 0; i < ids.length; i += chunkSize) out.push(ids.slice(i, i + chunkSize))
   return out
 }
 
+/** One chunk of documents by id, each in every language. */
+async function fetchChunk(spec: CollectionSpec, ids: string[]): Promise<Map<string, PerLocale<RawDoc>>> {
+  const byId = new Map<string, PerLocale<RawDoc>>()
+  const split = spec.splitLocales
+  if (split) {
+    for (const doc of await cmsGetAll<RawDoc>(spec.collection, chunkQuery('all', ids), chunkSize)) {
+      byId.set(String(doc.id), split(doc))
+    }
+    return byId
+  }
+  // One request per language, at once: the CMS answers each from the same rows.
+  const perLocale = await Promise.all(
+    localeCodes.map(async (locale) => ({
+      locale,
+      docs: await cmsGetAll<RawDoc>(spec.collection, chunkQuery(locale, ids), chunkSize),
+    })),
+  )
+  for (const { locale, docs } of perLocale) {
+    for (const doc of docs) byId.set(String(doc.id), { ...byId.get(String(doc.id)), [locale]: doc })
+  }
+  return byId
+}
+
 /**
- * Asks the CMS now for what a collection's loader will ask first, so the CMS answers while Astro
- * is still starting: the index and, for a build with no content store yet (`everything`), every
- * document in every language. The loader then takes these answers instead of asking again.
+ * Asks the CMS now for what a split-language loader (`splitLocales`) will ask first, so the CMS
+ * answers while Astro is still starting: the index and, for a build with no content store yet
+ * (`everything`), every document. The loader then takes these answers instead of asking again.
  */
-async function prefetchCollection(
-  collection: string,
-  options: { everything: boolean; allLocales: boolean },
-): Promise<void> {
+async function prefetchCollection(collection: string, everything: boolean): Promise<void> {
   const index = await cmsPrefetch<ListPage<IndexEntry>>(collection, listQuery(indexQuery, indexPageSize, 1)).catch(
     () => undefined,
   )
   // Unreachable CMS or a longer index: the loader asks itself, and reports what went wrong.
-  if (!options.everything || !index || index.hasNextPage || !Array.isArray(index.docs)) return
-  const answers: Promise<unknown>[] = []
-  for (const ids of chunks(index.docs.map((doc) => String(doc.id)))) {
-    for (const locale of chunkLocales(options.allLocales)) {
-      answers.push(cmsPrefetch(collection, listQuery(chunkQuery(locale, ids), chunkSize, 1)))
-    }
-  }
-  await Promise.allSettled(answers)
+  if (!everything || !index || index.hasNextPage || !Array.isArray(index.docs)) return
+  await Promise.allSettled(
+    chunks(index.docs.map((doc) => String(doc.id))).map((ids) =>
+      cmsPrefetch(collection, listQuery(chunkQuery('all', ids), chunkSize, 1)),
+    ),
+  )
 }
 
 export function cmsCollectionLoader(spec: CollectionSpec): Loader {
@@ -85,20 +100,7 @@ export function cmsCollectionLoader(spec: CollectionSpec): Loader {
       const changed = [...current].filter(([id, updatedAt]) => store.get(id)?.digest !== updatedAt).map(([id]) => id)
 
       for (const ids of chunks(changed)) {
-        const byLocale = new Map<string, PerLocale<RawDoc>>()
-        const split = spec.splitLocales
-        const answers = await Promise.all(
-          chunkLocales(!!split).map(async (locale) => ({
-            locale,
-            docs: await cmsGetAll<RawDoc>(spec.collection, chunkQuery(locale, ids), chunkSize),
-          })),
-        )
-        for (const { locale, docs } of answers) {
-          for (const doc of docs) {
-            const id = String(doc.id)
-            byLocale.set(id, split && locale === 'all' ? split(doc) : { ...byLocale.get(id), [locale]: doc })
-          }
-        }
+        const byLocale = await fetchChunk(spec, ids)
         for (const id of ids) {
           const docs = byLocale.get(id)
           // Unpublished between the two requests: it is simply not on the site this time.
@@ -129,7 +131,7 @@ export function publicationLoader(kind: (typeof documentKinds)[number]): Loader 
 
 /** `prefetchCollection` for the publications, nearly all of the content; done when every answer is in. */
 export async function prefetchPublications(everything: boolean): Promise<void> {
-  await Promise.all(documentKinds.map((kind) => prefetchCollection(kind.collection, { everything, allLocales: true })))
+  await Promise.all(documentKinds.map((kind) => prefetchCollection(kind.collection, everything)))
 }
 
 /** A global (site settings) as a collection of one entry, always fetched: it is one small request. */
