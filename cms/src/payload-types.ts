@@ -244,6 +244,8 @@ export interface Statement {
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
+  bodyMedia?: (number | Media)[] | null;
+  bodyDocuments?: (number | Document)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -265,6 +267,12 @@ export interface Media {
    * Who consented to publication, when and how; or why consent is not needed.
    */
   consentNote?: string | null;
+  /**
+   * Without this, the file is public only while a published document (after its embargo) or a published press kit uses it. Editors and admins only; the change is logged.
+   */
+  publicOnItsOwn?: boolean | null;
+  publicOnItsOwnSetBy?: string | null;
+  publicOnItsOwnSetAt?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -328,6 +336,12 @@ export interface Document {
   title: string;
   description?: string | null;
   language?: ('en' | 'ru' | 'multi') | null;
+  /**
+   * Without this, the file is public only while a published document (after its embargo) or a published press kit uses it. Editors and admins only; the change is logged.
+   */
+  publicOnItsOwn?: boolean | null;
+  publicOnItsOwnSetBy?: string | null;
+  publicOnItsOwnSetAt?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -431,6 +445,8 @@ export interface Notice {
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
+  bodyMedia?: (number | Media)[] | null;
+  bodyDocuments?: (number | Document)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -487,6 +503,8 @@ export interface PressRelease {
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   textUpdatedAt?: string | null;
   topics?: (number | Topic)[] | null;
+  bodyMedia?: (number | Media)[] | null;
+  bodyDocuments?: (number | Document)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1222,6 +1240,8 @@ export interface StatementsSelect<T extends boolean = true> {
   translationState?: T;
   textUpdatedAt?: T;
   topics?: T;
+  bodyMedia?: T;
+  bodyDocuments?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1260,6 +1280,8 @@ export interface NoticesSelect<T extends boolean = true> {
   translationState?: T;
   textUpdatedAt?: T;
   topics?: T;
+  bodyMedia?: T;
+  bodyDocuments?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1292,6 +1314,8 @@ export interface PressReleasesSelect<T extends boolean = true> {
   translationState?: T;
   textUpdatedAt?: T;
   topics?: T;
+  bodyMedia?: T;
+  bodyDocuments?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1323,6 +1347,9 @@ export interface MediaSelect<T extends boolean = true> {
   credit?: T;
   licence?: T;
   consentNote?: T;
+  publicOnItsOwn?: T;
+  publicOnItsOwnSetBy?: T;
+  publicOnItsOwnSetAt?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1397,6 +1424,9 @@ export interface DocumentsSelect<T extends boolean = true> {
   title?: T;
   description?: T;
   language?: T;
+  publicOnItsOwn?: T;
+  publicOnItsOwnSetBy?: T;
+  publicOnItsOwnSetAt?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

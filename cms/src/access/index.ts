@@ -11,26 +11,32 @@ export const isPublisher: Access = ({ req }) => hasRole(req.user, 'admin', 'edit
 
 export const isAdminField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
 
-const published: Where = { _status: { equals: 'published' } }
+export const isStaffField: FieldAccess = ({ req }) => roleOf(req.user) !== null
+
+export const isPublisherField: FieldAccess = ({ req }) => hasRole(req.user, 'admin', 'editor')
+
+/** What the public may read of a document with drafts: its published version (docs/adr/0004). */
+export const publishedWhere = (): Where => ({ _status: { equals: 'published' } })
+
+/**
+ * What the public may read of a document with an embargo: its published version, once the
+ * embargo has passed. The one place this rule is written; uploads follow it too (docs/adr/0022).
+ */
+export const releasedWhere = (now = new Date()): Where => ({
+  and: [
+    publishedWhere(),
+    { or: [{ embargoUntil: { exists: false } }, { embargoUntil: { less_than_equal: now.toISOString() } }] },
+  ],
+})
 
 /** Staff read everything; everyone else reads published documents only. */
-export const publishedOrStaff: Access = ({ req }) => (roleOf(req.user) ? true : published)
+export const publishedOrStaff: Access = ({ req }) => (roleOf(req.user) ? true : publishedWhere())
 
 /**
  * Like publishedOrStaff, and an embargoed document stays hidden from the public until its
  * embargo has passed, even though it is already published.
  */
-export const publishedAndReleasedOrStaff: Access = ({ req }) => {
-  if (roleOf(req.user)) return true
-  return {
-    and: [
-      published,
-      {
-        or: [{ embargoUntil: { exists: false } }, { embargoUntil: { less_than_equal: new Date().toISOString() } }],
-      },
-    ],
-  }
-}
+export const publishedAndReleasedOrStaff: Access = ({ req }) => (roleOf(req.user) ? true : releasedWhere())
 
 /**
  * Any staff member may save; only publishers may save a published version. A translator

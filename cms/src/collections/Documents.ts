@@ -1,6 +1,9 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { anyone, isPublisher, isStaff } from '../access/index.ts'
+import { isPublisher, isStaff } from '../access/index.ts'
+import { publicUploadsOrStaff } from '../access/uploadVisibility.ts'
+import { logPublicOnItsOwn, publicOnItsOwnFields } from '../fields/publicOnItsOwn.ts'
+import { guardPublicUpload } from '../hooks/guardPublicUpload.ts'
 import { limitUploadSize } from '../hooks/limitUpload.ts'
 import { uploadRoot } from './uploadRoot.ts'
 
@@ -20,8 +23,9 @@ export const Documents: CollectionConfig = {
     plural: { en: 'Document files', ru: 'Файлы документов' },
   },
   admin: { useAsTitle: 'title', group: { en: 'Press room', ru: 'Пресс-центр' } },
-  access: { read: anyone, create: isStaff, update: isStaff, delete: isPublisher },
-  hooks: { beforeOperation: [limitUploadSize] },
+  // Public only while something public uses it, or an editor says so (docs/adr/0022).
+  access: { read: publicUploadsOrStaff('documents'), create: isStaff, update: isStaff, delete: isPublisher },
+  hooks: { beforeOperation: [limitUploadSize, guardPublicUpload], afterChange: [logPublicOnItsOwn] },
   upload: {
     staticDir: path.join(uploadRoot, 'documents'),
     mimeTypes: documentMimeTypes,
@@ -39,5 +43,6 @@ export const Documents: CollectionConfig = {
       ],
       label: { en: 'Language of the file', ru: 'Язык файла' },
     },
+    ...publicOnItsOwnFields,
   ],
 }

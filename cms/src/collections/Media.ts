@@ -1,6 +1,9 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { anyone, isPublisher, isStaff } from '../access/index.ts'
+import { isPublisher, isStaff } from '../access/index.ts'
+import { publicUploadsOrStaff } from '../access/uploadVisibility.ts'
+import { logPublicOnItsOwn, publicOnItsOwnFields } from '../fields/publicOnItsOwn.ts'
+import { guardPublicUpload } from '../hooks/guardPublicUpload.ts'
 import { checkImageDimensions, limitUploadSize } from '../hooks/limitUpload.ts'
 import { uploadRoot } from './uploadRoot.ts'
 
@@ -14,8 +17,12 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { en: 'Image', ru: 'Изображение' }, plural: { en: 'Media', ru: 'Медиа' } },
   admin: { useAsTitle: 'filename', group: { en: 'Press room', ru: 'Пресс-центр' } },
-  access: { read: anyone, create: isStaff, update: isStaff, delete: isPublisher },
-  hooks: { beforeOperation: [limitUploadSize, checkImageDimensions] },
+  // Public only while something public uses it, or an editor says so (docs/adr/0022).
+  access: { read: publicUploadsOrStaff('media'), create: isStaff, update: isStaff, delete: isPublisher },
+  hooks: {
+    beforeOperation: [limitUploadSize, checkImageDimensions, guardPublicUpload],
+    afterChange: [logPublicOnItsOwn],
+  },
   upload: {
     staticDir: path.join(uploadRoot, 'media'),
     mimeTypes: imageMimeTypes,
@@ -60,5 +67,6 @@ export const Media: CollectionConfig = {
         },
       },
     },
+    ...publicOnItsOwnFields,
   ],
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
 import { slugField } from '../fields/slug.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
+import { hideUnreleasedPublications } from '../hooks/hideUnreleasedPublications.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 
 export const PressKits: CollectionConfig = {
@@ -26,6 +27,7 @@ export const PressKits: CollectionConfig = {
       type: 'relationship',
       relationTo: [...documentCollections],
       hasMany: true,
+      hooks: { afterRead: [hideUnreleasedPublications] },
       label: { en: 'Statements, notices and press releases', ru: 'Заявления, уведомления и пресс-релизы' },
       admin: {
         description: {

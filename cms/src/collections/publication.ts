@@ -1,6 +1,7 @@
 import { type DocumentKind, kindInfo } from '@pressroom/shared'
 import type { Access, CollectionConfig, Field } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
+import { bodyUploadFields } from '../fields/bodyUploads.ts'
 import { changeNotesField } from '../fields/changeNotes.ts'
 import { slugField } from '../fields/slug.ts'
 import { translationStateField } from '../fields/translation.ts'
@@ -192,6 +193,8 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         label: { en: 'Topics', ru: 'Темы' },
         admin: { position: 'sidebar' },
       },
+      // The uploads the body points at, so the upload visibility rule need not read bodies (docs/adr/0022).
+      ...bodyUploadFields,
     ],
   }
 }

@@ -1,10 +1,14 @@
 import type { SiteBuildResult } from './builder.ts'
 
+/**
+ * What the build hook receives: that the content changed, and nothing about what changed. The
+ * build's reasons name documents (an embargoed release being published, say), and a host's
+ * hook log is no place for them; staff read them under Site builds (docs/adr/0022).
+ */
 export type BuildHookNotice = {
   event: 'site.rebuild'
   /** The site-builds record this notice stands for. */
   build: string
-  reasons: string[]
   requestedAt: string
   sentAt: string
 }
@@ -21,7 +25,13 @@ export async function callBuildHook(
   timeoutMs = 30_000,
 ): Promise<SiteBuildResult> {
   const started = new Date()
-  const body: BuildHookNotice = { event: 'site.rebuild', ...notice, sentAt: started.toISOString() }
+  // Field by field, so that nothing else a caller hands over is ever sent.
+  const body: BuildHookNotice = {
+    event: 'site.rebuild',
+    build: notice.build,
+    requestedAt: notice.requestedAt,
+    sentAt: started.toISOString(),
+  }
   let error: string | null = null
   let logTail = ''
   try {

@@ -30,7 +30,6 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
       result = settings.hookUrl
         ? await callBuildHook(settings.hookUrl, {
             build: String(build.id),
-            reasons: build.reasons ?? [],
             requestedAt: build.requestedAt,
           })
         : await buildHere(payload, settings)

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
 export type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
@@ -42,17 +42,20 @@ async function readBody(request: IncomingMessage): Promise<ArrayBuffer | undefin
 }
 
 /**
- * The CMS's own REST route handlers (the ones `next start` serves) on a loopback HTTP port, so
+ * The CMS's own REST and GraphQL route handlers (the ones `next start` serves) on a loopback HTTP port, so
  * other packages' tests (the site's loader) talk HTTP to a real CMS without a Next build.
  */
 export async function serveRest(payload: Payload): Promise<ServedRest> {
   const handlers = restHandlers(payload)
+  // The GraphQL route (`POST /api/graphql`), as `next start` serves it beside REST.
+  const graphqlHandler = GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as RestHandler
   const requests: string[] = []
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       requests.push(`${req.method} ${url.pathname}${url.search}`)
-      const handler = handlers[req.method ?? 'GET']
+      const graphql = url.pathname === '/api/graphql' && req.method === 'POST'
+      const handler = graphql ? graphqlHandler : handlers[req.method ?? 'GET']
       if (!url.pathname.startsWith('/api/') || !handler) {
         res.writeHead(404).end()
         return
