@@ -1,6 +1,7 @@
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
 import { createStaff, type ServedRest, type StartedPayload, serveRest, startPayload } from '@pressroom/cms/testing'
 import type { Loader } from 'astro/loaders'
+import sharp from 'sharp'
 
 type Payload = StartedPayload['payload']
 
@@ -269,6 +270,49 @@ describe('the CMS content loader', () => {
       await fresh.publicationLoader(kind).load((stores[i] as ReturnType<typeof memoryContext>).context)
     }
     expect(server.requests).toHaveLength(documentKinds.length)
+  })
+
+  it('keeps only the uploads public content uses: in at the embargo instant, out when the last public user goes', async () => {
+    const media = loaders.cmsCollectionLoader({ collection: 'media', normalize: normalize.normalizeMedia })
+    const { context, entries } = memoryContext(schemas.media)
+    const data = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#456' } })
+      .jpeg()
+      .toBuffer()
+    const image = await payload.create({
+      collection: 'media',
+      file: { data, name: 'embargoed-photo.jpg', mimetype: 'image/jpeg', size: data.length },
+      data: { alt: 'Embargoed photo' },
+    })
+    const embargoUntil = new Date(Date.now() + 3000)
+    const release = await payload.create({
+      collection: 'press-releases',
+      data: {
+        title: 'Photo release',
+        slug: 'photo-release',
+        date: '2026-02-01',
+        media: [image.id],
+        embargoUntil: embargoUntil.toISOString(),
+        _status: 'published',
+      } as never,
+    })
+    await media.load(context)
+    expect(entries.has(String(image.id))).toBe(false)
+
+    // Nothing is saved at the embargo instant: time alone brings the image in.
+    await new Promise((resolve) => setTimeout(resolve, embargoUntil.getTime() - Date.now() + 200))
+    await media.load(context)
+    expect(entries.has(String(image.id))).toBe(true)
+
+    // The embargo moves later: the image leaves the store, though the image itself did not change.
+    await payload.update({
+      collection: 'press-releases',
+      id: release.id,
+      data: { embargoUntil: new Date(Date.now() + 24 * 3600_000).toISOString() } as never,
+    })
+    const unchanged = await payload.findByID({ collection: 'media', id: image.id })
+    expect(unchanged.updatedAt).toBe(image.updatedAt)
+    await media.load(context)
+    expect(entries.has(String(image.id))).toBe(false)
   })
 
   it('stops with a message naming the CMS address when the CMS cannot be reached', async () => {
