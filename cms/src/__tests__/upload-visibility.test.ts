@@ -500,6 +500,13 @@ describe(`translators and uploads (${testDatabase})`, () => {
 
     expect((await call('DELETE', `/api/documents/${file.id}`, { token: translatorToken })).status).toBe(403)
     await payload.update({ collection: 'documents', id: file.id, data: { publicOnItsOwn: true } })
+    // Duplicating an upload that is public on its own makes nothing new public.
+    const publicBefore = (await get('/api/documents?limit=1000&depth=0')).json.totalDocs
+    const duplicate = await call('POST', `/api/documents/${file.id}/duplicate`, { token: translatorToken, body: {} })
+    expect([200, 201, 403]).toContain(duplicate.status)
+    expect((await get('/api/documents?limit=1000&depth=0')).json.totalDocs).toBe(publicBefore)
+    await payload.update({ collection: 'documents', id: file.id, data: { publicOnItsOwn: false } })
+    await payload.update({ collection: 'documents', id: file.id, data: { publicOnItsOwn: true } })
     const unset = await call('PATCH', `/api/documents/${file.id}`, {
       token: translatorToken,
       body: { publicOnItsOwn: false },

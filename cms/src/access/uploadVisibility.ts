@@ -42,21 +42,26 @@ const idOf = (value: unknown): string | undefined => {
   return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined
 }
 
-/** The ids of the uploads that public places use now; depth 0, only the fields that point at uploads. */
-async function usedByPublicPlaces(req: PayloadRequest, upload: UploadCollection): Promise<Set<string>> {
+/**
+ * The ids of the uploads that public places use now, among `among` when given (one upload read by
+ * id or by file: indexed lookups instead of every public document). Reads the database directly,
+ * without hooks: depth 0, the fields that point at uploads only, no pagination.
+ */
+async function usedByPublicPlaces(req: PayloadRequest, upload: UploadCollection, among?: string[]) {
   const used = new Set<string>()
+  const only = (names: string[]): Where[] => (among ? [{ or: names.map((name) => ({ [name]: { in: among } })) }] : [])
   await Promise.all(
     uploadUsers.map(async ({ collection, fields }) => {
       const where = await publicWhere(req, collection)
       if (where === false) return
-      const found = await req.payload.find({
+      const conditions = [...(where === true ? [] : [where]), ...only(fields[upload])]
+      const found = await req.payload.db.find({
         collection,
-        where: where === true ? {} : where,
+        where: conditions.length ? { and: conditions } : {},
         select: Object.fromEntries(fields[upload].map((name) => [name, true])),
-        depth: 0,
         pagination: false,
-        draft: false,
-        overrideAccess: true,
+        limit: 0,
+        sort: 'id',
         req,
       })
       for (const doc of found.docs as unknown as Record<string, unknown>[]) {
@@ -69,61 +74,61 @@ async function usedByPublicPlaces(req: PayloadRequest, upload: UploadCollection)
       }
     }),
   )
-  const onItsOwn = await req.payload.find({
+  const onItsOwn = await req.payload.db.find({
     collection: upload,
-    where: { publicOnItsOwn: { equals: true } },
-    select: {},
-    depth: 0,
+    where: { and: [{ publicOnItsOwn: { equals: true } }, ...only(['id'])] },
+    select: { publicOnItsOwn: true },
     pagination: false,
-    overrideAccess: true,
+    limit: 0,
     req,
   })
   for (const doc of onItsOwn.docs) used.add(String(doc.id))
-  return used
+  return among ? new Set(among.filter((id) => used.has(id))) : used
 }
 
-// One answer per request: a list populating many relationships asks once, not once per document.
-const perRequest = new WeakMap<PayloadRequest, Map<UploadCollection, Promise<Set<string>>>>()
+// One answer per request and question: a list populating many relationships asks once.
+const perRequest = new WeakMap<PayloadRequest, Map<string, Promise<Set<string>>>>()
 
-/** The ids of the public uploads of a collection, as of this request. */
-export function publicUploadIds(req: PayloadRequest, upload: UploadCollection): Promise<Set<string>> {
-  const cached = perRequest.get(req) ?? new Map<UploadCollection, Promise<Set<string>>>()
+/** The ids of the public uploads of a collection (among some ids, when given), as of this request. */
+export function publicUploadIds(req: PayloadRequest, upload: UploadCollection, among?: string[]): Promise<Set<string>> {
+  const cached = perRequest.get(req) ?? new Map<string, Promise<Set<string>>>()
   perRequest.set(req, cached)
-  const ids = cached.get(upload) ?? usedByPublicPlaces(req, upload)
-  cached.set(upload, ids)
+  const key = among ? `${upload}:${among.join(',')}` : upload
+  const ids = cached.get(key) ?? usedByPublicPlaces(req, upload, among)
+  cached.set(key, ids)
   return ids
 }
 
 export async function isPublicUpload(req: PayloadRequest, upload: UploadCollection, id: unknown): Promise<boolean> {
-  return (await publicUploadIds(req, upload)).has(String(id))
+  return (await publicUploadIds(req, upload, [String(id)])).has(String(id))
 }
 
-/** Whether a file name (the original's or an image size's) belongs to one of these uploads. */
-async function fileAmong(req: PayloadRequest, upload: UploadCollection, filename: unknown, ids: string[]) {
-  if (typeof filename !== 'string' || ids.length === 0) return false
+/** The upload a file name belongs to: its original's or one of its image sizes'. */
+async function uploadOfFile(req: PayloadRequest, upload: UploadCollection, filename: unknown) {
+  if (typeof filename !== 'string') return undefined
   const sizes = req.payload.collections[upload].config.upload.imageSizes ?? []
   const named: Where[] = [
     { filename: { equals: filename } },
     ...sizes.map((size) => ({ [`sizes.${size.name}.filename`]: { equals: filename } })),
   ]
-  const found = await req.payload.db.findOne({
-    collection: upload,
-    where: { and: [{ or: named }, { id: { in: ids } }] },
-    req,
-  })
-  return Boolean(found)
+  const found = await req.payload.db.findOne<{ id: number | string }>({ collection: upload, where: { or: named }, req })
+  return found?.id
 }
 
 /**
  * Read access of an upload collection: staff read every upload, everyone else the public ones.
  * A file URL of an upload that is not public answers 404, as if it did not exist (Payload's file
- * route, which applies this same where to the original and every size, would say 403).
+ * route, which applies the where returned here to the original and every size, would say 403).
  */
 export const publicUploadsOrStaff =
   (upload: UploadCollection): Access =>
-  async ({ req, data, isReadingStaticFile }) => {
+  async ({ req, id, data, isReadingStaticFile }) => {
     if (roleOf(req.user)) return true
-    const ids = [...(await publicUploadIds(req, upload))]
-    if (isReadingStaticFile && !(await fileAmong(req, upload, data?.filename, ids))) throw new NotFound(req.t)
-    return { id: { in: ids } }
+    if (isReadingStaticFile) {
+      const owner = await uploadOfFile(req, upload, data?.filename)
+      if (owner === undefined || !(await isPublicUpload(req, upload, owner))) throw new NotFound(req.t)
+      return { id: { equals: owner } }
+    }
+    const among = id === undefined ? undefined : [String(id)]
+    return { id: { in: [...(await publicUploadIds(req, upload, among))] } }
   }
