@@ -25,6 +25,9 @@ export function apiSlug(pathname: string): string[] {
     .map(decodeURIComponent)
 }
 
+/** A route the test serves besides the API (subscription pages, acknowledgement page), by path prefix. */
+export type ExtraRoute = (request: Request) => Promise<Response>
+
 export type ServedRest = {
   /** The origin, e.g. http://127.0.0.1:41234; the API is under /api. */
   url: string
@@ -42,32 +45,35 @@ async function readBody(request: IncomingMessage): Promise<ArrayBuffer | undefin
 }
 
 /**
- * The CMS's own REST and GraphQL route handlers (the ones `next start` serves) on a loopback HTTP port, so
- * other packages' tests (the site's loader) talk HTTP to a real CMS without a Next build.
+ * The CMS's own REST and GraphQL route handlers (the ones `next start` serves) on a loopback
+ * HTTP port, so other packages' tests (the site's loader) talk HTTP to a real CMS without a Next
+ * build. `routes` adds other route handlers by path prefix (`/subscriptions/confirm`).
  */
-export async function serveRest(payload: Payload): Promise<ServedRest> {
+export async function serveRest(payload: Payload, routes: Record<string, ExtraRoute> = {}): Promise<ServedRest> {
   const handlers = restHandlers(payload)
-  // The GraphQL route (`POST /api/graphql`), as `next start` serves it beside REST.
-  const graphqlHandler = GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as RestHandler
+  const graphql = GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as ExtraRoute
   const requests: string[] = []
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       requests.push(`${req.method} ${url.pathname}${url.search}`)
-      const graphql = url.pathname === '/api/graphql' && req.method === 'POST'
-      const handler = graphql ? graphqlHandler : handlers[req.method ?? 'GET']
-      if (!url.pathname.startsWith('/api/') || !handler) {
-        res.writeHead(404).end()
-        return
-      }
       const headers = new Headers()
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === 'string') headers.set(name, value)
       }
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req)
-      const response = await handler(new Request(url, { method: req.method, headers, body }), {
-        params: Promise.resolve({ slug: apiSlug(url.pathname) }),
-      })
+      const request = new Request(url, { method: req.method, headers, body })
+      const extra = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix))?.[1]
+      const handler = handlers[req.method ?? 'GET']
+      let response: Response
+      if (extra) response = await extra(request)
+      else if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
+      else if (url.pathname.startsWith('/api/') && handler) {
+        response = await handler(request, { params: Promise.resolve({ slug: apiSlug(url.pathname) }) })
+      } else {
+        res.writeHead(404).end()
+        return
+      }
       res.writeHead(response.status, Object.fromEntries(response.headers))
       res.end(Buffer.from(await response.arrayBuffer()))
     } catch (error) {

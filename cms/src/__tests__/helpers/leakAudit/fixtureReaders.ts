@@ -1,0 +1,59 @@
+import type { Payload } from 'payload'
+import { planDispatch } from '../../../notices/dispatch/planDispatch.ts'
+import { requestSubscription } from '../../../subscriptions/services.ts'
+import { createDispatchAs } from '../dispatches.ts'
+import type { StaffUser } from '../payload.ts'
+
+/**
+ * A confirmed subscriber to everything in both languages, and one who has just asked to subscribe
+ * (through the service the subscribe form uses) and has a confirmation e-mail due.
+ */
+export async function plantSubscribers(payload: Payload, topic: { slug: string }) {
+  const active = await payload.create({
+    collection: 'subscribers',
+    data: {
+      email: 'journalist@example.org',
+      status: 'active',
+      locale: 'en',
+      languages: ['en', 'ru'],
+      tokenVersion: 1,
+      confirmedAt: new Date().toISOString(),
+    },
+  })
+  const email = 'pending-journalist@example.org'
+  await requestSubscription(payload, {
+    email,
+    locale: 'ru',
+    languages: ['ru'],
+    kinds: ['pressRelease'],
+    topics: [topic.slug],
+  })
+  const pending = await payload.find({ collection: 'subscribers', where: { email: { equals: email } }, depth: 0 })
+  return { active: active.id, pending: pending.docs[0]!.id }
+}
+
+/** Dispatches the public notice to one institution by e-mail; returns its acknowledgement link. */
+export async function dispatchNotice(payload: Payload, editor: StaffUser, noticeId: number): Promise<string> {
+  const recipient = await payload.create({
+    collection: 'recipients',
+    locale: 'en',
+    data: {
+      kind: 'embassy',
+      name: 'Embassy (leak audit)',
+      country: 'US',
+      emails: [{ address: 'consular@example.org' }],
+      preferredLanguage: 'ru',
+      preferredChannels: ['email'],
+    },
+  })
+  const dispatch = await createDispatchAs(payload, editor, { notice: noticeId, recipients: [recipient.id] })
+  await planDispatch(payload, dispatch.id)
+  const rows = await payload.find({
+    collection: 'dispatch-recipients',
+    where: { dispatch: { equals: dispatch.id } },
+    depth: 0,
+  })
+  const link = rows.docs[0]?.acknowledgementLink
+  if (!link) throw new Error('The dispatch planned no acknowledgement link.')
+  return link
+}

@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { requestSiteBuild } from '../site/requestSiteBuild.ts'
+import { type ServedRest, serveRest } from '../testing/serveRest.ts'
+import { type HookRecorder, startHookRecorder } from './helpers/leakAudit/collectors/buildHook.ts'
+import { collectOutsideOutputs, type Outputs, recordCounts } from './helpers/leakAudit/collectors/index.ts'
+import { publicPageRoutes } from './helpers/leakAudit/collectors/pages.ts'
+import { findMarkers } from './helpers/leakAudit/findMarkers.ts'
+import { buildLeakFixture, type LeakFixture } from './helpers/leakAudit/fixture.ts'
+import { type ItemKey, publicNow } from './helpers/leakAudit/markers.ts'
+import { publicPresences, releasedPresences } from './helpers/leakAudit/presences.ts'
+import type { AuditRecord } from './helpers/leakAudit/records.ts'
+import { hitLines, leakReport, missingPresences } from './helpers/leakAudit/report.ts'
+import { assertBuilt, liveSiteDir, runDueSiteBuilds } from './helpers/leakAudit/siteBuild.ts'
+import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+
+/**
+ * The leak audit (issue 11): content that is not public yet, and fields that are never public,
+ * must reach no output an outsider can read. It plants a marker word in every field, file name
+ * and photo (helpers/leakAudit/fixture.ts), builds the real site with the CMS's own build job,
+ * reads every output (the built site unpacked, anonymous REST and GraphQL, upload URLs, the
+ * public pages, the outbox, the build hook's requests) and searches them all. Then the embargo
+ * ends by the clock, the site is rebuilt at that instant, and the release must be everywhere
+ * while everything else stays hidden. Each failure names the marker, the output and the text
+ * around it; the full list is written to the report file the message names.
+ */
+const siteUrl = 'https://press.example.org'
+const minutes = 60_000
+
+let dir: string
+let started: StartedPayload
+let payload: Payload
+let cms: ServedRest
+let hook: HookRecorder
+let editor: StaffUser
+let fixture: LeakFixture
+let outputs: Outputs
+
+async function runMailJobs() {
+  await payload.jobs.run({ queue: 'email', limit: 50, silent: true })
+  // The delivery job's cron is off in tests; run it as the cron would.
+  await payload.jobs.queue({ task: 'deliverMail', queue: 'email', input: {} })
+  await payload.jobs.run({ queue: 'email', limit: 50, silent: true })
+}
+
+/** Fails with a report of every hit of a marker that must not be there; the full list goes to a file. */
+function expectNoLeaks(records: AuditRecord[], released: ReadonlySet<ItemKey>, stage: string) {
+  const hits = findMarkers(records, fixture.book.hidden(released))
+  if (process.env.LEAK_AUDIT_DUMP_DIR) {
+    writeFileSync(
+      path.join(process.env.LEAK_AUDIT_DUMP_DIR, `${testDatabase}-${stage}.ndjson`),
+      records.map((r) => JSON.stringify(r)).join('\n'),
+    )
+  }
+  const file = path.join(os.tmpdir(), `pressroom-leak-audit-${testDatabase}-${stage}.tsv`)
+  writeFileSync(file, `${hitLines(hits)}\n`)
+  const searched = `searched ${records.length} records (${recordCounts(records)}); every hit: ${file}`
+  expect(hits.length, `${leakReport(hits)}\n${searched}`).toBe(0)
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-leak-audit-'))
+  hook = await startHookRecorder()
+  started = await startPayload({
+    env: {
+      SITE_BUILD: 'on',
+      SITE_BUILD_CRON: 'off',
+      SITE_BUILD_DEBOUNCE_SECONDS: '0',
+      SITE_BUILD_HOOK_URL: hook.url,
+      SITE_RELEASES_DIR: path.join(dir, 'releases'),
+      SITE_LIVE_DIR: path.join(dir, 'live'),
+      SITE_CACHE_DIR: path.join(dir, 'site-file-cache'),
+      SITE_ASTRO_CACHE_DIR: path.join(dir, 'astro-cache'),
+      SITE_URL: siteUrl,
+      MAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
+    },
+  })
+  payload = started.payload
+  cms = await serveRest(payload, publicPageRoutes(payload))
+  process.env.SITE_BUILD_CMS_URL = cms.url
+  process.env.PUBLIC_CMS_URL = cms.url
+  editor = await createStaff(payload, 'editor')
+  for (const [locale, name] of [
+    ['en', 'Bring them home alive'],
+    ['ru', 'Вернём их домой живыми'],
+  ] as const) {
+    await payload.updateGlobal({ slug: 'site-settings', locale, data: { organizationName: name } })
+  }
+  fixture = await buildLeakFixture(payload, editor)
+  outputs = {
+    origin: cms.url,
+    siteDir: '',
+    outboxDir: path.join(dir, 'outbox'),
+    hook,
+    pages: { subscribers: fixture.subscribers, acknowledgementLink: fixture.acknowledgementLink },
+  }
+}, 5 * minutes)
+
+afterAll(async () => {
+  await cms?.close()
+  await hook?.close()
+  await started?.stop()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+describe(`the leak audit (${testDatabase})`, () => {
+  let before: AuditRecord[]
+
+  beforeAll(async () => {
+    await runMailJobs()
+    // Every change so far queued a build: they go to the external build hook first...
+    await runDueSiteBuilds(payload)
+    // ...then the CMS builds the real site itself.
+    delete process.env.SITE_BUILD_HOOK_URL
+    await requestSiteBuild(payload, 'leak audit', { immediate: true })
+    assertBuilt(await runDueSiteBuilds(payload), 'before the embargo')
+    outputs.siteDir = await liveSiteDir()
+    before = await collectOutsideOutputs(payload, outputs)
+  }, 8 * minutes)
+
+  it('before the embargo, no output shows anything unreleased, nor any private field', () => {
+    expectNoLeaks(before, publicNow, 'before-embargo')
+  })
+
+  it('before the embargo, every output shows the public content (the audit sees what it searches)', () => {
+    const missing = missingPresences(before, publicPresences(fixture))
+    expect(missing, missing.join('\n')).toEqual([])
+    expect(hook.records().length, 'the build hook received nothing').toBeGreaterThan(0)
+    const pages = before.filter((r) => r.where.startsWith('page '))
+    expect(pages.filter((r) => !r.text.startsWith('200')).map((r) => r.where)).toEqual([])
+    expect(
+      before.some((r) => r.where.includes('to pending-journalist@example.org')),
+      'no confirmation e-mail',
+    ).toBe(true)
+  })
+
+  describe('when the embargo ends', () => {
+    let editorsChange: AuditRecord[]
+    let after: AuditRecord[]
+
+    beforeAll(async () => {
+      const embargoed = fixture.docs.embargoed!
+      // An editor brings the embargo forward to a few seconds from now; the clock then ends it.
+      const releaseAt = Date.now() + 10_000
+      process.env.SITE_BUILD_HOOK_URL = hook.url
+      await payload.update({
+        collection: 'press-releases',
+        id: embargoed.id,
+        user: editor,
+        overrideAccess: false,
+        data: { embargoUntil: new Date(releaseAt).toISOString() },
+      })
+      const seen = hook.records().length
+      await runDueSiteBuilds(payload)
+      const stillEmbargoed = await fetch(`${cms.url}/api/press-releases/${embargoed.id}?locale=all`)
+      editorsChange = [
+        ...hook.records().slice(seen),
+        {
+          where: `REST GET /api/press-releases/${embargoed.id} (just before the embargo ends)`,
+          text: await stillEmbargoed.text(),
+        },
+      ]
+      if (Date.now() >= releaseAt)
+        throw new Error(
+          'The embargo ended before the audit had read what its change revealed; the machine is too slow for a 10 s embargo.',
+        )
+      await new Promise((resolve) => setTimeout(resolve, releaseAt - Date.now() + 500))
+
+      delete process.env.SITE_BUILD_HOOK_URL
+      await runMailJobs()
+      const builds = await runDueSiteBuilds(payload)
+      const built = assertBuilt(builds, 'at the end of the embargo')
+      expect(built.timing, 'the site was not rebuilt by the build scheduled at the embargo instant').toBe('scheduled')
+      outputs.siteDir = await liveSiteDir()
+      after = await collectOutsideOutputs(payload, outputs)
+    }, 8 * minutes)
+
+    it('until that instant, the change the editor made reveals nothing', () => {
+      expectNoLeaks(editorsChange, publicNow, 'editors-change')
+    })
+
+    it('the release is then everywhere the public reads (pages, feeds, sitemap, search, PDF, ZIP, image, file, API, e-mail)', () => {
+      const missing = missingPresences(after, releasedPresences(fixture))
+      expect(missing, missing.join('\n')).toEqual([])
+    })
+
+    it('private fields and everything still unreleased stay out of every output', () => {
+      expectNoLeaks(after, new Set([...publicNow, 'embargoed']), 'after-embargo')
+    })
+  })
+})
