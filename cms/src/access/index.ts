@@ -11,6 +11,9 @@ export const isPublisher: Access = ({ req }) => hasRole(req.user, 'admin', 'edit
 
 export const isAdminField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
 
+/** An internal field: absent from every anonymous answer, whatever its document (docs/adr/0025). */
+export const staffOnlyField: FieldAccess = ({ req }) => roleOf(req.user) !== null
+
 const published: Where = { _status: { equals: 'published' } }
 
 /** Staff read everything; everyone else reads published documents only. */

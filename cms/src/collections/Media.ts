@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { anyone, isPublisher, isStaff } from '../access/index.ts'
+import { anyone, isPublisher, isStaff, staffOnlyField } from '../access/index.ts'
 import { checkImageDimensions, limitUploadSize } from '../hooks/limitUpload.ts'
 import { uploadRoot } from './uploadRoot.ts'
 
@@ -53,6 +53,7 @@ export const Media: CollectionConfig = {
       name: 'consentNote',
       type: 'textarea',
       label: { en: 'Consent note', ru: 'Согласие изображённых' },
+      access: { read: staffOnlyField },
       admin: {
         description: {
           en: 'Who consented to publication, when and how; or why consent is not needed.',

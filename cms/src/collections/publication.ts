@@ -1,6 +1,6 @@
 import { type DocumentKind, kindInfo } from '@pressroom/shared'
 import type { Access, CollectionConfig, Field } from 'payload'
-import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
+import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
 import { changeNotesField } from '../fields/changeNotes.ts'
 import { slugField } from '../fields/slug.ts'
 import { translationStateField } from '../fields/translation.ts'
@@ -163,7 +163,8 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         name: 'firstPublishedAt',
         type: 'date',
         label: { en: 'First published', ru: 'Впервые опубликовано' },
-        access: { create: () => false, update: () => false },
+        // Editorial history: for an embargoed release it is earlier than the embargo (docs/adr/0025).
+        access: { read: staffOnlyField, create: () => false, update: () => false },
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       },
       ...(options.sidebarFields ?? []),
