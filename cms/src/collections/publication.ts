@@ -2,6 +2,7 @@ import { type DocumentKind, kindInfo } from '@pressroom/shared'
 import type { Access, CollectionConfig, Field } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
 import { changeNotesField } from '../fields/changeNotes.ts'
+import { instantHooks } from '../fields/instant.ts'
 import { slugField } from '../fields/slug.ts'
 import { translationStateField } from '../fields/translation.ts'
 import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/assignReferenceNumber.ts'
@@ -95,6 +96,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
                         : true
                     },
                     index: true,
+                    hooks: instantHooks,
                     defaultValue: () => new Date().toISOString(),
                     label: { en: 'Date (date line)', ru: 'Дата (в строке даты)' },
                     admin: { width: '50%', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } },
@@ -163,6 +165,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         name: 'firstPublishedAt',
         type: 'date',
         label: { en: 'First published', ru: 'Впервые опубликовано' },
+        hooks: instantHooks,
         // Editorial history: for an embargoed release it is earlier than the embargo (docs/adr/0025).
         access: { read: staffOnlyField, create: () => false, update: () => false },
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
@@ -181,6 +184,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         name: 'textUpdatedAt',
         type: 'date',
         localized: true,
+        hooks: instantHooks,
         label: { en: 'Text of this language last changed', ru: 'Текст на этом языке изменён' },
         access: { create: () => false, update: () => false },
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
