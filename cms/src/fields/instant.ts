@@ -17,14 +17,9 @@ const instantPattern =
 
 export type Instant = { ok: true; value: string | null | undefined } | { ok: false; reason: 'empty' | 'invalid' }
 
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
 const daysIn = (year: number, month: number) =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-      ? 30
-      : 31
+  [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0
 
 /** Minutes east of UTC, from `Z`, `+03`, `+0300` or `+03:00`; NaN when out of range. */
 function offsetMinutes(offset: string | undefined): number {
@@ -40,15 +35,9 @@ function offsetMinutes(offset: string | undefined): number {
 function fromParts(text: string): string | undefined {
   const match = instantPattern.exec(text)
   if (!match) return undefined
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ]
+  const [, y, mo, d, h, mi, s, fraction = '', offset] = match
+  const [year, month, day] = [Number(y), Number(mo), Number(d)]
+  const [hour, minute, second] = [Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)]
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined
   if (hour > 23 || minute > 59 || second > 59) return undefined
   const shift = offsetMinutes(offset)
