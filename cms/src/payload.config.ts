@@ -146,7 +146,7 @@ export default buildConfig({
       },
     }),
   },
-  // Last, so it marks the fields other plugins add too (docs/adr/0025).
+  // Runs after any other plugin, so it marks the fields they add too (docs/adr/0025).
   plugins: [markFieldVisibility],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,

@@ -111,11 +111,14 @@ function markEntity<T extends CollectionConfig | GlobalConfig>(entity: T): T {
 }
 
 /**
- * A Payload plugin: marks every field of every publicly readable collection and global. Keep it
- * last in `plugins`, so fields that other plugins add are marked too.
+ * A Payload plugin: marks every field of every publicly readable collection and global. It runs
+ * after every other plugin (`order`), so the fields they add are marked too.
  */
-export const markFieldVisibility: Plugin = (config: Config): Config => ({
-  ...config,
-  collections: config.collections?.map(markEntity),
-  globals: config.globals?.map(markEntity),
-})
+export const markFieldVisibility: Plugin = Object.assign(
+  (config: Config): Config => ({
+    ...config,
+    collections: config.collections?.map(markEntity),
+    globals: config.globals?.map(markEntity),
+  }),
+  { order: 1000 },
+)
