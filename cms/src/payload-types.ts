@@ -195,10 +195,25 @@ export interface UserAuthOperations {
  */
 export interface Statement {
   id: number;
+  /**
+   * Public once published.
+   */
   title: string;
+  /**
+   * Public once published.
+   */
   summary?: string | null;
+  /**
+   * Public once published.
+   */
   place?: string | null;
+  /**
+   * Public once published.
+   */
   date?: string | null;
+  /**
+   * Public once published.
+   */
   body?: {
     root: {
       type: string;
@@ -214,37 +229,85 @@ export interface Statement {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Public once published.
+   */
   signatories?:
     | {
+        /**
+         * Public once published.
+         */
         name: string;
+        /**
+         * Public once published.
+         */
         role?: string | null;
         id?: string | null;
       }[]
     | null;
+  /**
+   * Public once published.
+   */
   media?: (number | Media)[] | null;
+  /**
+   * Public once published.
+   */
   documents?: (number | Document)[] | null;
+  /**
+   * Public once published.
+   */
   pressContacts?: (number | PressContact)[] | null;
+  /**
+   * Public once published.
+   */
   changeNotes?:
     | {
+        /**
+         * Public once published.
+         */
         date: string;
+        /**
+         * Public once published.
+         */
         kind: 'correction' | 'update';
+        /**
+         * Public once published.
+         */
         note: string;
         id?: string | null;
       }[]
     | null;
   /**
-   * Left empty, it is made from the title. Changing it breaks links that were shared.
+   * Left empty, it is made from the title. Changing it breaks links that were shared. Public once published.
    */
   slug?: string | null;
   /**
-   * Given at first publication; the same in both languages; never changes.
+   * Given at first publication; the same in both languages; never changes. Public once published.
    */
   referenceNumber?: string | null;
+  /**
+   * Staff only, never published.
+   */
   firstPublishedAt?: string | null;
+  /**
+   * Public once published.
+   */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  /**
+   * Public once published.
+   */
   textUpdatedAt?: string | null;
+  /**
+   * Public once published.
+   */
   topics?: (number | Topic)[] | null;
+  /**
+   * Staff only, never published.
+   */
   bodyMedia?: (number | Media)[] | null;
+  /**
+   * Staff only, never published.
+   */
   bodyDocuments?: (number | Document)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -257,21 +320,36 @@ export interface Statement {
 export interface Media {
   id: number;
   /**
-   * What the image shows, for readers who cannot see it.
+   * What the image shows, for readers who cannot see it. Public while something public uses it.
    */
   alt: string;
+  /**
+   * Public while something public uses it.
+   */
   caption?: string | null;
+  /**
+   * Public while something public uses it.
+   */
   credit?: string | null;
+  /**
+   * Public while something public uses it.
+   */
   licence?: string | null;
   /**
-   * Who consented to publication, when and how; or why consent is not needed.
+   * Who consented to publication, when and how; or why consent is not needed. Staff only, never published.
    */
   consentNote?: string | null;
   /**
-   * Without this, the file is public only while a published document (after its embargo) or a published press kit uses it. Editors and admins only; the change is logged.
+   * Without this, the file is public only while a published document (after its embargo) or a published press kit uses it. Editors and admins only; the change is logged. Staff only, never published.
    */
   publicOnItsOwn?: boolean | null;
+  /**
+   * Staff only, never published.
+   */
   publicOnItsOwnSetBy?: string | null;
+  /**
+   * Staff only, never published.
+   */
   publicOnItsOwnSetAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -333,14 +411,29 @@ export interface Media {
  */
 export interface Document {
   id: number;
+  /**
+   * Public while something public uses it.
+   */
   title: string;
+  /**
+   * Public while something public uses it.
+   */
   description?: string | null;
+  /**
+   * Public while something public uses it.
+   */
   language?: ('en' | 'ru' | 'multi') | null;
   /**
-   * Without this, the file is public only while a published document (after its embargo) or a published press kit uses it. Editors and admins only; the change is logged.
+   * Without this, the file is public only while a published document (after its embargo) or a published press kit uses it. Editors and admins only; the change is logged. Staff only, never published.
    */
   publicOnItsOwn?: boolean | null;
+  /**
+   * Staff only, never published.
+   */
   publicOnItsOwnSetBy?: string | null;
+  /**
+   * Staff only, never published.
+   */
   publicOnItsOwnSetAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -360,11 +453,29 @@ export interface Document {
  */
 export interface PressContact {
   id: number;
+  /**
+   * Public as soon as saved.
+   */
   name: string;
+  /**
+   * Public as soon as saved.
+   */
   role?: string | null;
+  /**
+   * Public as soon as saved.
+   */
   email: string;
+  /**
+   * Public as soon as saved.
+   */
   phone?: string | null;
+  /**
+   * Public as soon as saved.
+   */
   languages: ('en' | 'ru')[];
+  /**
+   * Staff only, never published.
+   */
   isPlaceholder?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -375,10 +486,16 @@ export interface PressContact {
  */
 export interface Topic {
   id: number;
+  /**
+   * Public as soon as saved.
+   */
   title: string;
+  /**
+   * Public as soon as saved.
+   */
   description?: string | null;
   /**
-   * Left empty, it is made from the title. Changing it breaks links that were shared.
+   * Left empty, it is made from the title. Changing it breaks links that were shared. Public as soon as saved.
    */
   slug?: string | null;
   updatedAt: string;
@@ -390,10 +507,25 @@ export interface Topic {
  */
 export interface Notice {
   id: number;
+  /**
+   * Public once published.
+   */
   title: string;
+  /**
+   * Public once published.
+   */
   summary?: string | null;
+  /**
+   * Public once published.
+   */
   place?: string | null;
+  /**
+   * Public once published.
+   */
   date?: string | null;
+  /**
+   * Public once published.
+   */
   body?: {
     root: {
       type: string;
@@ -410,42 +542,84 @@ export interface Notice {
     [k: string]: unknown;
   } | null;
   /**
-   * Who the notice is addressed to, as printed on it, e.g. "Embassies in Moscow".
+   * Who the notice is addressed to, as printed on it, e.g. "Embassies in Moscow". Public once published.
    */
   addressees?:
     | {
+        /**
+         * Public once published.
+         */
         group: string;
         id?: string | null;
       }[]
     | null;
   /**
-   * E.g. "The Initiative avails itself of this opportunity to renew the assurances of its highest consideration."
+   * E.g. "The Initiative avails itself of this opportunity to renew the assurances of its highest consideration." Public once published.
    */
   formalClosing?: string | null;
+  /**
+   * Public once published.
+   */
   media?: (number | Media)[] | null;
+  /**
+   * Public once published.
+   */
   documents?: (number | Document)[] | null;
+  /**
+   * Public once published.
+   */
   pressContacts?: (number | PressContact)[] | null;
+  /**
+   * Public once published.
+   */
   changeNotes?:
     | {
+        /**
+         * Public once published.
+         */
         date: string;
+        /**
+         * Public once published.
+         */
         kind: 'correction' | 'update';
+        /**
+         * Public once published.
+         */
         note: string;
         id?: string | null;
       }[]
     | null;
   /**
-   * Left empty, it is made from the title. Changing it breaks links that were shared.
+   * Left empty, it is made from the title. Changing it breaks links that were shared. Public once published.
    */
   slug?: string | null;
   /**
-   * Given at first publication; the same in both languages; never changes.
+   * Given at first publication; the same in both languages; never changes. Public once published.
    */
   referenceNumber?: string | null;
+  /**
+   * Staff only, never published.
+   */
   firstPublishedAt?: string | null;
+  /**
+   * Public once published.
+   */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  /**
+   * Public once published.
+   */
   textUpdatedAt?: string | null;
+  /**
+   * Public once published.
+   */
   topics?: (number | Topic)[] | null;
+  /**
+   * Staff only, never published.
+   */
   bodyMedia?: (number | Media)[] | null;
+  /**
+   * Staff only, never published.
+   */
   bodyDocuments?: (number | Document)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -457,10 +631,25 @@ export interface Notice {
  */
 export interface PressRelease {
   id: number;
+  /**
+   * Public once published.
+   */
   title: string;
+  /**
+   * Public once published.
+   */
   summary?: string | null;
+  /**
+   * Public once published.
+   */
   place?: string | null;
+  /**
+   * Public once published.
+   */
   date?: string | null;
+  /**
+   * Public once published.
+   */
   body?: {
     root: {
       type: string;
@@ -476,34 +665,73 @@ export interface PressRelease {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Public once published.
+   */
   media?: (number | Media)[] | null;
+  /**
+   * Public once published.
+   */
   documents?: (number | Document)[] | null;
+  /**
+   * Public once published.
+   */
   pressContacts?: (number | PressContact)[] | null;
+  /**
+   * Public once published.
+   */
   changeNotes?:
     | {
+        /**
+         * Public once published.
+         */
         date: string;
+        /**
+         * Public once published.
+         */
         kind: 'correction' | 'update';
+        /**
+         * Public once published.
+         */
         note: string;
         id?: string | null;
       }[]
     | null;
   /**
-   * Left empty, it is made from the title. Changing it breaks links that were shared.
+   * Left empty, it is made from the title. Changing it breaks links that were shared. Public once published.
    */
   slug?: string | null;
   /**
-   * Given at first publication; the same in both languages; never changes.
+   * Given at first publication; the same in both languages; never changes. Public once published.
    */
   referenceNumber?: string | null;
+  /**
+   * Staff only, never published.
+   */
   firstPublishedAt?: string | null;
   /**
-   * A published release stays invisible to the public, the API and feeds until this instant.
+   * A published release stays invisible to the public, the API and feeds until this instant. Public once published.
    */
   embargoUntil?: string | null;
+  /**
+   * Public once published.
+   */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
+  /**
+   * Public once published.
+   */
   textUpdatedAt?: string | null;
+  /**
+   * Public once published.
+   */
   topics?: (number | Topic)[] | null;
+  /**
+   * Staff only, never published.
+   */
   bodyMedia?: (number | Media)[] | null;
+  /**
+   * Staff only, never published.
+   */
   bodyDocuments?: (number | Document)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -515,10 +743,16 @@ export interface PressRelease {
  */
 export interface PressKit {
   id: number;
+  /**
+   * Public once published.
+   */
   title: string;
+  /**
+   * Public once published.
+   */
   description?: string | null;
   /**
-   * Their PDF editions go into the kit. Drafts and embargoed releases are left out until the public can read them.
+   * Their PDF editions go into the kit. Drafts and embargoed releases are left out until the public can read them. Public once published.
    */
   publications?:
     | (
@@ -536,13 +770,25 @@ export interface PressKit {
           }
       )[]
     | null;
+  /**
+   * Public once published.
+   */
   media?: (number | Media)[] | null;
+  /**
+   * Public once published.
+   */
   documents?: (number | Document)[] | null;
+  /**
+   * Public once published.
+   */
   pressContacts?: (number | PressContact)[] | null;
   /**
-   * Left empty, it is made from the title. Changing it breaks links that were shared.
+   * Left empty, it is made from the title. Changing it breaks links that were shared. Public once published.
    */
   slug?: string | null;
+  /**
+   * Staff only, never published.
+   */
   isPlaceholder?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -1835,21 +2081,45 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  */
 export interface SiteSetting {
   id: number;
+  /**
+   * Public as soon as saved.
+   */
   organizationName: string;
+  /**
+   * Public as soon as saved.
+   */
   organizationDescription?: string | null;
+  /**
+   * Staff only, never published.
+   */
   siteUrl?: string | null;
+  /**
+   * Staff only, never published.
+   */
   cmsUrl?: string | null;
   /**
-   * E.g. GC gives GC-PR-2026-004. Changing it affects only numbers given from now on.
+   * E.g. GC gives GC-PR-2026-004. Changing it affects only numbers given from now on. Staff only, never published.
    */
   referencePrefix: string;
+  /**
+   * Public as soon as saved.
+   */
   socialLinks?:
     | {
+        /**
+         * Public as soon as saved.
+         */
         label: string;
+        /**
+         * Public as soon as saved.
+         */
         url: string;
         id?: string | null;
       }[]
     | null;
+  /**
+   * Staff only, never published.
+   */
   isPlaceholder?: boolean | null;
   updatedAt?: string | null;
   createdAt?: string | null;

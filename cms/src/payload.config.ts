@@ -24,6 +24,7 @@ import { Statements } from './collections/Statements.ts'
 import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
+import { markFieldVisibility } from './fields/visibilityMarkers.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
@@ -145,6 +146,8 @@ export default buildConfig({
       },
     }),
   },
+  // Runs after any other plugin, so it marks the fields they add too (docs/adr/0025).
+  plugins: [markFieldVisibility],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })

@@ -1,3 +1,5 @@
+import { needsProtection } from '@pressroom/shared/csv'
+import { parse } from 'csv-parse/sync'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isValidEmail } from '../mail/index.ts'
@@ -188,6 +190,44 @@ describe(`recipients CSV import and export (${testDatabase})`, () => {
     expect(update.json).toMatchObject({ created: 0, updated: 1, unchanged: total - 1 })
     const germany = await payload.find({ collection: 'recipients', where: { externalId: { equals: 'de-emb' } } })
     expect(germany.docs[0]?.role).toBe('Political section')
+  })
+
+  it('exports cells a spreadsheet would run with an apostrophe, in every column, and imports them back unchanged', async () => {
+    const hostile = await payload.create({
+      collection: 'recipients',
+      locale: 'en',
+      data: {
+        kind: 'embassy',
+        name: '=HYPERLINK("http://evil.example","Embassy")',
+        role: '@SUM(1+1)',
+        externalId: '-evil',
+        postalAddress: ' "+street',
+        notes: '\t=cmd',
+        preferredChannels: ['post'],
+      } as never,
+    })
+    await payload.update({ collection: 'recipients', id: hostile.id, locale: 'ru', data: { name: '＝Посольство' } })
+    try {
+      const exported = await httpClient(payload).get('/recipients/export', { token: tokens.editor })
+      const rows: string[][] = parse(exported.text, { bom: true })
+      const header = rows[0] as string[]
+      for (const row of rows) {
+        for (const cell of row) expect(!needsProtection(cell) || cell.startsWith("'"), JSON.stringify(cell)).toBe(true)
+      }
+      const row = rows.find((r) => r[header.indexOf('id')] === String(hostile.id)) as string[]
+      const cell = (column: string) => row[header.indexOf(column)]
+      expect(cell('name_en')).toBe(`'=HYPERLINK("http://evil.example","Embassy")`)
+      expect(cell('name_ru')).toBe("'＝Посольство")
+      expect(cell('role_en')).toBe("'@SUM(1+1)")
+      expect(cell('external_id')).toBe("'-evil")
+      expect(cell('postal_address')).toBe(`' "+street`)
+      expect(cell('notes')).toBe("'\t=cmd")
+      const again = await upload(exported.text)
+      expect(again.status, again.text).toBe(200)
+      expect(again.json).toMatchObject({ created: 0, updated: 0, unchanged: await count() })
+    } finally {
+      await payload.delete({ collection: 'recipients', id: hostile.id })
+    }
   })
 
   it('a write that fails midway leaves the directory as it was', async () => {

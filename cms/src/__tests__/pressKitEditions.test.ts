@@ -93,7 +93,13 @@ beforeAll(async () => {
     collection: 'media',
     locale: 'en',
     file: { data: photo, name: 'office.jpg', mimetype: 'image/jpeg', size: photo.length },
-    data: { alt: 'The office', caption: 'The office', credit: 'Press room', licence: 'CC0 1.0', consentNote: 'None.' },
+    data: {
+      alt: 'The office',
+      caption: 'The office',
+      credit: 'Press room',
+      licence: 'CC0 1.0',
+      consentNote: 'CONSENT-NOTE given in writing',
+    },
   })
 
   const kit = await payload.create({
@@ -129,6 +135,8 @@ async function packAsTheSiteWould(locale: Locale) {
   const res = await http.get(`/press-kits?where[slug][equals]=test-kit&locale=${locale}&depth=1`)
   expect(res.status).toBe(200)
   const kit = res.json.docs[0]
+  // The consent note is for staff: the public API never hands it to the build (docs/adr/0025).
+  expect(res.text).not.toContain('CONSENT-NOTE')
   const organizationName = (await http.get(`/globals/site-settings?locale=${locale}`)).json.organizationName
 
   const editions: EditionDocument[] = []
@@ -161,7 +169,6 @@ async function packAsTheSiteWould(locale: Locale) {
     caption: m.caption,
     credit: m.credit,
     licence: m.licence,
-    consentNote: m.consentNote,
   }))
   const built = await buildPressKitZip({
     locale,
@@ -196,7 +203,9 @@ describe(`press-kit ZIPs from the public API (${testDatabase})`, () => {
     expect(everything).toContain('Published statement')
     expect(everything).toContain('The notice as published.')
     expect(everything).toContain('Embassies in Moscow')
-    for (const secret of ['SECRET DRAFT', 'UNPUBLISHED', 'EMBARGOED']) expect(everything).not.toContain(secret)
+    for (const secret of ['SECRET DRAFT', 'UNPUBLISHED', 'EMBARGOED', 'CONSENT-NOTE']) {
+      expect(everything).not.toContain(secret)
+    }
     expect(built.manifest.files.some((f) => f.credit === 'Press room' && f.licence === 'CC0 1.0')).toBe(true)
   })
 

@@ -94,7 +94,7 @@ describe(`seed (${testDatabase})`, () => {
         overrideAccess: false,
       })
     ).docs
-    expect(kit).toMatchObject({ _status: 'published', isPlaceholder: true, title: 'Учредительные документы' })
+    expect(kit).toMatchObject({ _status: 'published', title: 'Учредительные документы' })
     expect(kit?.publications).toEqual([
       { relationTo: 'statements', value: expect.objectContaining({ slug: foundingStatementSlug }) },
     ])
@@ -105,11 +105,16 @@ describe(`seed (${testDatabase})`, () => {
       width: 1800,
       credit: 'Press room',
       licence: expect.stringContaining('CC0'),
-      consentNote: expect.stringContaining('No person is shown'),
       alt: expect.stringContaining('заглушка'),
     })
     expect(typeof image === 'object' && image?.sizes?.webWebp?.mimeType).toBe('image/webp')
     expect(kit?.pressContacts).toHaveLength(1)
+    // The placeholder flag and the consent note are for staff only (docs/adr/0025).
+    expect(kit).not.toHaveProperty('isPlaceholder')
+    expect(image).not.toHaveProperty('consentNote')
+    const staffView = await payload.findByID({ collection: 'press-kits', id: kit!.id, depth: 1 })
+    expect(staffView.isPlaceholder).toBe(true)
+    expect(staffView.media?.[0]).toMatchObject({ consentNote: expect.stringContaining('No person is shown') })
   })
 
   it('adds an example group of example recipients and a published example notice that can be dispatched to it', async () => {

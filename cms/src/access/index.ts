@@ -11,7 +11,8 @@ export const isPublisher: Access = ({ req }) => hasRole(req.user, 'admin', 'edit
 
 export const isAdminField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
 
-export const isStaffField: FieldAccess = ({ req }) => roleOf(req.user) !== null
+/** An internal field: absent from every anonymous answer, whatever its document (docs/adr/0025). */
+export const staffOnlyField: FieldAccess = ({ req }) => roleOf(req.user) !== null
 
 export const isPublisherField: FieldAccess = ({ req }) => hasRole(req.user, 'admin', 'editor')
 

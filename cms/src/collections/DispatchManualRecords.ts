@@ -6,6 +6,7 @@ import {
 } from 'payload'
 import { isAdmin, isPublisher } from '../access/index.ts'
 import { relationId } from '../db/relationId.ts'
+import { instantHooks } from '../fields/instant.ts'
 import { manualChannels } from '../notices/directory.ts'
 import { recordManualDelivery } from '../notices/dispatch/recordManualDelivery.ts'
 import { noticesGroup } from './Recipients.ts'
@@ -75,6 +76,7 @@ export const DispatchManualRecords: CollectionConfig = {
           type: 'date',
           required: true,
           label: { en: 'Date delivered or posted', ru: 'Дата доставки или отправки' },
+          hooks: instantHooks,
           validate: (value: unknown) => {
             if (!value) return 'Enter the date the notice was posted or handed over.'
             const time = Date.parse(String(value))

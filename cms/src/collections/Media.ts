@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { isPublisher, isStaff } from '../access/index.ts'
+import { isPublisher, isStaff, staffOnlyField } from '../access/index.ts'
 import { publicUploadsOrStaff } from '../access/uploadVisibility.ts'
 import { logPublicOnItsOwn, publicOnItsOwnFields } from '../fields/publicOnItsOwn.ts'
 import { guardPublicUpload } from '../hooks/guardPublicUpload.ts'
@@ -60,6 +60,7 @@ export const Media: CollectionConfig = {
       name: 'consentNote',
       type: 'textarea',
       label: { en: 'Consent note', ru: 'Согласие изображённых' },
+      access: { read: staffOnlyField },
       admin: {
         description: {
           en: 'Who consented to publication, when and how; or why consent is not needed.',

@@ -1,6 +1,6 @@
 import { localeCodes, locales } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
-import { anyone, isPublisher } from '../access/index.ts'
+import { anyone, isPublisher, staffOnlyField } from '../access/index.ts'
 
 export const PressContacts: CollectionConfig = {
   slug: 'press-contacts',
@@ -41,6 +41,7 @@ export const PressContacts: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       label: { en: 'Placeholder (replace before going live)', ru: 'Заглушка (заменить перед запуском)' },
+      access: { read: staffOnlyField },
       admin: { position: 'sidebar' },
     },
   ],

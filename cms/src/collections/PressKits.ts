@@ -1,6 +1,6 @@
 import { documentCollections } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
-import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
+import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
 import { slugField } from '../fields/slug.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { hideUnreleasedPublications } from '../hooks/hideUnreleasedPublications.ts'
@@ -63,6 +63,7 @@ export const PressKits: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       label: { en: 'Placeholder (replace before going live)', ru: 'Заглушка (заменить перед запуском)' },
+      access: { read: staffOnlyField },
       admin: { position: 'sidebar' },
     },
   ],

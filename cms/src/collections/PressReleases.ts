@@ -1,4 +1,5 @@
 import { publishedAndReleasedOrStaff } from '../access/index.ts'
+import { instantHooks } from '../fields/instant.ts'
 import { publicationCollection } from './publication.ts'
 
 export const PressReleases = publicationCollection({
@@ -13,6 +14,7 @@ export const PressReleases = publicationCollection({
       name: 'embargoUntil',
       type: 'date',
       index: true,
+      hooks: instantHooks,
       label: { en: 'Embargoed until', ru: 'Эмбарго до' },
       admin: {
         position: 'sidebar',

@@ -1,8 +1,9 @@
 import { type DocumentKind, kindInfo } from '@pressroom/shared'
 import type { Access, CollectionConfig, Field } from 'payload'
-import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
+import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
 import { bodyUploadFields } from '../fields/bodyUploads.ts'
 import { changeNotesField } from '../fields/changeNotes.ts'
+import { instantHooks } from '../fields/instant.ts'
 import { slugField } from '../fields/slug.ts'
 import { translationStateField } from '../fields/translation.ts'
 import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/assignReferenceNumber.ts'
@@ -96,6 +97,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
                         : true
                     },
                     index: true,
+                    hooks: instantHooks,
                     defaultValue: () => new Date().toISOString(),
                     label: { en: 'Date (date line)', ru: 'Дата (в строке даты)' },
                     admin: { width: '50%', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } },
@@ -164,7 +166,9 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         name: 'firstPublishedAt',
         type: 'date',
         label: { en: 'First published', ru: 'Впервые опубликовано' },
-        access: { create: () => false, update: () => false },
+        hooks: instantHooks,
+        // Editorial history: for an embargoed release it is earlier than the embargo (docs/adr/0025).
+        access: { read: staffOnlyField, create: () => false, update: () => false },
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       },
       ...(options.sidebarFields ?? []),
@@ -181,6 +185,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         name: 'textUpdatedAt',
         type: 'date',
         localized: true,
+        hooks: instantHooks,
         label: { en: 'Text of this language last changed', ru: 'Текст на этом языке изменён' },
         access: { create: () => false, update: () => false },
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },

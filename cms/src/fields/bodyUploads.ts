@@ -1,5 +1,5 @@
 import type { Field, FieldHook } from 'payload'
-import { isStaffField } from '../access/index.ts'
+import { staffOnlyField } from '../access/index.ts'
 import type { UploadCollection } from '../access/uploadVisibility.ts'
 
 /**
@@ -54,7 +54,7 @@ const derived = (name: string, upload: UploadCollection): Field => ({
   type: 'relationship',
   relationTo: upload,
   hasMany: true,
-  access: { read: isStaffField, create: nobody, update: nobody },
+  access: { read: staffOnlyField, create: nobody, update: nobody },
   admin: { hidden: true },
   hooks: { beforeChange: [deriveFromBody(upload)] },
 })

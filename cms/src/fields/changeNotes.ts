@@ -1,5 +1,6 @@
 import { changeNoteKinds } from '@pressroom/shared'
 import type { Field } from 'payload'
+import { instantHooks } from './instant.ts'
 
 /** Corrections and updates after publication, shown to readers with their date. */
 export const changeNotesField: Field = {
@@ -18,6 +19,7 @@ export const changeNotesField: Field = {
           name: 'date',
           type: 'date',
           required: true,
+          hooks: instantHooks,
           defaultValue: () => new Date().toISOString(),
           label: { en: 'Date', ru: 'Дата' },
         },

@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, Field, FieldHook } from 'payload'
-import { isPublisherField, isStaffField } from '../access/index.ts'
+import { isPublisherField, staffOnlyField } from '../access/index.ts'
 
 /**
  * An editor's explicit choice to make an upload public although nothing public uses it (a logo,
@@ -24,7 +24,7 @@ export const publicOnItsOwnFields: Field[] = [
     type: 'checkbox',
     defaultValue: false,
     label: { en: 'Public on its own', ru: 'Публичный сам по себе' },
-    access: { read: isStaffField, create: isPublisherField, update: isPublisherField },
+    access: { read: staffOnlyField, create: isPublisherField, update: isPublisherField },
     hooks: { beforeChange: [recordWhoAndWhen] },
     admin: {
       position: 'sidebar',
@@ -38,14 +38,14 @@ export const publicOnItsOwnFields: Field[] = [
     name: 'publicOnItsOwnSetBy',
     type: 'text',
     label: { en: 'Public on its own: changed by', ru: 'Публичный сам по себе: кем изменено' },
-    access: { read: isStaffField, create: nobody, update: nobody },
+    access: { read: staffOnlyField, create: nobody, update: nobody },
     admin: { position: 'sidebar', readOnly: true },
   },
   {
     name: 'publicOnItsOwnSetAt',
     type: 'date',
     label: { en: 'Public on its own: changed at', ru: 'Публичный сам по себе: когда изменено' },
-    access: { read: isStaffField, create: nobody, update: nobody },
+    access: { read: staffOnlyField, create: nobody, update: nobody },
     admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
   },
 ]

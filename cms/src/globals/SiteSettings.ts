@@ -1,6 +1,6 @@
 import { defaultReferencePrefix, referencePrefixPattern } from '@pressroom/shared'
 import type { GlobalConfig } from 'payload'
-import { anyone, isAdmin } from '../access/index.ts'
+import { anyone, isAdmin, staffOnlyField } from '../access/index.ts'
 import { rejectUnknownLocaleInGlobal } from '../hooks/rejectUnknownLocale.ts'
 
 const url = (value: unknown) =>
@@ -36,8 +36,15 @@ export const SiteSettings: GlobalConfig = {
           type: 'text',
           validate: url,
           label: { en: 'Public site URL', ru: 'Адрес публичного сайта' },
+          access: { read: staffOnlyField },
         },
-        { name: 'cmsUrl', type: 'text', validate: url, label: { en: 'CMS URL', ru: 'Адрес CMS' } },
+        {
+          name: 'cmsUrl',
+          type: 'text',
+          validate: url,
+          label: { en: 'CMS URL', ru: 'Адрес CMS' },
+          access: { read: staffOnlyField },
+        },
       ],
     },
     {
@@ -46,6 +53,7 @@ export const SiteSettings: GlobalConfig = {
       required: true,
       defaultValue: defaultReferencePrefix,
       label: { en: 'Reference number prefix', ru: 'Префикс регистрационных номеров' },
+      access: { read: staffOnlyField },
       admin: {
         description: {
           en: 'E.g. GC gives GC-PR-2026-004. Changing it affects only numbers given from now on.',
@@ -71,6 +79,7 @@ export const SiteSettings: GlobalConfig = {
       type: 'checkbox',
       defaultValue: false,
       label: { en: 'Placeholder values (replace before going live)', ru: 'Заглушки (заменить перед запуском)' },
+      access: { read: staffOnlyField },
     },
   ],
 }

@@ -88,7 +88,6 @@ type KitLabels = {
   contacts: string
   credit: string
   licence: string
-  consent: string
   online: string
   none: string
   readme: (kit: { title: string; url: string }) => string
@@ -103,7 +102,6 @@ const kitLabels: Record<Locale, KitLabels> = {
     contacts: 'Press contacts',
     credit: 'Credit',
     licence: 'Licence',
-    consent: 'Consent',
     online: 'Online',
     none: 'not stated',
     readme: ({ title, url }) =>
@@ -118,9 +116,9 @@ const kitLabels: Record<Locale, KitLabels> = {
         '- images/web/: web-sized versions of the same images (JPEG and WebP).',
         '- files/: other document files of the kit.',
         '- contacts/: press contacts as vCards (.vcf).',
-        '- manifest.csv and manifest.json: every file with its size and SHA-256, and each image’s caption, credit, licence and consent note.',
+        '- manifest.csv and manifest.json: every file with its size and SHA-256, and each image’s caption, credit and licence.',
         '',
-        'Publish each image with its credit and within its licence; the consent note says who agreed to publication.',
+        'Publish each image with its credit and within its licence.',
         '',
         'To check that no file was changed or damaged, run in this folder: sha256sum -c checksums.txt',
         '',
@@ -134,7 +132,6 @@ const kitLabels: Record<Locale, KitLabels> = {
     contacts: 'Контакты для прессы',
     credit: 'Автор',
     licence: 'Лицензия',
-    consent: 'Согласие',
     online: 'На сайте',
     none: 'не указано',
     readme: ({ title, url }) =>
@@ -149,9 +146,9 @@ const kitLabels: Record<Locale, KitLabels> = {
         '- images/web/ — те же изображения в размере для сайта (JPEG и WebP).',
         '- files/ — другие файлы документов пресс-кита.',
         '- contacts/ — контакты для прессы в формате vCard (.vcf).',
-        '- manifest.csv и manifest.json — все файлы с размером и SHA-256, подпись, автор, лицензия и согласие для каждого изображения.',
+        '- manifest.csv и manifest.json — все файлы с размером и SHA-256, подпись, автор и лицензия для каждого изображения.',
         '',
-        'Публикуйте изображения с указанием автора и в рамках лицензии; в примечании о согласии сказано, кто согласился на публикацию.',
+        'Публикуйте изображения с указанием автора и в рамках лицензии.',
         '',
         'Чтобы проверить, что файлы не изменены и не повреждены, выполните в этой папке: sha256sum -c checksums.txt',
         '',

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
+import { spreadsheetCsv } from '../csv.ts'
 import type { Locale } from '../locales.ts'
 import { checksumsTxt, compareBytes, sha256, sha256File } from './checksums.ts'
 import { dateLine, editionLabels, pressKitLabels } from './labels.ts'
@@ -24,7 +25,6 @@ export type PressKitImage = {
   caption?: string | null
   credit?: string | null
   licence?: string | null
-  consentNote?: string | null
 }
 
 export type PressKitFile = { filename: string; title: string; source: FileSource }
@@ -63,7 +63,6 @@ export type ManifestEntry = {
   caption?: string
   credit?: string
   licence?: string
-  consentNote?: string
 }
 
 export type PressKitManifest = {
@@ -134,7 +133,6 @@ export async function buildPressKitZip(kit: PressKit): Promise<PressKitZip> {
       caption: clean(image.caption),
       credit: clean(image.credit),
       licence: clean(image.licence),
-      consentNote: clean(image.consentNote),
     }
     await add(image.original, {
       path: original,
@@ -228,17 +226,14 @@ const csvColumns = [
   'caption',
   'credit',
   'licence',
-  'consentNote',
 ] as const
 
-/** RFC 4180 CSV with a UTF-8 byte order mark, so spreadsheet programs read Cyrillic correctly. */
+/** The manifest as a spreadsheet opens it: every cell protected against formulas (titles, captions, file names). */
 function toCsv(rows: ManifestEntry[]): string {
-  const cell = (value: unknown) => {
-    const text = value === undefined || value === null ? '' : String(value)
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-  }
-  const lines = [csvColumns.join(','), ...rows.map((row) => csvColumns.map((c) => cell(row[c])).join(','))]
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+  return spreadsheetCsv(
+    csvColumns,
+    rows.map((row) => csvColumns.map((column) => row[column])),
+  )
 }
 
 /** A file name that is safe on every desktop system: no separators, reserved or control characters. */
@@ -316,13 +311,8 @@ export async function renderFactSheet(kit: PressKit): Promise<Uint8Array> {
           w.text(image.caption?.trim() || image.alt, { style: 'bold', size: 10.5, gapAfter: 1 })
           w.text(
             `${labels.credit}: ${image.credit?.trim() || labels.none} · ${labels.licence}: ${image.licence?.trim() || labels.none}`,
-            { size: 9.5, color: colors.muted, gapAfter: 1 },
+            { size: 9.5, color: colors.muted, gapAfter: 7 },
           )
-          w.text(`${labels.consent}: ${image.consentNote?.trim() || labels.none}`, {
-            size: 9.5,
-            color: colors.muted,
-            gapAfter: 7,
-          })
         }
         w.gap(6)
       }

@@ -161,6 +161,7 @@ beforeAll(async () => {
       caption: 'Families at the meeting',
       credit: 'Press room',
       licence: 'CC BY 4.0',
+      consentNote: 'Consent-note marker: the families agreed by phone',
     } as never,
   })
   const text = Buffer.from('Background notes.\n')
@@ -289,11 +290,13 @@ describe('the site editions', () => {
     )
     const factSheet = await pdfText(en['test-kit-en/fact-sheet.pdf'] as Uint8Array)
     expect(factSheet).toContain('Statement in both languages')
-    // Nothing of the draft or the embargoed release, in any file of the ZIP.
+    // Nothing of the draft or the embargoed release, nor the staff's consent note, in any file of the ZIP.
     for (const [name, bytes] of Object.entries(en)) {
       const text = name.endsWith('.pdf') ? await pdfText(bytes) : strFromU8(bytes)
-      expect(text, name).not.toMatch(/Draft statement|Embargoed release/)
+      expect(text, name).not.toMatch(/Draft statement|Embargoed release|Consent-note marker|consent/i)
     }
+    expect(editions.data.media.size).toBe(1)
+    for (const item of editions.data.media.values()) expect(item).not.toHaveProperty('consentNote')
 
     const ru = await unpack('ru')
     expect(Object.keys(ru).filter((name) => name.includes('/documents/'))).toEqual([

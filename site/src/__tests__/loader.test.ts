@@ -248,6 +248,56 @@ describe('the CMS content loader', () => {
     }
   })
 
+  it('reads no field the CMS keeps for staff (docs/adr/0025)', () => {
+    type CmsField = {
+      name: string
+      type: string
+      access?: { read?: (args: unknown) => unknown }
+      flattenedFields?: CmsField[]
+    }
+    const anonymous = { req: { user: null } }
+    /** A document that answers every field and records which ones the site asked for, in arrays too. */
+    function recorder(fields: CmsField[], prefix: string, asked: Map<string, CmsField>): Record<string, unknown> {
+      return new Proxy({} as Record<string, unknown>, {
+        get(_target, key) {
+          if (typeof key !== 'string') return undefined
+          if (key === 'id') return 1
+          const field = fields.find((f) => f.name === key)
+          if (!field) return undefined
+          asked.set(`${prefix}${key}`, field)
+          if (field.type === 'array') return [recorder(field.flattenedFields ?? [], `${prefix}${key}.`, asked)]
+          if (field.type === 'relationship' || field.type === 'upload') return []
+          return 'x'
+        },
+      })
+    }
+    type Entity = { slug: string; fields: CmsField[]; normalize: (docs: never) => unknown }
+    const fieldsOf = (slug: string) =>
+      (slug === 'site-settings'
+        ? payload.config.globals.find((g) => g.slug === slug)?.flattenedFields
+        : payload.collections[slug as 'media'].config.flattenedFields) as unknown as CmsField[]
+    const entities: Entity[] = [
+      ...documentKinds.map((kind) => ({
+        slug: kind.collection,
+        fields: fieldsOf(kind.collection),
+        normalize: (docs: never) => normalize.normalizePublication(kind.kind, docs),
+      })),
+      { slug: 'media', fields: fieldsOf('media'), normalize: normalize.normalizeMedia },
+      { slug: 'documents', fields: fieldsOf('documents'), normalize: normalize.normalizeDocumentFile },
+      { slug: 'topics', fields: fieldsOf('topics'), normalize: normalize.normalizeTopic },
+      { slug: 'press-contacts', fields: fieldsOf('press-contacts'), normalize: normalize.normalizePressContact },
+      { slug: 'press-kits', fields: fieldsOf('press-kits'), normalize: normalize.normalizePressKit },
+      { slug: 'site-settings', fields: fieldsOf('site-settings'), normalize: normalize.normalizeSettings },
+    ]
+    for (const { slug, fields, normalize: normalizeDoc } of entities) {
+      const asked = new Map<string, CmsField>()
+      normalizeDoc({ en: recorder(fields, '', asked), ru: recorder(fields, '', asked) } as never)
+      expect(asked.size, slug).toBeGreaterThan(2)
+      const privateOnes = [...asked].filter(([, field]) => field.access?.read?.(anonymous) === false).map(([p]) => p)
+      expect(privateOnes, slug).toEqual([])
+    }
+  })
+
   it('takes the answers fetched while Astro starts instead of asking again', async () => {
     vi.resetModules()
     const fresh = await import('../loaders/cms.ts')

@@ -86,7 +86,7 @@ export const ui = {
     pressKitZip: 'Press kit (ZIP)',
     pressKitZipIn: (language: string) => `Press kit in ${language} (ZIP)`,
     pressKitZipContents:
-      'Each ZIP holds the original and web-sized images with a manifest of captions, credits, licences and consent notes, a fact sheet, the PDF editions of the documents in that language, the document files and the press contacts’ vCards.',
+      'Each ZIP holds the original and web-sized images with a manifest of captions, credits and licences, a fact sheet, the PDF editions of the documents in that language, the document files and the press contacts’ vCards.',
     fallbackEditionNotice: (other: string) =>
       `This document has no English version yet: its PDF edition is in ${other}.`,
     kitMissingEditions: (n: number) =>
@@ -217,7 +217,7 @@ export const ui = {
     pressKitZip: 'Пресс-кит (ZIP)',
     pressKitZipIn: (language: string) => `Пресс-кит на ${language} языке (ZIP)`,
     pressKitZipContents:
-      'В каждом архиве — оригиналы изображений и их версии для веба с описью подписей, авторов, лицензий и согласий, справка о пресс-ките, PDF-версии документов на этом языке, файлы документов и визитки контактов для прессы.',
+      'В каждом архиве — оригиналы изображений и их версии для веба с описью подписей, авторов и лицензий, справка о пресс-ките, PDF-версии документов на этом языке, файлы документов и визитки контактов для прессы.',
     fallbackEditionNotice: (other: string) =>
       `У этого документа ещё нет русской версии: его PDF-версия — на ${other} языке.`,
     kitMissingEditions: (n: number) =>

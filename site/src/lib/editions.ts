@@ -185,7 +185,6 @@ export class SiteEditions {
       caption: text(localized(item.caption, locale)),
       credit: item.credit,
       licence: item.licence,
-      consentNote: item.consentNote,
       sizes: kitImageSizes.flatMap((name) => {
         const size = item.sizes[name]
         return size ? [size] : []

@@ -35,7 +35,6 @@ export type Publication = {
   slug: string
   referenceNumber?: string
   date: string
-  firstPublishedAt?: string
   updatedAt: string
   embargoUntil?: string
   topics: string[]
@@ -170,7 +169,6 @@ export function normalizePublication(kind: DocumentKind, docs: PerLocale<RawDoc>
     slug: String(base.slug ?? ''),
     referenceNumber: text(base.referenceNumber),
     date: String(base.date ?? ''),
-    firstPublishedAt: text(base.firstPublishedAt),
     updatedAt: String(base.updatedAt ?? ''),
     embargoUntil: text(base.embargoUntil),
     topics: relationIds(base.topics),
@@ -197,7 +195,6 @@ export type MediaItem = {
   caption: PerLocale<string>
   credit?: string
   licence?: string
-  consentNote?: string
   updatedAt: string
 }
 
@@ -230,7 +227,6 @@ export function normalizeMedia(docs: PerLocale<RawDoc>): MediaItem {
     caption: perLocale(docs, 'caption'),
     credit: text(base.credit),
     licence: text(base.licence),
-    consentNote: text(base.consentNote),
     updatedAt: String(base.updatedAt ?? ''),
   }
 }

@@ -37,7 +37,6 @@ export const publication = z.object({
   slug,
   referenceNumber: z.string().optional(),
   date: isoDate,
-  firstPublishedAt: isoDate.optional(),
   updatedAt: isoDate,
   embargoUntil: isoDate.optional(),
   topics: z.array(z.string()),
@@ -73,7 +72,6 @@ export const media = z.object({
   caption: localizedText,
   credit: z.string().optional(),
   licence: z.string().optional(),
-  consentNote: z.string().optional(),
   updatedAt: isoDate,
 })
 

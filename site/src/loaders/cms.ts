@@ -9,7 +9,7 @@ import { CmsError, cmsGet, cmsGetAll, cmsPrefetch, type ListPage, listQuery } fr
 import { normalizePublication, type PerLocale, publicationsByLocale, type RawDoc } from '../lib/normalize.ts'
 
 /** Bump when the mapping changes, so stored entries from an older build are not reused. */
-const storeFormat = '2'
+const storeFormat = '3'
 const chunkSize = 100
 
 type CollectionSpec = {

@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from '@pressroom/shared/csv'
 import { relationId } from '../../db/relationId.ts'
-import { protectCell } from '../recipientsCsv/columns.ts'
 import type { DispatchLog } from './loadDispatchLog.ts'
 
 const columns = [
@@ -58,7 +57,7 @@ export function dispatchLogCsv(log: DispatchLog): string {
         .join('; '),
       re_sends: (row.resends ?? []).map((r) => `${r.requestedAt} attempt ${r.attempt}: ${r.reason}`).join('; '),
     }
-    return columns.map((column) => protectCell(cells[column]))
+    return columns.map((column) => cells[column])
   })
-  return `\uFEFF${stringify([[...columns], ...lines], { record_delimiter: '\r\n' })}`
+  return spreadsheetCsv(columns, lines)
 }

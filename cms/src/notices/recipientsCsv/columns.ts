@@ -31,15 +31,6 @@ export const isRecipientColumn = (value: string): value is RecipientColumn =>
 export const maxCsvBytes = () => Number(process.env.MAX_RECIPIENTS_CSV_BYTES ?? 2 * 1024 * 1024)
 export const maxCsvRows = 5000
 
-/**
- * Spreadsheets run a cell starting with = + - @ as a formula. The export writes such cells
- * with a leading apostrophe (which spreadsheets hide) and the import takes it off again.
- */
-const formulaStart = /^[=+\-@\t\r]/
-export const protectCell = (value: string) => (formulaStart.test(value) ? `'${value}` : value)
-export const unprotectCell = (value: string) =>
-  value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value
-
 export const splitList = (cell: string) =>
   cell
     .split(';')

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from '@pressroom/shared/csv'
 import type { Payload } from 'payload'
-import { protectCell, type RecipientColumn, recipientColumns } from './columns.ts'
+import { type RecipientColumn, recipientColumns } from './columns.ts'
 import { loadDirectory, type StoredGroup, type StoredRecipient } from './directorySnapshot.ts'
 
 /**
@@ -16,10 +16,9 @@ export async function exportRecipients(payload: Payload, options: { group?: numb
       : recipients.filter((r) => r.groups.map(String).includes(String(options.group)))
   const rows = selected.map((recipient) => {
     const cells = toCells(recipient, groups)
-    return recipientColumns.map((column) => protectCell(cells[column]))
+    return recipientColumns.map((column) => cells[column])
   })
-  // A byte-order mark, so spreadsheet programs open the Cyrillic text as UTF-8.
-  return `\uFEFF${stringify([[...recipientColumns], ...rows], { record_delimiter: '\r\n' })}`
+  return spreadsheetCsv(recipientColumns, rows)
 }
 
 function toCells(recipient: StoredRecipient, groups: StoredGroup[]): Record<RecipientColumn, string> {

@@ -1,4 +1,5 @@
 import { isLocale, type Locale } from '@pressroom/shared'
+import { unprotectCell } from '@pressroom/shared/csv'
 import { type CsvError, parse } from 'csv-parse/sync'
 import {
   countryProblem,
@@ -17,7 +18,6 @@ import {
   recipientColumns,
   requiredColumns,
   splitList,
-  unprotectCell,
 } from './columns.ts'
 
 export type RowProblem = { row: number; line: number; column: RecipientColumn | null; message: string }

@@ -6,8 +6,9 @@ import { parse } from 'csv-parse/sync'
 import { unzipSync } from 'fflate'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterEach, describe, expect, it } from 'vitest'
+import { needsProtection, unprotectCell } from '../../csv.ts'
 import { sha256 } from '../checksums.ts'
-import { buildPressKitZip, editionFilename, type PressKit } from '../pressKit.ts'
+import { buildPressKitZip, editionFilename, type PressKit, type PressKitImage } from '../pressKit.ts'
 import { buildZip } from '../zip.ts'
 import { fallbackRu, noticeRu, statementEn } from './fixtures.ts'
 
@@ -45,7 +46,6 @@ function kitEn(): PressKit {
         caption: 'The office, Moscow, "September" 2021',
         credit: 'Press room',
         licence: 'CC BY 4.0',
-        consentNote: 'No person is shown; no consent needed.',
       },
       {
         // A second upload with the same name must not overwrite the first.
@@ -150,7 +150,6 @@ describe('press-kit ZIP', () => {
       caption: 'The office, Moscow, "September" 2021',
       credit: 'Press room',
       licence: 'CC BY 4.0',
-      consentNote: 'No person is shown; no consent needed.',
     })
     const webp = manifest.files.find((f: { path: string }) => f.path.endsWith('.webp'))
     expect(webp).toMatchObject({ role: 'image-web', original: original.path, credit: 'Press room', width: 1200 })
@@ -169,9 +168,23 @@ describe('press-kit ZIP', () => {
       caption: original.caption,
       credit: 'Press room',
       licence: 'CC BY 4.0',
-      consentNote: original.consentNote,
       sha256: original.sha256,
     })
+    expect(Object.keys(csv[0] ?? {})).toEqual([
+      'path',
+      'role',
+      'bytes',
+      'sha256',
+      'title',
+      'referenceNumber',
+      'width',
+      'height',
+      'original',
+      'alt',
+      'caption',
+      'credit',
+      'licence',
+    ])
 
     // The edition inside is the same PDF the document page offers.
     const edition = files[`${root}documents/GC-ST-2021-001-en.pdf`]!
@@ -230,5 +243,84 @@ describe('press-kit ZIP', () => {
     await expect(buildPressKitZip({ ...kit, documents: [{ edition: statementEn }] })).rejects.toThrow(
       /en edition of GC-ST-2021-001 cannot go into the ru press kit/,
     )
+  })
+})
+
+describe('what a press kit never carries', () => {
+  it('leaves out an image’s consent note even when a caller still passes one', async () => {
+    const kit = kitEn()
+    const secret = 'CONSENT-MARKER the mother agreed by phone'
+    kit.images = kit.images.map((image) => ({ ...image, consentNote: secret }) as PressKitImage)
+    const files = unzipSync((await buildPressKitZip(kit)).zip)
+    for (const [name, data] of Object.entries(files)) {
+      const text = name.endsWith('.pdf')
+        ? (await extractText(await getDocumentProxy(data.slice()), { mergePages: true })).text
+        : Buffer.from(data).toString()
+      expect(text, name).not.toContain('CONSENT-MARKER')
+      expect(text, name).not.toMatch(/consent|Согласие/i)
+    }
+  })
+})
+
+describe('manifest.csv in a spreadsheet', () => {
+  it('protects every cell that could start a formula, in every column, and reads back to the JSON manifest', async () => {
+    const formula = (label: string) => `=HYPERLINK("http://evil.example/${label}","${label}")`
+    const kit = kitEn()
+    kit.title = formula('kit')
+    kit.images = [
+      {
+        filename: '=cmd|calc.jpg',
+        original: { data: bytes('hostile original') },
+        width: 10,
+        height: 10,
+        webVersions: [{ filename: '@web.jpg', source: { data: bytes('web') }, width: 5, height: 5 }],
+        alt: ' +alt',
+        caption: '"-caption"',
+        credit: '\t=credit',
+        licence: '@licence',
+      },
+    ]
+    kit.documents = [{ edition: { ...statementEn, title: formula('edition'), referenceNumber: '-GC-ST-2021-001' } }]
+    kit.files = [{ filename: '+file.txt', title: ' "\t=file', source: { data: bytes('file', 20) } }]
+    kit.contacts = [{ name: '@contact', email: 'press@example.org', languages: ['en'] }]
+    const built = await buildPressKitZip(kit)
+    const files = unzipSync(built.zip)
+    const root = `${Object.keys(files)[0]?.split('/')[0]}/`
+    const rows: string[][] = parse(Buffer.from(files[`${root}manifest.csv`]!).toString(), { bom: true })
+    const [header, ...body] = rows as [string[], ...string[][]]
+
+    // No cell a spreadsheet would run: each one is either harmless or starts with the apostrophe.
+    let protectedCells = 0
+    for (const row of rows) {
+      for (const cell of row) {
+        expect(!needsProtection(cell) || cell.startsWith("'"), JSON.stringify(cell)).toBe(true)
+        if (cell.startsWith("'")) protectedCells++
+      }
+    }
+    // The hostile values really were in the file: the kit's title, captions, credits, file and contact names.
+    expect(protectedCells).toBeGreaterThanOrEqual(9)
+
+    // Without the apostrophes, the CSV says exactly what manifest.json says.
+    const json = JSON.parse(Buffer.from(files[`${root}manifest.json`]!).toString()) as {
+      files: Record<string, unknown>[]
+    }
+    const asText = (value: unknown) => (value === undefined ? '' : String(value))
+    expect(body.map((row) => row.map(unprotectCell))).toEqual(
+      json.files.map((entry) => header.map((column) => asText(entry[column]))),
+    )
+    const byPath = new Map(body.map((row) => [row[0], row]))
+    const edition = json.files.find((f) => f.role === 'edition')!
+    expect(byPath.get(String(edition.path))?.[header.indexOf('title')]).toBe(`'${formula('edition')}`)
+    expect(byPath.get(String(edition.path))?.[header.indexOf('referenceNumber')]).toBe("'-GC-ST-2021-001")
+    const image = json.files.find((f) => f.role === 'image-original')!
+    // Captions and credits are trimmed by the builder; a title keeps the space and quote before its '='.
+    expect(byPath.get(String(image.path))?.slice(header.indexOf('alt'))).toEqual([
+      "'+alt",
+      '\'"-caption"',
+      "'=credit",
+      "'@licence",
+    ])
+    const file = json.files.find((f) => f.role === 'file')!
+    expect(byPath.get(String(file.path))?.[header.indexOf('title')]).toBe('\' "\t=file')
   })
 })
