@@ -150,6 +150,8 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         index: true,
         label: { en: 'Reference number', ru: 'Регистрационный номер' },
         access: { create: () => false, update: () => false },
+        // A copy is a new document: it gets its own number when it is first published.
+        disableDuplicate: true,
         admin: {
           position: 'sidebar',
           readOnly: true,
@@ -164,6 +166,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         type: 'date',
         label: { en: 'First published', ru: 'Впервые опубликовано' },
         access: { create: () => false, update: () => false },
+        disableDuplicate: true,
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       },
       ...(options.sidebarFields ?? []),
