@@ -35,10 +35,21 @@ async function versionTitled(payload: Payload, collection: DraftCollection, pare
   return version.id
 }
 
-/** Written with the Local API as the system, so only the operation under test runs as a role. */
-export async function draftFixture(payload: Payload, collection: DraftCollection): Promise<DraftFixture> {
+export type FixturePart = 'live' | 'solo' | 'draft'
+const allParts: readonly FixturePart[] = ['live', 'solo', 'draft']
+
+/**
+ * Written with the Local API as the system, so only the operation under test runs as a role.
+ * Only the parts asked for are made; the others are id 0, which no document has.
+ */
+export async function draftFixture(
+  payload: Payload,
+  collection: DraftCollection,
+  parts: readonly FixturePart[] = allParts,
+): Promise<DraftFixture> {
   fixtures += 1
-  const marker = `f${fixtures}`
+  // "f12x" is no part of "f112x" or "f123x": a `like` on it finds this fixture's documents only.
+  const marker = `f${fixtures}x`
   const create = (title: string, status: 'draft' | 'published') =>
     payload.create({ collection, data: { title: `${marker} ${title}`, _status: status } as never, depth: 0 })
   const update = (id: ID, title: string, status: 'draft' | 'published') =>
@@ -49,37 +60,60 @@ export async function draftFixture(payload: Payload, collection: DraftCollection
       draft: status === 'draft',
       depth: 0,
     })
-
-  const live = await create('live one', 'published')
-  await update(live.id, 'live two', 'published')
-  await update(live.id, 'unpublished wording', 'draft')
-  const solo = await create('solo', 'published')
-  const draft = await create('draft one', 'draft')
-  await update(draft.id, 'draft two', 'draft')
-  return {
+  const version = (parent: ID, title: string) => versionTitled(payload, collection, parent, `${marker} ${title}`)
+  const fixture: DraftFixture = {
     collection,
     marker,
-    live: live.id,
-    liveOneVersion: await versionTitled(payload, collection, live.id, `${marker} live one`),
-    draftOnTopVersion: await versionTitled(payload, collection, live.id, `${marker} unpublished wording`),
-    solo: solo.id,
-    draft: draft.id,
-    draftOneVersion: await versionTitled(payload, collection, draft.id, `${marker} draft one`),
+    live: 0,
+    liveOneVersion: 0,
+    draftOnTopVersion: 0,
+    solo: 0,
+    draft: 0,
+    draftOneVersion: 0,
   }
+
+  if (parts.includes('live')) {
+    const live = await create('live one', 'published')
+    await update(live.id, 'live two', 'published')
+    await update(live.id, 'unpublished wording', 'draft')
+    fixture.live = live.id
+    fixture.liveOneVersion = await version(live.id, 'live one')
+    fixture.draftOnTopVersion = await version(live.id, 'unpublished wording')
+  }
+  if (parts.includes('solo')) fixture.solo = (await create('solo', 'published')).id
+  if (parts.includes('draft')) {
+    const draft = await create('draft one', 'draft')
+    await update(draft.id, 'draft two', 'draft')
+    fixture.draft = draft.id
+    fixture.draftOneVersion = await version(draft.id, 'draft one')
+  }
+  return fixture
 }
 
 /**
- * What a refused operation must not change: every document's live row (status, title, time of
- * the last write), how many versions exist, and what an anonymous reader gets over REST.
+ * What a refused operation must not change: the live row (status, title, time of the last write)
+ * of every document whose title carries the fixture's marker, how many documents and versions the
+ * collection has, and what an anonymous reader gets over REST.
  */
-export async function draftState(payload: Payload, rest: RestAs, collection: DraftCollection) {
-  const rows = await payload.find({ collection, pagination: false, depth: 0, sort: 'id', draft: false })
-  const versions = await payload.countVersions({ collection })
-  const anonymous = await rest.call('anonymous', 'GET', `/${collection}?limit=1000&depth=0&sort=id`)
+export async function draftState(payload: Payload, rest: RestAs, collection: DraftCollection, marker: string) {
+  const mine = { title: { like: marker } }
+  const rows = await payload.find({ collection, where: mine, pagination: false, depth: 0, sort: 'id', draft: false })
+  const [documents, versions] = await Promise.all([
+    payload.count({ collection }),
+    payload.countVersions({ collection }),
+  ])
+  const anonymous = await rest.call(
+    'anonymous',
+    'GET',
+    `/${collection}?where[title][like]=${marker}&limit=100&depth=0&sort=id`,
+  )
+  const anonymousTotal = await rest.call('anonymous', 'GET', `/${collection}?limit=1&depth=0`)
   return {
     rows: rows.docs.map((d) => [d.id, d._status, d.title, d.updatedAt]),
+    documents: documents.totalDocs,
     versions: versions.totalDocs,
     anonymous: (anonymous.json?.docs ?? []).map((d: { id: ID; title: string }) => [d.id, d.title]),
+    anonymousTotal: anonymousTotal.json?.totalDocs,
   }
 }
 
