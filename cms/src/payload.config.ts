@@ -26,6 +26,7 @@ import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { markFieldVisibility } from './fields/visibilityMarkers.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
+import { explainRefusal } from './hooks/explainRefusal.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
@@ -53,14 +54,20 @@ function requireSecret(): string {
 }
 
 /**
- * Every collection refuses unknown locales before Payload can quietly default them, and answers
- * a malformed document ID with 404 instead of a server error.
+ * Every collection refuses unknown locales before Payload can quietly default them, answers
+ * a malformed document ID with 404 instead of a server error, and words a role's refusal so it
+ * says whom to ask (after the collection's own guards, which word theirs).
  */
 const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   hooks: {
     ...collection.hooks,
-    beforeOperation: [rejectUnknownLocale, rejectMalformedId, ...(collection.hooks?.beforeOperation ?? [])],
+    beforeOperation: [
+      rejectUnknownLocale,
+      rejectMalformedId,
+      ...(collection.hooks?.beforeOperation ?? []),
+      explainRefusal,
+    ],
   },
 })
 

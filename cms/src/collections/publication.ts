@@ -153,6 +153,8 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         index: true,
         label: { en: 'Reference number', ru: 'Регистрационный номер' },
         access: { create: () => false, update: () => false },
+        // A copy is a new document: it gets its own number when it is first published.
+        disableDuplicate: true,
         admin: {
           position: 'sidebar',
           readOnly: true,
@@ -169,6 +171,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         hooks: instantHooks,
         // Editorial history: for an embargoed release it is earlier than the embargo (docs/adr/0025).
         access: { read: staffOnlyField, create: () => false, update: () => false },
+        disableDuplicate: true,
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       },
       ...(options.sidebarFields ?? []),

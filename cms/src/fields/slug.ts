@@ -1,16 +1,12 @@
 import { checkSlug, toSlug } from '@pressroom/shared'
-import type { CollectionSlug, Field, FieldHook } from 'payload'
+import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
 
-/**
- * One slug for both languages. When left empty it is made from the title of the language being
- * written (Cyrillic transliterated) and made unique by a numeric suffix.
- */
-const fillSlug: FieldHook = async ({ value, data, originalDoc, collection, req }) => {
-  if (typeof value === 'string' && value.length > 0) return value
-  if (typeof originalDoc?.slug === 'string' && originalDoc.slug) return originalDoc.slug
-  const title = typeof data?.title === 'string' ? data.title : ''
-  const base = toSlug(title)
-  if (!base || !collection) return value
+/** The base itself if free, else the base with the first free numeric suffix. */
+async function uniqueSlug(
+  base: string,
+  collection: { slug: string },
+  req: PayloadRequest,
+): Promise<string | undefined> {
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`
     const taken = await req.payload.count({
@@ -21,9 +17,26 @@ const fillSlug: FieldHook = async ({ value, data, originalDoc, collection, req }
     })
     if (taken.totalDocs === 0) return candidate
   }
-  return value
+  return undefined
 }
 
+const fillSlug: FieldHook = async ({ value, data, originalDoc, collection, req }) => {
+  if (typeof value === 'string' && value.length > 0) return value
+  if (typeof originalDoc?.slug === 'string' && originalDoc.slug) return originalDoc.slug
+  const title = typeof data?.title === 'string' ? data.title : ''
+  const base = toSlug(title)
+  if (!base || !collection) return value
+  return (await uniqueSlug(base, collection, req)) ?? value
+}
+
+/** A copy gets the original's slug with a free suffix (Payload's " - Copy" is not a valid slug). */
+const copySlug: FieldHook = async ({ value, collection, req }) =>
+  typeof value === 'string' && value && collection ? uniqueSlug(value, collection, req) : undefined
+
+/**
+ * One slug for both languages. When left empty it is made from the title of the language being
+ * written (Cyrillic transliterated) and made unique by a numeric suffix.
+ */
 export const slugField: Field = {
   name: 'slug',
   type: 'text',
@@ -38,6 +51,6 @@ export const slugField: Field = {
       ru: 'Если оставить пустым, он будет создан из заголовка. Изменение ломает уже разосланные ссылки.',
     },
   },
-  hooks: { beforeValidate: [fillSlug] },
+  hooks: { beforeValidate: [fillSlug], beforeDuplicate: [copySlug] },
   validate: (value: unknown) => checkSlug(value) ?? true,
 }

@@ -1,6 +1,7 @@
 import { defaultReferencePrefix, referencePrefixPattern } from '@pressroom/shared'
 import type { GlobalConfig } from 'payload'
 import { anyone, isAdmin, staffOnlyField } from '../access/index.ts'
+import { explainRefusalInGlobal } from '../hooks/explainRefusal.ts'
 import { rejectUnknownLocaleInGlobal } from '../hooks/rejectUnknownLocale.ts'
 
 const url = (value: unknown) =>
@@ -13,7 +14,7 @@ export const SiteSettings: GlobalConfig = {
   label: { en: 'Site settings', ru: 'Настройки сайта' },
   admin: { group: { en: 'Administration', ru: 'Администрирование' } },
   access: { read: anyone, update: isAdmin },
-  hooks: { beforeOperation: [rejectUnknownLocaleInGlobal] },
+  hooks: { beforeOperation: [rejectUnknownLocaleInGlobal, explainRefusalInGlobal] },
   fields: [
     {
       name: 'organizationName',
