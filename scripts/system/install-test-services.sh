@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the test suite drives for real: PostgreSQL (a private
-# cluster is started by postgres.sh) and Chromium (driven by playwright-core).
+# cluster is started by postgres.sh), Chromium (driven by playwright-core) and exiftool (writes
+# and reads the camera metadata of test photos, ADR 0023).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

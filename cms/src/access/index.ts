@@ -11,6 +11,10 @@ export const isPublisher: Access = ({ req }) => hasRole(req.user, 'admin', 'edit
 
 export const isAdminField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
 
+export const isStaffField: FieldAccess = ({ req }) => roleOf(req.user) !== null
+
+export const isPublisherField: FieldAccess = ({ req }) => hasRole(req.user, 'admin', 'editor')
+
 const published: Where = { _status: { equals: 'published' } }
 
 /** Staff read everything; everyone else reads published documents only. */

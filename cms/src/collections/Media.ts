@@ -2,6 +2,12 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { anyone, isPublisher, isStaff } from '../access/index.ts'
 import { checkImageDimensions, limitUploadSize } from '../hooks/limitUpload.ts'
+import {
+  keepMetadataField,
+  recordPreparedSize,
+  storePreparedOriginal,
+  stripUploadedPhoto,
+} from '../photoMetadata/index.ts'
 import { uploadRoot } from './uploadRoot.ts'
 
 /** Raster images only: SVG can carry script, and a press photo is never vector. */
@@ -15,13 +21,17 @@ export const Media: CollectionConfig = {
   labels: { singular: { en: 'Image', ru: 'Изображение' }, plural: { en: 'Media', ru: 'Медиа' } },
   admin: { useAsTitle: 'filename', group: { en: 'Press room', ru: 'Пресс-центр' } },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isPublisher },
-  hooks: { beforeOperation: [limitUploadSize, checkImageDimensions] },
+  hooks: {
+    beforeOperation: [limitUploadSize, checkImageDimensions, stripUploadedPhoto],
+    beforeChange: [recordPreparedSize],
+    afterChange: [storePreparedOriginal],
+  },
   upload: {
     staticDir: path.join(uploadRoot, 'media'),
     mimeTypes: imageMimeTypes,
-    // The original is stored untouched (no top-level resize or format options): press kits offer
-    // it as the high-resolution download. Web sizes are JPEG and WebP, without the original's
-    // metadata (sharp drops EXIF, so no camera location leaks into a web image).
+    // The original is the upload without its location, camera and owner data (stripUploadedPhoto,
+    // ADR 0023), at full resolution: press kits offer it as the high-resolution download. Web
+    // sizes are JPEG and WebP; without `withMetadata` sharp writes none into them.
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
       { name: 'web', width: 1200, withoutEnlargement: true, formatOptions: jpeg },
@@ -60,5 +70,6 @@ export const Media: CollectionConfig = {
         },
       },
     },
+    keepMetadataField,
   ],
 }
