@@ -226,6 +226,28 @@ describe(`photo metadata (${testDatabase})`, () => {
     }
   })
 
+  it('keeps every frame of an animated GIF and a lossless animated WebP, pixel for pixel', async () => {
+    const frame = (colour: string) =>
+      sharp({ create: { width: 240, height: 120, channels: 3, background: colour } })
+        .png()
+        .toBuffer()
+    const frames = await Promise.all(['#c03030', '#30c030', '#3030c0'].map(frame))
+    for (const ext of ['gif', 'webp'] as const) {
+      const animation = await sharp(frames, { join: { animated: true } })
+        .toFormat(ext, ext === 'webp' ? { lossless: true } : {})
+        .toBuffer()
+      const withMeta = await withCameraMetadata(animation, ext)
+      await expectCarriesMetadata(withMeta, ext)
+      const doc = await upload(withMeta, `animation.${ext}`)
+      const original = await served(doc.url)
+      await expectNoPersonalMetadata(ext, original)
+      expect((await sharp(original).metadata()).pages, ext).toBe(3)
+      const pixels = (data: Buffer) => sharp(data, { animated: true }).raw().toBuffer()
+      expect(await pixels(original), ext).toEqual(await pixels(animation))
+      expect([doc.width, doc.height], ext).toEqual([240, 120])
+    }
+  })
+
   it('keeps the original’s metadata only when an editor ticks keepMetadata; the sizes stay clean, the flag is staff-only', async () => {
     const withMeta = await withCameraMetadata(await picture(2600, 1400).jpeg().toBuffer(), 'jpg', 6)
     const kept = await upload(withMeta, 'kept.jpg', { keepMetadata: true })

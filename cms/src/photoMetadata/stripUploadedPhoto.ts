@@ -41,7 +41,14 @@ export const stripUploadedPhoto: CollectionBeforeOperationHook = async ({
     result = { ...args, overwriteExistingFiles: true } as typeof args
   }
   const file = req.file as NonNullable<PayloadRequest['file']>
-  const data = (await keepsMetadata(operand, choice)) ? file.data : await cleanCopy(file)
+  const keep = await keepsMetadata(operand, choice)
+  if (keep) {
+    const who = req.user && 'email' in req.user ? req.user.email : 'a script'
+    req.payload.logger.warn(
+      `"${file.name}" is stored with its location and camera data, as ${who} chose (keepMetadata)`,
+    )
+  }
+  const data = keep ? file.data : await cleanCopy(file)
   req.file = { ...file, data, size: data.length }
   rememberPreparedOriginal(req, data)
   return result
