@@ -263,6 +263,11 @@ describe(`photo metadata (${testDatabase})`, () => {
     ])
     for (const [name, data] of files.slice(1)) await expectNoPersonalMetadata(name, data)
 
+    // Used by a published kit, so anonymous readers may see the image, but not the flag.
+    await payload.create({
+      collection: 'press-kits',
+      data: { title: 'Kit with a kept photo', slug: 'kit-with-a-kept-photo', media: [kept.id], _status: 'published' },
+    })
     const anonymous = (await (await fetch(`${server.url}/api/media/${kept.id}`)).json()) as Record<string, unknown>
     expect(anonymous.filename).toBe('kept.jpg')
     expect(anonymous).not.toHaveProperty('keepMetadata')
