@@ -351,6 +351,10 @@ export interface Media {
    * Staff only, never published.
    */
   publicOnItsOwnSetAt?: string | null;
+  /**
+   * Off (recommended): the photo is stored and published without its GPS position, camera make, model and serial number, owner, artist and copyright names, and XMP/IPTC personal data; it is turned upright and keeps its colour profile. On: the original of a file uploaded while this is ticked keeps all of it, on the site and in press kits, and anyone who downloads it can read where and when it was taken, with which camera and by whom. That can put the people in the photo and the photographer in danger. Web sizes never keep it. Ticking this for an image already uploaded cannot bring its metadata back (upload the file again); unticking it removes the metadata when you save. Editors and admins only. Staff only, never published.
+   */
+  keepMetadata?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1596,6 +1600,7 @@ export interface MediaSelect<T extends boolean = true> {
   publicOnItsOwn?: T;
   publicOnItsOwnSetBy?: T;
   publicOnItsOwnSetAt?: T;
+  keepMetadata?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the test suite drives for real: PostgreSQL (a private
-# cluster is started by postgres.sh), Chromium (driven by playwright-core) and exiftool (the leak
-# audit writes GPS and owner metadata into its test photos with it).
+# cluster is started by postgres.sh), Chromium (driven by playwright-core) and exiftool (writes
+# and reads the camera metadata of test photos: ADR 0023 and the leak audit).
 set -euo pipefail
 
 missing=()

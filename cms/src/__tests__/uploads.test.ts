@@ -71,8 +71,9 @@ describe(`media uploads (${testDatabase})`, () => {
     expect(storedFiles()).toContain('mission.jpg')
   })
 
-  it('keeps the original untouched and makes web sizes in JPEG and WebP, without the original’s metadata', async () => {
-    // A PNG with EXIF: the web sizes must be JPEG/WebP whatever came in, and carry no EXIF.
+  it('keeps the original’s pixels and makes web sizes in JPEG and WebP, none with the original’s metadata', async () => {
+    // A PNG with EXIF: the web sizes must be JPEG/WebP whatever came in, and carry no EXIF; the
+    // original is the same PNG image without it (ADR 0023; photoMetadata.test.ts goes further).
     const original = await sharp({ create: { width: 2600, height: 1300, channels: 3, background: '#506070' } })
       .png()
       .withExif({ IFD0: { Copyright: 'Camera owner', ImageDescription: 'secret location' } })
@@ -83,7 +84,9 @@ describe(`media uploads (${testDatabase})`, () => {
       data: { alt: 'Poster', credit: 'Press room', licence: 'CC0 1.0', consentNote: 'Nobody shown.' },
     })
     const dir = path.join(started.uploadDir, 'media')
-    expect(readFileSync(path.join(dir, doc.filename!))).toEqual(original)
+    const stored = readFileSync(path.join(dir, doc.filename!))
+    expect(await sharp(stored).raw().toBuffer()).toEqual(await sharp(original).raw().toBuffer())
+    expect(doc.filesize).toBe(stored.length)
     const expected = {
       web: { mimeType: 'image/jpeg', width: 1200, format: 'jpeg' },
       webWebp: { mimeType: 'image/webp', width: 1200, format: 'webp' },
@@ -97,7 +100,8 @@ describe(`media uploads (${testDatabase})`, () => {
       expect(meta.format, name).toBe(want.format)
       expect(meta.exif, name).toBeUndefined()
     }
-    expect((await sharp(readFileSync(path.join(dir, doc.filename!))).metadata()).exif).toBeDefined()
+    expect((await sharp(original).metadata()).exif).toBeDefined()
+    expect((await sharp(stored).metadata()).exif).toBeUndefined()
   })
 
   it('refuses a file that is not an image, and stores nothing', async () => {

@@ -5,6 +5,12 @@ import { publicUploadsOrStaff } from '../access/uploadVisibility.ts'
 import { logPublicOnItsOwn, publicOnItsOwnFields } from '../fields/publicOnItsOwn.ts'
 import { guardPublicUpload } from '../hooks/guardPublicUpload.ts'
 import { checkImageDimensions, limitUploadSize } from '../hooks/limitUpload.ts'
+import {
+  keepMetadataField,
+  recordPreparedSize,
+  storePreparedOriginal,
+  stripUploadedPhoto,
+} from '../photoMetadata/index.ts'
 import { uploadRoot } from './uploadRoot.ts'
 
 /** Raster images only: SVG can carry script, and a press photo is never vector. */
@@ -20,15 +26,17 @@ export const Media: CollectionConfig = {
   // Public only while something public uses it, or an editor says so (docs/adr/0022).
   access: { read: publicUploadsOrStaff('media'), create: isStaff, update: isStaff, delete: isPublisher },
   hooks: {
-    beforeOperation: [limitUploadSize, checkImageDimensions, guardPublicUpload],
-    afterChange: [logPublicOnItsOwn],
+    // Refusals first; only an upload that may go ahead is re-encoded without its metadata (ADR 0023).
+    beforeOperation: [limitUploadSize, checkImageDimensions, guardPublicUpload, stripUploadedPhoto],
+    beforeChange: [recordPreparedSize],
+    afterChange: [logPublicOnItsOwn, storePreparedOriginal],
   },
   upload: {
     staticDir: path.join(uploadRoot, 'media'),
     mimeTypes: imageMimeTypes,
-    // The original is stored untouched (no top-level resize or format options): press kits offer
-    // it as the high-resolution download. Web sizes are JPEG and WebP, without the original's
-    // metadata (sharp drops EXIF, so no camera location leaks into a web image).
+    // The original is the upload without its location, camera and owner data (stripUploadedPhoto,
+    // ADR 0023), at full resolution: press kits offer it as the high-resolution download. Web
+    // sizes are JPEG and WebP; without `withMetadata` sharp writes none into them.
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
       { name: 'web', width: 1200, withoutEnlargement: true, formatOptions: jpeg },
@@ -69,5 +77,6 @@ export const Media: CollectionConfig = {
       },
     },
     ...publicOnItsOwnFields,
+    keepMetadataField,
   ],
 }

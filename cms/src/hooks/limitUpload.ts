@@ -90,8 +90,8 @@ function looksLikeSvg(data: Buffer): boolean {
 
 /**
  * sharp for Payload with the pixel limit on every decode it does (image sizes, crops). Set here
- * rather than as the collection's `constructorOptions`, which would make Payload re-encode the
- * original: press kits offer the original untouched.
+ * rather than as the collection's `constructorOptions`, which would make Payload re-encode every
+ * original at its own settings after stripUploadedPhoto prepared it (ADR 0023).
  */
 export const limitedSharp: SharpDependency = (input, options) =>
   sharp(input, { limitInputPixels: maxImagePixels, ...options })

@@ -4,7 +4,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
-import { createStaff, type ServedRest, type StartedPayload, serveRest, startPayload } from '@pressroom/cms/testing'
+import {
+  createStaff,
+  exiftoolTags,
+  markersIn,
+  personalTags,
+  type ServedRest,
+  type StartedPayload,
+  serveRest,
+  startPayload,
+  withCameraMetadata,
+} from '@pressroom/cms/testing'
 import type { Loader } from 'astro/loaders'
 import { strFromU8, unzipSync } from 'fflate'
 import sharp from 'sharp'
@@ -149,9 +159,13 @@ beforeAll(async () => {
   })
   ids.embargoed = release.id as number
 
-  const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3a5a78' } })
-    .png()
-    .toBuffer()
+  // With a GPS position, camera and owner data (exiftool), which nothing the site makes may carry.
+  const png = await withCameraMetadata(
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3a5a78' } })
+      .png()
+      .toBuffer(),
+    'png',
+  )
   const image = await payload.create({
     collection: 'media',
     locale: 'en',
@@ -281,9 +295,14 @@ describe('the site editions', () => {
       'Statement in English only',
     ])
     expect(manifest.files.find((f) => f.path === 'images/original/meeting.png')?.credit).toBe('Press room')
-    // The original is the upload, byte for byte, and the PDF inside is the one the site serves.
+    // The original is the CMS's file (the upload without its metadata, ADR 0023), and the PDF
+    // inside is the one the site serves.
     const original = await payload.find({ collection: 'media', limit: 1 })
     expect(en['test-kit-en/images/original/meeting.png']?.length).toBe(original.docs[0]?.filesize)
+    for (const [name, bytes] of Object.entries(en).filter(([name]) => name.includes('/images/'))) {
+      expect(markersIn(bytes), name).toEqual([])
+      expect(personalTags(await exiftoolTags(bytes)), name).toEqual([])
+    }
     const enPdf = await editions.pdf(editions.data.publications.find((p) => p.slug === 'both') as Publication, 'en')
     expect(Buffer.from(en[`test-kit-en/documents/${refs.both}-en.pdf`] as Uint8Array)).toEqual(
       Buffer.from(await editions.read(enPdf as Download)),
@@ -303,6 +322,19 @@ describe('the site editions', () => {
       `test-kit-ru/documents/${refs.both}-ru.pdf`,
     ])
     expect(await pdfText(ru['test-kit-ru/fact-sheet.pdf'] as Uint8Array)).toContain('Тестовый пресс-кит')
+  })
+
+  it('copies every media file to the site without the GPS position, camera or owner data the upload had', async () => {
+    const { cachedFile } = await import('../lib/files.ts')
+    const { mediaFiles } = await import('../lib/media.ts')
+    const [item] = [...editions.data.media.values()]
+    const files = mediaFiles(item as MediaItem)
+    expect(files.map((f) => f.filename)).toContain('meeting.png')
+    for (const file of files) {
+      const bytes = await cachedFile('media', item as MediaItem, file)
+      expect(markersIn(bytes), file.filename).toEqual([])
+      expect(personalTags(await exiftoolTags(bytes)), file.filename).toEqual([])
+    }
   })
 
   it("lists every PDF and ZIP of a language in its checksums.txt, which sha256sum verifies against the files' bytes", async () => {
