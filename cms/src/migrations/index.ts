@@ -2,6 +2,7 @@ import * as migration_20261130_073234_initial from './20261130_073234_initial'
 import * as migration_20261130_082440_press_kit_publications_and_web_sizes from './20261130_082440_press_kit_publications_and_web_sizes'
 import * as migration_20261130_084953_site_builds_and_notices_to_institutions from './20261130_084953_site_builds_and_notices_to_institutions'
 import * as migration_20261130_090621_subscriptions_and_mail from './20261130_090621_subscriptions_and_mail'
+import * as migration_20261207_054940_leak_proof_publishing from './20261207_054940_leak_proof_publishing'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261130_090621_subscriptions_and_mail.up,
     down: migration_20261130_090621_subscriptions_and_mail.down,
     name: '20261130_090621_subscriptions_and_mail',
+  },
+  {
+    up: migration_20261207_054940_leak_proof_publishing.up,
+    down: migration_20261207_054940_leak_proof_publishing.down,
+    name: '20261207_054940_leak_proof_publishing',
   },
 ]
