@@ -131,6 +131,29 @@ describe(`site build requests (${testDatabase})`, () => {
     expect(live.totalDocs).toBe(0)
   })
 
+  it('queues a build when restoring a draft version unpublishes a published document', async () => {
+    const doc = await publishedStatement()
+    await payload.update({ collection: 'statements', id: doc.id, draft: true, data: { title: 'Draft wording' } })
+    const { docs: versions } = await payload.findVersions({
+      collection: 'statements',
+      where: { and: [{ parent: { equals: doc.id } }, { 'version._status': { equals: 'draft' } }] },
+      sort: '-updatedAt',
+      limit: 1,
+    })
+    expect(await queuedJobs()).toHaveLength(0)
+    // Restored over the live document, the draft version unpublishes it (the newest version was
+    // already a draft, so afterChange alone cannot tell): the site must follow.
+    await payload.restoreVersion({ collection: 'statements', id: versions[0]!.id })
+    const live = await payload.find({
+      collection: 'statements',
+      where: { id: { equals: doc.id } },
+      overrideAccess: false,
+    })
+    expect(live.totalDocs).toBe(0)
+    expect(await queuedJobs()).toHaveLength(1)
+    expect((await builds())[0]?.reasons).toEqual([`unpublished statements/${doc.slug}`])
+  })
+
   it('queues a build when a published document is deleted, not when a draft is', async () => {
     const draft = await payload.create({ collection: 'notices', data: { title: 'Never public', _status: 'draft' } })
     await payload.delete({ collection: 'notices', id: draft.id })

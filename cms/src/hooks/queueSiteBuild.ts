@@ -34,8 +34,22 @@ export const notePublicState: CollectionBeforeOperationHook = async ({ args, ope
     const status = (args.data as { _status?: unknown } | undefined)?._status
     req.context[draftOnlyKey(collection.slug)] = args.draft === true && status !== 'published'
   }
-  const id = (args as { id?: unknown }).id
-  if ((operation === 'update' || operation === 'delete') && (typeof id === 'string' || typeof id === 'number')) {
+  let id = (args as { id?: unknown }).id
+  if (operation === 'restoreVersion') {
+    // Restoring a version is an update of its parent; as a draft it changes nothing public, else
+    // it may unpublish a published document whose newest version was already a draft.
+    req.context[draftOnlyKey(collection.slug)] = (args as { draft?: unknown }).draft === true
+    const { docs } = await req.payload.db.findVersions({
+      collection: collection.slug,
+      where: { id: { equals: id } },
+      limit: 1,
+      pagination: false,
+      req,
+    })
+    id = docs[0]?.parent
+  }
+  const identified = typeof id === 'string' || typeof id === 'number'
+  if ((operation === 'update' || operation === 'delete' || operation === 'restoreVersion') && identified) {
     const live = await req.payload.db.findOne<{ id: number | string; _status?: string }>({
       collection: collection.slug,
       where: { id: { equals: id } },
