@@ -48,7 +48,11 @@ export const collections = {
     schema: schemas.pressContact,
   }),
   pressKits: defineCollection({
-    loader: cmsCollectionLoader({ collection: 'press-kits', normalize: normalizePressKit }),
+    loader: cmsCollectionLoader({
+      collection: 'press-kits',
+      normalize: normalizePressKit,
+      digestFields: ['publications'],
+    }),
     schema: schemas.pressKit,
   }),
   settings: defineCollection({

@@ -365,6 +365,45 @@ describe('the CMS content loader', () => {
     expect(entries.has(String(image.id))).toBe(false)
   })
 
+  it('fetches a press kit again when a release in it becomes public, though the kit did not change', async () => {
+    const kits = loaders.cmsCollectionLoader({
+      collection: 'press-kits',
+      normalize: normalize.normalizePressKit,
+      digestFields: ['publications'],
+    })
+    const { context, entries } = memoryContext(schemas.pressKit)
+    const embargoUntil = new Date(Date.now() + 3000)
+    const release = await payload.create({
+      collection: 'press-releases',
+      data: {
+        title: 'Kit release',
+        slug: 'kit-release',
+        date: '2026-02-01',
+        embargoUntil: embargoUntil.toISOString(),
+        _status: 'published',
+      } as never,
+    })
+    const kit = await payload.create({
+      collection: 'press-kits',
+      data: {
+        title: 'Kit',
+        slug: 'kit-with-embargo',
+        publications: [{ relationTo: 'press-releases', value: release.id }],
+        _status: 'published',
+      } as never,
+    })
+    const kitPublications = () =>
+      (entries.get(String(kit.id))?.data as { publications: unknown[] } | undefined)?.publications
+    await kits.load(context)
+    expect(kitPublications()).toEqual([])
+
+    await new Promise((resolve) => setTimeout(resolve, embargoUntil.getTime() - Date.now() + 200))
+    await kits.load(context)
+    expect(kitPublications()).toEqual([{ kind: 'pressRelease', cmsId: String(release.id) }])
+    const unchanged = await payload.findByID({ collection: 'press-kits', id: kit.id })
+    expect(unchanged.updatedAt).toBe(kit.updatedAt)
+  })
+
   it('stops with a message naming the CMS address when the CMS cannot be reached', async () => {
     const { context } = memoryContext(schemas.publication)
     const saved = process.env.CMS_URL

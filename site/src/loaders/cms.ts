@@ -22,16 +22,35 @@ type CollectionSpec = {
    * document once instead of once per language.
    */
   splitLocales?: (doc: RawDoc) => PerLocale<RawDoc>
+  /**
+   * Fields whose public value can change while the document itself does not: a press kit lists
+   * only the publications the public may read (docs/adr/0022), so an embargo ending changes it.
+   * They join `updatedAt` in the digest that decides whether a stored document is fetched again.
+   */
+  digestFields?: string[]
 }
 
 function localeQuery(locale: Locale) {
   return { locale, 'fallback-locale': 'none', depth: 0 }
 }
 
-type IndexEntry = { id: string | number; updatedAt?: string }
+type IndexEntry = { id: string | number; updatedAt?: string } & Record<string, unknown>
 /** Every published id and when it last changed, in one request for up to 1,000 documents. */
 const indexQuery = { depth: 0, 'select[updatedAt]': true, sort: 'createdAt' }
 const indexPageSize = 1000
+
+function indexQueryOf(spec: CollectionSpec): Record<string, unknown> {
+  return Object.fromEntries([
+    ...Object.entries(indexQuery),
+    ...(spec.digestFields ?? []).map((field) => [`select[${field}]`, true]),
+  ])
+}
+
+function digestOf(spec: CollectionSpec, entry: IndexEntry): string {
+  const updatedAt = String(entry.updatedAt ?? '')
+  if (!spec.digestFields?.length) return updatedAt
+  return `${updatedAt} ${JSON.stringify(spec.digestFields.map((field) => entry[field] ?? null))}`
+}
 
 /** Documents by id, in one language (or `all` of them at once). */
 function chunkQuery(locale: Locale | 'all', ids: string[]) {
@@ -94,8 +113,8 @@ export function cmsCollectionLoader(spec: CollectionSpec): Loader {
         store.clear()
         meta.set('format', storeFormat)
       }
-      const index = await cmsGetAll<IndexEntry>(spec.collection, indexQuery, indexPageSize)
-      const current = new Map(index.map((doc) => [String(doc.id), String(doc.updatedAt ?? '')]))
+      const index = await cmsGetAll<IndexEntry>(spec.collection, indexQueryOf(spec), indexPageSize)
+      const current = new Map(index.map((doc) => [String(doc.id), digestOf(spec, doc)]))
       for (const id of store.keys()) if (!current.has(id)) store.delete(id)
       const changed = [...current].filter(([id, updatedAt]) => store.get(id)?.digest !== updatedAt).map(([id]) => id)
 
