@@ -4,7 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
-import { buildConfig, type CollectionConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type Config } from 'payload'
 import { isPublisher } from './access/index.ts'
 import { Dispatches } from './collections/Dispatches.ts'
 import { DispatchManualRecords } from './collections/DispatchManualRecords.ts'
@@ -28,6 +28,7 @@ import { SiteSettings } from './globals/SiteSettings.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+import { proxySettings } from './http/trustedProxies.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
 import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliveries.ts'
@@ -37,6 +38,7 @@ import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.t
 import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publicationJobs.ts'
 import { Subscribers } from './subscriptions/Subscribers.ts'
 import { planDueConfirmations } from './subscriptions/services.ts'
+import { RateLimits } from './throttle/RateLimits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -62,6 +64,9 @@ const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
     beforeOperation: [rejectUnknownLocale, rejectMalformedId, ...(collection.hooks?.beforeOperation ?? [])],
   },
 })
+
+// A malformed TRUSTED_PROXIES stops the start with a message, not the first request.
+proxySettings()
 
 /** The admin speaks every working language; a new locale in shared/ needs its translation here. */
 const adminLanguages: Record<Locale, typeof en> = { en, ru }
@@ -116,6 +121,8 @@ export default buildConfig({
     DispatchManualRecords,
     DispatchProofs,
     SiteBuilds,
+    // Rate limits and sign-in throttling, shared by every CMS process (docs/adr/0027).
+    RateLimits,
   ]
     .map(withSiteRebuild)
     .map(withRequestGuards),
@@ -145,6 +152,9 @@ export default buildConfig({
       },
     }),
   },
+  // Password guessing must not flood the log with stack traces: one line per wrong or refused sign-in.
+  // (Payload's type lists only its own error names.)
+  loggingLevels: { AuthenticationError: 'info', SignInThrottled: 'info' } as Config['loggingLevels'],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
+import { markPeerHeaderStamped, stampPeerAddress } from '../http/peerAddress.ts'
 
 export type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -41,19 +42,30 @@ async function readBody(request: IncomingMessage): Promise<ArrayBuffer | undefin
   return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer
 }
 
+/** Other route handlers to serve by exact path (e.g. /subscriptions/subscribe). */
+export type ExtraRoutes = Record<string, (request: Request) => Promise<Response>>
+
 /**
- * The CMS's own REST route handlers (the ones `next start` serves) on a loopback HTTP port, so
- * other packages' tests (the site's loader) talk HTTP to a real CMS without a Next build.
+ * The CMS's own REST route handlers (the ones the CMS's server serves) on a loopback HTTP port,
+ * so other packages' tests (the site's loader) talk HTTP to a real CMS without a Next build.
+ * Like that server (src/server/main.ts), it tells the handlers each request's TCP peer.
  */
-export async function serveRest(payload: Payload): Promise<ServedRest> {
+export async function serveRest(payload: Payload, routes: ExtraRoutes = {}): Promise<ServedRest> {
   const handlers = restHandlers(payload)
   const requests: string[] = []
+  markPeerHeaderStamped()
   const server = createServer(async (req, res) => {
     try {
+      stampPeerAddress(req)
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       requests.push(`${req.method} ${url.pathname}${url.search}`)
-      const handler = handlers[req.method ?? 'GET']
-      if (!url.pathname.startsWith('/api/') || !handler) {
+      const route = routes[url.pathname]
+      const handler: RestHandler | undefined = route
+        ? (request) => route(request)
+        : url.pathname.startsWith('/api/')
+          ? handlers[req.method ?? 'GET']
+          : undefined
+      if (!handler) {
         res.writeHead(404).end()
         return
       }
