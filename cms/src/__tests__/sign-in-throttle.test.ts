@@ -1,9 +1,11 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitText } from '../auth/signInMessages.ts'
 import { signInRules } from '../auth/signInThrottle.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { delayAfter } from '../throttle/growingDelay.ts'
 import { requestFrom } from './helpers/fromAddress.ts'
+import { httpClient } from './helpers/http.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 
 let started: StartedPayload
@@ -119,8 +121,10 @@ describe('sign-in throttling instead of a lock', () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(free + 1)
     expect(statuses.filter((s) => s === 429)).toHaveLength(12 - free - 1)
   })
+})
 
-  it('throttles the Local API login too: the same operation, the same hook', async () => {
+describe('other ways into the login operation', () => {
+  it('throttles the Local API login: the same operation, the same hook', async () => {
     const target = await createStaff(payload, 'translator')
     const { free } = signInRules.accountFromAddress
     for (let i = 0; i < free + 1; i++) {
@@ -132,6 +136,24 @@ describe('sign-in throttling instead of a lock', () => {
       payload.login({ collection: 'users', data: { email: target.email, password: staffPassword } }),
     ).rejects.toMatchObject({ status: 429 })
   })
+
+  it('throttles GraphQL’s loginUser like the REST endpoint', async () => {
+    const target = await createStaff(payload, 'editor')
+    const { graphql } = httpClient(payload)
+    const attempt = (password: string) =>
+      graphql('mutation ($e: String!, $p: String!) { loginUser(email: $e, password: $p) { token } }', {
+        variables: { e: target.email, p: password },
+      })
+    const { free } = signInRules.accountFromAddress
+    for (let i = 0; i < free + 1; i++) {
+      expect((await attempt(`graphql-${i}`)).json.errors[0].message).toBe(
+        'The email or password provided is incorrect.',
+      )
+    }
+    const refused = await attempt(staffPassword)
+    expect(refused.json.data?.loginUser ?? null).toBeNull()
+    expect(refused.json.errors[0].message).toMatch(/^Too many wrong passwords for this account from your network\./)
+  })
 })
 
 describe('the waits', () => {
@@ -142,5 +164,33 @@ describe('the waits', () => {
     expect(waits.slice(5, 10)).toEqual([5, 10, 20, 40, 80])
     expect(waits.at(-1)).toBe(rule.maxDelay)
     expect(delayAfter(rule, 1_000_000)).toBe(rule.maxDelay)
+  })
+
+  it('are told in words that read right in English and Russian, rounded up', () => {
+    const en = [1, 2, 59.2, 60, 61, 900, 3600, 3601].map((s) => waitText('en', s * 1000))
+    expect(en).toEqual([
+      '1 second',
+      '2 seconds',
+      '1 minute',
+      '1 minute',
+      '2 minutes',
+      '15 minutes',
+      '1 hour',
+      '2 hours',
+    ])
+    const ru = [1, 2, 5, 21, 22, 25, 60, 180, 300, 3600, 7200].map((s) => waitText('ru', s * 1000))
+    expect(ru).toEqual([
+      '1 секунду',
+      '2 секунды',
+      '5 секунд',
+      '21 секунду',
+      '22 секунды',
+      '25 секунд',
+      '1 минуту',
+      '3 минуты',
+      '5 минут',
+      '1 час',
+      '2 часа',
+    ])
   })
 })
