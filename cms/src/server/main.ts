@@ -3,7 +3,7 @@
  * handlers, telling them the TCP peer's address (src/http/peerAddress.ts). Client addresses,
  * and so every rate limit and the sign-in throttle, rest on it (docs/adr/0027).
  *
- *   node src/server/main.ts [--port 3000] [--hostname 0.0.0.0]     (PORT and HOSTNAME work too)
+ *   node src/server/main.ts [--port 3000] [--hostname 127.0.0.1]   (PORT works too; all interfaces by default)
  *
  * Plain Node runs it (type stripping): it imports nothing of the CMS but the peer header, so it
  * never loads the config before Next does.
@@ -16,7 +16,8 @@ import { markPeerHeaderStamped, stampPeerAddress } from '../http/peerAddress.ts'
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
 const port = Number(values.port ?? process.env.PORT ?? 3000)
-const hostname = values.hostname ?? process.env.HOSTNAME
+// Not $HOSTNAME: containers set it to their own name, which would bind one interface only.
+const hostname = values.hostname
 // As `next start` does; Payload also reads it (no schema push in production).
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' })
 
