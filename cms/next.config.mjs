@@ -11,7 +11,8 @@ const nextConfig = {
   outputFileTracingRoot: workspaceRoot,
   transpilePackages: ['@pressroom/shared'],
   // pdfkit and the PDF fonts are files read at run time; the bundler must not try to pack them.
-  serverExternalPackages: ['pdfkit', '@expo-google-fonts/pt-serif'],
+  // rate-limiter-flexible loads drizzle-orm with an import the bundler cannot follow (docs/adr/0027).
+  serverExternalPackages: ['pdfkit', '@expo-google-fonts/pt-serif', 'rate-limiter-flexible'],
   poweredByHeader: false,
   // `pnpm test` type-checks the whole workspace with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },

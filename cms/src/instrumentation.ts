@@ -11,6 +11,14 @@ export async function register() {
   const payload = await getPayload({ config, cron: true })
   payload.logger.info('Job runner started: scheduled publishing is live.')
 
+  const { peerHeaderStamped } = await import('./http/peerAddress.ts')
+  if (!peerHeaderStamped()) {
+    payload.logger.warn(
+      'Client addresses are unknown: every client shares one rate limit and one sign-in throttle. ' +
+        'Start the CMS with `pnpm --filter @pressroom/cms start` (src/server/main.ts), not `next start` (docs/adr/0027).',
+    )
+  }
+
   const { requestSiteBuild } = await import('./site/requestSiteBuild.ts')
   try {
     const build = await requestSiteBuild(payload, 'CMS started', { immediate: true })

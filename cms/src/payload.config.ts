@@ -4,7 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
-import { buildConfig, type CollectionConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type Config } from 'payload'
 import { isPublisher } from './access/index.ts'
 import { Dispatches } from './collections/Dispatches.ts'
 import { DispatchManualRecords } from './collections/DispatchManualRecords.ts'
@@ -30,6 +30,7 @@ import { explainRefusal } from './hooks/explainRefusal.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+import { proxySettings } from './http/trustedProxies.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
 import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliveries.ts'
@@ -39,6 +40,7 @@ import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.t
 import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publicationJobs.ts'
 import { Subscribers } from './subscriptions/Subscribers.ts'
 import { planDueConfirmations } from './subscriptions/services.ts'
+import { RateLimits } from './throttle/RateLimits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -70,6 +72,9 @@ const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
     ],
   },
 })
+
+// A malformed TRUSTED_PROXIES stops the start with a message, not the first request.
+proxySettings()
 
 /** The admin speaks every working language; a new locale in shared/ needs its translation here. */
 const adminLanguages: Record<Locale, typeof en> = { en, ru }
@@ -124,6 +129,8 @@ export default buildConfig({
     DispatchManualRecords,
     DispatchProofs,
     SiteBuilds,
+    // Rate limits and sign-in throttling, shared by every CMS process (docs/adr/0027).
+    RateLimits,
   ]
     .map(withSiteRebuild)
     .map(withRequestGuards),
@@ -155,6 +162,11 @@ export default buildConfig({
   },
   // Runs after any other plugin, so it marks the fields they add too (docs/adr/0025).
   plugins: [markFieldVisibility],
+  // Password guessing must not flood the log with stack traces: one line per refused sign-in.
+  // Payload matches errors by class name, which the production bundle shortens: SignInThrottled
+  // sets its own; AuthenticationError (a wrong password) is matched in development and tests only.
+  // (Payload's type lists only its own error names.)
+  loggingLevels: { AuthenticationError: 'info', SignInThrottled: 'info' } as Config['loggingLevels'],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })

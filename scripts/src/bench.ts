@@ -125,7 +125,7 @@ Written by \`pnpm bench\` (scripts/src/bench.ts and scripts/src/bench/). Targets
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(', ')} (the machine is shared: figures vary between runs)
-- Node ${process.version}; embedded SQLite database; the built CMS (\`next start\`)
+- Node ${process.version}; embedded SQLite database; the built CMS (its own server, \`node cms/src/server/main.ts\`)
 
 ${foundation}
 ${siteSection(site, documentCount, publish)}

@@ -5,7 +5,7 @@ import { liveRelease, type SiteBuildResult } from '@pressroom/cms/site-builder'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { prepareAndSeed } from './lib/cms.ts'
 import { loadCmsEnv, loadSiteEnv } from './lib/env.ts'
-import { cmsDir, repoRoot } from './lib/paths.ts'
+import { cmsDir, cmsServerArgs, repoRoot } from './lib/paths.ts'
 import { waitForHttp } from './lib/processes.ts'
 import { waitForSiteBuild } from './lib/siteBuilds.ts'
 import { type RunningSiteServer, startSiteServer } from './lib/siteServer.ts'
@@ -36,7 +36,7 @@ const build = await buildCmsIfChanged(log)
 log(`CMS build ${build} (${seconds()})`)
 
 const cmsStarted = new Date()
-const server = spawn(path.join(cmsDir, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+const server = spawn(process.execPath, cmsServerArgs(port), {
   cwd: cmsDir,
   stdio: 'inherit',
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../access/index.ts'
 import { roles } from '../access/roles.ts'
 import { adminOrSelf } from '../access/users.ts'
+import { forgetFailedSignIns, throttleSignIn } from '../auth/signInHooks.ts'
 
 const roleLabels = {
   admin: { en: 'Administrator', ru: 'Администратор' },
@@ -15,7 +16,10 @@ export const Users: CollectionConfig = {
     singular: { en: 'Staff member', ru: 'Сотрудник' },
     plural: { en: 'Staff', ru: 'Сотрудники' },
   },
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  // No account lock (anyone could lock staff out with wrong passwords): failed sign-ins are
+  // throttled by address and account with growing waits instead (docs/adr/0027).
+  auth: { maxLoginAttempts: 0 },
+  hooks: { beforeOperation: [throttleSignIn], afterLogin: [forgetFailedSignIns] },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'role'],

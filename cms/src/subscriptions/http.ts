@@ -4,7 +4,7 @@ import { readBodyUpTo } from '../http/boundedBody.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { type MessageKey, t } from './i18n.ts'
 import { buttonForm, errorBody, page, paragraph, preferencesForm, preferencesSummary } from './pages.ts'
-import { clientKey, RateLimiter } from './rateLimit.ts'
+import { subscribeWait } from './rateLimit.ts'
 import {
   confirmSubscription,
   eraseSubscriber,
@@ -140,12 +140,9 @@ const localeOf = (value: unknown): Locale => {
   return isLocale(first) ? first : 'en'
 }
 
-let limiter: RateLimiter | undefined
-
 /** POST /subscriptions/subscribe — the site's form. */
 export async function handleSubscribe(payload: Payload, request: Request): Promise<Response> {
-  limiter ??= RateLimiter.fromEnv()
-  const wait = limiter.hit(clientKey(request))
+  const wait = await subscribeWait(payload, request)
   const queryLocale = localeOf(new URL(request.url).searchParams.get('locale'))
   if (wait > 0) {
     const a = failure(queryLocale, 429, 'error.rate', undefined, false)

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
+import { markPeerHeaderStamped, stampPeerAddress } from '../http/peerAddress.ts'
 
 export type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -47,14 +48,17 @@ async function readBody(request: IncomingMessage): Promise<ArrayBuffer | undefin
 /**
  * The CMS's own REST and GraphQL route handlers (the ones `next start` serves) on a loopback
  * HTTP port, so other packages' tests (the site's loader) talk HTTP to a real CMS without a Next
- * build. `routes` adds other route handlers by path prefix (`/subscriptions/confirm`).
+ * build. `routes` adds other route handlers by path prefix (`/subscriptions/confirm`). Like the
+ * CMS's own server (src/server/main.ts), it tells the handlers each request's TCP peer.
  */
 export async function serveRest(payload: Payload, routes: Record<string, ExtraRoute> = {}): Promise<ServedRest> {
   const handlers = restHandlers(payload)
   const graphql = GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as ExtraRoute
   const requests: string[] = []
+  markPeerHeaderStamped()
   const server = createServer(async (req, res) => {
     try {
+      stampPeerAddress(req)
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       requests.push(`${req.method} ${url.pathname}${url.search}`)
       const headers = new Headers()

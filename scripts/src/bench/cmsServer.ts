@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
-import { cmsDir } from '../lib/paths.ts'
+import { cmsDir, cmsServerArgs } from '../lib/paths.ts'
 import { waitForHttp } from '../lib/processes.ts'
 
 export type CmsServer = { url: string; stop: () => Promise<void> }
@@ -18,15 +17,15 @@ async function waitForPortFree(port: number) {
   for (let i = 0; i < 100 && (await portAnswers(port)); i++) await new Promise((resolve) => setTimeout(resolve, 100))
 }
 
-/** The built CMS (`next start`) on the benchmark's database (from the environment), ready to answer. */
+/** The built CMS (its own server, as `./pressroom start` runs it) on the benchmark's database (from the environment), ready to answer. */
 export async function startCmsServer(port: number): Promise<CmsServer> {
   // An older server still on the port would answer in place of this one, with other data.
   if (await portAnswers(port)) throw new Error(`Port ${port} is already in use; set BENCH_PORT to a free one.`)
-  const server: ChildProcess = spawn(path.join(cmsDir, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+  const server: ChildProcess = spawn(process.execPath, cmsServerArgs(port), {
     cwd: cmsDir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: process.env,
-    // Its own process group: `.bin/next` is a shell wrapper, and the Next server it starts must stop with it.
+    // Its own process group: the server must stop with everything it started.
     detached: true,
   })
   const stop = async () => {

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
-import { cmsDir } from '../lib/paths.ts'
+import { cmsDir, cmsServerArgs } from '../lib/paths.ts'
 import { waitForHttp } from '../lib/processes.ts'
 
 /**
@@ -119,10 +119,10 @@ async function measureSubscribe(dir: string, port: number): Promise<MailBenchRes
   // The fan-out's database: its schema is in place and it already holds 10,000 subscribers.
   const dbFile = path.join(dir, 'fanout.db')
 
-  const server: ChildProcess = spawn(path.join(cmsDir, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+  const server: ChildProcess = spawn(process.execPath, cmsServerArgs(port), {
     cwd: cmsDir,
     stdio: ['ignore', 'ignore', 'inherit'],
-    // Its own process group: `next` is a shell wrapper, and the server must stop with it.
+    // Its own process group: the server must stop with everything it started.
     detached: true,
     env: {
       ...process.env,
@@ -214,7 +214,7 @@ Fan-out: one press release planned for ${r.subscribers.toLocaleString('en')} act
 Email, ${r.subscribers.toLocaleString('en')} delivery rows in ${r.planSeconds.toFixed(1)} s), then sent by one delivery worker through
 the \`resend\` SDK to the fake Resend server on loopback limited to ${r.rate} requests a second (a 429 beyond that). The
 bound is ${r.subscribers.toLocaleString('en')} ÷ (100 × ${r.rate}) = ${r.boundSeconds.toFixed(1)} s.
-Subscribe: \`POST /subscriptions/subscribe\` on the built CMS (\`next start\`, SQLite), autocannon with 10 connections,
+Subscribe: \`POST /subscriptions/subscribe\` on the built CMS (its own server, SQLite), autocannon with 10 connections,
 a new address each request, on the database that already holds the subscribers above; the per-client rate limit
 raised for the run, since every request comes from loopback.
 

@@ -79,7 +79,7 @@ The time is the debounce, the wait for the job runner's next tick, the build, an
   return `## Site (issue 3) and its editions (issue 5)
 
 Data: the same database (${documentCount} publications + the founding statement, ${benchTopicCount + 1} topics, one press contact,
-one press kit), read by the Astro build from the built CMS (\`next start\`) over its REST API as an anonymous client,
+one press kit), read by the Astro build from the built CMS (its own server, \`node cms/src/server/main.ts\`) over its REST API as an anonymous client,
 through a loopback proxy that counts the requests. Each build is \`astro build\` through Astro's API in a process of its
 own, with throw-away output, file cache and Astro cache directories. Wall time is from spawning the build to its exit;
 peak memory is the highest sum of the resident set sizes of the build process and all its children (Pagefind), sampled

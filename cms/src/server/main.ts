@@ -1,0 +1,42 @@
+/**
+ * The CMS's HTTP server: what `next start` does, plus one thing Next cannot do for route
+ * handlers, telling them the TCP peer's address (src/http/peerAddress.ts). Client addresses,
+ * and so every rate limit and the sign-in throttle, rest on it (docs/adr/0027).
+ *
+ *   node src/server/main.ts [--port 3000] [--hostname 127.0.0.1]   (PORT works too; all interfaces by default)
+ *
+ * Plain Node runs it (type stripping): it imports nothing of the CMS but the peer header, so it
+ * never loads the config before Next does.
+ */
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { markPeerHeaderStamped, stampPeerAddress } from '../http/peerAddress.ts'
+
+const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
+const port = Number(values.port ?? process.env.PORT ?? 3000)
+// Not $HOSTNAME: containers set it to their own name, which would bind one interface only.
+const hostname = values.hostname
+// As `next start` does; Payload also reads it (no schema push in production).
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' })
+
+const { default: next } = await import('next')
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const app = next({ dev: false, dir: cmsDir, port, hostname })
+const handle = app.getRequestHandler()
+// Before Next starts, so that its start-up (src/instrumentation.ts) sees it.
+markPeerHeaderStamped()
+await app.prepare()
+
+const server = createServer((request, response) => {
+  stampPeerAddress(request)
+  void handle(request, response)
+})
+// Like `next start`: stop at once.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0))
+server.listen(port, hostname, () => {
+  console.log(
+    `CMS listening on http://${hostname ?? 'localhost'}:${port} (client addresses from the socket; docs/adr/0027)`,
+  )
+})
