@@ -806,6 +806,8 @@ export interface PressKit {
  */
 export interface User {
   id: number;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   name?: string | null;
   role: 'admin' | 'editor' | 'translator';
   updatedAt: string;
@@ -1730,6 +1732,8 @@ export interface PressContactsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  loginAttempts?: T;
+  lockUntil?: T;
   name?: T;
   role?: T;
   updatedAt?: T;

@@ -1,8 +1,14 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 import { isAdmin, isAdminField } from '../access/index.ts'
 import { roles } from '../access/roles.ts'
 import { adminOrSelf } from '../access/users.ts'
 import { forgetFailedSignIns, throttleSignIn } from '../auth/signInHooks.ts'
+
+const never = () => false
+const unusedAccountLockFields: Field[] = [
+  { name: 'loginAttempts', type: 'number', access: { create: never, update: never }, defaultValue: 0, hidden: true },
+  { name: 'lockUntil', type: 'date', access: { create: never, update: never }, hidden: true },
+]
 
 const roleLabels = {
   admin: { en: 'Administrator', ru: 'Администратор' },
@@ -33,6 +39,10 @@ export const Users: CollectionConfig = {
     admin: ({ req }) => Boolean(req.user),
   },
   fields: [
+    // Payload's own lock fields, which it leaves out once the lock is off. Kept, unused, so an
+    // existing embedded database upgrades without a schema push that drops columns (which stops
+    // at a data-loss prompt) and PostgreSQL keeps the same columns.
+    ...unusedAccountLockFields,
     { name: 'name', type: 'text', label: { en: 'Name', ru: 'Имя' } },
     {
       name: 'role',

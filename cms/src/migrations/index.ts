@@ -3,6 +3,7 @@ import * as migration_20261130_082440_press_kit_publications_and_web_sizes from 
 import * as migration_20261130_084953_site_builds_and_notices_to_institutions from './20261130_084953_site_builds_and_notices_to_institutions'
 import * as migration_20261130_090621_subscriptions_and_mail from './20261130_090621_subscriptions_and_mail'
 import * as migration_20261207_054940_leak_proof_publishing from './20261207_054940_leak_proof_publishing'
+import * as migration_20261207_060158_rate_limits from './20261207_060158_rate_limits'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261207_054940_leak_proof_publishing.up,
     down: migration_20261207_054940_leak_proof_publishing.down,
     name: '20261207_054940_leak_proof_publishing',
+  },
+  {
+    up: migration_20261207_060158_rate_limits.up,
+    down: migration_20261207_060158_rate_limits.down,
+    name: '20261207_060158_rate_limits',
   },
 ]
