@@ -86,7 +86,17 @@ function entities(): Entity[] {
   ]
 }
 
-const publiclyReadable = (entity: Entity) => typeof entity.read === 'function' && entity.read(anonymous) !== false
+/** Whether anonymous readers get in at all; an async rule (uploads: a database query) lets them in. */
+const publiclyReadable = (entity: Entity) => {
+  if (typeof entity.read !== 'function') return false
+  const answer: unknown = entity.read(anonymous)
+  if (answer instanceof Promise) {
+    // Needs a database to answer; what matters here is that it is not a plain refusal.
+    answer.catch(() => undefined)
+    return true
+  }
+  return answer !== false
+}
 
 const publicMarkerOf = (entity: Entity): VisibilityMarker =>
   entity.upload ? 'whileUsed' : entity.drafts ? 'oncePublished' : 'onSave'
