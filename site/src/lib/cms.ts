@@ -5,7 +5,7 @@ export class CmsError extends Error {
   override name = 'CmsError'
 }
 
-type Query = Record<string, string | number | boolean | undefined>
+export type Query = Record<string, string | number | boolean | undefined>
 
 export function cmsApiUrl(path: string, query: Query = {}): string {
   const url = new URL(`${cmsUrl}/api/${path.replace(/^\/+/, '')}`)

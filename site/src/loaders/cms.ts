@@ -5,7 +5,7 @@
  */
 import { documentKinds, type Locale, localeCodes } from '@pressroom/shared'
 import type { Loader } from 'astro/loaders'
-import { CmsError, cmsGet, cmsGetAll, cmsPrefetch, type ListPage, listQuery } from '../lib/cms.ts'
+import { CmsError, cmsGet, cmsGetAll, cmsPrefetch, type ListPage, listQuery, type Query } from '../lib/cms.ts'
 import { normalizePublication, type PerLocale, publicationsByLocale, type RawDoc } from '../lib/normalize.ts'
 
 /** Bump when the mapping changes, so stored entries from an older build are not reused. */
@@ -39,7 +39,7 @@ type IndexEntry = { id: string | number; updatedAt?: string } & Record<string, u
 const indexQuery = { depth: 0, 'select[updatedAt]': true, sort: 'createdAt' }
 const indexPageSize = 1000
 
-function indexQueryOf(spec: CollectionSpec): Record<string, unknown> {
+function indexQueryOf(spec: CollectionSpec): Query {
   return Object.fromEntries([
     ...Object.entries(indexQuery),
     ...(spec.digestFields ?? []).map((field) => [`select[${field}]`, true]),
