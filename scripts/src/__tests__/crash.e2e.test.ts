@@ -21,7 +21,7 @@ import { type Audience, planDispatch, prepareAudience, startWork, subscribe } fr
  * dispatch was planned to the end and completed, and, every few runs and at the end, that the live
  * site is complete and matches the CMS. CRASH_RUNS (30), CRASH_SEED (printed; replays the run's
  * choices), CRASH_DATABASE=postgres (with TEST_POSTGRES_URL), CRASH_SUBSCRIBERS (300),
- * CRASH_INSTITUTIONS (30), CRASH_SITE_EVERY (5), CRASH_FULL_RESTART_EVERY (10: that run restarts
+ * CRASH_INSTITUTIONS (400), CRASH_SITE_EVERY (5), CRASH_FULL_RESTART_EVERY (10: that run restarts
  * with the whole `pnpm start`). `pnpm --filter @pressroom/scripts crash-test` runs it alone.
  */
 const runs = Number(process.env.CRASH_RUNS ?? 30)
@@ -42,7 +42,7 @@ beforeAll(async () => {
   room = await startCrashRoom(database)
   audience = await prepareAudience(room, {
     subscribers: setting('CRASH_SUBSCRIBERS', 300),
-    institutions: setting('CRASH_INSTITUTIONS', 30),
+    institutions: setting('CRASH_INSTITUTIONS', 400),
   })
 }, 900_000)
 
@@ -97,8 +97,11 @@ describe(`the CMS server killed with SIGKILL (${runs} runs, ${database}, seed ${
     const count = (test: (s: (typeof seen)[number]) => boolean) => seen.filter(test).length
     const coverage = {
       'jobs running at the kill': count((s) => s.interrupted.jobs.length > 0),
-      'fan-out half sent': count(
+      'fan-out unfinished': count(
         (s) => !!s.interrupted.fanOut && s.interrupted.fanOut.sent < s.interrupted.fanOut.planned,
+      ),
+      'provider answered, answer not recorded': count(
+        (s) => !!s.interrupted.fanOut && s.interrupted.fanOut.atProvider > s.interrupted.fanOut.sent,
       ),
       'dispatch planning cut': count((s) => s.interrupted.dispatch.status === 'planning'),
       'dispatch sending cut': count((s) => s.interrupted.dispatch.status === 'sending'),
@@ -107,6 +110,7 @@ describe(`the CMS server killed with SIGKILL (${runs} runs, ${database}, seed ${
       'schedulePublish due or cut': count(
         (s) => s.phase === 'scheduled publication' && !s.interrupted.statementPublished,
       ),
+      'schedulePublish cut': count((s) => s.interrupted.jobs.includes('schedulePublish')),
     }
     console.log(`[crash] what the ${runs} kills interrupted: ${JSON.stringify(coverage)}`)
     // The kills really landed in the middle of work: without that the runs prove nothing.

@@ -9,7 +9,7 @@ export type Phase = (typeof phases)[number]
 export const phaseSpanMs: Record<Phase, number> = {
   'fan-out': 2500,
   'scheduled publication': 1200,
-  dispatch: 4000,
+  dispatch: 1500,
   'site build': 6000,
 }
 
@@ -65,8 +65,12 @@ export async function reachPhase(room: CrashRoom, work: RunWork, phase: Phase, t
 export type Interrupted = {
   /** Tasks of the jobs left `processing`. */
   jobs: string[]
-  /** Messages of the run's publication e-mail accepted by the provider, of all planned, or null before planning. */
-  fanOut: { sent: number; planned: number } | null
+  /**
+   * The run's publication e-mail: deliveries recorded as sent, messages the provider accepted
+   * (more than recorded: killed between the provider's answer and its record), planned; null
+   * before planning.
+   */
+  fanOut: { sent: number; atProvider: number; planned: number } | null
   dispatch: { status: string; rows: number }
   siteBuildRunning: boolean
   statementPublished: boolean
@@ -103,7 +107,11 @@ export async function observeInterrupted(room: CrashRoom, work: RunWork): Promis
   return {
     jobs: running.docs.map((job) => job.taskSlug ?? 'job'),
     fanOut: send
-      ? { sent: (await deliveries(['sent', 'delivered'])).totalDocs, planned: (await deliveries()).totalDocs }
+      ? {
+          sent: (await deliveries(['sent', 'delivered'])).totalDocs,
+          atProvider: room.fake.accepted.filter((m) => m.subject.includes(work.release.title)).length,
+          planned: (await deliveries()).totalDocs,
+        }
       : null,
     dispatch: { status: dispatch.status ?? 'draft', rows: rows.totalDocs },
     siteBuildRunning: builds.totalDocs > 0,
@@ -112,7 +120,9 @@ export async function observeInterrupted(room: CrashRoom, work: RunWork): Promis
 }
 
 export function describeInterrupted(found: Interrupted): string {
-  const fanOut = found.fanOut ? `${found.fanOut.sent}/${found.fanOut.planned} sent` : 'not planned'
+  const fanOut = found.fanOut
+    ? `${found.fanOut.sent}/${found.fanOut.planned} sent (${found.fanOut.atProvider} at the provider)`
+    : 'not planned'
   return [
     `jobs running: ${found.jobs.length ? found.jobs.join(', ') : 'none'}`,
     `fan-out ${fanOut}`,

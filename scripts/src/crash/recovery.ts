@@ -159,10 +159,10 @@ const readlinkSafe = (link: string) => {
   }
 }
 
-/** Document folders of a kind's list (numbered folders are further list pages). */
+/** Document pages of a kind: its folders holding a page (the list's further pages sit under page/). */
 function listedSlugs(dir: string): string[] {
   if (!existsSync(dir)) return []
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !/^\d+$/.test(entry.name))
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.html')))
     .map((entry) => decodeURIComponent(entry.name))
 }

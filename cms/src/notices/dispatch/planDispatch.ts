@@ -93,7 +93,7 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
       pagination: false,
       depth: 0,
     })
-    const existing = new Set(existingRows.docs.map((row) => String(relationId(row.recipient))))
+    const existing = new Map(existingRows.docs.map((row) => [String(relationId(row.recipient)), row]))
     const byChannel: PlannedDispatch['byChannel'] = {}
     // Rows of an interrupted plan are handed over again too: planning a send twice changes nothing.
     const emailRows: Id[] = existingRows.docs.filter((row) => row.channel === 'email').map((row) => row.id)
@@ -103,7 +103,14 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
       const emails = (recipient.emails ?? []).map((e) => e.address)
       const channel = chooseChannel(recipient.preferredChannels ?? [], emails)
       byChannel[channel] = (byChannel[channel] ?? 0) + 1
-      if (existing.has(String(recipient.id))) continue
+      const before = existing.get(String(recipient.id))
+      if (before) {
+        // A create cut short by a crash (SQLite writes a row's address list after the row itself).
+        if (before.channel === 'email' && (before.emailAddresses ?? []).length === 0 && emails.length > 0) {
+          await payload.update({ collection: 'dispatch-recipients', id: before.id, data: { emailAddresses: emails } })
+        }
+        continue
+      }
       const language = recipient.preferredLanguage
       const row = await payload.create({
         collection: 'dispatch-recipients',
