@@ -108,8 +108,12 @@ export async function startCrashRoom(database: CrashDatabase): Promise<CrashRoom
 
   const stop = async () => {
     await stopCms().catch(() => {})
+    // Payload's destroy() leaves its PostgreSQL pool open; end it, but do not wait for a stuck client.
+    const pool = (payload?.db as { pool?: { end: () => Promise<void> } } | undefined)?.pool
     await payload?.destroy().catch(() => {})
+    if (pool) await Promise.race([pool.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000))])
     await fake.stop()
+    // A database still in use is left to the next test run's clean-up (scripts/src/test.ts).
     await drop?.().catch(() => {})
     rmSync(dir, { recursive: true, force: true })
   }
@@ -185,12 +189,12 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
         'start one with `bash scripts/system/postgres.sh start`.',
     )
   }
-  const name = `pressroom_crash_${randomBytes(6).toString('hex')}`
+  const name = `pressroom_test_crash_${randomBytes(6).toString('hex')}`
   await run('psql', [base, '-qc', `CREATE DATABASE ${name}`])
   const url = new URL(base)
   url.pathname = `/${name}`
   return {
     url: url.toString(),
-    drop: () => run('psql', [base, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]),
+    drop: () => run('psql', [base, '-qc', `DROP DATABASE IF EXISTS ${name}`]),
   }
 }
