@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { jobLeaseSettings, sweepStaleJobs, type TakeoverError } from '../jobs/index.ts'
+import { jobLeaseSettings, keepAlive, sweepStaleJobs, type TakeoverError } from '../jobs/index.ts'
 import { planSend } from '../mail/index.ts'
 import { num, queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
@@ -181,6 +181,36 @@ describe(`job leases (${testDatabase})`, () => {
     expect([...mailed].sort()).toEqual([...recipients].sort())
     // Completed once and removed by Payload, as any finished job.
     expect((await jobsOf('deliverMail')).find((j) => j.id === job.id)).toBeUndefined()
+  })
+
+  it('the heartbeat keeps the lease fresh while the job is ours, and notices when it was taken over', async () => {
+    const job = await payload.jobs.queue({
+      task: 'planPublicationSend',
+      queue: 'lease-test',
+      input: { collection: 'statements', id: 2 },
+    })
+    await leaveRunning(job.id)
+    const heartbeat = keepAlive(
+      payload,
+      { table: 'payload_jobs', id: job.id, stillOurs: sql`"processing" = ${true}` },
+      50,
+    )
+    try {
+      await until('a fresh heartbeat', async () => {
+        const current = await payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0 })
+        return Date.now() - Date.parse(current.updatedAt) < 1000
+      })
+      expect(await sweepStaleJobs(payload)).toEqual({ requeued: [], abandoned: [] })
+      expect(heartbeat.lost()).toBe(false)
+      // A sweeper elsewhere took the job over (this process stalled for a whole lease).
+      await queryRows(
+        payload,
+        sql`UPDATE "payload_jobs" SET "processing" = ${false} WHERE "id" = ${num(job.id)} RETURNING "id"`,
+      )
+      await until('the loss noticed', async () => heartbeat.lost())
+    } finally {
+      heartbeat.stop()
+    }
   })
 
   it('gives a job up once its process stopped more than JOBS_MAX_TAKEOVERS times', async () => {

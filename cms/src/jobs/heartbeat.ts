@@ -24,8 +24,9 @@ export function keepAlive(
 ): Heartbeat {
   let lost = false
   let beating = false
+  let stopped = false
   const beat = async () => {
-    if (beating || lost) return
+    if (beating || lost || stopped) return
     beating = true
     try {
       const refreshed = await queryRows(
@@ -33,7 +34,8 @@ export function keepAlive(
         sql`UPDATE ${sql.identifier(row.table)} SET "updated_at" = ${now()}
             WHERE "id" = ${Number(row.id)} AND ${row.stillOurs} RETURNING "id"`,
       )
-      if (refreshed.length === 0) {
+      // A beat still under way when the work ended finds the row finished: that is not a loss.
+      if (refreshed.length === 0 && !stopped) {
         lost = true
         payload.logger.warn(
           `${row.table} ${row.id}: its lease was taken over while this process still worked on it (a stall longer ` +
@@ -49,5 +51,11 @@ export function keepAlive(
   }
   const timer = setInterval(beat, everyMs)
   timer.unref()
-  return { stop: () => clearInterval(timer), lost: () => lost }
+  return {
+    stop: () => {
+      stopped = true
+      clearInterval(timer)
+    },
+    lost: () => lost,
+  }
 }
