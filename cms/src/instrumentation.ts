@@ -2,7 +2,9 @@
  * Payload starts its job runner only when asked (`cron: true`), and the admin asks only on
  * its first request. Scheduled publishing must not wait for someone to open the admin, so
  * the server asks as soon as it starts. It also asks for a site build at once, so the public
- * site matches the content this CMS serves (docs/adr/0019-site-rebuild-on-publish.md).
+ * site matches the content this CMS serves (docs/adr/0019-site-rebuild-on-publish.md), and starts
+ * the sweeper that takes over jobs (and dispatch planning) left running by a process that stopped
+ * (docs/adr/0026-jobs-survive-a-dead-process.md).
  */
 export async function register() {
   // Not while `next build` prerenders: no job runner, no site build against the real database then.
@@ -18,6 +20,12 @@ export async function register() {
         'Start the CMS with `pnpm --filter @pressroom/cms start` (src/server/main.ts), not `next start` (docs/adr/0027).',
     )
   }
+
+  const [{ startJobSweeper }, { resumeInterruptedPlanning }] = await Promise.all([
+    import('./jobs/index.ts'),
+    import('./notices/dispatch/resumeInterruptedPlanning.ts'),
+  ])
+  startJobSweeper(payload, [{ name: 'Resuming interrupted dispatch planning', run: resumeInterruptedPlanning }])
 
   const { requestSiteBuild } = await import('./site/requestSiteBuild.ts')
   try {

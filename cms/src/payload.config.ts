@@ -31,6 +31,7 @@ import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitU
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 import { proxySettings } from './http/trustedProxies.ts'
+import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
 import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliveries.ts'
@@ -84,7 +85,7 @@ const jobsCron = process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *'
 /** The site build runner's own cadence and queue, one build per tick (docs/adr/0019). */
 const siteBuildCron = process.env.SITE_BUILD === 'off' ? 'off' : (process.env.SITE_BUILD_CRON ?? '*/5 * * * * *')
 
-export default buildConfig({
+const config = buildConfig({
   secret: requireSecret(),
   serverURL: process.env.CMS_URL || undefined,
   admin: {
@@ -170,3 +171,9 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })
+
+/**
+ * Every job keeps a lease while it runs, and Payload's scheduled publishing is not repeated after a
+ * takeover (docs/adr/0026); both wrap the built config, to which Payload has added its own task.
+ */
+export default withJobLeases(scheduledPublishOnce(config))

@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { siteBuildSettings } from '@pressroom/cms/site-build-settings'
 import { liveRelease, type SiteBuildResult } from '@pressroom/cms/site-builder'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { prepareAndSeed } from './lib/cms.ts'
-import { loadCmsEnv, loadSiteEnv } from './lib/env.ts'
-import { cmsDir, cmsServerArgs, repoRoot } from './lib/paths.ts'
-import { waitForHttp } from './lib/processes.ts'
+import { cmsServerEnv, spawnCmsServer, waitForCmsServer } from './lib/cmsServer.ts'
+import { repoRoot } from './lib/paths.ts'
 import { waitForSiteBuild } from './lib/siteBuilds.ts'
 import { type RunningSiteServer, startSiteServer } from './lib/siteServer.ts'
 
@@ -20,10 +18,9 @@ const started = Date.now()
 const log = (message: string) => console.log(`[pressroom] ${message}`)
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
 
-loadCmsEnv()
+cmsServerEnv()
 const port = Number(process.env.PORT ?? 3000)
 const baseUrl = process.env.CMS_URL || `http://localhost:${port}`
-loadSiteEnv(port)
 const site = siteBuildSettings()
 const sitePort = Number(process.env.SITE_PORT)
 
@@ -36,15 +33,11 @@ const build = await buildCmsIfChanged(log)
 log(`CMS build ${build} (${seconds()})`)
 
 const cmsStarted = new Date()
-const server = spawn(process.execPath, cmsServerArgs(port), {
-  cwd: cmsDir,
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-})
+const server = spawnCmsServer(port)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))
 
-await waitForHttp(`http://127.0.0.1:${port}/admin/login`, 120_000, server)
+await waitForCmsServer(port, server)
 
 // The CMS asks for a build as it starts ("CMS started"); serve the last good site meanwhile.
 let siteServer: RunningSiteServer | null = null

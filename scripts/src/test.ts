@@ -79,8 +79,20 @@ try {
     console.log(`next build: ${await buildCmsIfChanged(console.log)}`)
   })
 
-  await step('end-to-end: the started CMS and the built site in Chromium', () =>
+  await step('end-to-end: the started CMS and the built site in Chromium, and the crash test on SQLite', () =>
     run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], { cwd: path.join(repoRoot, 'scripts') }),
+  )
+
+  await step('crash test on PostgreSQL: the CMS server killed and restarted (docs/adr/0026)', () =>
+    run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts', 'src/__tests__/crash.e2e.test.ts'], {
+      cwd: path.join(repoRoot, 'scripts'),
+      env: {
+        ...process.env,
+        CRASH_DATABASE: 'postgres',
+        TEST_POSTGRES_URL: postgresUrl,
+        CRASH_RUNS: process.env.CRASH_POSTGRES_RUNS ?? '10',
+      },
+    }),
   )
 
   // The site's types include what Astro generates from its content config during a build,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL } from '@payloadcms/db-sqlite/drizzle'
+import { and, eq, inArray, isNull, lt, type SQL } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
 type Table = Record<string, unknown>
@@ -18,6 +18,8 @@ export type Condition =
   | { column: string; equals: unknown }
   | { column: string; isNull: true }
   | { column: string; in: unknown[] }
+  /** The column holds an earlier value (ISO timestamps compare as instants on both databases). */
+  | { column: string; lessThan: unknown }
 
 /**
  * One `UPDATE … SET … WHERE id = ? AND <conditions>` statement, true when it changed the row.
@@ -50,6 +52,7 @@ export async function updateRowIf(
     ...conditions.map((c) => {
       if ('isNull' in c) return isNull(column(c.column))
       if ('in' in c) return inArray(column(c.column), c.in)
+      if ('lessThan' in c) return lt(column(c.column), c.lessThan)
       return eq(column(c.column), c.equals)
     }),
   )

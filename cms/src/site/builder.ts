@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { forgetBuildProcess, recordBuildProcess, stopOrphanedBuilds } from './orphanedBuilds.ts'
 
 /**
  * Builds the static site into a fresh release directory and switches the `live` symlink to it in
@@ -101,13 +102,15 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
   let pages: number | null = null
   try {
     const command = buildCommand(options)
+    await stopOrphanedBuilds(options.releasesDir, log)
     log(`Site build ${release} started`)
     const exit = await runCommand(command, {
       cwd: options.siteDir,
       env: { ...process.env, ...options.env, SITE_OUT_DIR: outDir },
       timeoutMs: options.timeoutMs ?? 600_000,
       tail,
-    })
+      started: (group) => recordBuildProcess(options.releasesDir, release, group),
+    }).finally(() => forgetBuildProcess(options.releasesDir, release))
     if (exit !== 0) {
       error = `The site build failed (${exit}). The end of its log says why; fix that, then publish again or restart the CMS.`
     } else {
@@ -170,7 +173,14 @@ function astroCli(siteDir: string): string {
 
 function runCommand(
   command: Command,
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; tail: LogTail },
+  options: {
+    cwd: string
+    env: NodeJS.ProcessEnv
+    timeoutMs: number
+    tail: LogTail
+    /** Told the build's process group as soon as it runs. */
+    started?: (group: number) => void
+  },
 ): Promise<string | 0> {
   return new Promise((resolve, reject) => {
     const child = spawn('/bin/sh', ['-c', command.script, ...command.args], {
@@ -180,6 +190,7 @@ function runCommand(
       // Its own process group, so a timeout stops the whole build, not only the shell.
       detached: true,
     })
+    if (child.pid) options.started?.(child.pid)
     child.stdout.on('data', (chunk: Buffer) => options.tail.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => options.tail.push(chunk))
     let timedOut = false

@@ -22,7 +22,7 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
   handler: async ({ input, req }) => {
     const payload = req.payload
     const build = await startBuild(payload, input.build)
-    if (!build) return { output: { status: 'skipped: not queued' } }
+    if (!build) return { output: { status: 'skipped: finished already' } }
 
     const settings = siteBuildSettings()
     let result: SiteBuildResult
@@ -55,11 +55,16 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
   },
 }
 
-/** Marks the record running, unless another run already took it. */
+/**
+ * Marks the record running, unless it is finished. A record found `running` was left so by a
+ * process that stopped during the build (only one live run holds a job; docs/adr/0026): its build
+ * starts again, unless a build started after it has already published its changes.
+ */
 function startBuild(payload: Payload, id: string): Promise<SiteBuild | null> {
   return oneAtATime(async () => {
     const build = await payload.findByID({ collection: 'site-builds', id, depth: 0 }).catch(() => null)
-    if (build?.status !== 'queued') return null
+    if (build?.status !== 'queued' && build?.status !== 'running') return null
+    if (build.status === 'running' && (await coveredByLaterBuild(payload, build))) return null
     return payload.update({
       collection: 'site-builds',
       id: build.id,
@@ -67,6 +72,36 @@ function startBuild(payload: Payload, id: string): Promise<SiteBuild | null> {
       depth: 0,
     })
   })
+}
+
+/** An interrupted build whose changes a later successful build already published is recorded as such. */
+async function coveredByLaterBuild(payload: Payload, build: SiteBuild): Promise<boolean> {
+  if (!build.startedAt) return false
+  const later = (
+    await payload.find({
+      collection: 'site-builds',
+      where: { status: { equals: 'succeeded' }, startedAt: { greater_than: build.startedAt } },
+      sort: '-finishedAt',
+      limit: 1,
+      depth: 0,
+    })
+  ).docs[0]
+  if (!later) return false
+  await payload.update({
+    collection: 'site-builds',
+    id: build.id,
+    data: {
+      status: 'succeeded',
+      finishedAt: later.finishedAt,
+      release: later.release,
+      pages: later.pages,
+      logTail:
+        `The CMS stopped during this build; build ${later.id}, started after it, published these changes.\n` +
+        `CMS остановилась во время этой сборки; сборка ${later.id}, начатая позже, опубликовала эти изменения.`,
+    },
+    depth: 0,
+  })
+  return true
 }
 
 async function finishBuild(payload: Payload, build: SiteBuild, result: SiteBuildResult): Promise<void> {

@@ -9,11 +9,15 @@ import {
 } from '@pressroom/cms/paths'
 import { cmsEnvFile } from './paths.ts'
 
+/** An environment to fill in: this process's, or one prepared for a child process. */
+export type Env = Record<string, string | undefined>
+
 /**
  * cms/.env holds the local secret; it is written once, on first start, and kept (git-ignored).
- * Variables already set in the environment win over the file.
+ * Variables already set in the environment win over the file. `env` is this process's
+ * environment unless a caller prepares another process's (the crash test's CMS server).
  */
-export function loadCmsEnv(): void {
+export function loadCmsEnv(env: Env = process.env): void {
   if (!existsSync(cmsEnvFile)) {
     writeFileSync(
       cmsEnvFile,
@@ -23,22 +27,22 @@ export function loadCmsEnv(): void {
   }
   for (const line of readFileSync(cmsEnvFile, 'utf8').split('\n')) {
     const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line)
-    if (match && process.env[match[1]!] === undefined) process.env[match[1]!] = match[2]!.replace(/^"(.*)"$/, '$1')
+    if (match && env[match[1]!] === undefined) env[match[1]!] = match[2]!.replace(/^"(.*)"$/, '$1')
   }
   // Absolute paths: the built Next server cannot locate cms/data from its own bundle.
-  process.env.DATABASE_URL ??= `file:${defaultSqliteFile}`
-  process.env.UPLOAD_DIR ??= defaultUploadDir
+  env.DATABASE_URL ??= `file:${defaultSqliteFile}`
+  env.UPLOAD_DIR ??= defaultUploadDir
 }
 
 /**
  * The site builder runs inside the built Next server, which cannot locate site/ from its bundle:
  * pass absolute paths, and where the build reads the CMS (this machine, not the public URL).
  */
-export function loadSiteEnv(cmsPort: number): void {
-  process.env.SITE_PORT ||= '4321'
-  process.env.SITE_URL ||= `http://localhost:${process.env.SITE_PORT}`
-  process.env.SITE_DIR ||= siteRoot
-  process.env.SITE_RELEASES_DIR ||= defaultSiteReleasesDir
-  process.env.SITE_LIVE_DIR ||= defaultSiteLiveLink
-  process.env.SITE_BUILD_CMS_URL ||= `http://127.0.0.1:${cmsPort}`
+export function loadSiteEnv(cmsPort: number, env: Env = process.env): void {
+  env.SITE_PORT ||= '4321'
+  env.SITE_URL ||= `http://localhost:${env.SITE_PORT}`
+  env.SITE_DIR ||= siteRoot
+  env.SITE_RELEASES_DIR ||= defaultSiteReleasesDir
+  env.SITE_LIVE_DIR ||= defaultSiteLiveLink
+  env.SITE_BUILD_CMS_URL ||= `http://127.0.0.1:${cmsPort}`
 }

@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { repoRoot } from './paths.ts'
 
 export const readyBanner = 'Press room CMS is ready'
 
 export type RunningMainCommand = {
+  /** `pnpm start` itself (its own process group). */
+  child: ChildProcess
   /** Everything the command printed so far. */
   output: () => string
   /** Milliseconds from spawning `pnpm start` to its ready banner. */
@@ -43,5 +45,5 @@ export async function startMainCommand(env: Record<string, string>, timeoutMs = 
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  return { output: () => output, readyAfterMs: performance.now() - started, stop }
+  return { child, output: () => output, readyAfterMs: performance.now() - started, stop }
 }

@@ -1,6 +1,8 @@
 import { defaultLocale, type Locale } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest, type Where } from 'payload'
 import { relationId } from '../../db/relationId.ts'
+import { keepAlive, leaseCutoff } from '../../jobs/index.ts'
+import { sql } from '../../mail/sql.ts'
 import type { Dispatch, Notice, Recipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'
 import { chooseChannel, type DeliveryChannel } from '../directory.ts'
@@ -41,7 +43,9 @@ type RecipientAllLocales = Omit<Recipient, 'name'> & { name?: Partial<Record<Loc
  * recipient is in (and a unique index on dispatch × recipient makes a second row impossible).
  * Claiming the draft is one conditional UPDATE, so two clicks plan once; a plan cut short (a
  * crash on SQLite, which runs without transactions) is resumed by planning again, which only
- * adds the missing rows.
+ * adds the missing rows: while planning, the dispatch's `updated_at` is a lease kept fresh by a
+ * heartbeat, and a dispatch whose lease ran out is taken over, by staff or by the CMS's sweeper
+ * (resumeInterruptedPlanning, docs/adr/0026).
  */
 export async function planDispatch(payload: Payload, dispatchId: Id): Promise<PlannedDispatch> {
   const dispatch = await payload.findByID({ collection: 'dispatches', id: dispatchId, depth: 0 }).catch(() => null)
@@ -51,10 +55,27 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
       status: 'planning',
     })
     if (!claimed) throw new APIError('This dispatch is being planned already; reload the page.', 409, undefined, true)
-  } else if (dispatch.status !== 'planning') {
+  } else if (dispatch.status === 'planning') {
+    // Its planner's lease ran out (the process stopped): take the planning over; otherwise it is still going.
+    const claimed = await updateRowIf(
+      payload,
+      'dispatches',
+      dispatch.id,
+      [
+        { column: 'status', equals: 'planning' },
+        { column: 'updatedAt', lessThan: leaseCutoff() },
+      ],
+      { status: 'planning' },
+    )
+    if (!claimed) {
+      throw new APIError('This dispatch is being planned right now; reload the page in a minute.', 409, undefined, true)
+    }
+  } else {
     throw new APIError(`This dispatch is already ${dispatch.status}; it is planned only once.`, 409, undefined, true)
   }
 
+  // The dispatch's `updated_at` is its planning lease while rows are created (docs/adr/0026).
+  const heartbeat = keepAlive(payload, { table: 'dispatches', id: dispatch.id, stillOurs: sql`"status" = 'planning'` })
   try {
     const notice = await assertNoticePublished(payload, relationId(dispatch.notice))
     const { recipients, skippedInactive } = await resolveRecipients(payload, dispatch)
@@ -72,16 +93,24 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
       pagination: false,
       depth: 0,
     })
-    const existing = new Set(existingRows.docs.map((row) => String(relationId(row.recipient))))
+    const existing = new Map(existingRows.docs.map((row) => [String(relationId(row.recipient)), row]))
     const byChannel: PlannedDispatch['byChannel'] = {}
-    const emailRows: Id[] = []
+    // Rows of an interrupted plan are handed over again too: planning a send twice changes nothing.
+    const emailRows: Id[] = existingRows.docs.filter((row) => row.channel === 'email').map((row) => row.id)
     let created = 0
     const queuedAt = new Date().toISOString()
     for (const recipient of recipients) {
       const emails = (recipient.emails ?? []).map((e) => e.address)
       const channel = chooseChannel(recipient.preferredChannels ?? [], emails)
       byChannel[channel] = (byChannel[channel] ?? 0) + 1
-      if (existing.has(String(recipient.id))) continue
+      const before = existing.get(String(recipient.id))
+      if (before) {
+        // A create cut short by a crash (SQLite writes a row's address list after the row itself).
+        if (before.channel === 'email' && (before.emailAddresses ?? []).length === 0 && emails.length > 0) {
+          await payload.update({ collection: 'dispatch-recipients', id: before.id, data: { emailAddresses: emails } })
+        }
+        continue
+      }
       const language = recipient.preferredLanguage
       const row = await payload.create({
         collection: 'dispatch-recipients',
@@ -103,6 +132,8 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
       created += 1
       if (channel === 'email') emailRows.push(row.id)
     }
+    // From here the rows exist: a hand-over cut short is resumed by syncNoticeDeliveries.
+    heartbeat.stop()
     await payload.update({
       collection: 'dispatches',
       id: dispatch.id,
@@ -132,6 +163,8 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
       }
     }
     throw error
+  } finally {
+    heartbeat.stop()
   }
 }
 

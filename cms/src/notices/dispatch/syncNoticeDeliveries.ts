@@ -1,11 +1,16 @@
 import type { Payload } from 'payload'
 import type { DispatchRecipientStatus } from '../../collections/DispatchRecipients.ts'
+import { jobLeaseSettings } from '../../jobs/index.ts'
 import { now, num, queryRows, type SQL, sql } from '../../mail/sql.ts'
 import { updateRowIf } from '../db.ts'
 import { noticeKeyPrefix, sendNoticeEmails } from './sendNoticeEmails.ts'
 
-/** A hand-over older than this without its send was cut short (a crash): it is planned again. */
-const resumeAfterMs = 60_000
+/**
+ * A hand-over older than a job lease without its send was cut short (a crash): it is planned
+ * again (docs/adr/0026). Planning is idempotent by key, so a slow hand-over still going on is
+ * only repeated, never doubled.
+ */
+const resumeAfterMs = () => jobLeaseSettings().leaseMs
 /** After a failed hand-over (e.g. the notice was unpublished), wait this long before trying that dispatch again. */
 const retryFailedAfterMs = 5 * 60_000
 const failedHandOvers = new Map<number, number>()
@@ -74,7 +79,7 @@ export async function syncNoticeDeliveries(payload: Payload, only?: { sendKeys: 
     const handedOver = first.send_status !== null && first.send_status !== 'planning'
     if (!handedOver) {
       const queuedAt = first.queued_at ? new Date(iso(first.queued_at)).getTime() : 0
-      if (first.status === 'queued' && Date.now() - queuedAt > resumeAfterMs) {
+      if (first.status === 'queued' && Date.now() - queuedAt > resumeAfterMs()) {
         const dispatch = num(first.dispatch_id)
         toResume.set(dispatch, [...(toResume.get(dispatch) ?? []), id])
       }
