@@ -7,6 +7,7 @@
  * rest of the CMS asks `publicUploadIds` or `isPublicUpload`.
  */
 import { type Access, type CollectionSlug, NotFound, type PayloadRequest, type Where } from 'payload'
+import { relationId } from '../db/relationId.ts'
 import { roleOf } from './roles.ts'
 
 export type UploadCollection = 'media' | 'documents'
@@ -38,7 +39,7 @@ async function publicWhere(req: PayloadRequest, collection: CollectionSlug): Pro
 }
 
 const idOf = (value: unknown): string | undefined => {
-  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
+  const id = relationId(value)
   return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined
 }
 

@@ -1,9 +1,8 @@
 import type { CollectionSlug, FieldHook } from 'payload'
 import { roleOf } from '../access/roles.ts'
+import { relationId } from '../db/relationId.ts'
 
 type Entry = { relationTo?: unknown; value?: unknown }
-
-const idOf = (value: unknown): unknown => (value && typeof value === 'object' ? (value as { id?: unknown }).id : value)
 
 /**
  * A published press kit may list drafts and embargoed releases, which join it when the public
@@ -21,7 +20,7 @@ export const hideUnreleasedPublications: FieldHook = async ({ value, req, overri
   const byCollection = new Map<string, unknown[]>()
   for (const entry of entries) {
     if (typeof entry?.relationTo !== 'string') continue
-    byCollection.set(entry.relationTo, [...(byCollection.get(entry.relationTo) ?? []), idOf(entry.value)])
+    byCollection.set(entry.relationTo, [...(byCollection.get(entry.relationTo) ?? []), relationId(entry.value)])
   }
   const readable = new Set<string>()
   for (const [collection, ids] of byCollection) {
@@ -37,5 +36,5 @@ export const hideUnreleasedPublications: FieldHook = async ({ value, req, overri
     })
     for (const doc of found.docs) readable.add(`${collection}:${doc.id}`)
   }
-  return entries.filter((entry) => readable.has(`${String(entry?.relationTo)}:${String(idOf(entry?.value))}`))
+  return entries.filter((entry) => readable.has(`${String(entry?.relationTo)}:${String(relationId(entry?.value))}`))
 }
