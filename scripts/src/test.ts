@@ -3,7 +3,7 @@ import path from 'node:path'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { loadCmsEnv } from './lib/env.ts'
 import { cmsDir, repoRoot, systemScripts } from './lib/paths.ts'
-import { capture, run } from './lib/processes.ts'
+import { capture, run, runSideBySide } from './lib/processes.ts'
 
 /**
  * `pnpm test`: every check CI runs, in order, stopping at the first failure.
@@ -56,23 +56,34 @@ try {
     }
   })
 
-  await step('unit and integration tests on SQLite (vitest)', () => run(bin('vitest'), ['run'], { cwd: repoRoot }))
-
-  await step('CMS integration tests on PostgreSQL (vitest)', async () => {
-    // Databases an earlier run could not drop while Payload still held a connection.
-    const leftovers = await capture('psql', [
-      postgresUrl,
-      '-Atc',
-      "SELECT datname FROM pg_database WHERE datname LIKE 'pressroom_test_%'",
-    ])
-    for (const name of leftovers.split('\n').filter(Boolean)) {
-      await run('psql', [postgresUrl, '-qc', `DROP DATABASE "${name}" WITH (FORCE)`])
-    }
-    await run(bin('vitest'), ['run', '--project', '@pressroom/cms'], {
-      cwd: repoRoot,
-      env: { ...process.env, TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl },
-    })
-  })
+  // Side by side: each run waits on timers and child processes a good part of the time, so
+  // together they fill the two cores better than one after the other.
+  await step(
+    'unit and integration tests on SQLite and, beside them, the CMS tests on PostgreSQL (vitest)',
+    async () => {
+      // Databases an earlier run could not drop while Payload still held a connection.
+      const leftovers = await capture('psql', [
+        postgresUrl,
+        '-Atc',
+        "SELECT datname FROM pg_database WHERE datname LIKE 'pressroom_test_%'",
+      ])
+      for (const name of leftovers.split('\n').filter(Boolean)) {
+        await run('psql', [postgresUrl, '-qc', `DROP DATABASE "${name}" WITH (FORCE)`])
+      }
+      await runSideBySide([
+        { name: 'SQLite: every package', command: bin('vitest'), args: ['run'], options: { cwd: repoRoot } },
+        {
+          name: 'PostgreSQL: the CMS',
+          command: bin('vitest'),
+          args: ['run', '--project', '@pressroom/cms'],
+          options: {
+            cwd: repoRoot,
+            env: { ...process.env, TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl },
+          },
+        },
+      ])
+    },
+  )
 
   await step('build the CMS (next build)', async () => {
     loadCmsEnv()

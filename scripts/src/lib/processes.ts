@@ -13,6 +13,38 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   })
 }
 
+/**
+ * Runs commands side by side, each with its output held back and printed whole when it ends, so
+ * that the logs of two test runs never interleave. Waits for all of them; rejects naming every
+ * one that failed.
+ */
+export async function runSideBySide(
+  commands: { name: string; command: string; args: string[]; options?: SpawnOptions }[],
+): Promise<void> {
+  const outcomes = await Promise.all(
+    commands.map(
+      ({ name, command, args, options }) =>
+        new Promise<{ name: string; failure?: string }>((resolve) => {
+          const started = Date.now()
+          const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+          const chunks: Buffer[] = []
+          child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk))
+          child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk))
+          const finish = (failure?: string) => {
+            const seconds = ((Date.now() - started) / 1000).toFixed(1)
+            process.stdout.write(`\n--- ${name} (${seconds} s${failure ? `, ${failure}` : ''})\n`)
+            process.stdout.write(Buffer.concat(chunks))
+            resolve({ name, failure })
+          }
+          child.on('error', (error) => finish(error.message))
+          child.on('exit', (code, signal) => finish(code === 0 ? undefined : (signal ?? `exit ${code}`)))
+        }),
+    ),
+  )
+  const failed = outcomes.filter((outcome) => outcome.failure)
+  if (failed.length > 0) throw new Error(`failed: ${failed.map((o) => `${o.name} (${o.failure})`).join('; ')}`)
+}
+
 /** Runs a command and returns its standard output. */
 export function capture(command: string, args: string[], options: SpawnOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
