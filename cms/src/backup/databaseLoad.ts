@@ -1,4 +1,5 @@
-import { copyFile, rename, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { createClient } from '@libsql/client'
 import { databaseKind } from '../db/adapter.ts'
@@ -11,6 +12,8 @@ export async function countTables(url: string): Promise<number> {
     return Number(await psqlValue(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
   }
   const file = sqliteFile(url)
+  // Not there yet is empty; opening it would create the file.
+  if (!existsSync(file)) return 0
   const client = createClient({ url: `file:${file}` })
   try {
     const result = await client.execute("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
@@ -47,6 +50,7 @@ export async function loadDatabase(url: string, copy: string): Promise<void> {
   }
   const file = sqliteFile(url)
   const next = path.join(path.dirname(file), `.${path.basename(file)}.restoring`)
+  await mkdir(path.dirname(file), { recursive: true })
   await copyFile(copy, next)
   for (const suffix of ['-wal', '-shm', '-journal']) await rm(`${file}${suffix}`, { force: true })
   await rename(next, file)
