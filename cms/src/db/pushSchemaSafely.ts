@@ -14,6 +14,8 @@ export type SafePushOptions = {
   backup: () => Promise<string>
   acceptDataLoss?: boolean
   log?: (message: string) => void
+  /** Payload's instance cache key (tests that open two databases in one process). */
+  key?: string
 }
 
 export type SafePushResult = {
@@ -22,6 +24,8 @@ export type SafePushResult = {
   changes: number
   /** The backup written before the push, if one was needed. */
   backup: string | null
+  /** Statements of drizzle-kit's plan left out because they repeat an index (see withoutRepeatedIndexes). */
+  skipped: string[]
 }
 
 type PushPlan = { hasDataLoss: boolean; warnings: string[]; statementsToExecute: string[] }
@@ -46,18 +50,18 @@ export async function getPayloadWithSafePush(
   config: Promise<SanitizedConfig> | SanitizedConfig,
   options: SafePushOptions,
 ): Promise<SafePushResult> {
-  const payload = await getPayload({ config, disableDBConnect: true })
+  const payload = await getPayload({ config, disableDBConnect: true, key: options.key })
   if (databaseKind() !== 'sqlite') {
     await payload.db.connect?.()
-    return { payload, changes: 0, backup: null }
+    return { payload, changes: 0, backup: null, skipped: [] }
   }
   const db = payload.db as unknown as SqliteAdapter
   db.push = false
   await db.connect()
   const tables = await countTables(db.client)
   const plan = await db.requireDrizzleKit().pushSchema(db.schema, db.drizzle, undefined, db.tablesFilter)
-  const statements = withoutRepeatedIndexes(plan.statementsToExecute)
-  if (statements.length === 0) return { payload, changes: 0, backup: null }
+  const { statements, skipped } = withoutRepeatedIndexes(plan.statementsToExecute)
+  if (statements.length === 0) return { payload, changes: 0, backup: null, skipped }
   if (plan.warnings.length > 0 && !options.acceptDataLoss) {
     throw new Error(
       `The new schema would lose data in the embedded database:\n  ${plan.warnings.join('\n  ')}\n` +
@@ -68,7 +72,7 @@ export async function getPayloadWithSafePush(
   const backup = tables > 0 ? await options.backup() : null
   if (backup) options.log?.(`The schema changes (${statements.length} statements): backup written first to ${backup}`)
   await applyInOneTransaction(db.client, statements)
-  return { payload, changes: statements.length, backup }
+  return { payload, changes: statements.length, backup, skipped }
 }
 
 /**
@@ -76,15 +80,17 @@ export async function getPayloadWithSafePush(
  * as index changes); the second `CREATE INDEX` fails with "index topics_slug_idx already exists"
  * on databases made before the slug became optional. Each index is created once.
  */
-export function withoutRepeatedIndexes(statements: readonly string[]): string[] {
+export function withoutRepeatedIndexes(planned: readonly string[]): { statements: string[]; skipped: string[] } {
   const created = new Set<string>()
-  return statements.filter((statement) => {
-    if (!/^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i.test(statement)) return true
-    const key = statement.trim()
-    if (created.has(key)) return false
-    created.add(key)
-    return true
-  })
+  const statements: string[] = []
+  const skipped: string[] = []
+  for (const statement of planned) {
+    const index = /^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i.test(statement) ? statement.trim() : null
+    if (index && created.has(index)) skipped.push(statement)
+    else statements.push(statement)
+    if (index) created.add(index)
+  }
+  return { statements, skipped }
 }
 
 async function countTables(client: SqliteClient): Promise<number> {
