@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createBackup, type Install } from '../backup/index.ts'
 import { verifyArchive } from '../backup/readArchive.ts'
-import { getPayloadWithSafePush, type SafePushResult } from '../db/pushSchemaSafely.ts'
+import { applyInOneTransaction, getPayloadWithSafePush, type SafePushResult } from '../db/pushSchemaSafely.ts'
 import { foundingStatementSlug, seed } from '../seed/index.ts'
 import { testDatabase } from './helpers/payload.ts'
 
@@ -154,5 +154,25 @@ describe.skipIf(testDatabase === 'postgres')('upgrading an embedded database mad
       data: { email: 'admin@pressroom.localhost', password: fixturePassword },
     })
     expect(login.token).toBeTruthy()
+  })
+
+  it('a push that fails half-way leaves the old database exactly as it was', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-upgrade-'))
+    dirs.push(dir)
+    const file = path.join(dir, 'pressroom.db')
+    writeFileSync(file, gunzipSync(readFileSync(path.join(fixtures, 'first-topics.db.gz'))))
+    const before = await snapshot(file)
+    const client = createClient({ url: `file:${file}` })
+    try {
+      const failing = applyInOneTransaction(client as never, [
+        'ALTER TABLE `topics` ADD `half_way` text;',
+        'DROP TABLE `topics_locales`;',
+        'CREATE UNIQUE INDEX `topics_slug_idx` ON `topics` (`slug`);',
+      ])
+      await expect(failing).rejects.toThrow(/topics_slug_idx already exists/)
+    } finally {
+      client.close()
+    }
+    expect(await snapshot(file)).toEqual(before)
   })
 })

@@ -103,7 +103,7 @@ async function countTables(client: SqliteClient): Promise<number> {
  * off, which a transaction cannot switch, so they are switched around it; Payload's marker of a
  * pushed schema (`payload_migrations` batch -1, as its own push keeps it) changes with it.
  */
-async function applyInOneTransaction(client: SqliteClient, statements: string[]): Promise<void> {
+export async function applyInOneTransaction(client: SqliteClient, statements: string[]): Promise<void> {
   const foreignKeys = Number((await client.execute('PRAGMA foreign_keys')).rows[0]?.foreign_keys ?? 0)
   if (foreignKeys) await client.execute('PRAGMA foreign_keys = OFF')
   try {
