@@ -25,7 +25,7 @@ const site = siteBuildSettings()
 const sitePort = Number(process.env.SITE_PORT)
 
 log('Preparing the database and seeding…')
-const seeded = await prepareAndSeed()
+const seeded = await prepareAndSeed(log)
 for (const item of seeded.created) log(`  seeded ${item}`)
 if (seeded.created.length === 0) log('  already seeded: nothing to add')
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the test suite drives for real: PostgreSQL (a private
-# cluster is started by postgres.sh), Chromium (driven by playwright-core) and exiftool (writes
-# and reads the camera metadata of test photos: ADR 0023 and the leak audit).
+# cluster is started by postgres.sh; its client's pg_dump and psql back up and restore, ADR 0030),
+# Chromium (driven by playwright-core) and exiftool (writes and reads the camera metadata of test
+# photos: ADR 0023 and the leak audit).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

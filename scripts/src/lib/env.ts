@@ -17,15 +17,17 @@ export type Env = Record<string, string | undefined>
  * Variables already set in the environment win over the file. `env` is this process's
  * environment unless a caller prepares another process's (the crash test's CMS server).
  */
-export function loadCmsEnv(env: Env = process.env): void {
-  if (!existsSync(cmsEnvFile)) {
+export function loadCmsEnv(env: Env = process.env, options: { create?: boolean } = {}): void {
+  // Backup and restore read the file but never make one: a restore may bring the original back.
+  if (!existsSync(cmsEnvFile) && options.create !== false) {
     writeFileSync(
       cmsEnvFile,
       `# Written by ./pressroom start on first run. Keep it secret; see README for the variables.\nPAYLOAD_SECRET=${randomBytes(32).toString('hex')}\n`,
       { mode: 0o600 },
     )
   }
-  for (const line of readFileSync(cmsEnvFile, 'utf8').split('\n')) {
+  const text = existsSync(cmsEnvFile) ? readFileSync(cmsEnvFile, 'utf8') : ''
+  for (const line of text.split('\n')) {
     const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line)
     if (match && env[match[1]!] === undefined) env[match[1]!] = match[2]!.replace(/^"(.*)"$/, '$1')
   }
