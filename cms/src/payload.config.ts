@@ -27,7 +27,7 @@ import { systemStatusTranslations } from './components/SystemStatus.i18n.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { markFieldVisibility } from './fields/visibilityMarkers.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
-import { healthEndpoint, notePulse } from './health/index.ts'
+import { healthEndpoint, withMailPulses } from './health/index.ts'
 import { explainRefusal } from './hooks/explainRefusal.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
@@ -156,11 +156,8 @@ const config = buildConfig({
   jobs: {
     tasks: [
       rebuildSite,
-      // The pulses tell /api/health that the runner still runs the e-mail job (docs/adr/0031).
-      deliverMailTask(
-        [async () => notePulse('mailStarted'), planDueConfirmations],
-        [syncNoticeDeliveriesStep, async () => notePulse('mailFinished')],
-      ),
+      // Its runs tell /api/health that the runner still runs and e-mail goes out (docs/adr/0031).
+      withMailPulses(deliverMailTask([planDueConfirmations], [syncNoticeDeliveriesStep])),
       planPublicationSendTask,
       pruneOldDataTask(),
     ],

@@ -347,6 +347,22 @@ describe('GET /api/health', () => {
     await runMailJob()
     expect((await health()).status).toBe(200)
 
+    // A run that throws (here: the outbox is a file, not a folder) is a failing e-mail job, not a running one.
+    await deliveriesIn(['planned'], 0)
+    const outbox = process.env.MAIL_OUTBOX_DIR!
+    process.env.MAIL_OUTBOX_DIR = path.join(dir, 'not-a-folder')
+    writeFileSync(process.env.MAIL_OUTBOX_DIR, '')
+    try {
+      await runMailJob()
+    } finally {
+      process.env.MAIL_OUTBOX_DIR = outbox
+    }
+    const failing = await health(bearer(healthToken))
+    expect(failing.json.checks.mail).toEqual({ ok: false, problem: 'mailFailing' })
+    expect(failing.json.details.mail.lastRunFailedAt).not.toBeNull()
+    await runMailJob()
+    expect((await health()).status).toBe(200)
+
     stopSweeper()
     forgetPulses()
     await runMailJob()

@@ -18,6 +18,7 @@ type Key =
   | 'runnerOff'
   | 'mailLastStarted'
   | 'mailLastFinished'
+  | 'mailLastFailed'
   | 'mailRunning'
   | 'mailOff'
   | 'mailPending'
@@ -66,6 +67,8 @@ const texts: Record<Locale, Record<Key, string>> = {
       'The job sweeper of this CMS process has stopped (or never started): jobs of a crashed process would not be taken over. Restart the CMS.',
     'problem.mailSilent':
       'The e-mail job has not run for too long: the job runner has stopped. Restart the CMS and look at its log.',
+    'problem.mailFailing':
+      'The last run of the e-mail job failed: e-mail may not go out. Administration → Jobs and the CMS log say why.',
     'problem.mailRunTooLong': 'The e-mail job has been running for too long. Look at the CMS log.',
     'problem.leasesExpired':
       'Jobs are marked running but their process stopped long ago and nobody took them over. Restart the CMS; the list is below.',
@@ -78,6 +81,7 @@ const texts: Record<Locale, Record<Key, string>> = {
     runnerOff: 'The job runner is switched off (JOBS_AUTORUN_CRON=off).',
     mailLastStarted: 'E-mail job last started',
     mailLastFinished: 'E-mail job last finished',
+    mailLastFailed: 'E-mail job last failed',
     mailRunning: 'The e-mail job is running now.',
     mailOff: 'The e-mail job is switched off (MAIL_CRON=off).',
     mailPending: 'E-mails waiting to be sent',
@@ -120,6 +124,8 @@ const texts: Record<Locale, Record<Key, string>> = {
       'Сборщик зависших задач этого процесса CMS остановился (или не запускался): задачи упавшего процесса не будут подхвачены. Перезапустите CMS.',
     'problem.mailSilent':
       'Задача рассылки слишком давно не запускалась: обработчик задач остановился. Перезапустите CMS и посмотрите её журнал.',
+    'problem.mailFailing':
+      'Последний запуск задачи рассылки завершился ошибкой: письма могут не уходить. Причину покажут задача в разделе «Администрирование» и журнал CMS.',
     'problem.mailRunTooLong': 'Задача рассылки выполняется слишком долго. Посмотрите журнал CMS.',
     'problem.leasesExpired':
       'Задачи отмечены как выполняемые, но их процесс давно остановился, и никто их не подхватил. Перезапустите CMS; список ниже.',
@@ -132,6 +138,7 @@ const texts: Record<Locale, Record<Key, string>> = {
     runnerOff: 'Обработчик задач отключён (JOBS_AUTORUN_CRON=off).',
     mailLastStarted: 'Задача рассылки начата',
     mailLastFinished: 'Задача рассылки закончена',
+    mailLastFailed: 'Задача рассылки завершилась ошибкой',
     mailRunning: 'Задача рассылки выполняется сейчас.',
     mailOff: 'Задача рассылки отключена (MAIL_CRON=off).',
     mailPending: 'Писем ждут отправки',

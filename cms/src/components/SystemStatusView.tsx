@@ -92,6 +92,11 @@ function Details({
             <li>
               {t('mailLastFinished')}: {when(d.mail.lastRunFinishedAt)}
             </li>
+            {d.mail.lastRunFailedAt ? (
+              <li>
+                {t('mailLastFailed')}: {when(d.mail.lastRunFailedAt)}
+              </li>
+            ) : null}
             {d.mail.running ? <li>{t('mailRunning')}</li> : null}
           </>
         ) : (

@@ -13,6 +13,7 @@ export type Problem =
   | 'notChecked'
   | 'sweeperSilent'
   | 'mailSilent'
+  | 'mailFailing'
   | 'mailRunTooLong'
   | 'leasesExpired'
   | 'jobsOverdue'
@@ -34,6 +35,7 @@ export type HealthReport = {
       on: boolean
       lastRunStartedAt: string | null
       lastRunFinishedAt: string | null
+      lastRunFailedAt: string | null
       running: boolean
       pendingDeliveries: number | null
     }
@@ -86,10 +88,19 @@ function jobRunnerCheck(now: number) {
  * process started, it gets that long to run once.
  */
 function mailRunCheck(settings: HealthSettings, now: number) {
-  const { mailStarted, mailFinished } = pulses()
-  const running = mailStarted !== undefined && (mailFinished === undefined || mailStarted > mailFinished)
-  const facts = { lastRunStartedAt: iso(mailStarted), lastRunFinishedAt: iso(mailFinished), running }
+  const { mailStarted, mailFinished, mailFailed } = pulses()
+  const ended = Math.max(mailFinished ?? 0, mailFailed ?? 0)
+  const running = mailStarted !== undefined && mailStarted > ended
+  const facts = {
+    lastRunStartedAt: iso(mailStarted),
+    lastRunFinishedAt: iso(mailFinished),
+    lastRunFailedAt: iso(mailFailed),
+    running,
+  }
   if (!settings.mailOn) return { result: pass, ...facts }
+  // The last run that ended threw: the runner runs it, but e-mail does not go out.
+  if (!running && mailFailed !== undefined && mailFailed >= (mailFinished ?? 0))
+    return { result: fail('mailFailing'), ...facts }
   const longestRunMs = 4 * 60_000 + jobLeaseSettings().leaseMs
   if (running) return { result: now - mailStarted <= longestRunMs ? pass : fail('mailRunTooLong'), ...facts }
   const lastSeen = mailFinished ?? now - process.uptime() * 1000
@@ -231,6 +242,7 @@ export async function collectHealth(payload: Payload, settings = healthSettings(
         on: settings.mailOn,
         lastRunStartedAt: mail.lastRunStartedAt,
         lastRunFinishedAt: mail.lastRunFinishedAt,
+        lastRunFailedAt: mail.lastRunFailedAt,
         running: mail.running,
         pendingDeliveries: pending,
       },

@@ -1,10 +1,10 @@
 /**
  * Moments the job machinery of this process was last seen working: the stale-job sweeper's
- * ticks and the e-mail job's runs (docs/adr/0031). Kept on `globalThis`, because Next bundles the
+ * ticks and the e-mail job's runs and failures (docs/adr/0031). Kept on `globalThis`, because Next bundles the
  * server's start-up (instrumentation.ts, which starts the sweeper and the runner) apart from the
  * route that answers /api/health, and both run in one process.
  */
-export type PulseName = 'sweeper' | 'mailStarted' | 'mailFinished'
+export type PulseName = 'sweeper' | 'mailStarted' | 'mailFinished' | 'mailFailed'
 
 type Pulses = Partial<Record<PulseName, number>>
 

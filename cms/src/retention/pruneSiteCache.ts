@@ -119,7 +119,7 @@ async function pruneEditions(dir: string, liveDir: string, before: Date, maxByte
 async function pruneSupersededDownloads(cacheDir: string): Promise<number> {
   let removed = 0
   for (const kind of ['media', 'files']) {
-    const kindDir = path.join(cacheDir, kind)
+    const kindDir = path.join(/*turbopackIgnore: true*/ cacheDir, kind)
     const newest = new Map<string, { name: string; version: number }>()
     const stale: string[] = []
     for (const name of await list(kindDir)) {
@@ -144,7 +144,7 @@ export async function pruneSiteCache(
   before: Date,
   maxBytes: number,
 ): Promise<SiteCacheReport> {
-  const editions = await pruneEditions(path.join(cacheDir, 'editions'), liveDir, before, maxBytes)
+  const editions = await pruneEditions(path.join(/*turbopackIgnore: true*/ cacheDir, 'editions'), liveDir, before, maxBytes)
   return {
     editionsRemoved: editions.removed,
     editionBytes: editions.bytes,
