@@ -144,7 +144,12 @@ export async function pruneSiteCache(
   before: Date,
   maxBytes: number,
 ): Promise<SiteCacheReport> {
-  const editions = await pruneEditions(path.join(/*turbopackIgnore: true*/ cacheDir, 'editions'), liveDir, before, maxBytes)
+  const editions = await pruneEditions(
+    path.join(/*turbopackIgnore: true*/ cacheDir, 'editions'),
+    liveDir,
+    before,
+    maxBytes,
+  )
   return {
     editionsRemoved: editions.removed,
     editionBytes: editions.bytes,
