@@ -388,6 +388,7 @@ describe('preferences, unsubscribe, export and erase', () => {
   })
 
   it('exports a subscriber’s data and erases it on request; the links then stop working', async () => {
+    await subscribeAndConfirm('stays@example.org')
     const subscriber = await subscribeAndConfirm('forget-me@example.org')
     const token = signToken({ purpose: 'manage', subscriber: subscriber.id, version: subscriber.tokenVersion })
     const exported = await call(handleExport, 'POST', '/subscriptions/export', { form: { token } })
@@ -427,6 +428,7 @@ describe('preferences, unsubscribe, export and erase', () => {
     expect(await mentions()).toBe(0)
     expect(outboxFilesFor('forget-me@example.org')).toEqual([])
     expect(readdirSync(outbox)).toHaveLength(othersBefore)
+    expect(outboxFilesFor('stays@example.org').length).toBeGreaterThan(0)
     expect(await findSubscriber('forget-me@example.org')).toBeUndefined()
     const row = await payload.findByID({ collection: 'subscribers', id: subscriber.id })
     expect(row).toMatchObject({ status: 'ended', endReason: 'erased', languages: [] })
