@@ -21,11 +21,16 @@ export async function register() {
     )
   }
 
-  const [{ startJobSweeper }, { resumeInterruptedPlanning }] = await Promise.all([
+  const [{ startJobSweeper }, { resumeInterruptedPlanning }, { notePulse }] = await Promise.all([
     import('./jobs/index.ts'),
     import('./notices/dispatch/resumeInterruptedPlanning.ts'),
+    import('./health/pulse.ts'),
   ])
-  startJobSweeper(payload, [{ name: 'Resuming interrupted dispatch planning', run: resumeInterruptedPlanning }])
+  // The last recovery notes that the sweeper still ticks, for /api/health (docs/adr/0031).
+  startJobSweeper(payload, [
+    { name: 'Resuming interrupted dispatch planning', run: resumeInterruptedPlanning },
+    { name: 'Health pulse', run: async () => notePulse('sweeper') },
+  ])
 
   const { requestSiteBuild } = await import('./site/requestSiteBuild.ts')
   try {

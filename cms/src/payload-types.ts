@@ -164,6 +164,7 @@ export interface Config {
       rebuildSite: TaskRebuildSite;
       deliverMail: TaskDeliverMail;
       planPublicationSend: TaskPlanPublicationSend;
+      pruneOldData: TaskPruneOldData;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1278,7 +1279,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'deliverMail' | 'planPublicationSend' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'deliverMail' | 'planPublicationSend' | 'pruneOldData' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1311,7 +1312,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'deliverMail' | 'planPublicationSend' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'rebuildSite' | 'deliverMail' | 'planPublicationSend' | 'pruneOldData' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2240,6 +2242,16 @@ export interface TaskPlanPublicationSend {
     id: number;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneOldData".
+ */
+export interface TaskPruneOldData {
+  input?: unknown;
+  output: {
+    report?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

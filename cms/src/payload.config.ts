@@ -23,9 +23,11 @@ import { SiteBuilds } from './collections/SiteBuilds.ts'
 import { Statements } from './collections/Statements.ts'
 import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
+import { systemStatusTranslations } from './components/SystemStatus.i18n.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { markFieldVisibility } from './fields/visibilityMarkers.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
+import { healthEndpoint, withMailPulses } from './health/index.ts'
 import { explainRefusal } from './hooks/explainRefusal.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
@@ -35,6 +37,7 @@ import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
 import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliveries.ts'
+import { pruneOldDataTask } from './retention/index.ts'
 import { rebuildSite } from './site/rebuildSite.ts'
 import { siteQueue } from './site/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.ts'
@@ -93,10 +96,19 @@ const config = buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Press room' },
+    components: {
+      // Administration → System status: what /api/health reports, for staff (docs/adr/0031).
+      views: {
+        systemStatus: { Component: '/components/SystemStatusView.tsx#SystemStatusView', path: '/system-status' },
+      },
+      afterNavLinks: ['/components/SystemStatusNavLink.tsx#SystemStatusNavLink'],
+    },
   },
   i18n: {
     supportedLanguages: Object.fromEntries(localeCodes.map((code) => [code, adminLanguages[code]])),
     fallbackLanguage: 'en',
+    // The project's own admin texts, read with i18n.t('custom:…').
+    translations: systemStatusTranslations,
   },
   localization: {
     locales: locales.map((l) => ({ code: l.code, label: l.nativeLabel })),
@@ -135,14 +147,20 @@ const config = buildConfig({
   ]
     .map(withSiteRebuild)
     .map(withRequestGuards),
-  endpoints: [sendPublicationEndpoint],
+  endpoints: [sendPublicationEndpoint, healthEndpoint],
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
   sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
   jobs: {
-    tasks: [rebuildSite, deliverMailTask([planDueConfirmations], [syncNoticeDeliveriesStep]), planPublicationSendTask],
+    tasks: [
+      rebuildSite,
+      // Its runs tell /api/health that the runner still runs and e-mail goes out (docs/adr/0031).
+      withMailPulses(deliverMailTask([planDueConfirmations], [syncNoticeDeliveriesStep])),
+      planPublicationSendTask,
+      pruneOldDataTask(),
+    ],
     autoRun: [
       // `silent.info`: no "Running 1 jobs" line every few seconds in the terminal; errors are still logged.
       ...(jobsCron === 'off' ? [] : [{ cron: jobsCron, queue: 'default', limit: 20, silent: { info: true } }]),

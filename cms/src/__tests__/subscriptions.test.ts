@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { markPeerHeaderStamped, peerHeader } from '../http/peerAddress.ts'
-import { runDeliveryWorker, TokenBucket } from '../mail/index.ts'
+import { handleResendWebhook, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
 import { outboxTransport } from '../mail/outboxTransport.ts'
 import { queryRows, sql } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
@@ -21,10 +21,12 @@ import { forgetTopicCache, planDueConfirmations } from '../subscriptions/service
 import { signToken } from '../subscriptions/tokens.ts'
 import { httpClient } from './helpers/http.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
+import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 let started: StartedPayload
 let payload: Payload
 let outbox: string
+const webhookSecret = `whsec_${Buffer.from('a webhook signing secret for tests').toString('base64')}`
 const cms = 'https://cms.example.org'
 const site = 'https://press.example.org'
 
@@ -105,7 +107,13 @@ async function subscribeAndConfirm(email: string, form: Record<string, string | 
 beforeAll(async () => {
   outbox = mkdtempSync(path.join(os.tmpdir(), 'pressroom-outbox-'))
   started = await startPayload({
-    env: { CMS_URL: cms, SITE_URL: site, SUBSCRIBE_RATE_LIMIT: '5/60', MAIL_OUTBOX_DIR: outbox },
+    env: {
+      CMS_URL: cms,
+      SITE_URL: site,
+      SUBSCRIBE_RATE_LIMIT: '5/60',
+      MAIL_OUTBOX_DIR: outbox,
+      RESEND_WEBHOOK_SECRET: webhookSecret,
+    },
   })
   payload = started.payload
   await payload.updateGlobal({
@@ -380,6 +388,7 @@ describe('preferences, unsubscribe, export and erase', () => {
   })
 
   it('exports a subscriber’s data and erases it on request; the links then stop working', async () => {
+    await subscribeAndConfirm('stays@example.org')
     const subscriber = await subscribeAndConfirm('forget-me@example.org')
     const token = signToken({ purpose: 'manage', subscriber: subscriber.id, version: subscriber.tokenVersion })
     const exported = await call(handleExport, 'POST', '/subscriptions/export', { form: { token } })
@@ -388,8 +397,38 @@ describe('preferences, unsubscribe, export and erase', () => {
     expect(exported.json).toMatchObject({ email: 'forget-me@example.org', status: 'active', languages: ['en'] })
     expect(exported.json.emails.length).toBeGreaterThan(0)
 
+    // The provider reported on the confirmation e-mail: its event names the address (docs/adr/0031).
+    const [confirmation] = await queryRows<{ provider_message_id: string }>(
+      payload,
+      sql`SELECT "provider_message_id" FROM "deliveries" WHERE "email" = 'forget-me@example.org' AND "provider_message_id" IS NOT NULL`,
+    )
+    const messageId = confirmation!.provider_message_id
+    const reported = await handleResendWebhook(
+      payload,
+      signedWebhookRequest(
+        { type: 'email.delivered', data: { email_id: messageId, to: ['Forget-Me@example.org'] } },
+        webhookSecret,
+      ),
+    )
+    expect(reported.status).toBe(200)
+    const mentions = async () => {
+      const events = await queryRows<{ body: unknown }>(payload, sql`SELECT "body" FROM "mail_events"`)
+      return events.filter((e) => JSON.stringify(e.body).toLowerCase().includes('forget-me@example.org')).length
+    }
+    const outboxFilesFor = (email: string) =>
+      readdirSync(outbox).filter((name) => readFileSync(path.join(outbox, name), 'utf8').includes(email))
+    expect(await mentions()).toBe(1)
+    const hers = outboxFilesFor('forget-me@example.org')
+    expect(hers).toContain(`${messageId}.eml`)
+    const othersBefore = readdirSync(outbox).length - hers.length
+    expect(othersBefore).toBeGreaterThan(0)
+
     const erased = await call(handleErase, 'POST', '/subscriptions/erase', { form: { token } })
     expect(erased.status).toBe(200)
+    expect(await mentions()).toBe(0)
+    expect(outboxFilesFor('forget-me@example.org')).toEqual([])
+    expect(readdirSync(outbox)).toHaveLength(othersBefore)
+    expect(outboxFilesFor('stays@example.org').length).toBeGreaterThan(0)
     expect(await findSubscriber('forget-me@example.org')).toBeUndefined()
     const row = await payload.findByID({ collection: 'subscribers', id: subscriber.id })
     expect(row).toMatchObject({ status: 'ended', endReason: 'erased', languages: [] })

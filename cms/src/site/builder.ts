@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { forgetBuildProcess, recordBuildProcess, stopOrphanedBuilds } from './orphanedBuilds.ts'
+import {
+  buildingMarkerSuffix,
+  forgetBuildProcess,
+  recordBuildProcess,
+  releaseOfMarker,
+  stopOrphanedBuilds,
+} from './orphanedBuilds.ts'
 
 /**
  * Builds the static site into a fresh release directory and switches the `live` symlink to it in
@@ -236,14 +242,30 @@ export async function liveRelease(liveLink: string): Promise<string | null> {
   }
 }
 
-async function pruneReleases(releasesDir: string, liveLink: string, keep: number): Promise<void> {
+/**
+ * Deletes releases beyond the newest `keep`, never the live one nor one still being built (it has
+ * a marker, see orphanedBuilds.ts). Run after every successful build and by the retention job
+ * (docs/adr/0031). Gives the names deleted.
+ */
+export async function pruneReleases(releasesDir: string, liveLink: string, keep: number): Promise<string[]> {
   const live = await liveRelease(liveLink)
-  const releases = (await readdir(releasesDir)).filter((name) => releasePattern.test(name)).sort()
+  let names: string[]
+  try {
+    names = await readdir(releasesDir)
+  } catch {
+    return []
+  }
+  const releases = names.filter((name) => releasePattern.test(name)).sort()
   const kept = new Set(releases.slice(-Math.max(1, keep)))
   if (live) kept.add(live)
+  const building = new Set(names.filter((name) => name.endsWith(buildingMarkerSuffix)).map(releaseOfMarker))
+  const removed: string[] = []
   for (const name of releases) {
-    if (!kept.has(name)) await rm(path.join(releasesDir, name), { recursive: true, force: true })
+    if (kept.has(name) || building.has(name)) continue
+    await rm(path.join(releasesDir, name), { recursive: true, force: true })
+    removed.push(name)
   }
+  return removed
 }
 
 async function countHtmlFiles(dir: string): Promise<number> {

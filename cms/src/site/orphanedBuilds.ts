@@ -11,7 +11,10 @@ import path from 'node:path'
  */
 type Marker = { release: string; group: number; owner: number }
 
-const markerSuffix = '.building.json'
+export const buildingMarkerSuffix = '.building.json'
+const markerSuffix = buildingMarkerSuffix
+/** The release a marker file's name is for. */
+export const releaseOfMarker = (name: string) => name.slice(0, -markerSuffix.length)
 const markerFile = (releasesDir: string, release: string) => path.join(releasesDir, `${release}${markerSuffix}`)
 
 /**

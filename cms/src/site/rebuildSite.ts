@@ -132,6 +132,7 @@ function builderFor(payload: Payload, settings: SiteBuildSettings): SiteBuilder 
     liveLink: settings.liveLink,
     command: settings.command,
     timeoutMs: settings.timeoutMs,
+    keep: settings.releasesKeep,
     env: {
       CMS_URL: settings.buildCmsUrl,
       SITE_URL: settings.siteUrl,

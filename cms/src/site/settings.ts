@@ -27,6 +27,8 @@ export type SiteBuildSettings = {
   siteBase: string
   publicCmsUrl: string
   timeoutMs: number
+  /** SITE_RELEASES_KEEP: the newest releases kept on disk (the live one always stays too). */
+  releasesKeep: number
 }
 
 const seconds = (name: string, fallback: number): number => {
@@ -37,6 +39,17 @@ const seconds = (name: string, fallback: number): number => {
     throw new Error(`${name}=${raw} is not a number of seconds. Set it to e.g. ${fallback}, or unset it.`)
   }
   return value * 1000
+}
+
+function releasesToKeep(): number {
+  const raw = process.env.SITE_RELEASES_KEEP
+  const value = raw ? Number(raw) : 3
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `SITE_RELEASES_KEEP=${raw} is not a whole number of releases (at least 1). Set it to e.g. 3, or unset it.`,
+    )
+  }
+  return value
 }
 
 export function siteBuildSettings(): SiteBuildSettings {
@@ -57,5 +70,6 @@ export function siteBuildSettings(): SiteBuildSettings {
     siteBase: env.SITE_BASE || '/',
     publicCmsUrl: env.PUBLIC_CMS_URL || env.CMS_URL || `http://localhost:${cmsPort}`,
     timeoutMs: seconds('SITE_BUILD_TIMEOUT_SECONDS', 600),
+    releasesKeep: releasesToKeep(),
   }
 }

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { cancelPendingDeliveries, isValidEmail, normalizeEmail, planSend, type Recipient } from '../mail/index.ts'
 import { execute, jsonValue, now, num, parseJson, queryRows, sql } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
+import { forgetAddressInMailRecords } from '../retention/forgetAddress.ts'
 import { type MessageKey, t } from './i18n.ts'
 import { mailSettings } from './settings.ts'
 import { confirmTokenLifetimeMs, signToken, type TokenPurpose, verifyToken } from './tokens.ts'
@@ -320,11 +321,12 @@ export async function exportSubscriberData(payload: Payload, subscriber: Subscri
 /**
  * Erases a subscriber's personal data on request: the address and preferences go, every link
  * stops working (token version), and the rows that remain (for the send counters) hold no
- * address. The subscription ends with the reason "erased".
+ * address; nor do webhook events or the outbox (docs/adr/0031). The subscription ends with the reason "erased".
  */
 export async function eraseSubscriber(payload: Payload, subscriber: Subscriber): Promise<void> {
   await cancelPendingDeliveries(payload, { subscriber: subscriber.id }, 'erased')
   const placeholder = `erased-${subscriber.id}@erased.invalid`
+  await forgetAddressInMailRecords(payload, { subscriber: subscriber.id, email: subscriber.email, placeholder })
   const at = now()
   await payload.update({
     collection: 'subscribers',

@@ -97,6 +97,34 @@ describe('the started CMS', () => {
     await context.close()
   })
 
+  it('answers /api/health with 200 and shows staff the System status in English and Russian', async () => {
+    const health = await fetch(`${baseUrl}/api/health`)
+    const verdict = await health.json()
+    expect(health.status, JSON.stringify(verdict)).toBe(200)
+    // Anonymous callers get the verdicts and nothing else (docs/adr/0031).
+    expect(verdict).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', jobRunner: 'ok', mail: 'ok', stuckJobs: 'ok', siteBuild: 'ok' },
+    })
+    for (const [locale, heading, runner] of [
+      ['en-GB', 'System status', 'Job runner'],
+      ['ru-RU', 'Состояние системы', 'Обработчик задач'],
+    ] as const) {
+      const context = await browser.newContext({ locale })
+      const page = await context.newPage()
+      await room.logIn(page)
+      // The navigation links the view (the closed side bar is inert, so the link is read, not clicked).
+      expect(await page.locator('#nav-system-status').getAttribute('href')).toBe('/admin/system-status')
+      await page.goto(`${baseUrl}/admin/system-status`)
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+      const row = page.locator('[data-check="jobRunner"]')
+      expect(await row.getAttribute('data-ok')).toBe('true')
+      expect(await row.locator('th').textContent()).toBe(runner)
+      expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('ok')
+      await context.close()
+    }
+  })
+
   it('runs scheduled publishing inside the server', async () => {
     const [{ getPayload }, { default: config }] = await Promise.all([
       import('payload'),

@@ -26,6 +26,8 @@ import { RecipientLogExports as RecipientLogExports_ed2bba0489d140a121b610045eb9
 import { RecipientsImportExport as RecipientsImportExport_e8db2f1186ed7a78ab2de0341ec71d6a } from '../../../components/RecipientsImportExport.tsx'
 import { DispatchActions as DispatchActions_20403296d122bc8db837c38fca5f1145 } from '../../../components/DispatchActions.tsx'
 import { LastFailedSiteBuild as LastFailedSiteBuild_8289d5cb74c8a08ecad8d6f434a90769 } from '../../../components/LastFailedSiteBuild.tsx'
+import { SystemStatusNavLink as SystemStatusNavLink_be5ba7617e1371a8b8cab86b66fb2006 } from '../../../components/SystemStatusNavLink.tsx'
+import { SystemStatusView as SystemStatusView_20e4058ef187a72f2f7d3deb972f250d } from '../../../components/SystemStatusView.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -58,5 +60,7 @@ export const importMap = {
   "/components/RecipientsImportExport.tsx#RecipientsImportExport": RecipientsImportExport_e8db2f1186ed7a78ab2de0341ec71d6a,
   "/components/DispatchActions.tsx#DispatchActions": DispatchActions_20403296d122bc8db837c38fca5f1145,
   "/components/LastFailedSiteBuild.tsx#LastFailedSiteBuild": LastFailedSiteBuild_8289d5cb74c8a08ecad8d6f434a90769,
+  "/components/SystemStatusNavLink.tsx#SystemStatusNavLink": SystemStatusNavLink_be5ba7617e1371a8b8cab86b66fb2006,
+  "/components/SystemStatusView.tsx#SystemStatusView": SystemStatusView_20e4058ef187a72f2f7d3deb972f250d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -31,10 +31,10 @@ const versionVariants = ['depth=0&locale=all', 'depth=3&locale=all&draft=true']
 /**
  * Anonymous REST over HTTP, for every collection and global in the config: lists, every
  * document by id (the ids staff can see), every version by id, with the variants above, plus
- * `/api/access` and `/api/users/me`.
+ * `/api/access`, `/api/users/me` and `/api/health`.
  */
 export async function collectRest(origin: string, payload: Payload): Promise<AuditRecord[]> {
-  const paths: string[] = ['/api/access', '/api/users/me']
+  const paths: string[] = ['/api/access', '/api/users/me', '/api/health']
   for (const collection of payload.config.collections) {
     const slug = collection.slug as CollectionSlug
     const base = `/api/${slug}`
