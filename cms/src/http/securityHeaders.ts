@@ -14,8 +14,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 /**
  * - script-src: Next's bundles from the CMS and its inline boot scripts, which carry the nonce.
  * - style-src 'unsafe-inline': React `style` props (Payload's and ours) are style attributes,
- *   which no nonce or hash can allow, and Payload's editor and drag-and-drop libraries insert
- *   `<style>` elements without a nonce. Inline style cannot run code; scripts stay strict.
+ *   which no nonce or hash can allow, and Payload renders or inserts `<style>` elements without a
+ *   nonce (its `@layer` order, the modal container, the logo). Inline style cannot run code;
+ *   scripts stay strict. Measured in Chromium (docs/adr/0032).
  * - img-src data: blob:: Payload's default avatar and icons are data URLs; upload previews are
  *   blob URLs of the file being chosen.
  */
