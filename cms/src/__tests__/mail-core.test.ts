@@ -155,7 +155,11 @@ describe('the delivery core', () => {
   it('keeps subjects and headers on one line and escapes values in the HTML part; the batch still goes out', async () => {
     const hostile = 'Ann\r\nBcc: x@evil.example <script>alert("1")</script>'
     const list: Recipient[] = [
-      { key: 'hostile:0', email: 'hostile0@example.org', variables: { name: hostile, unsubscribeUrl: 'https://x/u?a=1&b="2"' } },
+      {
+        key: 'hostile:0',
+        email: 'hostile0@example.org',
+        variables: { name: hostile, unsubscribeUrl: 'https://x/u?a=1&b="2"' },
+      },
       ...recipients(2, 'line'),
     ]
     const { sendId } = await plan(list, { subject: 'Hello\n{{name}}\r\nagain' })

@@ -154,6 +154,10 @@ describe('site server', () => {
     expect((await fetch(`${root.url}en/`)).headers.get('x-test-rule')).toBeNull()
     const mirrored = await fetch(`${new URL(mirror.url).origin}/pressroom/en/statements/founding-statement/`)
     expect(mirrored.headers.get('x-test-rule')).toBe('statements')
+    // The file itself is the server's, not a page.
+    expect((await fetch(`${root.url}_headers`)).status).toBe(404)
+    expect((await rawGet(root.url, '/%5Fheaders')).status).toBe(404)
+    expect((await fetch(`${new URL(mirror.url).origin}/pressroom/_headers`)).status).toBe(404)
 
     pointLiveAt('two')
     try {

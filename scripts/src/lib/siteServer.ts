@@ -115,6 +115,11 @@ export function startSiteServer(options: SiteServerOptions): Promise<RunningSite
       // The file server sees paths relative to the site's root.
       req.url = url.slice(base.length - 1)
     }
+    // Instructions for the server, not a page: static hosts do not serve it either.
+    if (/^\/(_|%5f)headers\/?$/i.test(inside)) {
+      void notFound(req, res)
+      return
+    }
     compress(req as never, res as never, () => files(req, res))
   }
 
