@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { formatHeadersFile, headerRuleMatches, parseHeadersFile } from '../headersFile.ts'
+import { formatHeadersFile, type HeaderRule, headerRuleMatches, parseHeadersFile } from '../headersFile.ts'
 
 describe('the _headers file', () => {
   it('reads back what it writes, with comments and blank lines ignored', () => {
-    const rules = [
+    const rules: HeaderRule[] = [
       {
         path: '/*',
         headers: { 'Content-Security-Policy': "default-src 'self'; form-action 'self' https://cms.example.org" },
