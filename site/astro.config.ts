@@ -17,7 +17,8 @@ export default defineConfig({
   ...(astroCacheDir ? { cacheDir: astroCacheDir } : {}),
   trailingSlash: 'always',
   // Several pages in flight: while one page's file is written, the next renders (ADR 0021).
-  build: { format: 'directory', concurrency: 8 },
+  // Stylesheets stay files: the site's CSP allows no inline style (src/lib/securityHeaders.ts).
+  build: { format: 'directory', concurrency: 8, inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   prefetch: false,
   // Node loads the editions module itself (ADR 0013, "On the site"): pdfkit and the font files resolve from

@@ -63,7 +63,8 @@ const allowedSchemes = new Set(['http:', 'https:', 'mailto:', 'tel:'])
 /**
  * The URL when it is safe to put in an href: relative (path, query or fragment) or one of
  * http, https, mailto, tel. Browsers ignore control characters and spaces inside a scheme
- * ("java\tscript:"), so they are removed before the scheme is read.
+ * ("java\tscript:"), so they are removed before the scheme is read; a URL that starts with two
+ * slashes or backslashes in any mix leads to another host and is refused.
  */
 export function safeHref(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined
@@ -78,7 +79,9 @@ export function safeHref(url: unknown): string | undefined {
   const colon = compact.indexOf(':')
   if (colon !== -1 && (firstDelimiter === -1 || colon < firstDelimiter)) return undefined
   // "//host" is protocol-relative: an external link in disguise, allowed only with an explicit scheme.
-  if (compact.startsWith('//') || compact.startsWith('\\\\') || compact.startsWith('/\\')) return undefined
+  // Browsers read a backslash as "/" in web URLs: backslash-slash, slash-backslash, two backslashes
+  // all lead to another host the same way.
+  if (/^[/\\]{2}/.test(compact)) return undefined
   return trimmed
 }
 

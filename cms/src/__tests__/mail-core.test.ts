@@ -152,6 +152,29 @@ describe('the delivery core', () => {
     expect(send).toMatchObject({ status: 'done', planned: 250, sent: 250 })
   })
 
+  it('keeps subjects and headers on one line and escapes values in the HTML part; the batch still goes out', async () => {
+    const hostile = 'Ann\r\nBcc: x@evil.example <script>alert("1")</script>'
+    const list: Recipient[] = [
+      {
+        key: 'hostile:0',
+        email: 'hostile0@example.org',
+        variables: { name: hostile, unsubscribeUrl: 'https://x/u?a=1&b="2"' },
+      },
+      ...recipients(2, 'line'),
+    ]
+    const { sendId } = await plan(list, { subject: 'Hello\n{{name}}\r\nagain' })
+    expect((await work()).sent).toBe(3)
+    expect(await statuses(sendId)).toEqual({ sent: 3 })
+    const one = fake.accepted.find((a) => a.to === 'hostile0@example.org')!
+    expect(one.subject).toBe('Hello Ann Bcc: x@evil.example <script>alert("1")</script> again')
+    expect(one.headers['List-Unsubscribe']).toBe('<https://x/u?a=1&b="2">')
+    expect(one.html).toContain('Hello Ann\r\nBcc: x@evil.example &lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;,')
+    expect(one.html).toContain('href="https://x/u?a=1&amp;b=&quot;2&quot;"')
+    expect(one.html).not.toContain('<script')
+    expect(one.text).toContain(hostile)
+    expect(fake.accepted.find((a) => a.to === 'line1@example.org')!.subject).toBe('Hello N1 again')
+  })
+
   it('planning again with the same key plans nothing; a recipient listed twice gets one row', async () => {
     const list = recipients(5, 'twice')
     const first = await plan([...list, list[0]!])

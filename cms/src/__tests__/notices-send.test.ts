@@ -118,7 +118,7 @@ beforeAll(async () => {
     collection: 'recipients',
     id: fourth.id,
     locale: 'ru',
-    data: { name: 'Министерство «два отдела» <тест>' },
+    data: { name: 'Министерство «два отдела» <script>alert("тест")</script>' },
   })
   // A draft change on the published notice must never reach an e-mail or its PDF.
   await payload.update({
@@ -217,8 +217,12 @@ describe(`sending a notice by e-mail (${testDatabase})`, () => {
     expect(mailsTo('desk-one@example.org')[0]!.text).toContain(desks.acknowledgementLink!)
     expect(mailsTo('desk-two@example.org')[0]!.text).toContain(desks.acknowledgementLink!)
     expect(mailsTo('political@example.org')[0]!.text).toContain(byAddress('political@example.org').acknowledgementLink!)
-    expect(mailsTo('desk-one@example.org')[0]!.html).toContain('Министерство «два отдела» &lt;тест&gt;')
-    expect(mailsTo('desk-one@example.org')[0]!.text).toContain('Министерство «два отдела» <тест>')
+    const deskMail = mailsTo('desk-one@example.org')[0]!
+    expect(deskMail.html).toContain('Министерство «два отдела» &lt;script&gt;alert(&quot;тест&quot;)&lt;/script&gt;')
+    expect(deskMail.html).not.toContain('<script')
+    expect(deskMail.text).toContain('Министерство «два отдела» <script>alert("тест")</script>')
+    // The link sits in an href as the signed URL, nothing added or broken by escaping.
+    expect(deskMail.html).toContain(`href="${desks.acknowledgementLink}"`)
     // The published text only: the newer draft reaches neither the e-mail nor the PDF.
     for (const mail of fake.accepted) {
       expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain('UNPUBLISHED DRAFT TITLE')

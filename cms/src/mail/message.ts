@@ -3,6 +3,8 @@
  * gets an `OutgoingMessage` made from it with the recipient's variables (`{{name}}`), stored
  * before it is handed to the provider.
  */
+import { escapeHtml } from '@pressroom/shared/richtext'
+
 export type Attachment = {
   filename: string
   contentType: string
@@ -25,12 +27,28 @@ export type OutgoingMessage = {
 export type MessageTemplate = Omit<OutgoingMessage, 'to'>
 
 const placeholder = /\{\{([a-zA-Z][a-zA-Z0-9]*)\}\}/g
+const lineBreaks = /[\r\n]+/g
 
-function fill(text: string, variables: Record<string, string>): string {
-  return text.replace(placeholder, (whole, name: string) => variables[name] ?? whole)
+function fill(text: string, variables: Record<string, string>, encode: (value: string) => string = (v) => v): string {
+  return text.replace(placeholder, (whole, name: string) => {
+    const value = variables[name]
+    return value === undefined ? whole : encode(value)
+  })
 }
 
-/** The exact message for one recipient: every `{{name}}` in the template replaced by its variable. */
+/**
+ * A header value on one line: a title typed with a line break would otherwise make the provider
+ * refuse the whole batch (or, written raw, start a new header).
+ */
+function oneLine(text: string): string {
+  return text.replace(lineBreaks, ' ')
+}
+
+/**
+ * The exact message for one recipient: every `{{name}}` in the template replaced by its variable,
+ * HTML-escaped in the HTML part (a name like `<script>` or `"` stays text, a URL stays inside its
+ * attribute); the subject and headers are kept on one line.
+ */
 export function personalize(
   template: MessageTemplate,
   to: string,
@@ -39,13 +57,15 @@ export function personalize(
   const message: OutgoingMessage = {
     from: template.from,
     to,
-    subject: fill(template.subject, variables),
-    html: fill(template.html, variables),
+    subject: oneLine(fill(template.subject, variables)),
+    html: fill(template.html, variables, escapeHtml),
     text: fill(template.text, variables),
   }
   if (template.replyTo) message.replyTo = template.replyTo
   if (template.headers) {
-    message.headers = Object.fromEntries(Object.entries(template.headers).map(([k, v]) => [k, fill(v, variables)]))
+    message.headers = Object.fromEntries(
+      Object.entries(template.headers).map(([k, v]) => [k, oneLine(fill(v, variables))]),
+    )
   }
   if (template.attachments?.length) message.attachments = template.attachments
   if (template.tags?.length) message.tags = template.tags

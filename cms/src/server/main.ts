@@ -1,7 +1,9 @@
 /**
  * The CMS's HTTP server: what `next start` does, plus one thing Next cannot do for route
  * handlers, telling them the TCP peer's address (src/http/peerAddress.ts). Client addresses,
- * and so every rate limit and the sign-in throttle, rest on it (docs/adr/0027).
+ * and so every rate limit and the sign-in throttle, rest on it (docs/adr/0027). It also sends
+ * the security headers, with a fresh script nonce per request (src/http/securityHeaders.ts,
+ * docs/adr/0032).
  *
  *   node src/server/main.ts [--port 3000] [--hostname 127.0.0.1]   (PORT works too; all interfaces by default)
  *
@@ -13,6 +15,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { markPeerHeaderStamped, stampPeerAddress } from '../http/peerAddress.ts'
+import { applySecurityHeaders, servedOverHttps } from '../http/securityHeaders.ts'
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
 const port = Number(values.port ?? process.env.PORT ?? 3000)
@@ -29,8 +32,10 @@ const handle = app.getRequestHandler()
 markPeerHeaderStamped()
 await app.prepare()
 
+const https = servedOverHttps()
 const server = createServer((request, response) => {
   stampPeerAddress(request)
+  applySecurityHeaders(request, response, https)
   void handle(request, response)
 })
 // Like `next start`: stop at once.

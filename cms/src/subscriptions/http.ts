@@ -1,6 +1,7 @@
 import { isLocale, type Locale } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { readBodyUpTo } from '../http/boundedBody.ts'
+import { pageSecurityHeaders } from '../http/pagePolicy.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { type MessageKey, t } from './i18n.ts'
 import { buttonForm, errorBody, page, paragraph, preferencesForm, preferencesSummary } from './pages.ts'
@@ -119,8 +120,7 @@ async function answer(payload: Payload, request: Request, a: Answer): Promise<Re
     headers: {
       ...headers,
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy':
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      ...pageSecurityHeaders(html),
     },
   })
 }

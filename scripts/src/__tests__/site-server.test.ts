@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync 
 import { request } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { formatHeadersFile } from '@pressroom/shared/headers-file'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizeBase, type RunningSiteServer, startSiteServer } from '../lib/siteServer.ts'
 
@@ -50,6 +51,17 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-site-server-'))
   release('one', 'First release')
   release('two', 'Second release')
+  // Release one as a build writes it; release two as one built before `_headers` existed.
+  writeFileSync(
+    path.join(dir, 'releases/one/_headers'),
+    `# comment\n${formatHeadersFile([
+      {
+        path: '/*',
+        headers: { 'Content-Security-Policy': "default-src 'self'; test-release-one", 'X-Frame-Options': 'DENY' },
+      },
+      { path: '/en/statements/*', headers: { 'X-Test-Rule': 'statements' } },
+    ])}`,
+  )
   pointLiveAt('one')
   root = await startSiteServer({ liveDir: path.join(dir, 'live'), base: '/', port: 0, host: '127.0.0.1' })
   mirror = await startSiteServer({ liveDir: path.join(dir, 'live'), base: 'pressroom', port: 0, host: '127.0.0.1' })
@@ -122,6 +134,42 @@ describe('site server', () => {
     const missing = await fetch(`${origin}/pressroom/ru/missing`)
     expect(missing.status).toBe(404)
     expect(await missing.text()).toBe('<h1>Страница не найдена</h1>')
+  })
+
+  it("sends the live release's security headers on every answer, and a strict default without them", async () => {
+    const answers = [
+      await fetch(`${root.url}en/`),
+      await fetch(`${root.url}en/no-such-page`),
+      await fetch(`${root.url}en/`, { method: 'POST', body: 'x' }),
+      await fetch(`${new URL(mirror.url).origin}/pressroom/en/`),
+      await fetch(`${new URL(mirror.url).origin}/`, { redirect: 'manual' }),
+    ]
+    for (const answer of answers) {
+      expect(answer.headers.get('content-security-policy')).toBe("default-src 'self'; test-release-one")
+      expect(answer.headers.get('x-frame-options')).toBe('DENY')
+    }
+    const statement = await fetch(`${root.url}en/statements/founding-statement/`)
+    expect(statement.headers.get('x-test-rule')).toBe('statements')
+    expect(statement.headers.get('content-security-policy')).toBe("default-src 'self'; test-release-one")
+    expect((await fetch(`${root.url}en/`)).headers.get('x-test-rule')).toBeNull()
+    const mirrored = await fetch(`${new URL(mirror.url).origin}/pressroom/en/statements/founding-statement/`)
+    expect(mirrored.headers.get('x-test-rule')).toBe('statements')
+    // The file itself is the server's, not a page.
+    expect((await fetch(`${root.url}_headers`)).status).toBe(404)
+    expect((await rawGet(root.url, '/%5Fheaders')).status).toBe(404)
+    expect((await fetch(`${new URL(mirror.url).origin}/pressroom/_headers`)).status).toBe(404)
+
+    pointLiveAt('two')
+    try {
+      const older = await fetch(`${root.url}en/`)
+      expect(older.headers.get('content-security-policy')).toBe(
+        "default-src 'self'; object-src 'none'; frame-ancestors 'none'",
+      )
+      expect(older.headers.get('x-frame-options')).toBe('DENY')
+      expect(older.headers.get('x-content-type-options')).toBe('nosniff')
+    } finally {
+      pointLiveAt('one')
+    }
   })
 
   it('normalizes the base path', () => {

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { watchForCspViolations } from '../lib/cspWatch.ts'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import type { RunningMainCommand } from '../lib/mainCommand.ts'
 import { waitFor } from '../lib/processes.ts'
@@ -49,6 +50,7 @@ describe('the started CMS', () => {
 
   it('lets the seeded admin log in to the admin in Russian and see the statement', async () => {
     const context = await browser.newContext({ locale: 'ru-RU' })
+    const problems = await watchForCspViolations(context)
     const page = await context.newPage()
     await page.goto(`${baseUrl}/admin`)
     await page.waitForSelector('input[name="email"]')
@@ -60,11 +62,16 @@ describe('the started CMS', () => {
     await page.getByRole('heading', { name: 'Заявления' }).first().waitFor()
     await page.getByText('GC-ST-2021-001').waitFor()
     expect(await page.getByText('Опубликовано').count()).toBeGreaterThan(0)
+    // Login, dashboard and a list under the admin's Content-Security-Policy (docs/adr/0032).
+    await page.goto(`${baseUrl}/admin`)
+    await page.waitForLoadState('networkidle')
+    expect(problems).toEqual([])
     await context.close()
   })
 
   it('publishes a statement written in the admin in English and Russian, with one number and slug', async () => {
     const context = await browser.newContext({ locale: 'en-GB' })
+    const problems = await watchForCspViolations(context)
     const page = await context.newPage()
     await room.logIn(page)
 
@@ -94,6 +101,55 @@ describe('the started CMS', () => {
     expect(doc.title).toEqual({ en: 'Statement written in the admin', ru: 'Заявление, написанное в админке' })
     expect(doc.slug).toBe('statement-written-in-the-admin')
     expect(doc.referenceNumber).toMatch(/^GC-ST-\d{4}-\d{3}$/)
+    // The editor, the locale switch and publishing under the admin's Content-Security-Policy.
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('sends its security headers: a fresh script nonce per answer, no framing, and a stricter policy on reader pages', async () => {
+    const nonces = new Set<string>()
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${baseUrl}/admin/login`)
+      const policy = response.headers.get('content-security-policy') ?? ''
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1] ?? ''
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/)
+      // Next puts the request's nonce on the scripts it renders.
+      expect(await response.text()).toContain(`nonce="${nonce}"`)
+      expect(policy).toContain("frame-ancestors 'none'")
+      expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/)
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe('same-origin')
+      expect(response.headers.get('permissions-policy')).toContain('camera=()')
+      // Served over plain HTTP here: no HSTS.
+      expect(response.headers.get('strict-transport-security')).toBeNull()
+      nonces.add(nonce)
+    }
+    expect(nonces.size).toBe(2)
+    // A nonce a client sends is never used.
+    const forged = await fetch(`${baseUrl}/admin/login`, {
+      headers: { 'Content-Security-Policy': "script-src 'nonce-chosenbytheclient'" },
+    })
+    expect(await forged.text()).not.toContain('chosenbytheclient')
+    const api = await fetch(`${baseUrl}/api/statements?limit=1`)
+    expect(api.headers.get('x-frame-options')).toBe('DENY')
+    expect(api.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+
+    for (const pathname of ['/subscriptions/confirm?token=not-a-token', '/acknowledge/not-a-token']) {
+      const page = await fetch(`${baseUrl}${pathname}`)
+      const policy = page.headers.get('content-security-policy') ?? ''
+      expect(policy, pathname).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; /)
+      expect(policy, pathname).not.toContain('unsafe-inline')
+      expect(page.headers.get('referrer-policy'), pathname).toBe('no-referrer')
+      expect(page.headers.get('x-frame-options'), pathname).toBe('DENY')
+    }
+    // The hashed style really applies, and nothing is refused (the page has no script).
+    const context = await browser.newContext()
+    const problems = await watchForCspViolations(context, (text) => /status of 4\d\d/.test(text))
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/acknowledge/not-a-token`)
+    expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none')
+    expect(problems).toEqual([])
     await context.close()
   })
 

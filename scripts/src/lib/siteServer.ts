@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { localeCodes } from '@pressroom/shared'
+import { headerRuleMatches, parseHeadersFile } from '@pressroom/shared/headers-file'
 import compression from 'compression'
 import sirv from 'sirv'
 
@@ -24,9 +25,43 @@ export function normalizeBase(base: string): string {
   return trimmed ? `/${trimmed}/` : '/'
 }
 
+/** Until a release with its own `_headers` is live (a build from before they existed, or none yet). */
+const fallbackHeaders: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'self'; object-src 'none'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+}
+
+/**
+ * The security headers the live release's build wrote into its `_headers` file (for static hosts;
+ * site/src/lib/securityHeaders.ts), read once per release: a release folder never changes.
+ */
+function releaseHeaders(liveDir: string) {
+  let release = ''
+  let rules: ReturnType<typeof parseHeadersFile> = []
+  return (urlPath: string): Record<string, string> => {
+    let current: string
+    try {
+      current = realpathSync(liveDir)
+    } catch {
+      return fallbackHeaders
+    }
+    if (current !== release) {
+      const file = path.join(current, '_headers')
+      rules = existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : []
+      release = current
+    }
+    const matching = rules.filter((rule) => headerRuleMatches(rule.path, urlPath))
+    if (matching.length === 0) return fallbackHeaders
+    // nosniff whatever the file says: static files are served by their extension only.
+    return Object.assign({ 'X-Content-Type-Options': 'nosniff' }, ...matching.map((rule) => rule.headers))
+  }
+}
+
 /**
  * Serves the built site as a static file server: directory index, content types, ETags, gzip,
- * no cookies, and each language's own 404 page (`/en/…` → `en/404/index.html`, elsewhere the
+ * no cookies, the security headers of the release's `_headers` file, and each language's own 404 page (`/en/…` → `en/404/index.html`, elsewhere the
  * bilingual `404.html`) with status 404.
  */
 export function startSiteServer(options: SiteServerOptions): Promise<RunningSiteServer> {
@@ -35,6 +70,7 @@ export function startSiteServer(options: SiteServerOptions): Promise<RunningSite
   // dev: look each file up on disk per request (no start-up index), so a switched release shows at once.
   const files = sirv(liveDir, { dev: true, etag: true, dotfiles: false, onNoMatch: (req, res) => notFound(req, res) })
   const compress = compression()
+  const headersFor = releaseHeaders(liveDir)
 
   async function notFound(req: IncomingMessage, res: ServerResponse) {
     const sitePath = (req.url ?? '/').split('?')[0] ?? '/'
@@ -56,8 +92,9 @@ export function startSiteServer(options: SiteServerOptions): Promise<RunningSite
   }
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+    const sitePath = (req.url ?? '/').split('?')[0] ?? '/'
+    const inside = base !== '/' && sitePath.startsWith(base) ? sitePath.slice(base.length - 1) : sitePath
+    for (const [name, value] of Object.entries(headersFor(inside))) res.setHeader(name, value)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
       res.end('Method not allowed: the site is static.\n')
@@ -77,6 +114,11 @@ export function startSiteServer(options: SiteServerOptions): Promise<RunningSite
       }
       // The file server sees paths relative to the site's root.
       req.url = url.slice(base.length - 1)
+    }
+    // Instructions for the server, not a page: static hosts do not serve it either.
+    if (/^\/(_|%5f)headers\/?$/i.test(inside)) {
+      void notFound(req, res)
+      return
     }
     compress(req as never, res as never, () => files(req, res))
   }

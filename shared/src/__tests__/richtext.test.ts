@@ -183,4 +183,35 @@ describe('safeHref', () => {
     expect(safeHref(42)).toBeUndefined()
     expect(safeHref('ftp://example.org')).toBeUndefined()
   })
+
+  it('refuses links that lead off-site without saying so, however they are disguised', () => {
+    for (const url of [
+      '//evil.example',
+      '\\/evil.example',
+      '/\\evil.example',
+      '\\\\evil.example',
+      ' //evil.example',
+      '/\t/evil.example',
+      '/\n\\evil.example',
+      '\u0000//evil.example',
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+      'java\rscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'javascript\u0000:alert(1)',
+      '\u00a0javascript:alert(1)',
+      'jav ascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+    ]) {
+      expect(safeHref(url), JSON.stringify(url)).toBeUndefined()
+    }
+    // Still fine: paths that merely contain slashes or backslashes later on.
+    expect(safeHref('/en/statements/')).toBe('/en/statements/')
+    expect(safeHref('/a//b')).toBe('/a//b')
+    expect(safeHref('./x\\y')).toBe('./x\\y')
+  })
 })

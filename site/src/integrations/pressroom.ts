@@ -2,17 +2,21 @@
  * The site's own build steps:
  * - for the sitemap, each page's canonical URL and real language alternates, as the page
  *   declared them while it rendered (src/lib/pageLinks.ts);
- * - after the pages are written, the Pagefind index (one per language, from each page's <html lang>);
+ * - after the pages are written, the Pagefind index (one per language, from each page's <html lang>)
+ *   and the `_headers` file with the site's security headers (src/lib/securityHeaders.ts);
  * - before the content loaders run, the CMS's answers they will need (src/loaders/cms.ts).
  */
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { documentKinds, localeCodes } from '@pressroom/shared'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
+import { publicCmsUrl, siteUrl } from '../config.ts'
 import { forgetPrefetched } from '../lib/cms.ts'
 import { listenForPageLinks, type PageLinks } from '../lib/pageLinks.ts'
+import { siteHeadersFile } from '../lib/securityHeaders.ts'
 import { prefetchPublications } from '../loaders/cms.ts'
 
 /**
@@ -84,6 +88,7 @@ export function pressroom(): AstroIntegration {
         }
         const search = await indexForSearch(fileURLToPath(dir))
         logger.info(`Pagefind indexed ${search.pages} pages in ${search.ms} ms`)
+        await writeFile(new URL('_headers', dir), siteHeadersFile({ siteUrl, publicCmsUrl }))
       },
     },
   }

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { pageSecurityHeaders } from '../../http/pagePolicy.ts'
 import { acknowledgeReceipt, inspectAcknowledgement } from './acknowledgeReceipt.ts'
 import { type RenderedPage, renderAcknowledgementPage } from './page.ts'
 
@@ -11,11 +12,10 @@ const pageHeaders = {
   'Referrer-Policy': 'no-referrer',
   'X-Robots-Tag': 'noindex, nofollow',
   'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
 }
 
-const respond = (page: RenderedPage) => new Response(page.html, { status: page.status, headers: pageHeaders })
+const respond = (page: RenderedPage) =>
+  new Response(page.html, { status: page.status, headers: { ...pageHeaders, ...pageSecurityHeaders(page.html) } })
 
 /**
  * The acknowledgement page: GET only shows (link scanners and previews prefetch links), the

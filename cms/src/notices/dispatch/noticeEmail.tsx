@@ -9,8 +9,8 @@ import { EmailLayout, emailStyles as styles } from '../../mail/layout.tsx'
  * The e-mail that carries a notice to an institution: formal and sober, in the recipient's
  * language, with the notice's text, its PDF edition attached and the "acknowledge receipt" link.
  * One template per notice and language; the delivery core fills in per recipient
- * `{{recipientName}}` / `{{acknowledgementLink}}` (plain text) and their `…Html` twins (escaped
- * for HTML), so a dispatch renders React Email once per language.
+ * `{{recipientName}}` / `{{acknowledgementLink}}` (HTML-escaped in the HTML part, see
+ * mail/message.ts), so a dispatch renders React Email once per language.
  */
 const words = {
   en: {
@@ -88,7 +88,7 @@ export async function noticeEmailTemplate(mail: NoticeMail): Promise<MessageTemp
     <EmailLayout locale={mail.locale} org={mail.org} preview={`${meta}. ${mail.title}`}>
       <Text style={styles.meta}>{meta}</Text>
       <Text style={styles.body_}>
-        {w.to}: {'{{recipientNameHtml}}'}
+        {w.to}: {'{{recipientName}}'}
       </Text>
       {fallback ? (
         <Text style={{ ...styles.body_, fontStyle: 'italic' }}>
@@ -114,7 +114,7 @@ export async function noticeEmailTemplate(mail: NoticeMail): Promise<MessageTemp
       </Heading>
       <Text style={styles.body_}>{w.ackIntro}</Text>
       <Text style={styles.body_}>
-        <Link href="{{acknowledgementLinkHtml}}" style={{ ...styles.link, fontWeight: 600 }}>
+        <Link href="{{acknowledgementLink}}" style={{ ...styles.link, fontWeight: 600 }}>
           {w.ackAction}
         </Link>
       </Text>

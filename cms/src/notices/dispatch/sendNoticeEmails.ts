@@ -1,4 +1,3 @@
-import { escapeHtml } from '@pressroom/shared/richtext'
 import type { Payload, PayloadRequest } from 'payload'
 import { relationId } from '../../db/relationId.ts'
 import { normalizeEmail, planSend } from '../../mail/index.ts'
@@ -76,12 +75,8 @@ async function planRowEmail(
     recipients: addresses.map((address) => ({
       key: `address:${normalizeEmail(address)}`,
       email: address,
-      variables: {
-        recipientName: name,
-        recipientNameHtml: escapeHtml(name),
-        acknowledgementLink: link,
-        acknowledgementLinkHtml: escapeHtml(link),
-      },
+      // The delivery core escapes them in the HTML part.
+      variables: { recipientName: name, acknowledgementLink: link },
     })),
     source: {
       dispatch: relationId(row.dispatch),

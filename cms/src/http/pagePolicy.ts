@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * The Content-Security-Policy of a page the CMS serves to readers (subscription pages, the
+ * acknowledgement page): server-rendered HTML with no script at all and one `<style>` block, so
+ * nothing runs, only that exact style applies (by its hash), and its forms post back to the CMS.
+ * Stricter than the admin's (src/http/securityHeaders.ts), which it replaces (docs/adr/0032).
+ */
+export function pageContentSecurityPolicy(html: string): string {
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    (match) =>
+      `'sha256-${createHash('sha256')
+        .update(match[1] ?? '')
+        .digest('base64')}'`,
+  )
+  return [
+    "default-src 'none'",
+    `style-src ${styles.length > 0 ? styles.join(' ') : "'none'"}`,
+    "img-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/** The headers a reader's page adds to the CMS's defaults: its own policy, and no referrer (its URL may hold a token). */
+export function pageSecurityHeaders(html: string): Record<string, string> {
+  return { 'Content-Security-Policy': pageContentSecurityPolicy(html), 'Referrer-Policy': 'no-referrer' }
+}
