@@ -184,7 +184,10 @@ describe('two-factor sign-in in the admin (docs/adr/0034)', () => {
     await signOut(page)
     // The password alone is refused, with a message that says what to enter.
     await signIn(page)
-    await page.getByRole('alert').getByText(/enter the 6-digit code from your authenticator app/).waitFor()
+    await page
+      .getByRole('alert')
+      .getByText(/enter the 6-digit code from your authenticator app/)
+      .waitFor()
     expect(page.url()).toContain('/admin/login')
 
     // The set-up spent the current code: the app's next one signs in.
@@ -201,7 +204,10 @@ describe('two-factor sign-in in the admin (docs/adr/0034)', () => {
     // A recovery code works once.
     await signOut(page)
     await signIn(page, recoveryCodes[0])
-    await page.getByRole('alert').getByText(/The code is wrong, expired or already used/).waitFor()
+    await page
+      .getByRole('alert')
+      .getByText(/The code is wrong, expired or already used/)
+      .waitFor()
     await context.close()
   })
 })
