@@ -1,6 +1,7 @@
 import { generate } from 'otplib'
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { openSecret, sealSecret } from '../auth/totp/secretBox.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { requestFrom } from './helpers/fromAddress.ts'
 import { type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
@@ -125,6 +126,24 @@ describe('two-factor sign-in', () => {
     expect(status.json).toEqual({ enabled: true, required: false, mustEnrol: false, recoveryCodesLeft: 10 })
     // Anonymous callers learn nothing.
     expect((await call('GET', '/users/totp/status')).status).toBe(401)
+  })
+
+  it('seals secrets so that only this PAYLOAD_SECRET opens them', () => {
+    const sealed = sealSecret('JBSWY3DPEHPK3PXP')
+    expect(sealed).not.toContain('JBSWY3DPEHPK3PXP')
+    expect(sealSecret('JBSWY3DPEHPK3PXP')).not.toBe(sealed)
+    expect(openSecret(sealed)).toBe('JBSWY3DPEHPK3PXP')
+    const secret = process.env.PAYLOAD_SECRET
+    try {
+      process.env.PAYLOAD_SECRET = `${secret}-rotated`
+      expect(openSecret(sealed)).toBeUndefined()
+    } finally {
+      process.env.PAYLOAD_SECRET = secret
+    }
+    // A changed byte fails authentication (GCM) instead of opening to something else.
+    const [v, iv, tag, body = ''] = sealed.split(':')
+    const tampered = `${body[0] === 'A' ? 'B' : 'A'}${body.slice(1)}`
+    expect(openSecret([v, iv, tag, tampered].join(':'))).toBeUndefined()
   })
 
   it('refuses the password alone, and wrong or reused codes, over REST and GraphQL', async () => {
