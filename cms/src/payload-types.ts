@@ -811,6 +811,18 @@ export interface User {
   lockUntil?: string | null;
   name?: string | null;
   role: 'admin' | 'editor' | 'translator';
+  totpEnabled?: boolean | null;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpRecoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1738,6 +1750,10 @@ export interface UsersSelect<T extends boolean = true> {
   lockUntil?: T;
   name?: T;
   role?: T;
+  totpEnabled?: T;
+  totpSecret?: T;
+  totpPendingSecret?: T;
+  totpRecoveryCodes?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

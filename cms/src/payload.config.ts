@@ -6,6 +6,7 @@ import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig, type Config } from 'payload'
 import { isPublisher } from './access/index.ts'
+import { twoFactorAdmin } from './auth/totp/index.ts'
 import { Dispatches } from './collections/Dispatches.ts'
 import { DispatchManualRecords } from './collections/DispatchManualRecords.ts'
 import { DispatchProofs } from './collections/DispatchProofs.ts'
@@ -96,9 +97,12 @@ const config = buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Press room' },
+    // The sign-in form with the two-factor code, its set-up page and the gate (docs/adr/0034);
+    // Administration → System status: what /api/health reports, for staff (docs/adr/0031).
     components: {
-      // Administration → System status: what /api/health reports, for staff (docs/adr/0031).
+      ...twoFactorAdmin,
       views: {
+        ...twoFactorAdmin.views,
         systemStatus: { Component: '/components/SystemStatusView.tsx#SystemStatusView', path: '/system-status' },
       },
       afterNavLinks: ['/components/SystemStatusNavLink.tsx#SystemStatusNavLink'],
@@ -185,7 +189,11 @@ const config = buildConfig({
   // Payload matches errors by class name, which the production bundle shortens: SignInThrottled
   // sets its own; AuthenticationError (a wrong password) is matched in development and tests only.
   // (Payload's type lists only its own error names.)
-  loggingLevels: { AuthenticationError: 'info', SignInThrottled: 'info' } as Config['loggingLevels'],
+  loggingLevels: {
+    AuthenticationError: 'info',
+    SignInThrottled: 'info',
+    SecondFactorRefused: 'info',
+  } as Config['loggingLevels'],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })

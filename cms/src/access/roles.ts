@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { mustEnrolFirst } from '../auth/totp/settings.ts'
 
 /**
  * admin: everything, including users and settings.
@@ -12,6 +13,8 @@ type RequestUser = PayloadRequest['user']
 
 export function roleOf(user: RequestUser): Role | null {
   if (user?.collection !== 'users') return null
+  // An administrator who must set up two-factor sign-in first acts as nobody until then (docs/adr/0034).
+  if (mustEnrolFirst(user)) return null
   const role = (user as { role?: unknown }).role
   return roles.includes(role as Role) ? (role as Role) : null
 }

@@ -1,8 +1,9 @@
 import type { CollectionConfig, Field } from 'payload'
 import { isAdmin, isAdminField } from '../access/index.ts'
 import { roles } from '../access/roles.ts'
-import { adminOrSelf } from '../access/users.ts'
+import { adminOrSelf, adminOrSelfRead } from '../access/users.ts'
 import { forgetFailedSignIns, throttleSignIn } from '../auth/signInHooks.ts'
+import { withTwoFactor } from '../auth/totp/index.ts'
 
 const never = () => false
 const unusedAccountLockFields: Field[] = [
@@ -16,7 +17,8 @@ const roleLabels = {
   translator: { en: 'Translator (drafts only)', ru: 'Переводчик (только черновики)' },
 } as const
 
-export const Users: CollectionConfig = {
+// Two-factor sign-in adds its fields, endpoints and sign-in hooks (docs/adr/0034).
+export const Users: CollectionConfig = withTwoFactor({
   slug: 'users',
   labels: {
     singular: { en: 'Staff member', ru: 'Сотрудник' },
@@ -32,7 +34,7 @@ export const Users: CollectionConfig = {
     group: { en: 'Administration', ru: 'Администрирование' },
   },
   access: {
-    read: adminOrSelf,
+    read: adminOrSelfRead,
     create: isAdmin,
     update: adminOrSelf,
     delete: isAdmin,
@@ -55,4 +57,4 @@ export const Users: CollectionConfig = {
       label: { en: 'Role', ru: 'Роль' },
     },
   ],
-}
+})

@@ -1,4 +1,5 @@
-import type { Browser } from 'playwright-core'
+import { generate } from 'otplib'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { watchForCspViolations } from '../lib/cspWatch.ts'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
@@ -207,5 +208,90 @@ describe('the started CMS', () => {
     )
     expect(title).toBe('Scheduled through the running CMS')
     await payload.destroy()
+  })
+})
+
+describe('two-factor sign-in in the admin (docs/adr/0034)', () => {
+  const email = 'two-factor-admin@pressroom.localhost'
+  const password = 'e2e-two-factor-password-7'
+  /** The code the authenticator app shows `steps` periods from now (one step of drift is accepted). */
+  const codeFor = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 })
+
+  async function signIn(page: Page, code?: string) {
+    await page.goto(`${baseUrl}/admin/login`)
+    await page.fill('input[name="email"]', email)
+    await page.fill('input[name="password"]', password)
+    if (code) await page.fill('input[name="totpCode"]', code)
+    await page.click('button[type="submit"]')
+  }
+
+  async function signOut(page: Page) {
+    await page.goto(`${baseUrl}/admin/logout`)
+    await page.waitForSelector('input[name="email"]')
+  }
+
+  it('lets an administrator enrol, then sign in with password and code, or with a recovery code', async () => {
+    // A second administrator, made by the seeded one through the API, so other tests keep theirs.
+    const seeded = await fetch(`${baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@pressroom.localhost', password: adminPassword }),
+    })
+    const created = await fetch(`${baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${(await seeded.json()).token}` },
+      body: JSON.stringify({ email, password, role: 'admin', name: 'Two-factor admin' }),
+    })
+    expect(created.status).toBe(201)
+    const id = (await created.json()).doc.id
+
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const page = await context.newPage()
+    await signIn(page)
+    await page.waitForURL(/\/admin\/?$/)
+
+    await page.goto(`${baseUrl}/admin/collections/users/${id}`)
+    await page.getByText('Two-factor sign-in is off: your password alone signs you in.').waitFor()
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click()
+    await page.locator('svg.pressroom-two-factor__qr path').waitFor()
+    const secret = (await page.locator('[data-totp-secret]').textContent()) ?? ''
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/)
+    await page.fill('#field-totpConfirm', await codeFor(secret))
+    await page.getByRole('button', { name: 'Turn on' }).click()
+    const codes = page.locator('[data-recovery-codes] code')
+    await codes.first().waitFor()
+    const recoveryCodes = await codes.allTextContents()
+    expect(recoveryCodes).toHaveLength(10)
+    await page.getByRole('button', { name: 'I have saved the codes' }).click()
+    await page.getByText('Two-factor sign-in is on. Recovery codes left: 10.').waitFor()
+
+    await signOut(page)
+    // The password alone is refused, with a message that says what to enter.
+    await signIn(page)
+    await page
+      .getByRole('alert')
+      .getByText(/enter the 6-digit code from your authenticator app/)
+      .waitFor()
+    expect(page.url()).toContain('/admin/login')
+
+    // The set-up spent the current code: the app's next one signs in.
+    await signIn(page, await codeFor(secret, 1))
+    await page.waitForURL(/\/admin\/?$/)
+    await page.getByRole('link', { name: 'Statements' }).first().waitFor()
+
+    await signOut(page)
+    await signIn(page, recoveryCodes[0])
+    await page.waitForURL(/\/admin\/?$/)
+    await page.goto(`${baseUrl}/admin/collections/users/${id}`)
+    await page.getByText('Two-factor sign-in is on. Recovery codes left: 9.').waitFor()
+
+    // A recovery code works once.
+    await signOut(page)
+    await signIn(page, recoveryCodes[0])
+    await page
+      .getByRole('alert')
+      .getByText(/The code is wrong, expired or already used/)
+      .waitFor()
+    await context.close()
   })
 })
