@@ -51,7 +51,7 @@ export function crossSiteReason(req: PayloadRequest): string | undefined {
 export function bodyTypeReason(req: PayloadRequest, accepted: BodyType[]): string | undefined {
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   const length = req.headers.get('content-length')
-  const bodyless = !type && (length === null || length === '0')
+  const bodyless = !type && (length === '0' || (length === null && !req.headers.get('transfer-encoding')))
   if (bodyless) return undefined
   if (accepted.some((name) => mediaTypes[name] === type)) return undefined
   const expected = accepted.map((name) => mediaTypes[name]).join(' or ')
