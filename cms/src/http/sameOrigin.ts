@@ -77,7 +77,7 @@ export function sameOriginOnly(endpoint: Endpoint, accepted: BodyType[] = ['json
       const reason = crossSiteReason(req) ?? bodyTypeReason(req, accepted)
       if (reason) {
         throw new CrossSiteRefused(
-          `Refused: ${reason}. Use this from the CMS's admin pages, or from a script with an API token and a ${accepted.map((name) => mediaTypes[name]).join(' or ')} body.`,
+          `Refused: ${reason}. Use this from the CMS's admin pages, or from a script with an API token and a body of type ${accepted.map((name) => mediaTypes[name]).join(' or ')}.`,
         )
       }
       return endpoint.handler(req)
