@@ -33,12 +33,15 @@ import { explainRefusal } from './hooks/explainRefusal.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+import { cmsOrigins, cmsServerUrl } from './http/cmsOrigin.ts'
 import { proxySettings } from './http/trustedProxies.ts'
 import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
+import { pressroomEmailAdapter } from './mail/payloadEmailAdapter.ts'
 import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliveries.ts'
 import { pruneOldDataTask } from './retention/index.ts'
+import { requirePayloadSecret } from './secrets/payloadSecret.ts'
 import { rebuildSite } from './site/rebuildSite.ts'
 import { siteQueue } from './site/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.ts'
@@ -48,17 +51,6 @@ import { planDueConfirmations } from './subscriptions/services.ts'
 import { RateLimits } from './throttle/RateLimits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-
-function requireSecret(): string {
-  const secret = process.env.PAYLOAD_SECRET
-  if (!secret || secret.length < 32) {
-    throw new Error(
-      'PAYLOAD_SECRET is missing or shorter than 32 characters. `./pressroom start` writes one to cms/.env; ' +
-        'elsewhere set it to a long random string (e.g. `openssl rand -hex 32`).',
-    )
-  }
-  return secret
-}
 
 /**
  * Every collection refuses unknown locales before Payload can quietly default them, answers
@@ -90,8 +82,11 @@ const jobsCron = process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *'
 const siteBuildCron = process.env.SITE_BUILD === 'off' ? 'off' : (process.env.SITE_BUILD_CRON ?? '*/5 * * * * *')
 
 const config = buildConfig({
-  secret: requireSecret(),
-  serverURL: process.env.CMS_URL || undefined,
+  secret: requirePayloadSecret(),
+  // The session cookie counts only on requests from the CMS's own origins (docs/adr/0033).
+  serverURL: cmsServerUrl(),
+  csrf: cmsOrigins(),
+  cors: cmsOrigins(),
   admin: {
     user: Users.slug,
     avatar: 'default',
@@ -154,6 +149,8 @@ const config = buildConfig({
   endpoints: [sendPublicationEndpoint, healthEndpoint],
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
+  // Password resets and sign-in alerts go the way all other e-mail goes (docs/adr/0033).
+  email: pressroomEmailAdapter(),
   sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
   upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
@@ -185,14 +182,17 @@ const config = buildConfig({
   },
   // Runs after any other plugin, so it marks the fields they add too (docs/adr/0025).
   plugins: [markFieldVisibility],
-  // Password guessing must not flood the log with stack traces: one line per refused sign-in.
-  // Payload matches errors by class name, which the production bundle shortens: SignInThrottled
-  // sets its own; AuthenticationError (a wrong password) is matched in development and tests only.
+  // Password guessing must not flood the log with stack traces: one line per refused sign-in,
+  // password reset or cross-site request. Payload matches errors by class name, which the
+  // production bundle shortens: SignInThrottled, PasswordResetThrottled and CrossSiteRefused set
+  // their own; AuthenticationError (a wrong password) is matched in development and tests only.
   // (Payload's type lists only its own error names.)
   loggingLevels: {
     AuthenticationError: 'info',
     SignInThrottled: 'info',
     SecondFactorRefused: 'info',
+    PasswordResetThrottled: 'info',
+    CrossSiteRefused: 'info',
   } as Config['loggingLevels'],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,

@@ -47,6 +47,8 @@ beforeAll(async () => {
       SITE_RELEASES_DIR: path.join(dir, 'releases'),
       SITE_LIVE_DIR: path.join(dir, 'live'),
       SITE_BUILD_COMMAND: `"${process.execPath}" "${standIn}"`,
+      // The build's environment is allow-listed (docs/adr/0033): the stand-in's knobs pass by name.
+      SITE_BUILD_ENV: 'STAND_IN_FAIL,STAND_IN_DELAY_MS,STAND_IN_LOCK,STAND_IN_RECORD',
       STAND_IN_RECORD: path.join(dir, 'builds.txt'),
     },
   })

@@ -40,6 +40,8 @@ beforeAll(async () => {
       SITE_RELEASES_DIR: path.join(dir, 'releases'),
       SITE_LIVE_DIR: path.join(dir, 'live'),
       SITE_BUILD_COMMAND: `"${process.execPath}" "${standIn}"`,
+      // The build's environment is allow-listed (docs/adr/0033): the stand-in's knobs pass by name.
+      SITE_BUILD_ENV: 'STAND_IN_FAIL,STAND_IN_DELAY_MS,STAND_IN_LOCK,STAND_IN_RECORD',
     },
   })
   payload = started.payload
@@ -110,12 +112,29 @@ describe(`the rebuildSite job (${testDatabase})`, () => {
     expect(readlinkSync(path.join(dir, 'live'))).toBe(path.join('releases', good.release!))
     expect(livePage()).toBe('<h1>Good name</h1>')
   })
+
+  it('gives the build no secret, and keeps secrets it prints out of the record staff read (docs/adr/0033)', async () => {
+    const command = process.env.SITE_BUILD_COMMAND
+    const secret = process.env.PAYLOAD_SECRET!
+    process.env.SITE_BUILD_COMMAND = `env; echo "read from a file: ${secret}"; ${command}`
+    try {
+      const build = await buildNow('build that prints its environment')
+      expect(build.status).toBe('succeeded')
+      expect(build.logTail).toMatch(/^CMS_URL=/m)
+      expect(build.logTail).not.toMatch(/^(PAYLOAD_SECRET|DATABASE_URL|SITE_BUILD_COMMAND)=/m)
+      expect(build.logTail).not.toContain(secret)
+      expect(build.logTail).toContain('read from a file: [secret PAYLOAD_SECRET]')
+    } finally {
+      process.env.SITE_BUILD_COMMAND = command
+    }
+  })
 })
 
 describe(`the build hook URL (${testDatabase})`, () => {
   let hook: Server
   let received: { method?: string; type?: string; body: any }[] = []
   let answerStatus = 200
+  let answerText: string | undefined
 
   beforeAll(async () => {
     hook = createServer(async (req: IncomingMessage, res) => {
@@ -123,7 +142,7 @@ describe(`the build hook URL (${testDatabase})`, () => {
       for await (const chunk of req) body += chunk
       received.push({ method: req.method, type: req.headers['content-type'], body: JSON.parse(body) })
       res.writeHead(answerStatus, { 'content-type': 'text/plain' })
-      res.end(answerStatus === 200 ? 'queued' : 'deploy hook broken')
+      res.end(answerText ?? (answerStatus === 200 ? 'queued' : 'deploy hook broken'))
     })
     process.env.HOOK_TEST_URL = `${await listen(hook)}/build-hooks/secret-token`
   })
@@ -165,5 +184,22 @@ describe(`the build hook URL (${testDatabase})`, () => {
     expect(build.status).toBe('failed')
     expect(build.error).toMatch(/The build hook answered 500/)
     expect(build.logTail).toContain('deploy hook broken')
+  })
+
+  it('keeps secrets the hook’s answer echoes out of the record staff read (docs/adr/0033)', async () => {
+    const planted = 're_planted_key_for_the_log_test_9f2c'
+    process.env.RESEND_API_KEY = planted
+    answerStatus = 500
+    answerText = `deploy hook broken; you called ${process.env.HOOK_TEST_URL}; our side has ${planted}`
+    try {
+      const build = await buildNow('updated site-settings')
+      expect(build.status).toBe('failed')
+      expect(build.logTail).not.toContain(planted)
+      expect(build.logTail).not.toContain('secret-token')
+      expect(build.logTail).toContain('you called [secret SITE_BUILD_HOOK_URL]; our side has [secret RESEND_API_KEY]')
+    } finally {
+      delete process.env.RESEND_API_KEY
+      answerText = undefined
+    }
   })
 })

@@ -14,16 +14,20 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { redactSecrets } from '../secrets/secretValues.ts'
 import { createSiteBuilder, LogTail, readSiteBuildStatus, type SiteBuilderOptions } from '../site/builder.ts'
 
 const standIn = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers/stand-in-site-build.mjs')
 const standInCommand = `"${process.execPath}" "${standIn}"`
+const standInKnobs = 'STAND_IN_FAIL,STAND_IN_DELAY_MS,STAND_IN_LOCK,STAND_IN_RECORD'
 
 /** A loopback "CMS" whose organization name changes with every read, so each build differs. */
 let cms: Server
 let cmsUrl: string
 let reads = 0
 beforeAll(async () => {
+  // The build gets an allow-listed environment: the stand-in's test knobs are let through by name.
+  process.env.SITE_BUILD_ENV = standInKnobs
   cms = createServer((_req, res) => {
     reads += 1
     res.writeHead(200, { 'content-type': 'application/json' })
@@ -188,5 +192,70 @@ describe('log tail', () => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(10)
     expect(text.endsWith('ик-123')).toBe(true)
     expect(text).not.toContain('\uFFFD')
+  })
+})
+
+describe('secrets and the site build (docs/adr/0033)', () => {
+  const planted = {
+    PAYLOAD_SECRET: 'planted-payload-secret-7f3a9c1e5b2d8046',
+    RESEND_API_KEY: 're_planted_resend_key_41c9e07d',
+    DATABASE_URL: 'postgres://pressroom:planted-db-password-93ab@127.0.0.1:5432/pressroom',
+    SITE_BUILD_HOOK_URL: 'https://hooks.example.org/build/planted-hook-token-5e21',
+    ACME_DEPLOY_TOKEN: 'planted-other-token-c0ffee42',
+  }
+  const saved: Record<string, string | undefined> = {}
+  beforeEach(() => {
+    for (const [name, value] of Object.entries(planted)) {
+      saved[name] = process.env[name]
+      process.env[name] = value
+    }
+  })
+  afterEach(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+    process.env.SITE_BUILD_ENV = standInKnobs
+  })
+
+  it('gives the build only allowed variables, and takes secret values out of its log', async () => {
+    // The build prints its whole environment, then the secrets it was never given but prints anyway
+    // (as a build that read them from a file would), the last one cut by the log's end.
+    const printsSecrets = [
+      'env',
+      `echo "key ${planted.RESEND_API_KEY} and db password planted-db-password-93ab"`,
+      `echo "hook ${planted.SITE_BUILD_HOOK_URL}" "${planted.PAYLOAD_SECRET}"`,
+      `${standInCommand}`,
+    ].join('\n')
+    const result = await createSiteBuilder({ ...options, command: printsSecrets }).build()
+    expect(result.status).toBe('succeeded')
+    const log = result.logTail
+    expect(log).toMatch(/^PATH=/m)
+    expect(log).toMatch(new RegExp(`^CMS_URL=${cmsUrl}$`, 'm'))
+    for (const [name, value] of Object.entries(planted)) {
+      expect(log, name).not.toMatch(new RegExp(`^${name}=`, 'm'))
+      expect(log, name).not.toContain(value)
+    }
+    expect(log).not.toContain('planted-db-password-93ab')
+    expect(log).toContain('key [secret RESEND_API_KEY] and db password [secret DATABASE_URL password]')
+    expect(log).toContain('hook [secret SITE_BUILD_HOOK_URL] [secret PAYLOAD_SECRET]')
+    // What `./pressroom start` prints from status.json is the same redacted log.
+    const status = await readSiteBuildStatus(options.releasesDir)
+    expect(JSON.stringify(status)).not.toContain(planted.PAYLOAD_SECRET)
+  })
+
+  it('redacts a secret cut in half by the end of the log tail', () => {
+    const tail = new LogTail(24)
+    tail.push(`token: ${planted.PAYLOAD_SECRET}\nbuild done\n`)
+    expect(tail.text()).toContain(planted.PAYLOAD_SECRET.slice(-12))
+    expect(redactSecrets(tail.text())).toBe('[secret PAYLOAD_SECRET]\nbuild done\n')
+  })
+
+  it('refuses SITE_BUILD_ENV that names a secret, saying what to do', async () => {
+    process.env.SITE_BUILD_ENV = `${standInKnobs},PAYLOAD_SECRET`
+    const result = await createSiteBuilder(options).build()
+    expect(result.status).toBe('failed')
+    expect(result.error).toMatch(/SITE_BUILD_ENV names PAYLOAD_SECRET: the site build never gets secrets/)
+    expect(result.logTail).not.toContain(planted.PAYLOAD_SECRET)
   })
 })

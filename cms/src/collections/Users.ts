@@ -2,8 +2,12 @@ import type { CollectionConfig, Field } from 'payload'
 import { isAdmin, isAdminField } from '../access/index.ts'
 import { roles } from '../access/roles.ts'
 import { adminOrSelf, adminOrSelfRead } from '../access/users.ts'
+import { alertNewSignIn } from '../auth/newSignInAlert.ts'
+import { throttlePasswordReset } from '../auth/passwordResetThrottle.ts'
 import { forgetFailedSignIns, throttleSignIn } from '../auth/signInHooks.ts'
+import { passwordResetEmail } from '../auth/staffEmails.ts'
 import { withTwoFactor } from '../auth/totp/index.ts'
+import { sessionCookieSecure } from '../http/cmsOrigin.ts'
 
 const never = () => false
 const unusedAccountLockFields: Field[] = [
@@ -26,8 +30,16 @@ export const Users: CollectionConfig = withTwoFactor({
   },
   // No account lock (anyone could lock staff out with wrong passwords): failed sign-ins are
   // throttled by address and account with growing waits instead (docs/adr/0027).
-  auth: { maxLoginAttempts: 0 },
-  hooks: { beforeOperation: [throttleSignIn], afterLogin: [forgetFailedSignIns] },
+  // The session cookie is Secure when CMS_URL is HTTPS; staff e-mail is in their language (docs/adr/0033).
+  auth: {
+    maxLoginAttempts: 0,
+    cookies: { secure: sessionCookieSecure(), sameSite: 'Lax' },
+    forgotPassword: passwordResetEmail,
+  },
+  hooks: {
+    beforeOperation: [throttleSignIn, throttlePasswordReset],
+    afterLogin: [forgetFailedSignIns, alertNewSignIn],
+  },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'role'],

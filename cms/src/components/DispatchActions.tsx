@@ -47,7 +47,13 @@ export function DispatchActions() {
   async function plan() {
     setBusy(true)
     try {
-      const response = await fetch(`${api}/dispatches/${id}/plan`, { method: 'POST', credentials: 'include' })
+      // JSON, like every state-changing call from the admin: the endpoint refuses form bodies (docs/adr/0033).
+      const response = await fetch(`${api}/dispatches/${id}/plan`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      })
       const body = (await response.json().catch(() => ({}))) as { message?: string; errors?: { message: string }[] }
       setMessage(body.message ?? body.errors?.[0]?.message ?? `HTTP ${response.status}`)
       if (response.ok) router.refresh()

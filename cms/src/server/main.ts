@@ -10,12 +10,14 @@
  * Plain Node runs it (type stripping): it imports nothing of the CMS but the peer header, so it
  * never loads the config before Next does.
  */
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { markPeerHeaderStamped, stampPeerAddress } from '../http/peerAddress.ts'
 import { applySecurityHeaders, servedOverHttps } from '../http/securityHeaders.ts'
+import { payloadSecretProblem } from '../secrets/payloadSecret.ts'
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
 const port = Number(values.port ?? process.env.PORT ?? 3000)
@@ -23,9 +25,19 @@ const port = Number(values.port ?? process.env.PORT ?? 3000)
 const hostname = values.hostname
 // As `next start` does; Payload also reads it (no schema push in production).
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' })
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+// A production CMS never starts on a missing, short or copied example secret (docs/adr/0033).
+// cms/.env is read as Next would read it (the environment wins), so the check sees what Payload will.
+const envFile = path.join(cmsDir, '.env')
+if (existsSync(envFile)) process.loadEnvFile(envFile)
+const secretProblem = payloadSecretProblem(process.env.PAYLOAD_SECRET, process.env.NODE_ENV === 'production')
+if (secretProblem) {
+  console.error(`The CMS did not start: ${secretProblem}`)
+  process.exit(1)
+}
 
 const { default: next } = await import('next')
-const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const app = next({ dev: false, dir: cmsDir, port, hostname })
 const handle = app.getRequestHandler()
 // Before Next starts, so that its start-up (src/instrumentation.ts) sees it.

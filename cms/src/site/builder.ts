@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { redactSecrets } from '../secrets/secretValues.ts'
+import { siteBuildEnv } from './buildEnv.ts'
 import {
   buildingMarkerSuffix,
   forgetBuildProcess,
@@ -26,7 +28,7 @@ export type SiteBuilderOptions = {
   liveLink: string
   /** A shell command instead of the Astro build (stand-ins in tests). It writes to $SITE_OUT_DIR. */
   command?: string | null
-  /** Extra environment for the build: CMS_URL, SITE_URL, SITE_BASE, PUBLIC_CMS_URL. */
+  /** The build's environment besides the allowed part of ours (buildEnv.ts): CMS_URL, SITE_URL, SITE_BASE, PUBLIC_CMS_URL. */
   env?: Record<string, string>
   /** Releases kept on disk, the live one included. */
   keep?: number
@@ -43,7 +45,7 @@ export type SiteBuildResult = {
   durationMs: number
   /** HTML files in the release. */
   pages: number | null
-  /** The last ~8 KB of what the build printed. */
+  /** The last ~8 KB of what the build printed, secret values taken out (docs/adr/0033). */
   logTail: string
   /** One line saying what went wrong and what to do. */
   error: string | null
@@ -112,7 +114,7 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
     log(`Site build ${release} started`)
     const exit = await runCommand(command, {
       cwd: options.siteDir,
-      env: { ...process.env, ...options.env, SITE_OUT_DIR: outDir },
+      env: { ...siteBuildEnv(), ...options.env, SITE_OUT_DIR: outDir },
       timeoutMs: options.timeoutMs ?? 600_000,
       tail,
       started: (group) => recordBuildProcess(options.releasesDir, release, group),
@@ -140,8 +142,8 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
     finishedAt: finished.toISOString(),
     durationMs: finished.getTime() - started.getTime(),
     pages: error ? null : pages,
-    logTail: tail.text(),
-    error,
+    logTail: redactSecrets(tail.text()),
+    error: error === null ? null : redactSecrets(error),
   }
   await writeStatus(options.releasesDir, result)
   if (!error) log(`Site build ${release} is live (${pages} pages)`)
@@ -181,7 +183,7 @@ function runCommand(
   command: Command,
   options: {
     cwd: string
-    env: NodeJS.ProcessEnv
+    env: Record<string, string>
     timeoutMs: number
     tail: LogTail
     /** Told the build's process group as soon as it runs. */
@@ -191,7 +193,7 @@ function runCommand(
   return new Promise((resolve, reject) => {
     const child = spawn('/bin/sh', ['-c', command.script, ...command.args], {
       cwd: options.cwd,
-      env: options.env,
+      env: options.env as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so a timeout stops the whole build, not only the shell.
       detached: true,

@@ -1,5 +1,6 @@
 import type { Payload, TaskConfig } from 'payload'
 import type { SiteBuild } from '../payload-types.ts'
+import { redactSecrets } from '../secrets/secretValues.ts'
 import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './builder.ts'
 import { callBuildHook } from './buildHook.ts'
 import { oneAtATime, rebuildSiteTask } from './requestSiteBuild.ts'
@@ -49,7 +50,9 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
     }
     await finishBuild(payload, build, result)
     if (result.status === 'failed') {
-      payload.logger.error(`Site build ${build.id} failed: ${result.error} Details: Administration → Site builds.`)
+      payload.logger.error(
+        `Site build ${build.id} failed: ${redactSecrets(result.error ?? '')} Details: Administration → Site builds.`,
+      )
     }
     return { output: { status: result.status } }
   },
@@ -115,8 +118,9 @@ async function finishBuild(payload: Payload, build: SiteBuild, result: SiteBuild
         Math.round((Date.parse(result.finishedAt) - Date.parse(build.startedAt ?? result.startedAt)) / 100) / 10,
       pages: result.pages,
       release: result.release,
-      logTail: result.logTail,
-      error: result.error,
+      // Staff read these: whatever the build or its hook printed, no secret goes on (docs/adr/0033).
+      logTail: redactSecrets(result.logTail),
+      error: result.error === null ? null : redactSecrets(result.error),
     },
     depth: 0,
   })

@@ -1,6 +1,7 @@
 import { type DocumentCollection, documentCollections, isLocale, type Locale } from '@pressroom/shared'
 import type { CollectionAfterChangeHook, Endpoint, PayloadRequest, TaskConfig } from 'payload'
 import { hasRole } from '../access/roles.ts'
+import { sameOriginOnly } from '../http/sameOrigin.ts'
 import { mailQueue } from '../mail/index.ts'
 import { planPublicationSends } from './publicationSends.ts'
 
@@ -54,7 +55,7 @@ const fail = (status: number, error: string) => Response.json({ error }, { statu
  * For publishers: e-mail a published statement, notice or press release to its subscribers now,
  * or (correction) e-mail its latest correction note to those who received it.
  */
-export const sendPublicationEndpoint: Endpoint = {
+export const sendPublicationEndpoint: Endpoint = sameOriginOnly({
   path: '/mail/send-publication',
   method: 'post',
   handler: async (req: PayloadRequest) => {
@@ -116,4 +117,4 @@ export const sendPublicationEndpoint: Endpoint = {
       { status: fresh.length ? 201 : 200 },
     )
   },
-}
+})

@@ -88,4 +88,54 @@ describe('dispatching a notice from the admin', () => {
     expect(attachments.map((f) => f.slice(-6)).sort()).toEqual(['en.pdf', 'ru.pdf'])
     for (const message of messages) expect(message).toContain('Content-Type: application/pdf')
   })
+
+  it('refuses a form that another site posts with the staff session, and plans nothing (docs/adr/0033)', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const page = await context.newPage()
+    await room.logIn(page)
+    // A fresh dispatch, saved the way the admin saves (same origin, JSON).
+    const dispatchId = await page.evaluate(async () => {
+      const first = async (path: string) => (await (await fetch(path)).json()).docs[0].id
+      const [notice, group] = [
+        await first('/api/notices?limit=1&depth=0'),
+        await first('/api/distribution-groups?limit=1&depth=0'),
+      ]
+      const saved = await fetch('/api/dispatches?depth=0', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ notice, groups: [group] }),
+      })
+      return (await saved.json()).doc.id as number
+    })
+
+    // Another site on this machine (another port of localhost: the same "site" for cookies, so
+    // the browser sends the session cookie along) posts a form at the dispatch's plan endpoint.
+    const cms = new URL(baseUrl)
+    const evil = `http://${cms.hostname}:${Number(cms.port) + 1}/evil.html`
+    await page.route(evil, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<form method="POST" enctype="text/plain" action="${baseUrl}/api/dispatches/${dispatchId}/plan"><input name='{"a":"' value='"}'></form><script>document.forms[0].submit()</script>`,
+      }),
+    )
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith(`/api/dispatches/${dispatchId}/plan`)),
+      page.goto(evil),
+    ])
+    expect(answer.request().headers().cookie ?? (await answer.request().allHeaders()).cookie).toMatch(/payload-token=/)
+    expect(answer.status()).toBe(403)
+    // Another port of localhost is the same site, not the same origin: Chromium says so.
+    expect(await answer.text()).toMatch(
+      /Refused: the browser says it came from another site \(Sec-Fetch-Site: same-site\)/,
+    )
+
+    await page.goto(`${baseUrl}/admin`)
+    const after = await page.evaluate(async (id) => {
+      const dispatch = await (await fetch(`/api/dispatches/${id}?depth=0`)).json()
+      const rows = await (await fetch(`/api/dispatch-recipients?where[dispatch][equals]=${id}&limit=0`)).json()
+      return { status: dispatch.status, rows: rows.totalDocs }
+    }, dispatchId)
+    expect(after).toEqual({ status: 'draft', rows: 0 })
+    await context.close()
+  })
 })

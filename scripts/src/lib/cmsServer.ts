@@ -10,6 +10,8 @@ import { waitForHttp } from './processes.ts'
  */
 export function cmsServerEnv(base: Env = process.env): Env {
   loadCmsEnv(base)
+  // The CMS's own URL puts Payload's CSRF and CORS lists in force (docs/adr/0033).
+  base.CMS_URL ||= `http://localhost:${base.PORT ?? 3000}`
   loadSiteEnv(Number(base.PORT ?? 3000), base)
   return base
 }

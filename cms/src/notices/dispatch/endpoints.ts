@@ -1,10 +1,11 @@
 import type { Endpoint } from 'payload'
+import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { requirePublisher } from '../http.ts'
 import { planDispatch } from './planDispatch.ts'
 
 /** POST /api/dispatches/:id/plan — resolves the chosen groups and recipients into the log and hands the e-mail rows to the delivery core. */
 export const dispatchEndpoints: Endpoint[] = [
-  {
+  sameOriginOnly({
     path: '/:id/plan',
     method: 'post',
     handler: async (req) => {
@@ -17,5 +18,5 @@ export const dispatchEndpoints: Endpoint[] = [
         ...result,
       })
     },
-  },
+  }),
 ]

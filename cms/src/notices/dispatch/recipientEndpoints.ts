@@ -1,4 +1,5 @@
 import { APIError, type Endpoint } from 'payload'
+import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { attachment, readBoundedBody, requirePublisher, today } from '../http.ts'
 import { dispatchLogCsv } from '../log/dispatchLogCsv.ts'
 import { dispatchLogPdf } from '../log/dispatchLogPdf.ts'
@@ -32,7 +33,7 @@ export const dispatchRecipientEndpoints: Endpoint[] = [
       return attachment(new Uint8Array(await dispatchLogPdf(log)), 'application/pdf', `${name}.pdf`)
     },
   },
-  {
+  sameOriginOnly({
     path: '/:id/resend',
     method: 'post',
     handler: async (req) => {
@@ -54,5 +55,5 @@ export const dispatchRecipientEndpoints: Endpoint[] = [
       const row = await requestResend(req.payload, Number(id), { user, reason: body.reason, attempt: body.attempt })
       return Response.json({ message: `Queued again as attempt ${row.attempt}.`, attempt: row.attempt })
     },
-  },
+  }),
 ]

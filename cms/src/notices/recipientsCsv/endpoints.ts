@@ -1,4 +1,5 @@
 import type { Endpoint } from 'payload'
+import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { attachment, readCsvUpload, requirePublisher, today } from '../http.ts'
 import { maxCsvBytes } from './columns.ts'
 import { exportRecipients } from './exportRecipients.ts'
@@ -10,22 +11,26 @@ import { importRecipients } from './importRecipients.ts'
  * a file too large. GET /api/recipients/export[?group=<id>]: the directory as CSV.
  */
 export const recipientsEndpoints: Endpoint[] = [
-  {
-    path: '/import',
-    method: 'post',
-    handler: async (req) => {
-      const user = requirePublisher(req)
-      const csv = await readCsvUpload(req, maxCsvBytes())
-      const dryRun = ['true', '1', 'yes'].includes(String(req.searchParams.get('dryRun') ?? ''))
-      const report = await importRecipients(req.payload, csv, { user, dryRun })
-      const status = report.ok ? 200 : report.tooManyRows ? 413 : 400
-      const message = report.ok
-        ? `${dryRun ? 'Checked' : 'Imported'}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged.`
-        : (report.fileProblem ??
-          `Nothing was imported: ${report.problems.length} problem(s) in the file. Correct every row listed and upload it again.`)
-      return Response.json({ message, ...report }, { status })
+  sameOriginOnly(
+    {
+      path: '/import',
+      method: 'post',
+      handler: async (req) => {
+        const user = requirePublisher(req)
+        const csv = await readCsvUpload(req, maxCsvBytes())
+        const dryRun = ['true', '1', 'yes'].includes(String(req.searchParams.get('dryRun') ?? ''))
+        const report = await importRecipients(req.payload, csv, { user, dryRun })
+        const status = report.ok ? 200 : report.tooManyRows ? 413 : 400
+        const message = report.ok
+          ? `${dryRun ? 'Checked' : 'Imported'}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged.`
+          : (report.fileProblem ??
+            `Nothing was imported: ${report.problems.length} problem(s) in the file. Correct every row listed and upload it again.`)
+        return Response.json({ message, ...report }, { status })
+      },
     },
-  },
+    // The admin's import form sends multipart; scripts may post the CSV itself.
+    ['multipart', 'csv'],
+  ),
   {
     path: '/export',
     method: 'get',
