@@ -26,6 +26,7 @@ import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { systemStatusTranslations } from './components/SystemStatus.i18n.ts'
 import { databaseAdapter } from './db/adapter.ts'
+import { survivePoolErrors } from './db/survivePoolErrors.ts'
 import { markFieldVisibility } from './fields/visibilityMarkers.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
 import { healthEndpoint, withMailPulses } from './health/index.ts'
@@ -149,6 +150,8 @@ const config = buildConfig({
   endpoints: [sendPublicationEndpoint, healthEndpoint],
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
+  // A lost PostgreSQL connection must not stop the CMS (src/db/survivePoolErrors.ts).
+  onInit: survivePoolErrors,
   // Password resets and sign-in alerts go the way all other e-mail goes (docs/adr/0033).
   email: pressroomEmailAdapter(),
   sharp: limitedSharp,

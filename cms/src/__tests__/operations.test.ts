@@ -414,8 +414,8 @@ async function takeDatabaseAway() {
   const url = new URL(process.env.DATABASE_URL!)
   const name = url.pathname.slice(1)
   url.pathname = '/postgres'
-  // pg's pool reports a connection ended under it as an 'error' event, fatal without a listener.
-  ;(payload.db as unknown as { pool: pg.Pool }).pool.on('error', () => {})
+  // pg's pool reports a connection ended under it as an 'error' event, fatal without a listener:
+  // the CMS's own listener (src/db/survivePoolErrors.ts) must keep this process alive.
   const admin = new pg.Client({ connectionString: url.toString() })
   await admin.connect()
   try {
