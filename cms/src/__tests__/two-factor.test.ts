@@ -254,12 +254,20 @@ describe('two-factor sign-in', () => {
   it('turns off with a code, not with the session alone; an administrator can reset it for others', async () => {
     const staff = enrolledStaff[4] as Enrolled
     expect((await call('POST', '/users/totp/disable', { code: '123' }, { token: staff.token })).status).toBe(400)
-    // A cross-site form cannot send JSON: other bodies are refused before anything is read.
+    // A cross-site form cannot send JSON: other bodies, and JSON from another origin, are refused
+    // before anything is read (docs/adr/0033).
     const form = await call('POST', '/users/totp/disable', undefined, {
       token: staff.token,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     })
-    expect(form.status).toBe(415)
+    expect(form.status).toBe(403)
+    const foreign = await call(
+      'POST',
+      '/users/totp/disable',
+      { code: staff.recoveryCodes[0] },
+      { token: staff.token, headers: { origin: 'https://elsewhere.example' } },
+    )
+    expect(foreign.status).toBe(403)
     const off = await call('POST', '/users/totp/disable', { code: staff.recoveryCodes[0] }, { token: staff.token })
     expect(off.status).toBe(200)
     expect((await signIn(staff.email, {}, { from: '127.0.0.36' })).status).toBe(200)

@@ -1,4 +1,5 @@
 import type { CollectionConfig, Config } from 'payload'
+import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { confirmTwoFactorSetup, startTwoFactorSetup } from './endpoints/enrol.ts'
 import { twoFactorStatus } from './endpoints/status.ts'
 import { disableTwoFactor, resetTwoFactor } from './endpoints/turnOff.ts'
@@ -17,10 +18,10 @@ export function withTwoFactor(users: CollectionConfig): CollectionConfig {
     endpoints: [
       ...(users.endpoints || []),
       twoFactorStatus,
-      startTwoFactorSetup,
-      confirmTwoFactorSetup,
-      disableTwoFactor,
-      resetTwoFactor,
+      // They change an account with the session cookie: same origin and JSON only (docs/adr/0033).
+      ...[startTwoFactorSetup, confirmTwoFactorSetup, disableTwoFactor, resetTwoFactor].map((endpoint) =>
+        sameOriginOnly(endpoint),
+      ),
     ],
     hooks: {
       ...hooks,
