@@ -50,8 +50,8 @@ export const Sends: CollectionConfig = {
     useAsTitle: 'label',
     defaultColumns: ['label', 'status', 'paused', 'planned', 'sent', 'delivered', 'bounced', 'complained', 'createdAt'],
     description: {
-      en: 'Counters are updated as batches go out and the provider reports back. Tick "Paused" to hold a send.',
-      ru: 'Счётчики обновляются по мере отправки и отчётов провайдера. «Приостановлено» задерживает отправку.',
+      en: 'Counters are updated as batches go out and the provider reports back. Tick "Paused" to hold a send. A send that stays "sending" may have a batch waiting for your decision under Batches.',
+      ru: 'Счётчики обновляются по мере отправки и отчётов провайдера. «Приостановлено» задерживает отправку. Если отправка долго остаётся в состоянии «sending», возможно, её пакет ждёт вашего решения в разделе «Пакеты».',
     },
   },
   access: { read: isPublisher, create: nobody, update: isPublisher, delete: nobody },
