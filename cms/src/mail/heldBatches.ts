@@ -17,8 +17,9 @@ export type HeldBatch = {
   messages: number
 }
 
+/** Dates come back as Date objects or as text in either database's format. */
 const iso = (value: unknown) =>
-  value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value)
+  value === null || value === undefined ? null : new Date(value as string | Date).toISOString()
 
 /** Called by the worker that holds the lease: the batch waits for staff, its rows stay queued. */
 export async function holdBatch(payload: MailDatabase, batchId: number, owner: string, waiting: number) {
