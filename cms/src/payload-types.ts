@@ -968,18 +968,25 @@ export interface Delivery {
   createdAt: string;
 }
 /**
+ * Batches of up to 100 messages handed to the provider. One "Waiting for staff" was sent more than 24 hours ago without an answer: open it and decide.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "mail-batches".
  */
 export interface MailBatch {
   id: number;
   send: number | Send;
-  status: 'open' | 'prepared' | 'sent' | 'failed' | 'empty';
+  status: 'open' | 'prepared' | 'sent' | 'failed' | 'empty' | 'held';
   leaseOwner?: string | null;
   leaseUntil?: string | null;
   attempts?: number | null;
   idempotencyKey?: string | null;
+  firstAttemptAt?: string | null;
+  messages?: number | null;
   error?: string | null;
+  decision?: ('send-anyway' | 'give-up') | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1862,7 +1869,12 @@ export interface MailBatchesSelect<T extends boolean = true> {
   leaseUntil?: T;
   attempts?: T;
   idempotencyKey?: T;
+  firstAttemptAt?: T;
+  messages?: T;
   error?: T;
+  decision?: T;
+  decidedBy?: T;
+  decidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

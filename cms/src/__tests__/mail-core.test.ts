@@ -2,16 +2,31 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type MessageTemplate, planSend, type Recipient, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
+import {
+  heldBatches,
+  type MessageTemplate,
+  planSend,
+  providerBucket,
+  type Recipient,
+  runDeliveryWorker,
+  TokenBucket,
+} from '../mail/index.ts'
 import { outboxTransport } from '../mail/outboxTransport.ts'
 import { resendTransport } from '../mail/resendTransport.ts'
 import { queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
-import { type StartedPayload, startPayload } from './helpers/payload.ts'
+import { cmsRoot } from '../paths.ts'
+import { httpClient } from './helpers/http.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
+import { spawnTsxChild, type TsxChild } from './helpers/tsxChild.ts'
 
 let started: StartedPayload
 let payload: Payload
 let fake: FakeResend
+/** Two delivery workers in processes of their own, as two CMS processes on one database. */
+let otherProcesses: TsxChild[] = []
+/** Resend's default is 2 requests a second; plans may have more. */
+const realisticRate = 5
 
 const template: MessageTemplate = {
   from: 'Press room <press@example.org>',
@@ -59,9 +74,20 @@ beforeAll(async () => {
   fake = await startFakeResend({ ratePerSecond: 1000 })
   started = await startPayload({ env: { RESEND_BASE_URL: fake.url } })
   payload = started.payload
+  // Started now so that they are ready when their test comes; they wait for its signal.
+  otherProcesses = ['a', 'b'].map((name) =>
+    spawnTsxChild(path.join(cmsRoot, 'src/mail/testing/crashWorker.ts'), `worker ${name}`, {
+      RESEND_API_KEY: 're_test_key',
+      RESEND_RATE_LIMIT: String(realisticRate),
+      MAIL_LEASE_SECONDS: '5',
+      CRASH_AT: '',
+      START_ON_SIGNAL: '1',
+    }),
+  )
 })
 
 afterAll(async () => {
+  for (const w of otherProcesses) if (w.child.exitCode === null) w.child.kill('SIGKILL')
   await started?.stop()
   await fake?.stop()
 })
@@ -71,6 +97,7 @@ beforeEach(() => {
   fake.options.randomFaults = {}
   fake.options.ratePerSecond = 1000
   fake.options.latencyMs = 0
+  fake.options.faultRetryAfterSeconds = undefined
 })
 
 describe('the fake Resend server', () => {
@@ -306,5 +333,134 @@ describe('the delivery core', () => {
     )
     await transport.sendBatch([{ ...template, to: 'outbox0@example.org' }], batch!.idempotency_key)
     expect(readdirSync(dir).filter((f) => f.endsWith('.eml'))).toHaveLength(3)
+  })
+})
+
+describe("the provider's rate limit and idempotency window (docs/adr/0028)", () => {
+  const rate = realisticRate
+  /** The most requests the fake saw in any one second since `since` (429s included). */
+  function busiestSecond(since: number): number {
+    const times = fake.requests.filter((r) => r.at >= since).map((r) => r.at)
+    return Math.max(0, ...times.map((at) => times.filter((t) => t > at - 1000 && t <= at).length))
+  }
+
+  it('two workers in two processes share the bucket in the database and together stay under the limit', async () => {
+    fake.options.ratePerSecond = rate
+    await plan(recipients(1200, 'shared'))
+    const workers = otherProcesses
+    await Promise.all(workers.map((w) => w.ready))
+    // No request of an earlier test in the fake's last second.
+    const quietFrom = (fake.requests.at(-1)?.at ?? 0) + 1000
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, quietFrom - Date.now())))
+    const since = Date.now()
+    for (const w of workers) w.child.kill('SIGUSR1')
+    for (const w of workers) expect(await w.exited, w.output()).toBe('0')
+    for (const w of workers) {
+      const result = JSON.parse(/finished (.*)/.exec(w.output())![1]!) as { batches: number }
+      expect(result.batches, 'each process sent some').toBeGreaterThan(0)
+    }
+    const mailed = acceptedTo('shared')
+    expect(mailed).toHaveLength(1200)
+    expect(new Set(mailed).size).toBe(1200)
+    // This process only counts at the fake (no worker here delays its clock).
+    const timeline = fake.requests
+      .filter((r) => r.at >= since)
+      .map((r) => `${r.at - since}:${r.status}`)
+      .join(' ')
+    expect(
+      fake.requests.filter((r) => r.at >= since && r.status === 429),
+      timeline,
+    ).toEqual([])
+    expect(busiestSecond(since), timeline).toBeLessThanOrEqual(rate)
+  })
+
+  it('a batch facing 12 429s in a row waits as told, is never failed, and is delivered exactly once', async () => {
+    process.env.RESEND_RATE_LIMIT = '1000'
+    const { sendId } = await plan(recipients(150, 'busy'))
+    fake.options.faults = Array.from({ length: 12 }, () => 'rate-limit' as const)
+    fake.options.faultRetryAfterSeconds = 0.05
+    const started = performance.now()
+    // More than the attempts one claim allows for other failures (8): those would leave the batch.
+    const result = await work({ bucket: providerBucket(payload) })
+    expect(result.retries).toBe(12)
+    // Each 429 asked for 50 ms, and every worker waited it.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(12 * 50)
+    const mailed = acceptedTo('busy')
+    expect(mailed).toHaveLength(150)
+    expect(new Set(mailed).size).toBe(150)
+    expect(await statuses(sendId)).toEqual({ sent: 150 })
+    delete process.env.RESEND_RATE_LIMIT
+  })
+
+  /** A batch whose answer never arrived, its first attempt moved back `hours` through the database. */
+  async function unansweredBatch(prefix: string, fault: 'drop-after' | 'drop-before', hours: number) {
+    const { sendId } = await plan(recipients(3, prefix))
+    fake.options.faults = [fault]
+    await work({ maxAttemptsPerClaim: 1 })
+    const past = new Date(Date.now() - hours * 3_600_000).toISOString()
+    const [batch] = await queryRows<{ id: unknown; idempotency_key: string }>(
+      payload,
+      sql`UPDATE "mail_batches" SET "first_attempt_at" = ${past}, "lease_until" = ${new Date(Date.now() - 1000).toISOString()}
+          WHERE "send_id" = ${sendId} AND "first_attempt_at" IS NOT NULL RETURNING "id", "idempotency_key"`,
+    )
+    // The provider forgets keys after its window, as Resend does after 24 hours.
+    fake.forgetIdempotencyKeys()
+    return { sendId, batchId: Number(batch!.id), key: batch!.idempotency_key }
+  }
+
+  const batchRow = async (id: number) => payload.findByID({ collection: 'mail-batches', id, depth: 0 })
+
+  it('a batch first tried more than 24 hours ago is held for staff, never sent blindly; giving up fails its rows', async () => {
+    const { sendId, batchId, key } = await unansweredBatch('window', 'drop-after', 25)
+    expect(acceptedTo('window')).toHaveLength(3)
+    const result = await work()
+    expect(result.held).toBe(1)
+    expect(fake.requests.filter((r) => r.key === key)).toHaveLength(1)
+    expect(acceptedTo('window')).toHaveLength(3)
+    expect(await statuses(sendId)).toEqual({ queued: 3 })
+    expect(await batchRow(batchId)).toMatchObject({ status: 'held', messages: 3 })
+    const [held] = (await heldBatches(payload)).filter((b) => b.id === batchId)
+    expect(held!.messages).toBe(3)
+    expect(held!.lastError).toMatch(/no answer/)
+    expect(Date.now() - new Date(held!.firstAttemptAt!).getTime()).toBeGreaterThan(24 * 3_600_000)
+    // A held batch stays held run after run.
+    expect((await work()).batches).toBe(0)
+
+    const http = httpClient(payload)
+    const translator = await http.login((await createStaff(payload, 'translator')).email, staffPassword)
+    const editor = await createStaff(payload, 'editor')
+    const token = await http.login(editor.email, staffPassword)
+    expect((await http.post(`/mail-batches/${batchId}/give-up`)).status).toBe(401)
+    expect((await http.post(`/mail-batches/${batchId}/give-up`, undefined, { token: translator })).status).toBe(403)
+    expect((await http.post(`/mail-batches/${batchId}/give-up`, undefined, { token })).status).toBe(200)
+    expect((await http.post(`/mail-batches/${batchId}/send-anyway`, undefined, { token })).status).toBe(409)
+    expect(await statuses(sendId)).toEqual({ failed: 3 })
+    expect(await batchRow(batchId)).toMatchObject({ status: 'failed', decision: 'give-up', decidedBy: editor.id })
+    expect(await payload.findByID({ collection: 'sends', id: sendId })).toMatchObject({ status: 'done', failed: 3 })
+    await work()
+    expect(acceptedTo('window')).toHaveLength(3)
+  })
+
+  it('the window is a setting; "send anyway" sends a held batch once more, with a new first attempt', async () => {
+    process.env.MAIL_IDEMPOTENCY_WINDOW_HOURS = '0.5'
+    try {
+      const { sendId, batchId } = await unansweredBatch('anyway', 'drop-before', 1)
+      expect(acceptedTo('anyway')).toHaveLength(0)
+      expect((await work()).held).toBe(1)
+      const editor = await createStaff(payload, 'editor')
+      const http = httpClient(payload)
+      const token = await http.login(editor.email, staffPassword)
+      expect((await http.post(`/mail-batches/${batchId}/send-anyway`, undefined, { token })).status).toBe(200)
+      await work()
+      const mailed = acceptedTo('anyway')
+      expect(mailed).toHaveLength(3)
+      expect(new Set(mailed).size).toBe(3)
+      expect(await statuses(sendId)).toEqual({ sent: 3 })
+      const batch = await batchRow(batchId)
+      expect(batch).toMatchObject({ status: 'sent', decision: 'send-anyway' })
+      expect(Date.now() - new Date(batch.firstAttemptAt!).getTime()).toBeLessThan(60_000)
+    } finally {
+      delete process.env.MAIL_IDEMPOTENCY_WINDOW_HOURS
+    }
   })
 })

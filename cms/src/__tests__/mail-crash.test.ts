@@ -22,7 +22,10 @@ let fake: FakeResend
 
 beforeAll(async () => {
   fake = await startFakeResend({ ratePerSecond: 10_000, latencyMs: 5 })
-  started = await startPayload({ env: { RESEND_BASE_URL: fake.url, RESEND_API_KEY: 're_test_key' } })
+  // The child workers' shared provider limit (RESEND_RATE_LIMIT) as fast as the parent's bucket.
+  started = await startPayload({
+    env: { RESEND_BASE_URL: fake.url, RESEND_API_KEY: 're_test_key', RESEND_RATE_LIMIT: '1000' },
+  })
   payload = started.payload
 })
 

@@ -75,12 +75,14 @@ async function messageIdOf(row: DispatchRecipient, address: string): Promise<str
 }
 
 beforeAll(async () => {
-  fake = await startFakeResend({ ratePerSecond: 10_000 })
+  // Realistic limits: Resend allows 2 requests a second by default, more on some plans; each
+  // notice with its PDF is a request of its own.
+  fake = await startFakeResend({ ratePerSecond: 5 })
   started = await startPayload({
     env: {
       RESEND_BASE_URL: fake.url,
       RESEND_API_KEY: 're_test_key',
-      RESEND_RATE_LIMIT: '1000',
+      RESEND_RATE_LIMIT: '5',
       RESEND_WEBHOOK_SECRET: webhookSecret,
       CMS_URL: 'https://cms.example.org',
       SITE_URL: 'https://press.example.org',

@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { cmsDataDir } from '../paths.ts'
+import type { LimitDatabase } from '../throttle/store.ts'
 import { outboxTransport } from './outboxTransport.ts'
 import { resendTransport } from './resendTransport.ts'
-import { TokenBucket } from './tokenBucket.ts'
+import { SharedBucket } from './sharedBucket.ts'
 import type { MailTransport } from './transport.ts'
 
 export const outboxDir = () => process.env.MAIL_OUTBOX_DIR || path.join(cmsDataDir, 'outbox')
@@ -13,17 +14,29 @@ export function mailTransportFromEnv(): MailTransport {
   return apiKey ? resendTransport(apiKey) : outboxTransport(outboxDir())
 }
 
-let bucket: { rate: number; bucket: TokenBucket } | undefined
-
 /**
- * One bucket per process for the provider's rate limit (RESEND_RATE_LIMIT requests a second,
- * default 2). It runs 5 % under the limit: the provider counts requests in whole-second
- * windows, and a request a millisecond early lands in the previous one and costs a 429 and
- * a second's wait.
+ * The provider's request limit (RESEND_RATE_LIMIT requests a second, default 2), shared through
+ * the database by every worker of every CMS process. It runs 10 % under the limit: a request
+ * leaves some milliseconds after its turn (a busy database, a busy process, the network), and
+ * six turns 1.11 s apart at 5 a second still reach the provider more than a second apart unless
+ * one is over 110 ms late; one that lands early costs a 429 and a second's wait.
  */
-export function providerBucket(): TokenBucket {
+export function providerBucket(database: LimitDatabase): SharedBucket {
   const rate = Number(process.env.RESEND_RATE_LIMIT || 2)
   if (!(rate > 0)) throw new Error(`RESEND_RATE_LIMIT must be a number above zero (requests a second), not "${rate}".`)
-  if (bucket?.rate !== rate) bucket = { rate, bucket: new TokenBucket(rate * 0.95, 1) }
-  return bucket.bucket
+  return new SharedBucket(database, rate * 0.9)
+}
+
+/**
+ * How long the provider remembers an idempotency key (MAIL_IDEMPOTENCY_WINDOW_HOURS, default 24:
+ * Resend's). A batch whose first attempt is older than that is never sent again without staff.
+ */
+export function idempotencyWindowMs(): number {
+  const hours = Number(process.env.MAIL_IDEMPOTENCY_WINDOW_HOURS || 24)
+  if (!(hours > 0)) {
+    throw new Error(
+      `MAIL_IDEMPOTENCY_WINDOW_HOURS must be a number of hours above zero (Resend keeps keys 24 hours), not "${process.env.MAIL_IDEMPOTENCY_WINDOW_HOURS}".`,
+    )
+  }
+  return hours * 3_600_000
 }

@@ -10,14 +10,16 @@
  */
 
 export { isValidEmail, normalizeEmail } from './address.ts'
-export { mailTransportFromEnv, outboxDir, providerBucket } from './config.ts'
+export { idempotencyWindowMs, mailTransportFromEnv, outboxDir, providerBucket } from './config.ts'
 export { recountSend, type SendCounts } from './counters.ts'
+export { type BatchDecision, decideHeldBatch, type HeldBatch, heldBatches } from './heldBatches.ts'
 export { deliverMailTask, mailQueue } from './jobs.ts'
 export type { Attachment, MessageTemplate, OutgoingMessage } from './message.ts'
 export { personalize } from './message.ts'
 export { cancelPendingDeliveries, type PlannedSend, type PlanSendInput, planSend, type Recipient } from './plan.ts'
+export { type RequestBucket, SharedBucket } from './sharedBucket.ts'
 export { type DeliveryReport, deliveryStatuses } from './status.ts'
 export { TokenBucket } from './tokenBucket.ts'
-export type { BatchOutcome, MailTransport, MessageResult } from './transport.ts'
+export type { BatchOutcome, MailTransport, MessageResult, SendOptions } from './transport.ts'
 export { type DeliveryObserver, handleResendWebhook, suppress, verifyWebhookSignature } from './webhooks.ts'
 export { idempotencyKey, runDeliveryWorker, type WorkerOptions, type WorkerResult } from './worker.ts'

@@ -23,7 +23,7 @@ export function deliverMailTask(before: Step[] = [], after: Step[] = []): TaskCo
       for (const step of before) await step(req.payload)
       const result = await runDeliveryWorker(req.payload, {
         transport: mailTransportFromEnv(),
-        bucket: providerBucket(),
+        bucket: providerBucket(req.payload),
         deadline: Date.now() + 4 * 60_000,
       })
       if (result.batches > 0) req.payload.logger.info(`Mail: ${JSON.stringify(result)}`)

@@ -46,7 +46,8 @@ function classify(error: ResendError, headers: Headers): BatchOutcome {
 /**
  * Resend through its SDK: `batch.send` (≤ 100 messages, permissive validation) with the
  * idempotency key. Resend's batch call takes no attachments, so messages with attachments go
- * one by one through `emails.send`, each with the batch key and its index.
+ * one by one through `emails.send`, each with the batch key and its index; each request waits
+ * for `beforeRequest` (the shared rate limit) first.
  * The SDK reads RESEND_BASE_URL (tests point it at a fake server on loopback).
  */
 export function resendTransport(apiKey: string): MailTransport {
@@ -54,10 +55,12 @@ export function resendTransport(apiKey: string): MailTransport {
   return {
     name: 'resend',
     maxBatchSize: 100,
-    async sendBatch(messages, idempotencyKey) {
+    async sendBatch(messages, idempotencyKey, options = {}) {
+      const beforeRequest = options.beforeRequest ?? (async () => {})
       if (messages.some((m) => m.attachments?.length)) {
         const results: MessageResult[] = []
         for (const [index, message] of messages.entries()) {
+          await beforeRequest()
           const { data, error, headers } = await resend.emails.send(toResend(message), {
             idempotencyKey: `${idempotencyKey}/${index}`,
           })
@@ -69,6 +72,7 @@ export function resendTransport(apiKey: string): MailTransport {
         }
         return { kind: 'accepted', results }
       }
+      await beforeRequest()
       const { data, error, headers } = await resend.batch.send(messages.map(toResend), {
         idempotencyKey,
         batchValidation: 'permissive',

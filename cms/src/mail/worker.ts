@@ -1,17 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto'
 import os from 'node:os'
+import { idempotencyWindowMs } from './config.ts'
 import { recountSend } from './counters.ts'
+import { holdBatch } from './heldBatches.ts'
 import { type MessageTemplate, type OutgoingMessage, personalize } from './message.ts'
 import { cancelPendingDeliveries, suppressedAmong } from './plan.ts'
+import type { RequestBucket } from './sharedBucket.ts'
 import type { MailDatabase } from './sql.ts'
 import { caseById, execute, idList, now, num, parseJson, queryRows, sql } from './sql.ts'
-import { sleep, type TokenBucket } from './tokenBucket.ts'
+import { sleep } from './tokenBucket.ts'
 import type { MailTransport, MessageResult } from './transport.ts'
 import { applyPendingEvents } from './webhooks.ts'
 
 export type WorkerOptions = {
   transport: MailTransport
-  bucket: TokenBucket
+  /** The provider's request limit: `providerBucket(payload)`, shared by every process. */
+  bucket: RequestBucket
   /** Identifies this worker in batch leases. */
   owner?: string
   /** How long a claimed batch stays ours; a crashed worker's batch is taken over after it. */
@@ -19,15 +23,17 @@ export type WorkerOptions = {
   /** Stop claiming new batches after this instant (ms since epoch). */
   deadline?: number
   maxBatches?: number
-  /** Attempts of one batch within one claim before it is left for a later run. */
+  /** Attempts of one batch within one claim before it is left for a later run (429s do not count). */
   maxAttemptsPerClaim?: number
+  /** How long the provider keeps idempotency keys; default `idempotencyWindowMs()` (24 h). */
+  idempotencyWindowMs?: number
   /** Claims of one batch before it is given up as failed. */
   maxClaims?: number
   /** Test hook: called at named points of the work (crash injection). */
   checkpoint?: (name: string) => void | Promise<void>
 }
 
-export type WorkerResult = { batches: number; sent: number; failed: number; retries: number }
+export type WorkerResult = { batches: number; sent: number; failed: number; retries: number; held: number }
 
 type Batch = { id: number; sendId: number; status: string; attempts: number }
 type SendInfo = { key: string; createdAt: string; message: MessageTemplate }
@@ -39,7 +45,9 @@ type SendInfo = { key: string; createdAt: string; message: MessageTemplate }
 export async function runDeliveryWorker(payload: MailDatabase, options: WorkerOptions): Promise<WorkerResult> {
   const owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   const leaseMs = options.leaseMs ?? Number(process.env.MAIL_LEASE_SECONDS ?? 120) * 1000
-  const result: WorkerResult = { batches: 0, sent: 0, failed: 0, retries: 0 }
+  const result: WorkerResult = { batches: 0, sent: 0, failed: 0, retries: 0, held: 0 }
+  // A little inside the provider's window: its clock and ours differ, and a request takes time.
+  const trustedWindowMs = (options.idempotencyWindowMs ?? idempotencyWindowMs()) * 0.99
   const sends = new Map<number, SendInfo>()
   const checkpoint = options.checkpoint ?? (() => {})
   const batchSize = Math.min(100, options.transport.maxBatchSize)
@@ -80,24 +88,54 @@ export async function runDeliveryWorker(payload: MailDatabase, options: WorkerOp
 
     let attempts = 0
     let outcome: Awaited<ReturnType<MailTransport['sendBatch']>> | undefined
+    let left: 'lease lost' | 'deadline' | 'held' | undefined
     while (attempts < (options.maxAttemptsPerClaim ?? 8)) {
-      attempts += 1
-      if (!(await renewLease(payload, batch.id, owner, leaseMs))) break
-      await options.bucket.take()
+      const lease = await renewLease(payload, batch.id, owner, leaseMs)
+      if (!lease) {
+        left = 'lease lost'
+        break
+      }
+      // Past the provider's memory of the key a retry could mail everyone twice: staff decide.
+      if (lease.firstAttemptAt !== null && Date.now() - lease.firstAttemptAt >= trustedWindowMs) {
+        await holdBatch(payload, batch.id, owner, rows.filter((r) => r.status === 'queued').length)
+        result.held += 1
+        left = 'held'
+        break
+      }
+      let firstAttemptNoted = lease.firstAttemptAt !== null
       await checkpoint('sending')
-      outcome = await options.transport.sendBatch(messages, key)
+      outcome = await options.transport.sendBatch(messages, key, {
+        beforeRequest: async () => {
+          // Noted before the turn is taken, so the request leaves right after its turn.
+          if (!firstAttemptNoted) await noteFirstAttempt(payload, batch.id)
+          firstAttemptNoted = true
+          await options.bucket.take()
+        },
+      })
       await checkpoint('answered')
       if (outcome.kind !== 'retry') break
       result.retries += 1
-      // 429: exactly what the provider asked for; other failures: growing pauses.
-      const rateLimited = outcome.reason.startsWith('429')
-      const wait = rateLimited ? outcome.afterMs : outcome.afterMs * 2 ** Math.min(attempts - 1, 4)
+      await noteError(payload, batch.id, outcome.reason)
+      // 429: the provider is busy, not refusing: wait what it asked, for every worker of every
+      // process, and try again as long as the run lasts; a batch is never failed for it.
+      if (outcome.reason.startsWith('429')) {
+        payload.logger.warn(`Mail batch ${batch.id}: ${outcome.reason}; every worker waits ${outcome.afterMs} ms`)
+        await options.bucket.drain(outcome.afterMs)
+        if (options.deadline !== undefined && Date.now() >= options.deadline) {
+          left = 'deadline'
+          break
+        }
+        continue
+      }
+      attempts += 1
+      if (attempts >= (options.maxAttemptsPerClaim ?? 8)) break
+      const wait = outcome.afterMs * 2 ** Math.min(attempts - 1, 4)
       payload.logger.warn(`Mail batch ${batch.id}: ${outcome.reason}; trying again in ${wait} ms`)
-      // The bucket holds every worker of this process back after a 429, not only this one.
-      if (rateLimited) options.bucket.drain(wait)
-      else await sleep(wait)
+      await sleep(wait)
     }
-    if (!outcome || outcome.kind === 'retry') continue // the lease runs out and a later run takes the batch over
+    if (left === 'deadline') await releaseBatch(payload, batch.id, owner)
+    // Lease lost, held, or still failing: the lease runs out and a later run takes the batch over.
+    if (left || !outcome || outcome.kind === 'retry') continue
     if (outcome.kind === 'rejected') {
       payload.logger.error(`Mail batch ${batch.id} refused by ${options.transport.name}: ${outcome.reason}`)
       await markResults(
@@ -233,13 +271,46 @@ async function prepareBatch(
   )
 }
 
-async function renewLease(payload: MailDatabase, batchId: number, owner: string, leaseMs: number): Promise<boolean> {
-  const rows = await queryRows(
+/** Keeps the batch ours a lease longer; undefined when it is not ours any more. */
+async function renewLease(
+  payload: MailDatabase,
+  batchId: number,
+  owner: string,
+  leaseMs: number,
+): Promise<{ firstAttemptAt: number | null } | undefined> {
+  const [row] = await queryRows<{ first_attempt_at: unknown }>(
     payload,
     sql`UPDATE "mail_batches" SET "lease_until" = ${new Date(Date.now() + leaseMs).toISOString()}
-        WHERE "id" = ${batchId} AND "lease_owner" = ${owner} AND "status" IN ('open', 'prepared') RETURNING "id"`,
+        WHERE "id" = ${batchId} AND "lease_owner" = ${owner} AND "status" IN ('open', 'prepared')
+        RETURNING "first_attempt_at"`,
   )
-  return rows.length > 0
+  if (!row) return undefined
+  const first = row.first_attempt_at
+  return { firstAttemptAt: first === null || first === undefined ? null : new Date(first as string | Date).getTime() }
+}
+
+/** Written before the first request leaves: the provider's idempotency window starts there. */
+async function noteFirstAttempt(payload: MailDatabase, batchId: number) {
+  await execute(
+    payload,
+    sql`UPDATE "mail_batches" SET "first_attempt_at" = COALESCE("first_attempt_at", ${now()}) WHERE "id" = ${batchId}`,
+  )
+}
+
+async function noteError(payload: MailDatabase, batchId: number, reason: string) {
+  await execute(payload, sql`UPDATE "mail_batches" SET "error" = ${reason.slice(0, 500)} WHERE "id" = ${batchId}`)
+}
+
+/**
+ * Gives a batch back at the end of a run that was kept waiting by the provider's rate limit:
+ * the next run takes it at once, and this claim does not count towards giving up.
+ */
+async function releaseBatch(payload: MailDatabase, batchId: number, owner: string) {
+  await execute(
+    payload,
+    sql`UPDATE "mail_batches" SET "lease_until" = ${now()}, "attempts" = "attempts" - 1
+        WHERE "id" = ${batchId} AND "lease_owner" = ${owner} AND "status" IN ('open', 'prepared')`,
+  )
 }
 
 async function markResults(payload: MailDatabase, ids: number[], results: MessageResult[]) {

@@ -92,7 +92,7 @@ async function measureFanOut(dir: string): Promise<Omit<MailBenchResult, 'subscr
     const sendStart = performance.now()
     await mail.runDeliveryWorker(payload, {
       transport: mail.mailTransportFromEnv(),
-      bucket: mail.providerBucket(),
+      bucket: mail.providerBucket(payload),
     })
     const sendSeconds = (performance.now() - sendStart) / 1000
     const boundSeconds = subscriberCount / (100 * rate)

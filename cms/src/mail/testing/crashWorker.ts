@@ -1,13 +1,13 @@
 /**
  * A delivery worker in a process of its own, for the crash-injection tests: it prints "ready",
  * sends, and SIGKILLs itself at the checkpoint named in CRASH_AT ("answered:2" = the second
- * time a batch's answer arrives), unless the test kills it first. The worker needs only SQL,
+ * time a batch's answer arrives), unless the test kills it first; with START_ON_SIGNAL set it
+ * waits for SIGUSR1 after "ready". The worker needs only SQL,
  * so it opens the test database with drizzle directly instead of starting Payload (which
  * takes seconds per process on a busy two-core machine).
  */
-import { mailTransportFromEnv } from '../config.ts'
+import { mailTransportFromEnv, providerBucket } from '../config.ts'
 import type { MailDatabase } from '../sql.ts'
-import { TokenBucket } from '../tokenBucket.ts'
 import { runDeliveryWorker } from '../worker.ts'
 
 async function openDatabase(url: string): Promise<MailDatabase['db']> {
@@ -29,9 +29,16 @@ const database: MailDatabase = {
 const [point, count] = (process.env.CRASH_AT ?? '').split(':')
 let seen = 0
 process.stdout.write('ready\n')
+// Several workers that must start together wait for the test's signal.
+if (process.env.START_ON_SIGNAL) {
+  const alive = setInterval(() => {}, 1000) // a signal listener alone does not keep Node running
+  await new Promise((resolve) => process.once('SIGUSR1', resolve))
+  clearInterval(alive)
+}
 const result = await runDeliveryWorker(database, {
   transport: mailTransportFromEnv(),
-  bucket: new TokenBucket(Number(process.env.RESEND_RATE_LIMIT ?? 1000), 10),
+  // The same limit in the database as the CMS it runs beside, as a second CMS process would.
+  bucket: providerBucket(database),
   owner: `child-${process.pid}`,
   leaseMs: Number(process.env.MAIL_LEASE_SECONDS ?? 1) * 1000,
   checkpoint: (name) => {

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net'
  * It imitates what matters for durable sending: ≤ 100 messages a batch, idempotency keys
  * (a replay gets the first answer; another body under the same key gets 409
  * invalid_idempotent_request; a second request while the first is in flight gets 409
- * concurrent_idempotent_requests), a per-second rate limit answered with 429 and
+ * concurrent_idempotent_requests), a rate limit of `ratePerSecond` requests in any second
+ * (a sliding window, stricter than fixed one-second windows) answered with 429 and
  * `retry-after`, permissive batch validation, and injected faults (server errors, connections
  * dropped before or after the batch was accepted).
  */
@@ -22,6 +23,8 @@ export type FakeResendOptions = {
   faults?: Fault[]
   /** Chance (0–1) of each fault on any request, after `faults` is used up. */
   randomFaults?: Partial<Record<Fault, number>>
+  /** `retry-after` (seconds, may be a fraction) of an injected `rate-limit` fault; 1 by default. */
+  faultRetryAfterSeconds?: number
   apiKey?: string
 }
 
@@ -47,8 +50,11 @@ export type FakeResend = {
   url: string
   /** Every e-mail the fake "sent", in order (a replay adds nothing). */
   accepted: AcceptedEmail[]
-  requests: { path: string; status: number; key: string | null; count: number }[]
+  /** Every request, in order of arrival: `at` is when it arrived (ms since epoch). */
+  requests: { path: string; status: number; key: string | null; count: number; at: number }[]
   options: FakeResendOptions
+  /** Forgets every idempotency key, as Resend does 24 hours after a key's first use. */
+  forgetIdempotencyKeys: () => void
   stop: () => Promise<void>
 }
 
@@ -56,7 +62,9 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const accepted: AcceptedEmail[] = []
   const requests: FakeResend['requests'] = []
   const keys = new Map<string, Stored>()
-  const state = { options, windowStart: 0, windowCount: 0 }
+  const state = { options }
+  /** Arrival instants of the requests let through in the last second. */
+  const admitted: number[] = []
 
   const nextFault = (): Fault | undefined => {
     const queued = state.options.faults?.shift()
@@ -73,29 +81,31 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // The limit counts a request when it arrives, before its body is read.
+    const arrivedAt = Date.now()
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const raw = Buffer.concat(chunks).toString('utf8')
     const path = req.url ?? ''
     const key = (req.headers['idempotency-key'] as string | undefined) ?? null
-    const record = (status: number, count = 0) => requests.push({ path, status, key, count })
+    const record = (status: number, count = 0) => requests.push({ path, status, key, count, at: arrivedAt })
 
     if (req.headers.authorization !== `Bearer ${state.options.apiKey ?? 're_test_key'}`) {
       record(401)
       return send(res, 401, { statusCode: 401, name: 'missing_api_key', message: 'Missing or wrong API key' })
     }
-    // Resend limits requests per second per team.
-    const now = Date.now()
-    if (now - state.windowStart >= 1000) {
-      state.windowStart = now
-      state.windowCount = 0
-    }
-    state.windowCount += 1
-    let fault = nextFault()
-    if (state.windowCount > (state.options.ratePerSecond ?? 2)) fault = 'rate-limit'
+    // Resend limits requests per second per team: at most `ratePerSecond` in any second here.
+    while (admitted.length > 0 && admitted[0]! <= arrivedAt - 1000) admitted.shift()
+    const overLimit = admitted.length >= (state.options.ratePerSecond ?? 2)
+    // A queued fault waits for a request the limit lets through.
+    const fault: Fault | undefined = overLimit ? 'rate-limit' : nextFault()
+    if (fault !== 'rate-limit') admitted.push(arrivedAt)
     if (fault === 'rate-limit') {
       record(429)
-      const wait = Math.max(1, Math.ceil((state.windowStart + 1000 - now) / 1000))
+      // Whole seconds, as Resend sends it; an injected fault may ask for less to keep tests short.
+      const wait = overLimit
+        ? Math.max(1, Math.ceil((admitted[0]! + 1000 - arrivedAt) / 1000))
+        : (state.options.faultRetryAfterSeconds ?? 1)
       return send(
         res,
         429,
@@ -221,6 +231,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     accepted,
     requests,
     options: state.options,
+    forgetIdempotencyKeys: () => keys.clear(),
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
