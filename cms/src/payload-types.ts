@@ -893,7 +893,7 @@ export interface Subscriber {
   createdAt: string;
 }
 /**
- * Counters are updated as batches go out and the provider reports back. Tick "Paused" to hold a send.
+ * Counters are updated as batches go out and the provider reports back. Tick "Paused" to hold a send. A send that stays "sending" may have a batch waiting for your decision under Batches.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sends".

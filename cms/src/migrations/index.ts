@@ -4,7 +4,7 @@ import * as migration_20261130_084953_site_builds_and_notices_to_institutions fr
 import * as migration_20261130_090621_subscriptions_and_mail from './20261130_090621_subscriptions_and_mail'
 import * as migration_20261207_054940_leak_proof_publishing from './20261207_054940_leak_proof_publishing'
 import * as migration_20261207_060158_rate_limits from './20261207_060158_rate_limits'
-import * as migration_20261207_090729_operations_and_doors from './20261207_090729_operations_and_doors'
+import * as migration_20261207_091410_operations_and_doors from './20261207_091410_operations_and_doors'
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261207_060158_rate_limits',
   },
   {
-    up: migration_20261207_090729_operations_and_doors.up,
-    down: migration_20261207_090729_operations_and_doors.down,
-    name: '20261207_090729_operations_and_doors',
+    up: migration_20261207_091410_operations_and_doors.up,
+    down: migration_20261207_091410_operations_and_doors.down,
+    name: '20261207_091410_operations_and_doors',
   },
 ]
