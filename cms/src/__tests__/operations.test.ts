@@ -392,6 +392,28 @@ describe('GET /api/health', () => {
     expect(anonymous.json.checks.siteBuild).toBe('fail')
   })
 
+  it('fails the e-mail check while a batch waits for staff past the provider window (docs/adr/0028)', async () => {
+    const [delivery] = await deliveriesIn(['queued'], 0)
+    const [row] = await queryRows(payload, sql`SELECT "send_id" FROM "deliveries" WHERE "id" = ${delivery}`)
+    const batch = await payload.create({
+      collection: 'mail-batches',
+      data: { send: num(row?.send_id), status: 'held', messages: 1, error: 'no answer' },
+      overrideAccess: true,
+    })
+    const held = await health(bearer(healthToken))
+    expect(held.status).toBe(503)
+    expect(held.json.checks.mail).toEqual({ ok: false, problem: 'batchesHeld' })
+    expect(held.json.details.mail.heldBatches).toBe(1)
+    expect((await health()).json.checks).toMatchObject({ mail: 'fail', database: 'ok' })
+
+    await payload.update({ collection: 'mail-batches', id: batch.id, data: { status: 'sent' }, overrideAccess: true })
+    await queryRows(payload, sql`UPDATE "deliveries" SET "status" = 'sent' WHERE "id" = ${delivery} RETURNING "id"`)
+    const decided = await health(bearer(healthToken))
+    // (The site-build check still fails from the test before.)
+    expect(decided.json.checks.mail).toEqual({ ok: true, problem: null })
+    expect(decided.json.details.mail.heldBatches).toBe(0)
+  })
+
   it('answers 503 when the database is gone', async () => {
     await takeDatabaseAway()
     const down = await health(bearer(healthToken))

@@ -22,6 +22,7 @@ type Key =
   | 'mailRunning'
   | 'mailOff'
   | 'mailPending'
+  | 'mailHeld'
   | 'queues'
   | 'queue'
   | 'waiting'
@@ -70,6 +71,8 @@ const texts: Record<Locale, Record<Key, string>> = {
     'problem.mailFailing':
       'The last run of the e-mail job failed: e-mail may not go out. Administration → Jobs and the CMS log say why.',
     'problem.mailRunTooLong': 'The e-mail job has been running for too long. Look at the CMS log.',
+    'problem.batchesHeld':
+      'E-mail waits for a decision: a batch is older than the provider’s 24-hour window. Open E-mail → Batches and choose “Send anyway” or “Give up”.',
     'problem.leasesExpired':
       'Jobs are marked running but their process stopped long ago and nobody took them over. Restart the CMS; the list is below.',
     'problem.jobsOverdue': 'Jobs were due long ago and nothing runs them. Restart the CMS; the list is below.',
@@ -85,6 +88,7 @@ const texts: Record<Locale, Record<Key, string>> = {
     mailRunning: 'The e-mail job is running now.',
     mailOff: 'The e-mail job is switched off (MAIL_CRON=off).',
     mailPending: 'E-mails waiting to be sent',
+    mailHeld: 'Batches waiting for staff',
     queues: 'Job queues',
     queue: 'Queue',
     waiting: 'Waiting',
@@ -127,6 +131,8 @@ const texts: Record<Locale, Record<Key, string>> = {
     'problem.mailFailing':
       'Последний запуск задачи рассылки завершился ошибкой: письма могут не уходить. Причину покажут задача в разделе «Администрирование» и журнал CMS.',
     'problem.mailRunTooLong': 'Задача рассылки выполняется слишком долго. Посмотрите журнал CMS.',
+    'problem.batchesHeld':
+      'Письма ждут решения: пакет старше 24-часового окна почтового сервиса. Откройте «Рассылка → Пакеты» и выберите «Отправить всё равно» или «Не отправлять».',
     'problem.leasesExpired':
       'Задачи отмечены как выполняемые, но их процесс давно остановился, и никто их не подхватил. Перезапустите CMS; список ниже.',
     'problem.jobsOverdue': 'Срок задач давно наступил, но их никто не выполняет. Перезапустите CMS; список ниже.',
@@ -142,6 +148,7 @@ const texts: Record<Locale, Record<Key, string>> = {
     mailRunning: 'Задача рассылки выполняется сейчас.',
     mailOff: 'Задача рассылки отключена (MAIL_CRON=off).',
     mailPending: 'Писем ждут отправки',
+    mailHeld: 'Пакетов ждут решения сотрудников',
     queues: 'Очереди задач',
     queue: 'Очередь',
     waiting: 'Ждут',

@@ -107,6 +107,12 @@ function Details({
             {t('mailPending')}: {d.mail.pendingDeliveries}
           </li>
         ) : null}
+        {d.mail.heldBatches ? (
+          <li>
+            <a href={`${admin}/collections/mail-batches?where[status][equals]=held`}>{t('mailHeld')}</a>:{' '}
+            {d.mail.heldBatches}
+          </li>
+        ) : null}
         {d.siteBuild.on ? (
           <>
             <li>

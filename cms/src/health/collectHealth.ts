@@ -15,6 +15,7 @@ export type Problem =
   | 'mailSilent'
   | 'mailFailing'
   | 'mailRunTooLong'
+  | 'batchesHeld'
   | 'leasesExpired'
   | 'jobsOverdue'
   | 'lastBuildFailed'
@@ -38,6 +39,8 @@ export type HealthReport = {
       lastRunFailedAt: string | null
       running: boolean
       pendingDeliveries: number | null
+      /** Batches past the provider's idempotency window, waiting for staff to decide (docs/adr/0028). */
+      heldBatches: number | null
     }
     stuckJobs: { expiredLeases: JobFact[]; overdue: JobFact[] }
     queues: Record<string, QueueDepth>
@@ -163,6 +166,13 @@ async function pendingDeliveries(payload: Payload): Promise<number> {
   return num(row?.n)
 }
 
+async function heldBatchCount(payload: Payload): Promise<number> {
+  const [row] = await bounded(
+    queryRows(payload, sql`SELECT count(*) AS "n" FROM "mail_batches" WHERE "status" = 'held'`),
+  )
+  return num(row?.n)
+}
+
 async function siteBuildFacts(payload: Payload) {
   const latest = async (where: Where) =>
     (
@@ -202,13 +212,14 @@ export async function collectHealth(payload: Payload, settings = healthSettings(
   const runner = jobRunnerCheck(now)
   const mail = mailRunCheck(settings, now)
   const dbUp = database.error === null
-  const [jobs, pending, site] = dbUp
+  const [jobs, pending, held, site] = dbUp
     ? await Promise.all([
         jobFacts(payload, settings, now).catch(() => null),
         pendingDeliveries(payload).catch(() => null),
+        heldBatchCount(payload).catch(() => null),
         siteBuildFacts(payload).catch(() => null),
       ])
-    : [null, null, null]
+    : [null, null, null, null]
 
   const stuck = !jobs
     ? fail('notChecked')
@@ -227,7 +238,8 @@ export async function collectHealth(payload: Payload, settings = healthSettings(
   const checks: Record<CheckName, CheckResult> = {
     database: dbUp ? pass : fail('databaseUnreachable'),
     jobRunner: runner.result,
-    mail: mail.result,
+    // E-mail that waits for a decision does not go out: worth an alert like a stopped runner.
+    mail: mail.result.ok && held ? fail('batchesHeld') : mail.result,
     stuckJobs: stuck,
     siteBuild: siteCheck,
   }
@@ -245,6 +257,7 @@ export async function collectHealth(payload: Payload, settings = healthSettings(
         lastRunFailedAt: mail.lastRunFailedAt,
         running: mail.running,
         pendingDeliveries: pending,
+        heldBatches: held,
       },
       stuckJobs: { expiredLeases: jobs?.expiredLeases ?? [], overdue: jobs?.overdue ?? [] },
       queues: jobs?.queues ?? {},

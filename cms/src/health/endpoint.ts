@@ -27,7 +27,7 @@ export type HealthAudience = 'full' | 'staff' | 'public'
 /** The report with the details a translator may read (all but the number of e-mails waiting). */
 export const staffDetails = (report: HealthReport): HealthReport => ({
   ...report,
-  details: { ...report.details, mail: { ...report.details.mail, pendingDeliveries: null } },
+  details: { ...report.details, mail: { ...report.details.mail, pendingDeliveries: null, heldBatches: null } },
 })
 
 /** The report as the audience may see it. */
