@@ -3,8 +3,11 @@
  * sends, and SIGKILLs itself at the checkpoint named in CRASH_AT ("answered:2" = the second
  * time a batch's answer arrives), unless the test kills it first. The worker needs only SQL,
  * so it opens the test database with drizzle directly instead of starting Payload (which
- * takes seconds per process on a busy two-core machine).
+ * takes seconds per process on a busy two-core machine). With START_ON_GO it waits for "go"
+ * on its input before it works.
  */
+
+import { sqliteSettings } from '../../db/sqliteSettings.ts'
 import { mailTransportFromEnv } from '../config.ts'
 import type { MailDatabase } from '../sql.ts'
 import { TokenBucket } from '../tokenBucket.ts'
@@ -17,7 +20,9 @@ async function openDatabase(url: string): Promise<MailDatabase['db']> {
   }
   const { drizzle } = await import('@payloadcms/db-sqlite/drizzle/libsql')
   const db = drizzle({ connection: { url } })
-  await db.run('PRAGMA busy_timeout = 10000')
+  // As the CMS opens its connections (src/db/adapter.ts).
+  await db.run(`PRAGMA busy_timeout = ${sqliteSettings().busyTimeoutMs}`)
+  await db.run(`PRAGMA synchronous = ${sqliteSettings().synchronous}`)
   return { name: 'sqlite', drizzle: db }
 }
 
@@ -26,9 +31,24 @@ const database: MailDatabase = {
   db: await openDatabase(process.env.DATABASE_URL ?? ''),
   logger: { info: log, warn: log, error: log },
 }
+/** Resolves when the test writes "go" to this process's input. */
+function goSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    let input = ''
+    process.stdin.on('data', (chunk) => {
+      input += chunk
+      if (input.includes('go')) {
+        process.stdin.pause()
+        resolve()
+      }
+    })
+  })
+}
+
 const [point, count] = (process.env.CRASH_AT ?? '').split(':')
 let seen = 0
 process.stdout.write('ready\n')
+if (process.env.START_ON_GO) await goSignal()
 const result = await runDeliveryWorker(database, {
   transport: mailTransportFromEnv(),
   bucket: new TokenBucket(Number(process.env.RESEND_RATE_LIMIT ?? 1000), 10),
