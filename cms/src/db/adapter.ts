@@ -42,14 +42,6 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     transactionOptions: {},
     afterSchemaInit: [indexLocalesByParent],
   })
-  return sqliteAdapter({
-    client,
-    busyTimeout: 10_000,
-    wal: true,
-    transactionOptions: {},
-    afterSchemaInit: [indexLocalesByParent],
-  })
-  return sqliteAdapter({ client, busyTimeout: 10_000, wal: true, afterSchemaInit: [indexLocalesByParent] })
   return withSqliteClient(adapter, () => openSqliteClient(client, sqliteSettings()))
 }
 
