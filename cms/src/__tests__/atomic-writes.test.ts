@@ -6,7 +6,7 @@ import { planDispatch } from '../notices/dispatch/planDispatch.ts'
 import { requestResend } from '../notices/dispatch/requestResend.ts'
 import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
 import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
-import { spawnTsxChild } from './helpers/tsxChild.ts'
+import { spawnTsxChild, type TsxChild } from './helpers/tsxChild.ts'
 
 /**
  * Issue 12 item 4 (docs/adr/0029): what must change together changes together, on SQLite as on
@@ -18,14 +18,24 @@ import { spawnTsxChild } from './helpers/tsxChild.ts'
 let started: StartedPayload
 let payload: Payload
 let editor: StaffUser
+/** The CMS process killed inside a plan: it loads while the other tests run. */
+let planner: TsxChild
+const killedKey = `killed-plan-${Date.now()}`
 
 beforeAll(async () => {
   started = await startPayload()
   payload = started.payload
   editor = await createStaff(payload, 'editor')
+  planner = spawnTsxChild(
+    new URL('./helpers/planSendChild.ts', import.meta.url).pathname,
+    'the planner',
+    { PLAN_KEY: killedKey, PLAN_RECIPIENTS: '450' },
+    { stdin: true },
+  )
 })
 
 afterAll(async () => {
+  planner?.child.kill('SIGKILL')
   await started?.stop()
 })
 
@@ -89,21 +99,6 @@ describe(`atomic writes (${testDatabase})`, () => {
     const planned = await planSend(payload, input)
     expect(planned).toMatchObject({ created: true, planned: 450 })
   })
-
-  it('a send and its delivery rows: a CMS process killed inside the plan leaves no send and no row', async () => {
-    const key = `killed-plan-${Date.now()}`
-    const child = spawnTsxChild(new URL('./helpers/planSendChild.ts', import.meta.url).pathname, 'the planner', {
-      PLAN_KEY: key,
-      PLAN_RECIPIENTS: '450',
-    })
-    expect(await child.exited, child.output()).toBe('SIGKILL')
-    expect(await sendsLike(key)).toBe(0)
-    expect(await deliveriesOf(key)).toBe(0)
-    // The database is usable at once: the dead process's lock went with it.
-    expect(
-      await planSend(payload, { key, label: 'Again', purpose: 'test', message, recipients: recipients(3, 'again') }),
-    ).toMatchObject({ created: true, planned: 3 })
-  }, 60_000)
 
   describe('a dispatch, its rows and their e-mails; a re-send and its audit entry', () => {
     let dispatchId: number
@@ -214,4 +209,20 @@ describe(`atomic writes (${testDatabase})`, () => {
     })
     expect(new Set(numbers.docs.map((d) => d.referenceNumber)).size).toBe(12)
   })
+  it('a send and its delivery rows: a CMS process killed inside the plan leaves no send and no row', async () => {
+    await planner.ready
+    planner.tell('go')
+    expect(await planner.exited, planner.output()).toBe('SIGKILL')
+    expect(await sendsLike(killedKey)).toBe(0)
+    expect(await deliveriesOf(killedKey)).toBe(0)
+    // The database is usable at once: the dead process's lock went with it.
+    const again = await planSend(payload, {
+      key: killedKey,
+      label: 'Again',
+      purpose: 'test',
+      message,
+      recipients: recipients(3, 'again'),
+    })
+    expect(again).toMatchObject({ created: true, planned: 3 })
+  }, 60_000)
 })

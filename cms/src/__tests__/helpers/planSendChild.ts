@@ -2,7 +2,8 @@
  * A CMS process that plans one e-mail send (PLAN_KEY, PLAN_RECIPIENTS addresses) and SIGKILLs
  * itself inside the plan's transaction, once the second part of its delivery rows is written:
  * what a power cut or an out-of-memory kill in the middle of planning leaves. It prints "ready"
- * once Payload is up. The database must be ready (schema pushed or migrated by the test).
+ * once Payload is up and plans when told "go" on its input. The database must be ready (schema
+ * pushed or migrated by the test).
  */
 import { getPayload } from 'payload'
 import { planSend } from '../../mail/index.ts'
@@ -10,6 +11,8 @@ import config from '../../payload.config.ts'
 
 const payload = await getPayload({ config })
 process.stdout.write('ready\n')
+// The test starts this process early and says "go" when it wants the plan made.
+await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()))
 let parts = 0
 await planSend(payload, {
   key: process.env.PLAN_KEY ?? 'killed-plan',
