@@ -30,6 +30,14 @@ export async function inTransaction<T>(
   }
 }
 
+/**
+ * A request of its own in `req`'s transaction. Payload keeps what a call was given (its locale,
+ * depth, draft state) on the req it receives, so calls for other collections or locales inside a
+ * hook or another operation take this instead of that operation's req.
+ */
+export const sameTransaction = (req: PayloadRequest): PayloadRequest =>
+  ({ transactionID: req.transactionID }) as PayloadRequest
+
 type DrizzleAdapter = { name: string; drizzle: unknown; sessions?: Record<string, { db: unknown }> }
 
 /** The drizzle handle of `req`'s transaction, or the adapter's own outside one. */

@@ -1,5 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { inTransaction } from '../db/transaction.ts'
+import { inTransaction, sameTransaction } from '../db/transaction.ts'
 import type { SiteBuild } from '../payload-types.ts'
 import { siteBuildSettings } from './settings.ts'
 
@@ -40,7 +40,7 @@ export function oneAtATime<T>(
     return result
   }
   if (payload.db.name !== 'sqlite') return take()
-  return inTransaction(payload, take, outer)
+  return inTransaction(payload, (req) => take(sameTransaction(req)), outer)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { defaultLocale, type Locale } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest, type Where } from 'payload'
 import { relationId } from '../../db/relationId.ts'
-import { inTransaction } from '../../db/transaction.ts'
+import { inTransaction, sameTransaction } from '../../db/transaction.ts'
 import { leaseCutoff } from '../../jobs/index.ts'
 import type { Dispatch, Notice, Recipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'
@@ -205,8 +205,7 @@ async function resolveRecipients(
     pagination: false,
     depth: 0,
     sort: 'id',
-    // A request of its own in the same transaction: Payload keeps a call's locale on its req.
-    req: { transactionID: req.transactionID } as PayloadRequest,
+    req: sameTransaction(req),
   })
   const unique = new Map<string, RecipientAllLocales>()
   const skippedInactive: string[] = []
