@@ -42,11 +42,37 @@ async function pending(sendId: number): Promise<number> {
   return Number(row?.n ?? 0)
 }
 
+/** One run's plan: how many addresses, where the victim dies, and whether a partner works beside it. */
+type Run = { count: number; crashAt?: string; byCheckpoint: boolean; withPartner: boolean }
+
+function planRun(run: number): Run {
+  const count = randomInt(60, 300)
+  const byCheckpoint = run % 2 === 0
+  // Every fifth run a second worker works beside the one that dies.
+  const withPartner = run % 5 === 4
+  // A checkpoint passed once a batch: aim at one the victim surely reaches (a partner may take the rest).
+  const batches = Math.ceil(count / 100)
+  const crashAt = byCheckpoint
+    ? `${crashCheckpoints[run % crashCheckpoints.length]}:${withPartner ? 1 : randomInt(1, batches)}`
+    : undefined
+  return { count, crashAt, byCheckpoint, withPartner }
+}
+
+/** A run's workers, started (loaded, waiting for "go") while the runs before it work and recover. */
+const spawnWorkers = (plan: Run) => ({
+  victim: spawnCrashWorker(plan.crashAt, { startOnGo: true }),
+  partner: plan.withPartner ? spawnCrashWorker(undefined, { startOnGo: true }) : undefined,
+})
+
 describe(`crash injection (${runs} runs, ${testDatabase})`, () => {
   it('a killed worker never makes anyone miss or repeat a message', { timeout: runs * 15_000 }, async () => {
     const outcomes: string[] = []
+    const plans = Array.from({ length: runs }, (_, run) => planRun(run))
+    // Two runs ahead: a worker takes longer to load than a run takes on a busy machine.
+    const ahead = plans.slice(0, 2).map(spawnWorkers)
     for (let run = 0; run < runs; run++) {
-      const count = randomInt(60, 300)
+      const { count, crashAt, byCheckpoint, withPartner } = plans[run]!
+      const { victim, partner } = ahead.shift()!
       const prefix = `crash${run}-`
       const planned = Array.from({ length: count }, (_, i) => `${prefix}${i}@example.org`)
       const { sendId } = await planSend(payload, {
@@ -59,23 +85,18 @@ describe(`crash injection (${runs} runs, ${testDatabase})`, () => {
       // Some runs lose answers on the way back, so a batch the provider took is retried after the crash.
       fake.options.randomFaults = run % 3 === 0 ? { 'drop-after': 0.2, 'server-error': 0.1 } : {}
 
-      const byCheckpoint = run % 2 === 0
-      // Every fifth run a second worker works beside the one that dies.
-      const withPartner = run % 5 === 4
-      // A checkpoint passed once a batch: aim at one the victim surely reaches (a partner may take the rest).
-      const batches = Math.ceil(count / 100)
-      const crashAt = byCheckpoint
-        ? `${crashCheckpoints[run % crashCheckpoints.length]}:${withPartner ? 1 : randomInt(1, batches)}`
-        : undefined
-      const victim = spawnCrashWorker(crashAt)
-      const partner = withPartner ? spawnCrashWorker() : undefined
       await victim.ready
+      if (partner) await partner.ready
+      victim.go()
+      partner?.go()
       if (!byCheckpoint) {
         await new Promise((resolve) => setTimeout(resolve, randomInt(0, 250)))
         victim.child.kill('SIGKILL')
       }
       outcomes.push(`${withPartner ? 'partner ' : ''}${crashAt ?? 'timer'}→${await victim.exited}`)
       if (partner) await partner.exited
+      // Later runs' workers load while this one recovers; they wait for their own send.
+      if (run + 2 < runs) ahead.push(spawnWorkers(plans[run + 2]!))
 
       // Recovery: a fresh worker takes over abandoned batches once their lease runs out.
       fake.options.randomFaults = {}
@@ -87,7 +108,7 @@ describe(`crash injection (${runs} runs, ${testDatabase})`, () => {
           bucket: new TokenBucket(10_000, 10),
           leaseMs: 1000,
         })
-        await new Promise((resolve) => setTimeout(resolve, 200))
+        await new Promise((resolve) => setTimeout(resolve, 50))
       }
 
       const mailed = fake.accepted.filter((a) => a.to.startsWith(prefix)).map((a) => a.to)

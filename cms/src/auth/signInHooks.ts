@@ -35,9 +35,17 @@ export const throttleSignIn: CollectionBeforeOperationHook = async ({ args, oper
   return args
 }
 
-/** The attempt was right: its count is taken back and its address becomes known to the account. */
+/**
+ * The attempt was right: its count is taken back and its address becomes known to the account.
+ * Not awaited: the limiter writes through its own connection, which on SQLite waits for the
+ * sign-in's transaction (this hook runs inside it) to commit (docs/adr/0029).
+ */
 export const forgetFailedSignIns: CollectionAfterLoginHook = async ({ req, user }) => {
   const counted = req.context[contextKey] as CountedSignIn | undefined
-  if (counted) await finishSignIn(req.payload, counted)
+  if (counted) {
+    void finishSignIn(req.payload, counted).catch((error: unknown) =>
+      req.payload.logger.warn({ err: error }, 'A successful sign-in could not take back its throttle count'),
+    )
+  }
   return user
 }

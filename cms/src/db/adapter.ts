@@ -1,9 +1,12 @@
 import path from 'node:path'
+import type { Client } from '@libsql/client'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
 import { cmsRoot, defaultSqliteFile } from '../paths.ts'
+import { openSqliteClient } from './sqliteClient.ts'
+import { sqliteSettings } from './sqliteSettings.ts'
 
 export const migrationDir = path.join(cmsRoot, 'src/migrations')
 
@@ -30,13 +33,35 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
       push: false,
     })
   }
-  return sqliteAdapter({
-    client: { url: url ?? `file:${defaultSqliteFile}` },
+  const client = { url: url ?? `file:${defaultSqliteFile}` }
+  const adapter = sqliteAdapter({
+    client,
     migrationDir: path.join(cmsRoot, 'src/migrations-sqlite'),
-    busyTimeout: 10_000,
-    wal: true,
+    // Transactions on, as on PostgreSQL: what must change together does (docs/adr/0029). The
+    // adapter passes these options to drizzle, whose libsql driver ignores them.
+    transactionOptions: {},
     afterSchemaInit: [indexLocalesByParent],
   })
+  return withSqliteClient(adapter, () => openSqliteClient(client, sqliteSettings()))
+}
+
+/**
+ * Payload's SQLite adapter opens its libsql client itself, on first connect, unless one is
+ * there: hand it ours (WAL and pragmas set there), which is safe with transactions.
+ */
+function withSqliteClient(adapter: DatabaseAdapterObj, open: () => Promise<Client>): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: Client }
+      const connect = instance.connect
+      instance.connect = async function (this: typeof instance, options) {
+        if (!this.client) this.client = await open()
+        return connect?.call(this, options)
+      }
+      return instance
+    },
+  }
 }
 
 /**

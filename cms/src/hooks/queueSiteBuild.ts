@@ -87,12 +87,12 @@ export const queueSiteBuildOnChange: CollectionAfterChangeHook = async ({
   } else {
     change = operation === 'create' ? 'added' : 'updated'
   }
-  await requestSiteBuild(req.payload, `${change} ${label(collection.slug, current)}`)
+  await requestSiteBuild(req.payload, `${change} ${label(collection.slug, current)}`, {}, req)
 
   // An embargoed release becomes public by the clock: the site must be rebuilt right then.
   const embargo = typeof current.embargoUntil === 'string' ? new Date(current.embargoUntil) : null
   if (current._status === 'published' && embargo && embargo.getTime() > Date.now()) {
-    await requestSiteBuild(req.payload, `embargo ends for ${label(collection.slug, current)}`, { at: embargo })
+    await requestSiteBuild(req.payload, `embargo ends for ${label(collection.slug, current)}`, { at: embargo }, req)
   }
   return doc
 }
@@ -103,12 +103,12 @@ export const queueSiteBuildOnDelete: CollectionAfterDeleteHook = async ({ collec
   const noted = context[wasPublishedKey(collection.slug, current.id)]
   const wasPublic = typeof noted === 'boolean' ? noted : current._status === 'published'
   if (collection.versions?.drafts && !wasPublic) return doc
-  await requestSiteBuild(req.payload, `deleted ${label(collection.slug, current)}`)
+  await requestSiteBuild(req.payload, `deleted ${label(collection.slug, current)}`, {}, req)
   return doc
 }
 
 export const queueSiteBuildOnGlobalChange: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
   if (optedOut(context)) return doc
-  await requestSiteBuild(req.payload, `updated ${global.slug}`)
+  await requestSiteBuild(req.payload, `updated ${global.slug}`, {}, req)
   return doc
 }

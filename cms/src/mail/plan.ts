@@ -1,4 +1,5 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+import { inTransaction, transactionDb } from '../db/transaction.ts'
 import { normalizeEmail } from './address.ts'
 import { recountSend } from './counters.ts'
 import type { MessageTemplate } from './message.ts'
@@ -26,6 +27,8 @@ export type PlanSendInput = {
   recipients: Recipient[]
   /** Free-form description of what the send is about (document, language). */
   source?: Record<string, unknown>
+  /** Test hook: called inside the plan's transaction after each part of its rows (crash injection). */
+  checkpoint?: (name: string) => void | Promise<void>
 }
 
 export type PlannedSend = { sendId: number; created: boolean; planned: number }
@@ -34,17 +37,35 @@ const chunk = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
 
 /**
- * Records a send and one delivery row per recipient (unique per send), ready for the workers.
- * Safe to repeat: a finished plan with the same key is left alone, and a plan interrupted by a
- * crash is completed (rows already there are kept as they are).
+ * Records a send and one delivery row per recipient (unique per send), ready for the workers,
+ * in one transaction: a crash leaves the whole send or nothing (docs/adr/0029). Safe to repeat:
+ * a send with the same key is left alone. Pass `req` to plan inside the caller's transaction.
  */
-export async function planSend(payload: Payload, input: PlanSendInput): Promise<PlannedSend> {
-  const existing = await findSendByKey(payload, input.key)
+export async function planSend(payload: Payload, input: PlanSendInput, outer?: PayloadRequest): Promise<PlannedSend> {
+  const existing = await findSendByKey(payload, input.key, outer)
   if (existing && existing.status !== 'planning') return { sendId: existing.id, created: false, planned: 0 }
-  let sendId = existing?.id
-  if (!sendId) {
-    try {
-      const created = await payload.create({
+  try {
+    return await inTransaction(payload, (req) => recordSend(payload, input, existing?.id, req), outer)
+  } catch (error) {
+    // Another process planned the same key at the same moment.
+    const raced = outer ? undefined : await findSendByKey(payload, input.key)
+    if (!raced || raced.status === 'planning') throw error
+    return { sendId: raced.id, created: false, planned: 0 }
+  }
+}
+
+/** A send left `planning` was cut short before plans became transactions: its rows are completed. */
+async function recordSend(
+  payload: Payload,
+  input: PlanSendInput,
+  interruptedId: number | undefined,
+  req: PayloadRequest,
+): Promise<PlannedSend> {
+  const db = await transactionDb(payload, req)
+  const sendId =
+    interruptedId ??
+    (
+      await payload.create({
         collection: 'sends',
         data: {
           key: input.key,
@@ -54,20 +75,14 @@ export async function planSend(payload: Payload, input: PlanSendInput): Promise<
           message: input.message,
           source: input.source ?? null,
         },
+        req,
       })
-      sendId = created.id
-    } catch (error) {
-      // Another process planned the same key at the same moment.
-      const raced = await findSendByKey(payload, input.key)
-      if (!raced) throw error
-      return { sendId: raced.id, created: false, planned: 0 }
-    }
-  }
+    ).id
 
   const seen = new Set<string>()
   const recipients = input.recipients.filter((r) => !seen.has(r.key) && seen.add(r.key))
   const suppressed = await suppressedAmong(
-    payload,
+    db,
     recipients.map((r) => normalizeEmail(r.email)),
   )
   const stamp = now()
@@ -75,30 +90,32 @@ export async function planSend(payload: Payload, input: PlanSendInput): Promise<
     const values = part.map((r) => {
       const email = normalizeEmail(r.email)
       const status = suppressed.has(email) ? 'cancelled' : 'planned'
-      return sql`(${sendId}, ${r.key}, ${email}, ${r.subscriber ?? null}, ${status}, ${jsonValue(payload, r.variables ?? {})}, 0, ${stamp}, ${stamp})`
+      return sql`(${sendId}, ${r.key}, ${email}, ${r.subscriber ?? null}, ${status}, ${jsonValue(db, r.variables ?? {})}, 0, ${stamp}, ${stamp})`
     })
     await execute(
-      payload,
+      db,
       sql`INSERT INTO "deliveries" ("send_id", "recipient", "email", "subscriber_id", "status", "variables", "attempts", "updated_at", "created_at")
           VALUES ${sql.join(values, sql`, `)}
           ON CONFLICT ("send_id", "recipient") DO NOTHING`,
     )
+    await input.checkpoint?.('delivery-rows')
   }
   await execute(
-    payload,
+    db,
     sql`UPDATE "sends" SET "status" = 'sending', "updated_at" = ${now()} WHERE "id" = ${sendId} AND "status" = 'planning'`,
   )
-  const counts = await recountSend(payload, sendId)
+  const counts = await recountSend(db, sendId)
   return { sendId, created: true, planned: counts.planned }
 }
 
-async function findSendByKey(payload: Payload, key: string) {
+async function findSendByKey(payload: Payload, key: string, req?: PayloadRequest) {
   const found = await payload.find({
     collection: 'sends',
     where: { key: { equals: key } },
     limit: 1,
     depth: 0,
     pagination: false,
+    req,
   })
   return found.docs[0]
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lt, type SQL } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
+import { drizzleFor } from '../db/transaction.ts'
 
 type Table = Record<string, unknown>
 type DrizzleAdapter = {
@@ -11,7 +12,6 @@ type DrizzleAdapter = {
     }
   }
   tables: Record<string, Table>
-  sessions?: Record<string, { db: DrizzleAdapter['drizzle'] }>
 }
 
 export type Condition =
@@ -22,10 +22,10 @@ export type Condition =
   | { column: string; lessThan: unknown }
 
 /**
- * One `UPDATE … SET … WHERE id = ? AND <conditions>` statement, true when it changed the row.
- * SQLite runs without transactions here (docs/adr/0003), so a state change that must happen at
- * most once (acknowledging, claiming a dispatch for planning, a re-send) is a single statement.
- * Pass `req` from a hook so the statement joins the operation's PostgreSQL transaction.
+ * One `UPDATE … SET … WHERE id = ? AND <conditions>` statement, true when it changed the row:
+ * a state change that must happen at most once (acknowledging, claiming a dispatch for
+ * planning, a re-send) is a single conditional statement. Pass `req` from a hook or from
+ * `inTransaction` so the statement joins that transaction (docs/adr/0029).
  * Column names are the adapter's camelCase keys; the same drizzle code runs on both databases.
  */
 export async function updateRowIf(
@@ -37,9 +37,8 @@ export async function updateRowIf(
   req?: PayloadRequest,
 ): Promise<boolean> {
   const db = payload.db as unknown as DrizzleAdapter
-  // Inside a hook on PostgreSQL, join the operation's transaction instead of racing it.
-  const transactionID = req?.transactionID instanceof Promise ? await req.transactionID : req?.transactionID
-  const drizzle = (transactionID && db.sessions?.[String(transactionID)]?.db) || db.drizzle
+  // Inside a hook or inTransaction, join the transaction instead of racing it (or, on SQLite, waiting for it).
+  const drizzle = (await drizzleFor(payload, req)) as DrizzleAdapter['drizzle']
   const table = db.tables[tableName]
   if (!table) throw new Error(`Table ${tableName} is not in the database adapter's schema.`)
   const column = (name: string) => {

@@ -1,4 +1,4 @@
-import type { Payload, TaskConfig } from 'payload'
+import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import type { SiteBuild } from '../payload-types.ts'
 import { redactSecrets } from '../secrets/secretValues.ts'
 import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './builder.ts'
@@ -64,21 +64,22 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
  * starts again, unless a build started after it has already published its changes.
  */
 function startBuild(payload: Payload, id: string): Promise<SiteBuild | null> {
-  return oneAtATime(async () => {
-    const build = await payload.findByID({ collection: 'site-builds', id, depth: 0 }).catch(() => null)
+  return oneAtATime(payload, async (req) => {
+    const build = await payload.findByID({ collection: 'site-builds', id, depth: 0, req }).catch(() => null)
     if (build?.status !== 'queued' && build?.status !== 'running') return null
-    if (build.status === 'running' && (await coveredByLaterBuild(payload, build))) return null
+    if (build.status === 'running' && (await coveredByLaterBuild(payload, build, req))) return null
     return payload.update({
       collection: 'site-builds',
       id: build.id,
       data: { status: 'running', startedAt: new Date().toISOString() },
       depth: 0,
+      req,
     })
   })
 }
 
 /** An interrupted build whose changes a later successful build already published is recorded as such. */
-async function coveredByLaterBuild(payload: Payload, build: SiteBuild): Promise<boolean> {
+async function coveredByLaterBuild(payload: Payload, build: SiteBuild, req?: PayloadRequest): Promise<boolean> {
   if (!build.startedAt) return false
   const later = (
     await payload.find({
@@ -87,6 +88,7 @@ async function coveredByLaterBuild(payload: Payload, build: SiteBuild): Promise<
       sort: '-finishedAt',
       limit: 1,
       depth: 0,
+      req,
     })
   ).docs[0]
   if (!later) return false
@@ -103,6 +105,7 @@ async function coveredByLaterBuild(payload: Payload, build: SiteBuild): Promise<
         `CMS остановилась во время этой сборки; сборка ${later.id}, начатая позже, опубликовала эти изменения.`,
     },
     depth: 0,
+    req,
   })
   return true
 }

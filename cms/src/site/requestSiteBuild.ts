@@ -1,4 +1,5 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+import { inTransaction, sameTransaction } from '../db/transaction.ts'
 import type { SiteBuild } from '../payload-types.ts'
 import { siteBuildSettings } from './settings.ts'
 
@@ -19,44 +20,76 @@ let queue: Promise<unknown> = Promise.resolve()
 
 /**
  * Requests and the start of a build take turns in this process, so a request never pushes back
- * a build that has already started and then loses its reason.
+ * a build that has already started and then loses its reason. Where turns meet transactions
+ * (docs/adr/0029): SQLite has one writer, so a turn that waited for the write lock held by a
+ * transaction waiting for that turn would never come: there the turn is taken inside a
+ * transaction (the caller's `outer`, e.g. a hook's, or its own). PostgreSQL locks rows: there a
+ * turn keeps to its own short writes, so that no row lock outlives it.
  */
-export function oneAtATime<T>(action: () => Promise<T>): Promise<T> {
-  const result = queue.then(action, action)
-  queue = result.catch(() => undefined)
-  return result
+export function oneAtATime<T>(
+  payload: Payload,
+  action: (req?: PayloadRequest) => Promise<T>,
+  outer?: PayloadRequest,
+): Promise<T> {
+  const take = (req?: PayloadRequest) => {
+    const result = queue.then(
+      () => action(req),
+      () => action(req),
+    )
+    queue = result.catch(() => undefined)
+    return result
+  }
+  if (payload.db.name !== 'sqlite') return take()
+  return inTransaction(payload, (req) => take(sameTransaction(req)), outer)
 }
 
 /**
  * Queues a rebuild of the public site through the job queue, debounced: while a queued build has
  * not started, a new request joins it and moves its start to now + debounce, but never later than
  * its first request + max wait. Returns the build record, or null when SITE_BUILD=off.
+ * Given a hook's `req`, on SQLite the request commits with the change that caused it.
  */
-export function requestSiteBuild(payload: Payload, reason: string, options: RequestOptions = {}) {
+export function requestSiteBuild(
+  payload: Payload,
+  reason: string,
+  options: RequestOptions = {},
+  outer?: PayloadRequest,
+): Promise<SiteBuild | null> {
   const settings = siteBuildSettings()
   if (!settings.enabled) return Promise.resolve(null)
-  return oneAtATime(async (): Promise<SiteBuild> => {
-    const now = Date.now()
-    if (options.at && options.at.getTime() > now) {
-      const at = options.at
-      const waiting = await pendingBuild(payload, 'scheduled', { notBefore: { equals: at.toISOString() } })
-      if (waiting) return addReason(payload, waiting, reason, at)
-      return queueBuild(payload, 'scheduled', reason, at)
-    }
+  return oneAtATime(
+    payload,
+    async (req): Promise<SiteBuild> => {
+      const now = Date.now()
+      if (options.at && options.at.getTime() > now) {
+        const at = options.at
+        const waiting = await pendingBuild(payload, req, 'scheduled', { notBefore: { equals: at.toISOString() } })
+        if (waiting) return addReason(payload, req, waiting, reason, at)
+        return queueBuild(payload, req, 'scheduled', reason, at)
+      }
 
-    const waiting = await pendingBuild(payload, 'debounced')
-    if (waiting) {
-      const deadline = Date.parse(waiting.requestedAt) + settings.maxWaitMs
-      const start = options.immediate ? now : Math.min(now + settings.debounceMs, Math.max(deadline, now))
-      return addReason(payload, waiting, reason, new Date(start))
-    }
-    return queueBuild(payload, 'debounced', reason, new Date(options.immediate ? now : now + settings.debounceMs))
-  })
+      const waiting = await pendingBuild(payload, req, 'debounced')
+      if (waiting) {
+        const deadline = Date.parse(waiting.requestedAt) + settings.maxWaitMs
+        const start = options.immediate ? now : Math.min(now + settings.debounceMs, Math.max(deadline, now))
+        return addReason(payload, req, waiting, reason, new Date(start))
+      }
+      return queueBuild(
+        payload,
+        req,
+        'debounced',
+        reason,
+        new Date(options.immediate ? now : now + settings.debounceMs),
+      )
+    },
+    outer,
+  )
 }
 
 /** A queued build whose job the runner has not picked up yet. */
 async function pendingBuild(
   payload: Payload,
+  req: PayloadRequest | undefined,
   timing: SiteBuild['timing'],
   where: Record<string, unknown> = {},
 ): Promise<SiteBuild | undefined> {
@@ -66,33 +99,43 @@ async function pendingBuild(
     sort: '-requestedAt',
     limit: 5,
     depth: 0,
+    req,
   })
   for (const build of found.docs) {
     if (!build.job) continue
-    const job = await payload.findByID({ collection: 'payload-jobs', id: build.job, depth: 0 }).catch(() => null)
+    const job = await payload.findByID({ collection: 'payload-jobs', id: build.job, depth: 0, req }).catch(() => null)
     if (job && !job.processing && !job.completedAt && !job.hasError) return build
   }
   return undefined
 }
 
-async function addReason(payload: Payload, build: SiteBuild, reason: string, start: Date): Promise<SiteBuild> {
+async function addReason(
+  payload: Payload,
+  req: PayloadRequest | undefined,
+  build: SiteBuild,
+  reason: string,
+  start: Date,
+): Promise<SiteBuild> {
   const reasons = mergeReasons(build.reasons ?? [], reason)
   await payload.update({
     collection: 'payload-jobs',
     id: build.job!,
     data: { waitUntil: start.toISOString() },
     depth: 0,
+    req,
   })
   return payload.update({
     collection: 'site-builds',
     id: build.id,
     data: { reasons, notBefore: start.toISOString(), summary: summarize(reasons) },
     depth: 0,
+    req,
   })
 }
 
 async function queueBuild(
   payload: Payload,
+  req: PayloadRequest | undefined,
   timing: SiteBuild['timing'],
   reason: string,
   start: Date,
@@ -110,24 +153,17 @@ async function queueBuild(
       notBefore: start.toISOString(),
     },
     depth: 0,
+    req,
   })
-  try {
-    const job = await payload.jobs.queue({
-      task: rebuildSiteTask,
-      queue: siteQueue,
-      input: { build: String(build.id) },
-      waitUntil: start,
-    })
-    return await payload.update({ collection: 'site-builds', id: build.id, data: { job: String(job.id) }, depth: 0 })
-  } catch (error) {
-    await payload.update({
-      collection: 'site-builds',
-      id: build.id,
-      data: { status: 'failed', error: `Could not queue the build job: ${(error as Error).message}` },
-      depth: 0,
-    })
-    throw error
-  }
+  // In the caller's transaction: a job that cannot be queued leaves no build record either.
+  const job = await payload.jobs.queue({
+    task: rebuildSiteTask,
+    queue: siteQueue,
+    input: { build: String(build.id) },
+    waitUntil: start,
+    req,
+  })
+  return payload.update({ collection: 'site-builds', id: build.id, data: { job: String(job.id) }, depth: 0, req })
 }
 
 export function mergeReasons(reasons: string[], reason: string): string[] {

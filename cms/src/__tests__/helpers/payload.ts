@@ -36,6 +36,9 @@ export async function startPayload(options: StartOptions = {}): Promise<StartedP
     JOBS_AUTORUN_CRON: 'off',
     // CMS-only tests: no site builds (the site build tests turn them on).
     SITE_BUILD: 'off',
+    // Throw-away databases: commits survive a killed process, not a power cut (docs/adr/0029),
+    // as the test PostgreSQL runs with fsync=off.
+    SQLITE_SYNCHRONOUS: 'NORMAL',
     UPLOAD_DIR: uploadDir,
     ...options.env,
   })

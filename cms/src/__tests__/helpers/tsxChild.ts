@@ -9,6 +9,8 @@ export type TsxChild = {
   exited: Promise<string>
   /** Everything it printed so far. */
   output: () => string
+  /** Writes a line to the child's input (started with `stdin: true`). */
+  tell: (line: string) => void
 }
 
 /**
@@ -16,12 +18,19 @@ export type TsxChild = {
  * set, plus `env`), for tests that kill it with SIGKILL as a crashed CMS would be killed. The
  * database is ready, so the child runs as production: no schema push.
  */
-export function spawnTsxChild(script: string, name: string, env: Record<string, string> = {}): TsxChild {
+export function spawnTsxChild(
+  script: string,
+  name: string,
+  env: Record<string, string> = {},
+  options: { stdin?: boolean } = {},
+): TsxChild {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: cmsRoot,
     env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   })
+  // A child killed before it read its input must not fail the test with EPIPE.
+  child.stdin?.on('error', () => {})
   let output = ''
   child.stdout?.on('data', (chunk) => {
     output += chunk
@@ -41,5 +50,8 @@ export function spawnTsxChild(script: string, name: string, env: Record<string, 
     }, 10)
   })
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${code ?? signal}`)))
-  return { child, ready, exited, output: () => output }
+  const tell = (line: string) => {
+    child.stdin?.write(`${line}\n`)
+  }
+  return { child, ready, exited, output: () => output, tell }
 }

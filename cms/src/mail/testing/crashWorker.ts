@@ -4,8 +4,10 @@
  * time a batch's answer arrives), unless the test kills it first; with START_ON_SIGNAL set it
  * waits for SIGUSR1 after "ready". The worker needs only SQL,
  * so it opens the test database with drizzle directly instead of starting Payload (which
- * takes seconds per process on a busy two-core machine).
+ * takes seconds per process on a busy two-core machine). With START_ON_GO it waits for "go"
+ * on its input before it works.
  */
+import { sqliteSettings } from '../../db/sqliteSettings.ts'
 import { mailTransportFromEnv, providerBucket } from '../config.ts'
 import type { MailDatabase } from '../sql.ts'
 import { runDeliveryWorker } from '../worker.ts'
@@ -17,7 +19,9 @@ async function openDatabase(url: string): Promise<MailDatabase['db']> {
   }
   const { drizzle } = await import('@payloadcms/db-sqlite/drizzle/libsql')
   const db = drizzle({ connection: { url } })
-  await db.run('PRAGMA busy_timeout = 10000')
+  // As the CMS opens its connections (src/db/adapter.ts).
+  await db.run(`PRAGMA busy_timeout = ${sqliteSettings().busyTimeoutMs}`)
+  await db.run(`PRAGMA synchronous = ${sqliteSettings().synchronous}`)
   return { name: 'sqlite', drizzle: db }
 }
 
@@ -26,6 +30,20 @@ const database: MailDatabase = {
   db: await openDatabase(process.env.DATABASE_URL ?? ''),
   logger: { info: log, warn: log, error: log },
 }
+/** Resolves when the test writes "go" to this process's input. */
+function goSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    let input = ''
+    process.stdin.on('data', (chunk) => {
+      input += chunk
+      if (input.includes('go')) {
+        process.stdin.pause()
+        resolve()
+      }
+    })
+  })
+}
+
 const [point, count] = (process.env.CRASH_AT ?? '').split(':')
 let seen = 0
 process.stdout.write('ready\n')
@@ -35,6 +53,7 @@ if (process.env.START_ON_SIGNAL) {
   await new Promise((resolve) => process.once('SIGUSR1', resolve))
   clearInterval(alive)
 }
+if (process.env.START_ON_GO) await goSignal()
 const result = await runDeliveryWorker(database, {
   transport: mailTransportFromEnv(),
   // The same limit in the database as the CMS it runs beside, as a second CMS process would.

@@ -1,8 +1,8 @@
 import { defaultLocale, type Locale } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest, type Where } from 'payload'
 import { relationId } from '../../db/relationId.ts'
-import { keepAlive, leaseCutoff } from '../../jobs/index.ts'
-import { sql } from '../../mail/sql.ts'
+import { inTransaction, sameTransaction } from '../../db/transaction.ts'
+import { leaseCutoff } from '../../jobs/index.ts'
 import type { Dispatch, Notice, Recipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'
 import { chooseChannel, type DeliveryChannel } from '../directory.ts'
@@ -40,20 +40,49 @@ type RecipientAllLocales = Omit<Recipient, 'name'> & { name?: Partial<Record<Loc
 
 /**
  * Resolves a draft dispatch to its log: one row per recipient, however many chosen groups a
- * recipient is in (and a unique index on dispatch × recipient makes a second row impossible).
- * Claiming the draft is one conditional UPDATE, so two clicks plan once; a plan cut short (a
- * crash on SQLite, which runs without transactions) is resumed by planning again, which only
- * adds the missing rows: while planning, the dispatch's `updated_at` is a lease kept fresh by a
- * heartbeat, and a dispatch whose lease ran out is taken over, by staff or by the CMS's sweeper
- * (resumeInterruptedPlanning, docs/adr/0026).
+ * recipient is in (and a unique index on dispatch × recipient makes a second row impossible),
+ * and hands its e-mail rows to the delivery core. The claim (one conditional UPDATE, so two
+ * clicks plan once), the rows, the `planned` status and the hand-over are one transaction: a
+ * crash or an error leaves the draft as it was (docs/adr/0029). A dispatch left `planning` by
+ * a process that stopped before planning was one transaction is taken over once its lease ran
+ * out, by staff or by the CMS's sweeper (resumeInterruptedPlanning, docs/adr/0026), which only
+ * adds the missing rows.
  */
 export async function planDispatch(payload: Payload, dispatchId: Id): Promise<PlannedDispatch> {
   const dispatch = await payload.findByID({ collection: 'dispatches', id: dispatchId, depth: 0 }).catch(() => null)
   if (!dispatch) throw new APIError(`Dispatch ${dispatchId} does not exist.`, 404, undefined, true)
-  if (dispatch.status === 'draft') {
-    const claimed = await updateRowIf(payload, 'dispatches', dispatch.id, [{ column: 'status', equals: 'draft' }], {
-      status: 'planning',
+  try {
+    return await inTransaction(payload, async (req) => {
+      await claimForPlanning(payload, dispatch, req)
+      return await planClaimed(payload, dispatch, req)
     })
+  } catch (error) {
+    // An interrupted plan whose notice or choice is refused now, and that has no row: back to draft.
+    if (error instanceof APIError && error.status === 400 && dispatch.status === 'planning') {
+      const rows = await payload.count({
+        collection: 'dispatch-recipients',
+        where: { dispatch: { equals: dispatch.id } },
+      })
+      if (rows.totalDocs === 0) {
+        await updateRowIf(payload, 'dispatches', dispatch.id, [{ column: 'status', equals: 'planning' }], {
+          status: 'draft',
+        })
+      }
+    }
+    throw error
+  }
+}
+
+async function claimForPlanning(payload: Payload, dispatch: Dispatch, req: PayloadRequest): Promise<void> {
+  if (dispatch.status === 'draft') {
+    const claimed = await updateRowIf(
+      payload,
+      'dispatches',
+      dispatch.id,
+      [{ column: 'status', equals: 'draft' }],
+      { status: 'planning' },
+      req,
+    )
     if (!claimed) throw new APIError('This dispatch is being planned already; reload the page.', 409, undefined, true)
   } else if (dispatch.status === 'planning') {
     // Its planner's lease ran out (the process stopped): take the planning over; otherwise it is still going.
@@ -66,6 +95,7 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
         { column: 'updatedAt', lessThan: leaseCutoff() },
       ],
       { status: 'planning' },
+      req,
     )
     if (!claimed) {
       throw new APIError('This dispatch is being planned right now; reload the page in a minute.', 409, undefined, true)
@@ -73,104 +103,93 @@ export async function planDispatch(payload: Payload, dispatchId: Id): Promise<Pl
   } else {
     throw new APIError(`This dispatch is already ${dispatch.status}; it is planned only once.`, 409, undefined, true)
   }
+}
 
-  // The dispatch's `updated_at` is its planning lease while rows are created (docs/adr/0026).
-  const heartbeat = keepAlive(payload, { table: 'dispatches', id: dispatch.id, stillOurs: sql`"status" = 'planning'` })
-  try {
-    const notice = await assertNoticePublished(payload, relationId(dispatch.notice))
-    const { recipients, skippedInactive } = await resolveRecipients(payload, dispatch)
-    if (recipients.length === 0) {
-      throw new APIError(
-        'The chosen groups and recipients contain no active recipient. Choose a group with members or add recipients.',
-        400,
-        undefined,
-        true,
-      )
-    }
-    const existingRows = await payload.find({
-      collection: 'dispatch-recipients',
-      where: { dispatch: { equals: dispatch.id } },
-      pagination: false,
-      depth: 0,
-    })
-    const existing = new Map(existingRows.docs.map((row) => [String(relationId(row.recipient)), row]))
-    const byChannel: PlannedDispatch['byChannel'] = {}
-    // Rows of an interrupted plan are handed over again too: planning a send twice changes nothing.
-    const emailRows: Id[] = existingRows.docs.filter((row) => row.channel === 'email').map((row) => row.id)
-    let created = 0
-    const queuedAt = new Date().toISOString()
-    for (const recipient of recipients) {
-      const emails = (recipient.emails ?? []).map((e) => e.address)
-      const channel = chooseChannel(recipient.preferredChannels ?? [], emails)
-      byChannel[channel] = (byChannel[channel] ?? 0) + 1
-      const before = existing.get(String(recipient.id))
-      if (before) {
-        // A create cut short by a crash (SQLite writes a row's address list after the row itself).
-        if (before.channel === 'email' && (before.emailAddresses ?? []).length === 0 && emails.length > 0) {
-          await payload.update({ collection: 'dispatch-recipients', id: before.id, data: { emailAddresses: emails } })
-        }
-        continue
-      }
-      const language = recipient.preferredLanguage
-      const row = await payload.create({
-        collection: 'dispatch-recipients',
-        depth: 0,
-        data: {
-          dispatch: dispatch.id,
-          notice: notice.id,
-          recipient: recipient.id,
-          recipientName: recipient.name?.[language] || recipient.name?.[defaultLocale] || `#${recipient.id}`,
-          emailAddresses: channel === 'email' ? emails : [],
-          channel,
-          language,
-          status: 'queued',
-          attempt: 1,
-          queuedAt,
-          mailDeliveryKey: channel === 'email' ? mailDeliveryKey(dispatch.id, recipient.id, 1) : undefined,
-        },
-      })
-      created += 1
-      if (channel === 'email') emailRows.push(row.id)
-    }
-    // From here the rows exist: a hand-over cut short is resumed by syncNoticeDeliveries.
-    heartbeat.stop()
-    await payload.update({
-      collection: 'dispatches',
-      id: dispatch.id,
-      depth: 0,
-      data: { status: 'planned', plannedAt: new Date().toISOString(), recipientCount: recipients.length },
-    })
-    await sendNoticeEmails(payload, { dispatchId: dispatch.id, dispatchRecipientIds: emailRows, reason: 'planned' })
-    return {
-      dispatchId: dispatch.id,
-      created,
-      existing: existing.size,
-      total: recipients.length,
-      byChannel,
-      skippedInactive,
-    }
-  } catch (error) {
-    // Nothing was planned when the notice or the choice is refused: give the draft back.
-    if (error instanceof APIError && error.status === 400) {
-      const rows = await payload.count({
-        collection: 'dispatch-recipients',
-        where: { dispatch: { equals: dispatch.id } },
-      })
-      if (rows.totalDocs === 0) {
-        await updateRowIf(payload, 'dispatches', dispatch.id, [{ column: 'status', equals: 'planning' }], {
-          status: 'draft',
+async function planClaimed(payload: Payload, dispatch: Dispatch, req: PayloadRequest): Promise<PlannedDispatch> {
+  const notice = await assertNoticePublished(payload, relationId(dispatch.notice), req)
+  const { recipients, skippedInactive } = await resolveRecipients(payload, dispatch, req)
+  if (recipients.length === 0) {
+    throw new APIError(
+      'The chosen groups and recipients contain no active recipient. Choose a group with members or add recipients.',
+      400,
+      undefined,
+      true,
+    )
+  }
+  const existingRows = await payload.find({
+    collection: 'dispatch-recipients',
+    where: { dispatch: { equals: dispatch.id } },
+    pagination: false,
+    depth: 0,
+    req,
+  })
+  const existing = new Map(existingRows.docs.map((row) => [String(relationId(row.recipient)), row]))
+  const byChannel: PlannedDispatch['byChannel'] = {}
+  // Rows of an interrupted plan are handed over again too: planning a send twice changes nothing.
+  const emailRows: Id[] = existingRows.docs.filter((row) => row.channel === 'email').map((row) => row.id)
+  let created = 0
+  const queuedAt = new Date().toISOString()
+  for (const recipient of recipients) {
+    const emails = (recipient.emails ?? []).map((e) => e.address)
+    const channel = chooseChannel(recipient.preferredChannels ?? [], emails)
+    byChannel[channel] = (byChannel[channel] ?? 0) + 1
+    const before = existing.get(String(recipient.id))
+    if (before) {
+      // A create cut short by a crash before plans were transactions (its address list came after the row).
+      if (before.channel === 'email' && (before.emailAddresses ?? []).length === 0 && emails.length > 0) {
+        await payload.update({
+          collection: 'dispatch-recipients',
+          id: before.id,
+          data: { emailAddresses: emails },
+          req,
         })
       }
+      continue
     }
-    throw error
-  } finally {
-    heartbeat.stop()
+    const language = recipient.preferredLanguage
+    const row = await payload.create({
+      collection: 'dispatch-recipients',
+      depth: 0,
+      data: {
+        dispatch: dispatch.id,
+        notice: notice.id,
+        recipient: recipient.id,
+        recipientName: recipient.name?.[language] || recipient.name?.[defaultLocale] || `#${recipient.id}`,
+        emailAddresses: channel === 'email' ? emails : [],
+        channel,
+        language,
+        status: 'queued',
+        attempt: 1,
+        queuedAt,
+        mailDeliveryKey: channel === 'email' ? mailDeliveryKey(dispatch.id, recipient.id, 1) : undefined,
+      },
+      req,
+    })
+    created += 1
+    if (channel === 'email') emailRows.push(row.id)
+  }
+  await payload.update({
+    collection: 'dispatches',
+    id: dispatch.id,
+    depth: 0,
+    data: { status: 'planned', plannedAt: new Date().toISOString(), recipientCount: recipients.length },
+    req,
+  })
+  await sendNoticeEmails(payload, { dispatchId: dispatch.id, dispatchRecipientIds: emailRows, reason: 'planned' }, req)
+  return {
+    dispatchId: dispatch.id,
+    created,
+    existing: existing.size,
+    total: recipients.length,
+    byChannel,
+    skippedInactive,
   }
 }
 
 async function resolveRecipients(
   payload: Payload,
   dispatch: Dispatch,
+  req: PayloadRequest,
 ): Promise<{ recipients: RecipientAllLocales[]; skippedInactive: string[] }> {
   const groupIds = (dispatch.groups ?? []).map(relationId)
   const chosenIds = (dispatch.recipients ?? []).map(relationId)
@@ -186,6 +205,7 @@ async function resolveRecipients(
     pagination: false,
     depth: 0,
     sort: 'id',
+    req: sameTransaction(req),
   })
   const unique = new Map<string, RecipientAllLocales>()
   const skippedInactive: string[] = []

@@ -1,5 +1,6 @@
 import { APIError, type Payload, type PayloadRequest } from 'payload'
 import { relationId } from '../../db/relationId.ts'
+import { inTransaction } from '../../db/transaction.ts'
 import type { DispatchRecipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'
 import { mailDeliveryKey, sendNoticeEmails } from './sendNoticeEmails.ts'
@@ -39,27 +40,38 @@ export async function requestResend(
   const seen = input.attempt === undefined ? row.attempt : Number(input.attempt)
   const attempt = seen + 1
   const now = new Date().toISOString()
-  const claimed = await updateRowIf(payload, 'dispatch_recipients', id, [{ column: 'attempt', equals: seen }], {
-    attempt,
-    status: 'queued',
-    queuedAt: now,
-    mailDeliveryKey: mailDeliveryKey(relationId(row.dispatch), relationId(row.recipient), attempt),
+  // The claim, the audit entry and the hand-over to e-mail commit together (docs/adr/0029).
+  return inTransaction(payload, async (req) => {
+    const claimed = await updateRowIf(
+      payload,
+      'dispatch_recipients',
+      id,
+      [{ column: 'attempt', equals: seen }],
+      {
+        attempt,
+        status: 'queued',
+        queuedAt: now,
+        mailDeliveryKey: mailDeliveryKey(relationId(row.dispatch), relationId(row.recipient), attempt),
+      },
+      req,
+    )
+    if (!claimed) {
+      throw new APIError('Someone else has just sent this again; reload the page to see the log.', 409, undefined, true)
+    }
+    const updated = await payload.update({
+      collection: 'dispatch-recipients',
+      id,
+      depth: 0,
+      data: {
+        resends: [...(row.resends ?? []), { requestedAt: now, requestedBy: input.user.id as number, attempt, reason }],
+      },
+      req,
+    })
+    await sendNoticeEmails(
+      payload,
+      { dispatchId: relationId(row.dispatch), dispatchRecipientIds: [id], reason: 'resend' },
+      req,
+    )
+    return updated
   })
-  if (!claimed) {
-    throw new APIError('Someone else has just sent this again; reload the page to see the log.', 409, undefined, true)
-  }
-  const updated = await payload.update({
-    collection: 'dispatch-recipients',
-    id,
-    depth: 0,
-    data: {
-      resends: [...(row.resends ?? []), { requestedAt: now, requestedBy: input.user.id as number, attempt, reason }],
-    },
-  })
-  await sendNoticeEmails(payload, {
-    dispatchId: relationId(row.dispatch),
-    dispatchRecipientIds: [id],
-    reason: 'resend',
-  })
-  return updated
 }

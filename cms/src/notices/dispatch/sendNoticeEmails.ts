@@ -21,7 +21,8 @@ export const mailDeliveryKey = (dispatchId: number | string, recipientId: number
  * `mailDeliveryKey` (`notice-dispatch:<dispatch>:<recipient>:<attempt>`) with one delivery per
  * address: planning the same key again changes nothing, so a repeated or resumed call never
  * sends twice, and a re-send (next attempt) is a new key. The `deliverMail` job sends; the
- * results come back onto the rows through syncNoticeDeliveries.
+ * results come back onto the rows through syncNoticeDeliveries. Given the `req` of a
+ * transaction (planning, a re-send), the hand-over commits with it (docs/adr/0029).
  */
 export async function sendNoticeEmails(
   payload: Payload,
@@ -30,24 +31,30 @@ export async function sendNoticeEmails(
     dispatchRecipientIds: (number | string)[]
     reason: 'planned' | 'resend' | 'resume'
   },
-  _req?: PayloadRequest,
+  req?: PayloadRequest,
 ): Promise<{ planned: number }> {
   if (job.dispatchRecipientIds.length === 0) return { planned: 0 }
   // A re-send re-opens a completed dispatch; the mail job completes it again.
-  await updateRowIf(payload, 'dispatches', job.dispatchId, [{ column: 'status', in: ['planned', 'completed'] }], {
-    status: 'sending',
-  })
+  await updateRowIf(
+    payload,
+    'dispatches',
+    job.dispatchId,
+    [{ column: 'status', in: ['planned', 'completed'] }],
+    { status: 'sending' },
+    req,
+  )
   const rows = await payload.find({
     collection: 'dispatch-recipients',
     where: { id: { in: job.dispatchRecipientIds } },
     pagination: false,
     depth: 0,
     sort: 'id',
+    req,
   })
   const messageFor = noticeMessages(payload)
   let planned = 0
   for (const row of rows.docs) {
-    if (await planRowEmail(payload, row, messageFor)) planned += 1
+    if (await planRowEmail(payload, row, messageFor, req)) planned += 1
   }
   payload.logger.info(
     { dispatch: job.dispatchId, rows: rows.docs.length, planned, reason: job.reason },
@@ -60,6 +67,7 @@ async function planRowEmail(
   payload: Payload,
   row: DispatchRecipient,
   messageFor: ReturnType<typeof noticeMessages>,
+  req: PayloadRequest | undefined,
 ): Promise<boolean> {
   const addresses = row.emailAddresses ?? []
   if (row.channel !== 'email' || row.status !== 'queued' || row.acknowledgedAt || !row.mailDeliveryKey) return false
@@ -67,25 +75,29 @@ async function planRowEmail(
   const message = await messageFor(relationId(row.notice), row.language)
   const link = row.acknowledgementLink ?? ''
   const name = row.recipientName ?? ''
-  const result = await planSend(payload, {
-    key: row.mailDeliveryKey,
-    label: `${message.referenceNumber} → ${name} (${row.language}, attempt ${row.attempt})`,
-    purpose: noticePurpose,
-    message: message.template,
-    recipients: addresses.map((address) => ({
-      key: `address:${normalizeEmail(address)}`,
-      email: address,
-      // The delivery core escapes them in the HTML part.
-      variables: { recipientName: name, acknowledgementLink: link },
-    })),
-    source: {
-      dispatch: relationId(row.dispatch),
-      dispatchRecipient: row.id,
-      notice: relationId(row.notice),
-      attempt: row.attempt,
-      language: row.language,
-      textLanguage: message.textLocale,
+  const result = await planSend(
+    payload,
+    {
+      key: row.mailDeliveryKey,
+      label: `${message.referenceNumber} → ${name} (${row.language}, attempt ${row.attempt})`,
+      purpose: noticePurpose,
+      message: message.template,
+      recipients: addresses.map((address) => ({
+        key: `address:${normalizeEmail(address)}`,
+        email: address,
+        // The delivery core escapes them in the HTML part.
+        variables: { recipientName: name, acknowledgementLink: link },
+      })),
+      source: {
+        dispatch: relationId(row.dispatch),
+        dispatchRecipient: row.id,
+        notice: relationId(row.notice),
+        attempt: row.attempt,
+        language: row.language,
+        textLanguage: message.textLocale,
+      },
     },
-  })
+    req,
+  )
   return result.created
 }
