@@ -2,6 +2,8 @@ import { drizzle as postgresDrizzle } from '@payloadcms/db-postgres/drizzle/node
 import { drizzle as sqliteDrizzle } from '@payloadcms/db-sqlite/drizzle/libsql'
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { openSqliteClient } from '../db/sqliteClient.ts'
+import { sqliteSettings } from '../db/sqliteSettings.ts'
 import { queryRows, sql } from '../mail/sql.ts'
 import { handleSubscribe } from '../subscriptions/http.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
@@ -107,8 +109,10 @@ async function secondConnection(): Promise<{ database: LimitDatabase; close: () 
     const db = postgresDrizzle({ connection: url })
     return { database: { db: { name: 'postgres', drizzle: db } }, close: () => db.$client.end() }
   }
-  const db = sqliteDrizzle({ connection: { url } })
-  return { database: { db: { name: 'sqlite', drizzle: db } }, close: async () => db.$client.close() }
+  // Opened as a CMS process opens it (src/db/sqliteClient.ts: the counters in their own file).
+  const client = await openSqliteClient({ url }, sqliteSettings())
+  const db = sqliteDrizzle({ client })
+  return { database: { db: { name: 'sqlite', drizzle: db } }, close: async () => client.close() }
 }
 
 describe('the shared store', () => {

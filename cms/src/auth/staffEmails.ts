@@ -46,6 +46,10 @@ const resetTexts: Record<Locale, { subject: string; body: (email: string, url: s
 
 /** Payload's forgotPassword options for Users: the reset e-mail in the staff member's language. */
 export const passwordResetEmail = {
+  // Payload's own 15-second guard writes beside the operation's transaction, which SQLite's one
+  // writer cannot take (docs/adr/0029); the shared throttle (passwordResetThrottle.ts) limits
+  // resets per account and per address instead.
+  minRequestInterval: 0,
   generateEmailSubject: ({ req }: ResetArgs = {}) => resetTexts[req ? staffLanguage(req) : 'en'].subject,
   generateEmailHTML: ({ req, token, user }: ResetArgs = {}) => {
     if (!req || !token) throw new Error('A password reset e-mail needs the request and its token.')

@@ -12,6 +12,8 @@ import { WriteLock } from './writeLock.ts'
 
 /** Statements that only read may run beside a transaction; anything else takes the write lock. */
 const readOnly = /^\s*(select|explain)\b/i
+/** Reads and writes of rate-limit counters (src/throttle/store.ts), not the schema push's DDL. */
+const rateLimitRows = /^\s*(insert\s+into|update|delete\s+from|select\b[\s\S]*?\bfrom)\s+"?rate_limits"?(\s|$)/i
 const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql)
 
 /**
@@ -26,8 +28,8 @@ const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql
  * its commit.
  */
 export async function openSqliteClient(config: Config, settings: SqliteSettings): Promise<Client> {
-  const open = async () => {
-    const client = createClient(config)
+  const open = async (at = config) => {
+    const client = createClient(at)
     await client.execute(`PRAGMA busy_timeout = ${settings.busyTimeoutMs}`)
     await client.execute(`PRAGMA synchronous = ${settings.synchronous}`)
     return client
@@ -40,7 +42,30 @@ export async function openSqliteClient(config: Config, settings: SqliteSettings)
     await main.execute('PRAGMA journal_mode = WAL')
     await main.execute(`PRAGMA journal_size_limit = ${64 * 1024 * 1024}`)
   }
-  return new SerializedClient(main, await open(), new WriteLock(settings.lockTimeoutMs))
+  return new SerializedClient(
+    main,
+    await open(),
+    new WriteLock(settings.lockTimeoutMs),
+    await openRateLimits(config, open),
+  )
+}
+
+/**
+ * Rate-limit counters live in a file of their own beside the database (`<file>-rate-limits`).
+ * They are written while a transaction holds the database's one writer: a sign-in runs in a
+ * transaction, and its throttle, second-factor and alert counters must be written (and stay
+ * written when a failed sign-in rolls back) without waiting for its commit, which one SQLite
+ * file cannot do. Every CMS process on this machine opens the same file (docs/adr/0029).
+ */
+async function openRateLimits(config: Config, open: (config: Config) => Promise<Client>): Promise<Client> {
+  const [file, query] = config.url.split('?')
+  const limits = await open({ ...config, url: `${file}-rate-limits${query ? `?${query}` : ''}` })
+  await limits.execute('PRAGMA journal_mode = WAL')
+  await limits.execute(
+    'CREATE TABLE IF NOT EXISTS "rate_limits" ("id" integer PRIMARY KEY NOT NULL, "key" text NOT NULL, "points" numeric NOT NULL, "expire" numeric)',
+  )
+  await limits.execute('CREATE UNIQUE INDEX IF NOT EXISTS "rate_limits_key_idx" ON "rate_limits" ("key")')
+  return limits
 }
 
 class SerializedClient implements Client {
@@ -49,6 +74,8 @@ class SerializedClient implements Client {
     /** The one connection transactions run on; the write lock gives it to one at a time. */
     private readonly writer: Client,
     private readonly lock: WriteLock,
+    /** The rate-limit counters' own file: written beside transactions, never under the lock. */
+    private readonly limits: Client,
   ) {}
 
   get closed() {
@@ -63,6 +90,7 @@ class SerializedClient implements Client {
   execute(sql: string, args?: never): Promise<ResultSet>
   async execute(stmt: InStatement, args?: never): Promise<ResultSet> {
     const statement = typeof stmt === 'string' && args ? { sql: stmt, args } : stmt
+    if (rateLimitRows.test(sqlOf(statement))) return this.limits.execute(statement)
     if (readOnly.test(sqlOf(statement))) return this.main.execute(statement)
     return this.lock.run(() => this.main.execute(statement))
   }
@@ -96,6 +124,7 @@ class SerializedClient implements Client {
   }
 
   close() {
+    this.limits.close()
     this.writer.close()
     this.main.close()
   }

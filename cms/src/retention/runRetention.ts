@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { outboxDir } from '../mail/config.ts'
 import { pruneReleases } from '../site/builder.ts'
 import { oneAtATime } from '../site/requestSiteBuild.ts'
@@ -23,8 +23,12 @@ export type RetentionReport = {
 export const siteCacheDir = (siteDir = siteBuildSettings().siteDir) =>
   path.resolve(siteDir, process.env.SITE_CACHE_DIR || 'node_modules/.cache/pressroom-files')
 
-async function buildRunning(payload: Payload): Promise<boolean> {
-  const { totalDocs } = await payload.count({ collection: 'site-builds', where: { status: { equals: 'running' } } })
+async function buildRunning(payload: Payload, req?: PayloadRequest): Promise<boolean> {
+  const { totalDocs } = await payload.count({
+    collection: 'site-builds',
+    where: { status: { equals: 'running' } },
+    req,
+  })
   return totalDocs > 0
 }
 
@@ -34,8 +38,9 @@ async function buildRunning(payload: Payload): Promise<boolean> {
  * (`oneAtATime`), so no build of this process can start in between (docs/adr/0031).
  */
 function pruneSiteFiles(payload: Payload, settings: RetentionSettings) {
-  return oneAtATime(async () => {
-    if (await buildRunning(payload)) return null
+  // On SQLite the turn is a transaction: the check reads through it (docs/adr/0029).
+  return oneAtATime(payload, async (req) => {
+    if (await buildRunning(payload, req)) return null
     const site = siteBuildSettings()
     const releases = await pruneReleases(site.releasesDir, site.liveLink, site.releasesKeep)
     const siteCache = await pruneSiteCache(

@@ -7,6 +7,7 @@
  * takes seconds per process on a busy two-core machine). With START_ON_GO it waits for "go"
  * on its input before it works.
  */
+import { openSqliteClient } from '../../db/sqliteClient.ts'
 import { sqliteSettings } from '../../db/sqliteSettings.ts'
 import { mailTransportFromEnv, providerBucket } from '../config.ts'
 import type { MailDatabase } from '../sql.ts'
@@ -18,11 +19,9 @@ async function openDatabase(url: string): Promise<MailDatabase['db']> {
     return { name: 'postgres', drizzle: drizzle(url) }
   }
   const { drizzle } = await import('@payloadcms/db-sqlite/drizzle/libsql')
-  const db = drizzle({ connection: { url } })
-  // As the CMS opens its connections (src/db/adapter.ts).
-  await db.run(`PRAGMA busy_timeout = ${sqliteSettings().busyTimeoutMs}`)
-  await db.run(`PRAGMA synchronous = ${sqliteSettings().synchronous}`)
-  return { name: 'sqlite', drizzle: db }
+  // As the CMS opens its connections (src/db/adapter.ts), rate-limit counters in their own file.
+  const client = await openSqliteClient({ url }, sqliteSettings())
+  return { name: 'sqlite', drizzle: drizzle({ client }) }
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`)
