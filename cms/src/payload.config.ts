@@ -26,8 +26,12 @@ import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { markFieldVisibility } from './fields/visibilityMarkers.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
+import { graphqlValidationRules } from './graphql/limits.ts'
+import { capAnonymousQueries } from './hooks/capAnonymousQueries.ts'
+import { checkQueryArguments } from './hooks/checkQueryArguments.ts'
 import { explainRefusal } from './hooks/explainRefusal.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
+import { refuseUnreadableRequest } from './hooks/refuseUnreadableRequest.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 import { proxySettings } from './http/trustedProxies.ts'
@@ -58,8 +62,9 @@ function requireSecret(): string {
 
 /**
  * Every collection refuses unknown locales before Payload can quietly default them, answers
- * a malformed document ID with 404 instead of a server error, and words a role's refusal so it
- * says whom to ask (after the collection's own guards, which word theirs).
+ * a malformed document ID with 404 instead of a server error, refuses malformed query arguments
+ * with a 400 and caps what one anonymous request may read (docs/adr/0035), and words a role's
+ * refusal so it says whom to ask (after the collection's own guards, which word theirs).
  */
 const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
@@ -68,6 +73,8 @@ const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
     beforeOperation: [
       rejectUnknownLocale,
       rejectMalformedId,
+      checkQueryArguments,
+      capAnonymousQueries,
       ...(collection.hooks?.beforeOperation ?? []),
       explainRefusal,
     ],
@@ -136,6 +143,10 @@ const config = buildConfig({
     .map(withSiteRebuild)
     .map(withRequestGuards),
   endpoints: [sendPublicationEndpoint],
+  // Payload's complexity limit and no introspection in production, written out because the
+  // public API's safety rests on them; plus a depth limit and paged lists (docs/adr/0035).
+  graphQL: { maxComplexity: 1000, disableIntrospectionInProduction: true, validationRules: graphqlValidationRules },
+  hooks: { afterError: [refuseUnreadableRequest] },
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
   sharp: limitedSharp,

@@ -1,0 +1,496 @@
+import fc from 'fast-check'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { requestSubscription } from '../subscriptions/services.ts'
+import { signToken, type TokenPurpose } from '../subscriptions/tokens.ts'
+import { type ServedRest, serveRest } from '../testing/serveRest.ts'
+import { appDispatcher, appRoutes } from './helpers/appRouter.ts'
+import { databaseFingerprint } from './helpers/dbFingerprint.ts'
+import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
+import { encodeQuery, hostileBody, hostileText, hostileValue, listQuery } from './helpers/hostileInput.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
+import { signedWebhookRequest } from './helpers/resendWebhook.ts'
+
+/**
+ * Every public door of the CMS, fuzzed (issue 13): the subscription endpoints, the
+ * acknowledgement page, the Resend webhook, REST lists, documents and writes on every collection,
+ * and GraphQL, through the app's own route handlers behind the same body caps as its server.
+ * Whatever arrives, the answer is never a 5xx, and a refused request writes nothing. FUZZ_RUNS
+ * sets the runs per door (default 25), FUZZ_SEED replays a failure.
+ */
+const runs = Number(process.env.FUZZ_RUNS || 25)
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
+const webhookSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+
+let started: StartedPayload
+let payload: Payload
+let served: ServedRest
+let fingerprint: () => Promise<string>
+let editorToken: string
+let acknowledgementToken: string
+let graphqlRoots: { name: string; fields: string[] }[]
+
+type Sent = { method: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array }
+type Answer = { status: number; text: string }
+
+async function send(request: Sent): Promise<Answer> {
+  const hasBody = request.body !== undefined && !['GET', 'HEAD'].includes(request.method)
+  const response = await fetch(`${served.url}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: hasBody ? (request.body as BodyInit) : undefined,
+    redirect: 'manual',
+  })
+  return { status: response.status, text: await response.text() }
+}
+
+const shown = (request: Sent) =>
+  `${request.method} ${request.path} ${JSON.stringify(request.headers ?? {})} ${String(request.body ?? '').slice(0, 300)}`
+
+/** Sends one request: never a 5xx, and nothing written when it is refused. */
+async function probe(request: Sent): Promise<Answer> {
+  const before = await fingerprint()
+  const answer = await send(request)
+  expect(answer.status, `${shown(request)}\n→ ${answer.text.slice(0, 500)}`).toBeLessThan(500)
+  if (answer.status >= 400) expect(await fingerprint(), `a refused request wrote: ${shown(request)}`).toBe(before)
+  return answer
+}
+
+const check = <T>(property: fc.IAsyncPropertyWithHooks<[T]>) =>
+  fc.assert(property, { numRuns: runs, seed, endOnFailure: true })
+
+beforeAll(async () => {
+  started = await startPayload({
+    // The subscribe limit is tested elsewhere (rate-limits.test.ts); here it would only hide the handler.
+    env: { SUBSCRIBE_RATE_LIMIT: '1000000/60', RESEND_WEBHOOK_SECRET: webhookSecret },
+  })
+  payload = started.payload
+  const editor = await createStaff(payload, 'editor')
+  const topic = await payload.create({ collection: 'topics', data: { title: 'Prisoners', slug: 'prisoners' } })
+  const statement = await payload.create({
+    collection: 'statements',
+    locale: 'en',
+    data: { title: 'A statement', topics: [topic.id], _status: 'published' } as never,
+  })
+  await payload.create({
+    collection: 'press-kits',
+    data: {
+      title: 'A kit',
+      publications: [{ relationTo: 'statements', value: statement.id }],
+      _status: 'published',
+    } as never,
+  })
+  const notice = await payload.create({
+    collection: 'notices',
+    locale: 'en',
+    data: { title: 'A notice', _status: 'published' } as never,
+  })
+  const recipient = await payload.create({
+    collection: 'recipients',
+    locale: 'en',
+    data: { kind: 'embassy', name: 'Embassy', country: 'DE', emails: [{ address: 'embassy@example.org' }] } as never,
+  })
+  served = await serveRest(payload, {}, appDispatcher(await appRoutes()))
+  fingerprint = await databaseFingerprint(payload, ['rate_limits'])
+  const login = await send({
+    method: 'POST',
+    path: '/api/users/login',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: editor.email, password: staffPassword }),
+  })
+  editorToken = JSON.parse(login.text).token
+  const dispatch = await createDispatchAs(payload, editor, { notice: notice.id, recipients: [recipient.id] })
+  const planned = await send({
+    method: 'POST',
+    path: `/api/dispatches/${dispatch.id}/plan`,
+    headers: { authorization: `JWT ${editorToken}` },
+  })
+  if (planned.status !== 200) throw new Error(`Planning the dispatch failed: ${planned.status} ${planned.text}`)
+  const [row] = await dispatchLog(payload, dispatch.id, 'id')
+  acknowledgementToken = new URL(row!.acknowledgementLink!).pathname.split('/').pop()!
+  graphqlRoots = await graphqlRootFields()
+})
+
+afterAll(async () => {
+  await served?.close()
+  await started?.stop()
+})
+
+/** A subscriber waiting for confirmation, created anew once the fuzz has erased the last one. */
+let subscriber: { id: number; tokenVersion: number; endReason?: string | null } | undefined
+async function liveSubscriber() {
+  if (subscriber) {
+    subscriber = await payload.findByID({ collection: 'subscribers', id: subscriber.id, depth: 0 })
+    if (subscriber.endReason !== 'erased') return subscriber
+  }
+  const email = `reader-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`
+  await requestSubscription(payload, { email, locale: 'en', languages: ['en'], kinds: [], topics: [] })
+  const found = await payload.find({ collection: 'subscribers', where: { email: { equals: email } }, depth: 0 })
+  subscriber = found.docs[0]!
+  return subscriber
+}
+
+type TokenSpec = { kind: 'genuine' | 'other purpose' | 'altered' } | { kind: 'made up'; text: string }
+
+/** A token for a link: genuine, for another purpose, altered, or made up. */
+const linkToken: fc.Arbitrary<TokenSpec> = fc.oneof(
+  fc.constantFrom('genuine', 'other purpose', 'altered').map((kind) => ({ kind })),
+  hostileText.map((text) => ({ kind: 'made up' as const, text })),
+)
+
+async function tokenFor(spec: TokenSpec, purpose: TokenPurpose): Promise<string> {
+  if (spec.kind === 'made up') return spec.text
+  const live = await liveSubscriber()
+  const asked = spec.kind === 'other purpose' ? (purpose === 'manage' ? 'unsubscribe' : 'manage') : purpose
+  const token = signToken({
+    purpose: asked,
+    subscriber: live.id,
+    version: live.tokenVersion,
+    expires: Date.now() + 3600_000,
+  })
+  return spec.kind === 'altered' ? `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}` : token
+}
+
+const acceptHeader = fc.constantFrom('application/json', 'text/html', '*/*', 'application/xml')
+const formFields = fc.dictionary(
+  fc.oneof(
+    fc.constantFrom('email', 'languages', 'kinds', 'topics', 'locale', 'website', 'token', 'confirm'),
+    hostileText,
+  ),
+  hostileValue,
+  { maxKeys: 6 },
+)
+
+describe('the public doors, fuzzed', () => {
+  it('subscribe answers every request without a server error and writes nothing it refuses', async () => {
+    const email = fc.oneof(fc.emailAddress(), hostileText)
+    const fields = fc.record(
+      {
+        email: fc.oneof(email, fc.array(email, { maxLength: 2 })),
+        languages: fc.oneof(fc.subarray(['en', 'ru', 'de', '']), hostileValue),
+        kinds: fc.oneof(fc.subarray(['statement', 'notice', 'press-release', 'x']), hostileValue),
+        topics: fc.oneof(fc.subarray(['prisoners', 'unknown']), hostileValue),
+        locale: fc.oneof(fc.constantFrom('en', 'ru'), hostileValue),
+        website: fc.oneof(fc.constant(''), hostileText),
+      },
+      { requiredKeys: [] },
+    )
+    await check(
+      fc.asyncProperty(
+        fc.record({
+          method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'OPTIONS'),
+          body: hostileBody(fields),
+          accept: acceptHeader,
+          locale: hostileText,
+        }),
+        async ({ method, body, accept, locale }) => {
+          await probe({
+            method,
+            path: `/subscriptions/subscribe?${encodeQuery({ locale })}`,
+            headers: { accept, ...(body.type ? { 'content-type': body.type } : {}) },
+            body: body.body,
+          })
+        },
+      ),
+    )
+  })
+
+  it('confirm, preferences, unsubscribe, export and erase do too, whatever the token and form', async () => {
+    const doors = fc.constantFrom(
+      ['confirm', 'confirm', ['GET', 'POST']],
+      ['preferences', 'manage', ['GET', 'POST']],
+      ['unsubscribe', 'unsubscribe', ['GET', 'POST']],
+      ['export', 'manage', ['POST']],
+      ['erase', 'manage', ['POST']],
+    ) as fc.Arbitrary<[string, TokenPurpose, string[]]>
+    await check(
+      fc.asyncProperty(
+        fc.record({
+          door: doors,
+          method: fc.constantFrom('GET', 'POST', 'POST', 'DELETE'),
+          token: linkToken,
+          where: fc.constantFrom('query', 'form', 'both'),
+          body: hostileBody(formFields),
+          accept: acceptHeader,
+        }),
+        async ({ door: [name, purpose], method, token, where, body, accept }) => {
+          const value = await tokenFor(token, purpose)
+          const query = where === 'form' ? '' : `?${encodeQuery({ token: value, locale: 'ru' })}`
+          const form = where === 'query' ? body.body : `token=${encodeURIComponent(value)}&${String(body.body ?? '')}`
+          await probe({
+            method,
+            path: `/subscriptions/${name}${query}`,
+            headers: { accept, ...(body.type ? { 'content-type': body.type } : {}) },
+            body: form,
+          })
+        },
+      ),
+    )
+  })
+
+  it('the acknowledgement page records nothing but a genuine link’s button', async () => {
+    await check(
+      fc.asyncProperty(
+        fc.record({
+          method: fc.constantFrom('GET', 'POST', 'POST', 'PUT'),
+          token: fc.oneof(
+            fc.constant(acknowledgementToken),
+            fc.constant(`${acknowledgementToken.slice(0, -1)}A`),
+            fc.stringMatching(/^\d{1,17}\.[A-Za-z0-9_-]{40,45}$/),
+            hostileText,
+          ),
+          body: hostileBody(
+            fc.record({ confirm: fc.oneof(fc.constantFrom('yes', 'no'), hostileValue) }, { requiredKeys: [] }),
+          ),
+        }),
+        async ({ method, token, body }) => {
+          await probe({
+            method,
+            path: `/acknowledge/${encodeURIComponent(token)}`,
+            headers: body.type ? { 'content-type': body.type } : {},
+            body: body.body,
+          })
+        },
+      ),
+    )
+  })
+
+  it('the Resend webhook refuses what is not signed, and survives what is', async () => {
+    const event = fc.oneof(
+      fc.record(
+        {
+          type: fc.oneof(
+            fc.constantFrom('email.delivered', 'email.bounced', 'email.complained', 'email.sent'),
+            hostileValue,
+          ),
+          created_at: hostileValue,
+          data: fc.oneof(
+            fc.record(
+              {
+                email_id: hostileValue,
+                to: hostileValue,
+                bounce: fc.oneof(
+                  fc.record({ type: fc.constantFrom('Permanent', 'Transient'), message: hostileValue }),
+                  hostileValue,
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+            hostileValue,
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      hostileValue,
+    )
+    await check(
+      fc.asyncProperty(
+        fc.record({ event, signed: fc.boolean(), body: hostileBody(fc.dictionary(hostileText, hostileValue)) }),
+        async ({ event, signed, body }) => {
+          if (signed) {
+            const request = signedWebhookRequest(event, webhookSecret)
+            await probe({
+              method: 'POST',
+              path: '/mail/webhooks/resend',
+              headers: Object.fromEntries(request.headers),
+              body: await request.text(),
+            })
+          } else {
+            await probe({
+              method: 'POST',
+              path: '/mail/webhooks/resend',
+              headers: {
+                ...(body.type ? { 'content-type': body.type } : {}),
+                'svix-id': 'msg_1',
+                'svix-timestamp': String(Math.floor(Date.now() / 1000)),
+                'svix-signature': 'v1,AAAA',
+              },
+              body: body.body,
+            })
+          }
+        },
+      ),
+    )
+  })
+
+  it('REST lists, documents and versions of every collection answer every query without a server error', async () => {
+    const collections = payload.config.collections.map((c) => ({
+      slug: c.slug,
+      fields: c.flattenedFields.map((f) => f.name).filter(Boolean),
+    }))
+    const request = fc.oneof(
+      ...collections.map(({ slug, fields }) =>
+        fc.record({
+          slug: fc.constant(slug),
+          tail: fc.oneof(
+            { weight: 4, arbitrary: fc.constant('') },
+            fc.constantFrom('/versions', '/count', '/1', '/999999'),
+            hostileText.map((t) => `/${encodeURIComponent(t)}`),
+          ),
+          query: listQuery(fields.length ? fields : ['id']),
+          staff: fc.boolean(),
+        }),
+      ),
+    )
+    await check(
+      fc.asyncProperty(request, async ({ slug, tail, query, staff }) => {
+        await probe({
+          method: 'GET',
+          path: `/api/${slug}${tail}?${encodeQuery(query)}`,
+          headers: staff ? { authorization: `JWT ${editorToken}` } : {},
+        })
+      }),
+    )
+  })
+
+  it('anonymous writes through REST are refused and write nothing', async () => {
+    const slugs = [
+      ...payload.config.collections.map((c) => c.slug),
+      ...payload.config.globals.map((g) => `globals/${g.slug}`),
+    ]
+    await check(
+      fc.asyncProperty(
+        fc.record({
+          slug: fc.constantFrom(...slugs),
+          method: fc.constantFrom('POST', 'PATCH', 'PUT', 'DELETE'),
+          tail: fc.constantFrom('', '/1', '/999999', '/abc'),
+          query: fc.oneof(fc.constant({}), listQuery(['title', 'id'])),
+          body: hostileBody(
+            fc.dictionary(
+              fc.oneof(fc.constantFrom('title', '_status', 'email', 'role', 'password'), hostileText),
+              hostileValue,
+            ),
+          ),
+        }),
+        async ({ slug, method, tail, query, body }) => {
+          const answer = await probe({
+            method,
+            path: `/api/${slug}${tail}?${encodeQuery(query)}`,
+            headers: body.type ? { 'content-type': body.type } : {},
+            body: body.body,
+          })
+          expect(answer.status).toBeGreaterThanOrEqual(400)
+        },
+      ),
+    )
+  })
+
+  it('GraphQL answers every query without an internal error', async () => {
+    const argument = fc.oneof(
+      fc.constantFrom(
+        'limit',
+        'page',
+        'locale',
+        'fallbackLocale',
+        'draft',
+        'pagination',
+        'sort',
+        'id',
+        'where',
+        'trash',
+      ),
+      hostileText.filter((t) => /^[A-Za-z_]\w*$/.test(t)),
+    )
+    const literal = fc.oneof(
+      fc.integer({ min: -10, max: 100_000 }).map(String),
+      fc.constantFrom(
+        'true',
+        'false',
+        'null',
+        'en',
+        'ru',
+        'all',
+        '"x"',
+        '"1e309"',
+        '{}',
+        '[1, "a"]',
+        '{ title: { equals: "x" } }',
+        '{ id: { in: ["a"] } }',
+        '{ createdAt: { greater_than: "not a date" } }',
+        '{ or: [{ title: { like: "%" } }] }',
+      ),
+      hostileText.map((t) => JSON.stringify(t)),
+    )
+    const query = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc
+          .record({
+            root: fc.constantFrom(...graphqlRoots),
+            args: fc.array(fc.tuple(argument, literal), { maxLength: 4 }),
+            pick: fc.array(fc.nat(), { maxLength: 4 }),
+          })
+          .map(({ root, args, pick }) => {
+            const fields = pick.map((i) => root.fields[i % Math.max(root.fields.length, 1)]).filter(Boolean)
+            const list = args.length ? `(${[...new Map(args).entries()].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''
+            return `{ ${root.name}${list} { __typename ${fields.join(' ')} } }`
+          }),
+      },
+      fc.constantFrom(
+        '{ __schema { types { name } } }',
+        'mutation { createStatement(data: { title: "x" }) { id } }',
+        'mutation { deleteStatement(id: 1) { id } }',
+        'query Q { ...F } fragment F on Query { ...F }',
+        `{ ${'a { '.repeat(40)}b${' }'.repeat(40)} }`,
+      ),
+      hostileText,
+    )
+    await check(
+      fc.asyncProperty(
+        fc.record({
+          query,
+          variables: fc.option(hostileValue),
+          body: fc.option(
+            hostileBody(fc.dictionary(fc.constantFrom('query', 'variables', 'operationName'), hostileValue)),
+            {
+              freq: 4,
+            },
+          ),
+        }),
+        async ({ query, variables, body }) => {
+          const answer = await probe({
+            method: 'POST',
+            path: '/api/graphql',
+            headers: { 'content-type': body?.type ?? 'application/json' },
+            body: body?.body ?? JSON.stringify({ query, variables }),
+          })
+          let errors: { message?: string; extensions?: { statusCode?: number } }[] = []
+          try {
+            errors = JSON.parse(answer.text).errors ?? []
+          } catch {}
+          for (const error of errors) {
+            expect(error.extensions?.statusCode ?? 0, `${query} → ${error.message}`).toBeLessThan(500)
+          }
+        },
+      ),
+    )
+  })
+})
+
+/** The root queries and the scalar fields of what they answer, read by introspection (allowed outside production). */
+async function graphqlRootFields(): Promise<{ name: string; fields: string[] }[]> {
+  const answer = await send({
+    method: 'POST',
+    path: '/api/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        '{ __schema { queryType { fields { name type { name kind ofType { name } } } } types { name fields { name type { kind ofType { kind } } } } } }',
+    }),
+  })
+  const schema = JSON.parse(answer.text).data.__schema as {
+    queryType: { fields: { name: string; type: { name: string | null; ofType: { name: string } | null } }[] }
+    types: {
+      name: string
+      fields: { name: string; type: { kind: string; ofType: { kind: string } | null } }[] | null
+    }[]
+  }
+  const types = new Map(schema.types.map((t) => [t.name, t]))
+  return schema.queryType.fields.map((field) => {
+    const typeName = field.type.name ?? field.type.ofType?.name ?? ''
+    const scalars = (types.get(typeName)?.fields ?? [])
+      .filter((f) => f.type.kind === 'SCALAR' || f.type.ofType?.kind === 'SCALAR')
+      .map((f) => f.name)
+    return { name: field.name, fields: scalars }
+  })
+}

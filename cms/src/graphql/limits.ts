@@ -1,0 +1,90 @@
+import {
+  type ExecutionArgs,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql'
+import type { PayloadRequest } from 'payload'
+import { anonymousQueryLimits } from '../hooks/capAnonymousQueries.ts'
+
+/**
+ * GraphQL's own limits (docs/adr/0035), on top of Payload's complexity limit and its refusal of
+ * introspection in production (both set in the config). A nested query costs work at every
+ * level whatever its complexity score, so its depth is capped for everyone; and anonymous
+ * callers may not switch paging off, as on REST (hooks/capAnonymousQueries.ts).
+ */
+export const maxQueryDepth = 10
+
+export function graphqlValidationRules(args: ExecutionArgs): ValidationRule[] {
+  const req = (args.contextValue as { req?: PayloadRequest } | undefined)?.req
+  return [depthLimit(maxQueryDepth), ...(req?.user ? [] : [pagedListsOnly(args.variableValues ?? {})])]
+}
+
+/** Refuses operations nested deeper than `max` fields, fragments included (each counted once). */
+export function depthLimit(max: number): ValidationRule {
+  return (context) => {
+    const fragments = new Map<string, FragmentDefinitionNode>()
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
+    }
+    const fragmentDepth = new Map<string, number>()
+    const depthOf = (set: SelectionSetNode, visiting: Set<string>): number => {
+      let deepest = 0
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, visiting) : 0))
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting))
+        } else {
+          const name = selection.name.value
+          const fragment = fragments.get(name)
+          // A cycle is reported by GraphQL's own rules; unknown fragments too.
+          if (!fragment || visiting.has(name)) continue
+          if (!fragmentDepth.has(name)) {
+            fragmentDepth.set(name, depthOf(fragment.selectionSet, new Set([...visiting, name])))
+          }
+          deepest = Math.max(deepest, fragmentDepth.get(name) ?? 0)
+        }
+      }
+      return deepest
+    }
+    return {
+      OperationDefinition(node) {
+        const depth = depthOf(node.selectionSet, new Set())
+        if (depth > max) {
+          context.reportError(
+            new GraphQLError(
+              `This query nests ${depth} levels of fields; at most ${max} are answered. Ask for fewer nested fields, or in several queries.`,
+              { nodes: [node] },
+            ),
+          )
+        }
+      },
+    }
+  }
+}
+
+/** Refuses `pagination: false` (written out or as a variable) from anonymous callers. */
+function pagedListsOnly(variables: Record<string, unknown>): ValidationRule {
+  return (context) => ({
+    Argument(node) {
+      if (node.name.value !== 'pagination') return
+      const value =
+        node.value.kind === Kind.BOOLEAN
+          ? node.value.value
+          : node.value.kind === Kind.VARIABLE
+            ? variables[node.value.name.value]
+            : true
+      if (value === false) {
+        context.reportError(
+          new GraphQLError(
+            `Lists are read page by page: remove "pagination: false" and ask for the next "page" (at most ${anonymousQueryLimits.limit} documents a page).`,
+            { nodes: [node] },
+          ),
+        )
+      }
+    },
+  })
+}
