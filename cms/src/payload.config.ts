@@ -34,6 +34,7 @@ import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitU
 import { refuseUnreadableRequest } from './hooks/refuseUnreadableRequest.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+import { requireDocumentData } from './hooks/requireDocumentData.ts'
 import { proxySettings } from './http/trustedProxies.ts'
 import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
@@ -75,6 +76,7 @@ const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
       rejectMalformedId,
       checkQueryArguments,
       capAnonymousQueries,
+      requireDocumentData,
       ...(collection.hooks?.beforeOperation ?? []),
       explainRefusal,
     ],

@@ -1,6 +1,12 @@
+import { request as httpRequest } from 'node:http'
 import fc from 'fast-check'
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { maxQueryDepth } from '../graphql/limits.ts'
+import { anonymousQueryLimits, capAnonymousQueries } from '../hooks/capAnonymousQueries.ts'
+import { apiBytes, graphqlBytes, publicFormBytes, uploadCollections, webhookBytes } from '../http/bodyLimits.ts'
+import { maxUploadBytes } from '../http/uploadLimit.ts'
+import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { requestSubscription } from '../subscriptions/services.ts'
 import { signToken, type TokenPurpose } from '../subscriptions/tokens.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
@@ -493,4 +499,234 @@ async function graphqlRootFields(): Promise<{ name: string; fields: string[] }[]
       .map((f) => f.name)
     return { name: field.name, fields: scalars }
   })
+}
+
+/** A request that declares a body of `length` bytes and sends none: the cap must answer from the header alone. */
+function declareBody(
+  path: string,
+  length: number,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${served.url}${path}`,
+      { method: 'POST', headers: { 'content-length': String(length), ...headers } },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString() || 'null') }),
+        )
+      },
+    )
+    request.on('error', reject)
+    request.flushHeaders()
+  })
+}
+
+describe('request body caps, before anything reads the body', () => {
+  it('refuses a body over its route family’s cap from its declared length, in the reader’s language', async () => {
+    const cases: [string, number, Record<string, string>][] = [
+      ['/subscriptions/subscribe', publicFormBytes + 1, { 'content-type': 'application/x-www-form-urlencoded' }],
+      ['/acknowledge/1.abc', publicFormBytes + 1, {}],
+      ['/mail/webhooks/resend', webhookBytes + 1, { 'content-type': 'application/json' }],
+      ['/api/graphql', graphqlBytes + 1, { 'content-type': 'application/json' }],
+      ['/api/statements', apiBytes() + 1, { 'content-type': 'application/json' }],
+      // An upload collection takes a large multipart form, but not a large JSON body.
+      ['/api/media', apiBytes() + 1, { 'content-type': 'application/json' }],
+      ['/api/media', maxUploadBytes() + 1024 * 1024 + 1, { 'content-type': 'multipart/form-data; boundary=x' }],
+    ]
+    for (const [path, length, headers] of cases) {
+      const answer = await declareBody(path, length, headers)
+      expect(answer.status, path).toBe(413)
+      expect(answer.json.errors[0].message, path).toMatch(/^The request body is .*; this address .* takes at most/)
+    }
+    const russian = await declareBody('/subscriptions/subscribe', publicFormBytes + 1, { 'accept-language': 'ru' })
+    expect(russian.json.errors[0].message).toMatch(/^Тело запроса/)
+  })
+
+  it('lets a body within its cap through, a large upload included', async () => {
+    process.env.MAX_REQUEST_BYTES = '4096'
+    try {
+      const json = await send({
+        method: 'POST',
+        path: '/api/statements',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'x'.repeat(5000) }),
+      })
+      expect(json.status).toBe(413)
+      // Past the cap Payload itself reads the upload (and finds no image in it).
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(8000)]), 'photo.jpg')
+      const upload = await fetch(`${served.url}/api/media`, { method: 'POST', body: form })
+      expect(upload.status).toBe(400)
+      expect((await upload.json()).errors[0].message).toMatch(/"photo.jpg" is not a readable image/)
+    } finally {
+      delete process.env.MAX_REQUEST_BYTES
+    }
+  })
+
+  it('refuses a body of undeclared length (chunked) with 411', async () => {
+    const response = await fetch(`${served.url}/api/statements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob(['{}']).stream(),
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(411)
+    expect((await response.json()).errors[0].message).toMatch(/Content-Length/)
+  })
+
+  it('gives every upload collection the upload cap, and only those', () => {
+    const uploads = payload.config.collections.filter((c) => c.upload).map((c) => c.slug)
+    expect([...uploadCollections].sort()).toEqual(uploads.sort())
+  })
+
+  it('the acknowledgement page reads at most a small form itself (under `next start` too)', async () => {
+    const response = await acknowledgementHandlers(async () => payload).POST(
+      new Request(`https://cms.example.org/acknowledge/${acknowledgementToken}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `confirm=yes&pad=${'x'.repeat(publicFormBytes)}`,
+      }),
+      { params: Promise.resolve({ token: acknowledgementToken }) },
+    )
+    expect(response.status).toBe(413)
+    expect(await response.text()).toContain('Снова откройте ссылку')
+    const [row] = await payload.find({ collection: 'dispatch-recipients', depth: 0, limit: 1 }).then((r) => r.docs)
+    expect(row?.acknowledgedAt ?? null).toBeNull()
+  })
+})
+
+describe('what one anonymous request may read', () => {
+  const get = async (path: string, staff = false) => {
+    const answer = await send({ method: 'GET', path, headers: staff ? { authorization: `JWT ${editorToken}` } : {} })
+    return { status: answer.status, json: JSON.parse(answer.text) }
+  }
+
+  it('lowers a page size over 100 (1,000 for a one-language index of selected fields); staff keep theirs', async () => {
+    expect((await get('/api/topics?limit=5000')).json.limit).toBe(anonymousQueryLimits.limit)
+    expect((await get('/api/topics?limit=0')).json).toMatchObject({ limit: anonymousQueryLimits.limit, page: 1 })
+    expect((await get('/api/topics?limit=5000&select[slug]=true')).json.limit).toBe(anonymousQueryLimits.indexLimit)
+    expect((await get('/api/topics?limit=5000&select[slug]=true&locale=all')).json.limit).toBe(
+      anonymousQueryLimits.limit,
+    )
+    expect((await get('/api/topics?limit=50')).json.limit).toBe(50)
+    expect((await get('/api/topics?limit=5000', true)).json.limit).toBe(5000)
+  })
+
+  it('refuses to switch paging off for anonymous callers, over REST and GraphQL', async () => {
+    const rest = await get('/api/topics?pagination=false')
+    expect(rest.status).toBe(400)
+    expect(rest.json.errors[0].message).toMatch(/remove "pagination=false" and follow "nextPage"/)
+    expect((await get('/api/topics?pagination=false', true)).status).toBe(200)
+    const graphql = await graphqlAs('{ Topics(pagination: false) { docs { id } } }')
+    expect(JSON.stringify(graphql)).toMatch(/remove \\"pagination: false\\"/)
+    const staffGraphql = await graphqlAs('{ Topics(pagination: false) { docs { id } } }', editorToken)
+    expect(staffGraphql.errors).toBeUndefined()
+  })
+
+  it('populates one level less with locale=all, where every populated document carries every language', async () => {
+    const topicOf = (json: any) => json.docs[0].publications[0].value.topics[0]
+    expect(typeof topicOf((await get('/api/press-kits?depth=2')).json)).toBe('object')
+    expect(typeof topicOf((await get('/api/press-kits?depth=2&locale=all')).json)).toBe('number')
+    expect(typeof topicOf((await get('/api/press-kits?depth=2&locale=all', true)).json)).toBe('object')
+  })
+
+  it('caps depth at 2 for anonymous callers only, and leaves the CMS’s own reads alone', () => {
+    const req = (user: unknown, locale = 'en') =>
+      ({ user, locale, payloadAPI: 'REST', query: {}, payload }) as unknown as PayloadRequest
+    const cap = (args: Record<string, unknown>, r: PayloadRequest, overrideAccess?: boolean) =>
+      capAnonymousQueries({ args, req: r, overrideAccess } as never) as Record<string, unknown>
+    expect(cap({ depth: 10 }, req(null)).depth).toBe(2)
+    expect(cap({}, req(null, 'all')).depth).toBe(1)
+    expect(cap({ depth: 10 }, req({ id: 1, role: 'editor' })).depth).toBe(10)
+    expect(cap({ depth: 10, limit: 0 }, req(null), true)).toEqual({ depth: 10, limit: 0 })
+  })
+})
+
+describe('hostile input gets a 400 that says what to send', () => {
+  it.each([
+    ['/api/statements?where[createdAt][greater_than]=soon', /is not a date; write it as 2026-03-05/],
+    ['/api/statements?where[id][in]=1,abc', /"abc" is not a document ID/],
+    ['/api/statements?where[topics][equals]=abc', /is not a document ID/],
+    ['/api/statements?where[slug][equals][0]=a', /takes one value/],
+    ['/api/statements?where[createdAt][near]=1,2', /works on map points only/],
+    ['/api/statements?where=junk', /"where" is not valid JSON/],
+    ['/api/statements?where[or]=x', /must be a list of conditions/],
+    ['/api/statements?limit=1e309', /"limit" must be a whole number/],
+    ['/api/statements?limit=-1', /"limit" must be a whole number/],
+    ['/api/statements?page=1e20', /"page" must be a whole number from 1 to/],
+  ])('GET %s', async (path, message) => {
+    const answer = await send({ method: 'GET', path })
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.text).errors[0].message).toMatch(message)
+  })
+
+  it('answers an unreadable body, a write without a document and paths that lead nowhere without a server error', async () => {
+    const form = await send({
+      method: 'POST',
+      path: '/api/media',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nunfinished',
+    })
+    expect(form.status).toBe(400)
+    expect(JSON.parse(form.text).errors[0].message).toMatch(/not a readable multipart form/)
+    const nowhere = await send({ method: 'GET', path: '/api/payload-migrations' })
+    expect(nowhere.status).toBe(404)
+    const noVersions = await send({
+      method: 'GET',
+      path: '/api/mail-events/versions',
+      headers: { authorization: `JWT ${editorToken}` },
+    })
+    expect(noVersions.status).toBe(404)
+    const noDocument = await send({
+      method: 'POST',
+      path: '/api/statements',
+      headers: { 'content-type': 'text/plain', authorization: `JWT ${editorToken}` },
+      body: 'title=x',
+    })
+    expect(noDocument.status).toBe(400)
+    expect(JSON.parse(noDocument.text).errors[0].message).toMatch(/carries no document/)
+    const graphqlForm = await send({
+      method: 'POST',
+      path: '/api/graphql',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    })
+    expect(graphqlForm.status).toBe(415)
+  })
+})
+
+describe('GraphQL limits', () => {
+  it('refuses a query nested deeper than the depth limit, fragments counted', async () => {
+    const deep = `{ Statements { docs { ${'topics { '.repeat(maxQueryDepth)}id${' }'.repeat(maxQueryDepth)} } } }`
+    expect((await graphqlAs(deep)).errors[0].message).toMatch(/levels of fields; at most 10 are answered/)
+    const viaFragments = `{ ...A } fragment A on Query { Statements { docs { ...B } } } fragment B on Statement { ${'topics { '.repeat(maxQueryDepth)}id${' }'.repeat(maxQueryDepth)} }`
+    expect((await graphqlAs(viaFragments)).errors[0].message).toMatch(/at most 10 are answered/)
+    expect((await graphqlAs('{ Statements { docs { topics { id } } } }')).errors).toBeUndefined()
+  })
+
+  it('refuses introspection in production, to anonymous callers and staff alike', async () => {
+    const environment = process.env as Record<string, string | undefined>
+    const before = environment.NODE_ENV
+    environment.NODE_ENV = 'production'
+    try {
+      const answer = await graphqlAs('{ __schema { queryType { name } } }')
+      expect(answer.errors[0].message).toMatch(/introspection is not allowed/)
+    } finally {
+      environment.NODE_ENV = before
+    }
+    expect((await graphqlAs('{ __schema { queryType { name } } }')).data.__schema.queryType.name).toBe('Query')
+  })
+})
+
+async function graphqlAs(query: string, token?: string): Promise<any> {
+  const answer = await send({
+    method: 'POST',
+    path: '/api/graphql',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  })
+  return JSON.parse(answer.text)
 }

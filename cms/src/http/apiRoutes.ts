@@ -14,18 +14,23 @@ type Config = Promise<SanitizedConfig> | SanitizedConfig
 type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 /**
- * Payload's REST route handlers, as the app serves them (app/(payload)/api), with one correction:
- * a collection without REST endpoints (Payload's own migrations table) answers 501 Not
- * Implemented, a server error for what is only a path that leads nowhere; it is a 404.
+ * Payload's REST route handlers, as the app serves them (app/(payload)/api), with two paths that
+ * lead nowhere answered as such (404) instead of with a server error: the versions of a collection
+ * or global that keeps none (Payload queries a table that does not exist), and a collection
+ * without REST endpoints (Payload's migrations table answers 501 Not Implemented).
  */
 export function restRoutes(config: Config): Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'OPTIONS', Handler> {
   const notFoundFor501 =
     (handler: Handler): Handler =>
     async (request, args) => {
+      const pathname = new URL(request.url).pathname
+      const nowhere = Response.json(
+        { errors: [{ message: `Nothing is served at ${pathname}.` }], message: `Nothing is served at ${pathname}.` },
+        { status: 404 },
+      )
+      if (await unversioned(await config, pathname)) return nowhere
       const response = await handler(request, args)
-      if (response.status !== 501) return response
-      const message = `Nothing is served at ${new URL(request.url).pathname}.`
-      return Response.json({ errors: [{ message }], message }, { status: 404 })
+      return response.status === 501 ? nowhere : response
     }
   return {
     GET: notFoundFor501(REST_GET(config) as Handler),
@@ -59,6 +64,16 @@ export function graphqlRoute(config: Config): (request: Request) => Promise<Resp
       throw error
     }
   }
+}
+
+/** Whether the path asks for the versions of a collection or global that keeps none. */
+async function unversioned(config: SanitizedConfig, pathname: string): Promise<boolean> {
+  const match = /^\/api\/(?:(globals)\/)?([^/]+)\/versions(?:\/|$)/.exec(pathname)
+  if (!match) return false
+  const entity = match[1]
+    ? config.globals.find((global) => global.slug === match[2])
+    : config.collections.find((collection) => collection.slug === match[2])
+  return entity !== undefined && !entity.versions
 }
 
 const refusal = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
