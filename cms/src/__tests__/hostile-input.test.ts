@@ -637,7 +637,7 @@ describe('what one anonymous request may read', () => {
     const req = (user: unknown, locale = 'en') =>
       ({ user, locale, payloadAPI: 'REST', query: {}, payload }) as unknown as PayloadRequest
     const cap = (args: Record<string, unknown>, r: PayloadRequest, overrideAccess?: boolean) =>
-      capAnonymousQueries({ args, req: r, overrideAccess } as never) as Record<string, unknown>
+      capAnonymousQueries({ args, req: r, overrideAccess, operation: 'read' } as never) as Record<string, unknown>
     expect(cap({ depth: 10 }, req(null)).depth).toBe(2)
     expect(cap({}, req(null, 'all')).depth).toBe(1)
     expect(cap({ depth: 10 }, req({ id: 1, role: 'editor' })).depth).toBe(10)
@@ -705,6 +705,8 @@ describe('GraphQL limits', () => {
     const viaFragments = `{ ...A } fragment A on Query { Statements { docs { ...B } } } fragment B on Statement { ${'topics { '.repeat(maxQueryDepth)}id${' }'.repeat(maxQueryDepth)} }`
     expect((await graphqlAs(viaFragments)).errors[0].message).toMatch(/at most 10 are answered/)
     expect((await graphqlAs('{ Statements { docs { topics { id } } } }')).errors).toBeUndefined()
+    const cycle = await graphqlAs('query Q { ...A } fragment A on Query { ...B } fragment B on Query { ...A }')
+    expect(cycle.errors[0].message).toMatch(/Fragment A → B → A spreads itself/)
   })
 
   it('refuses introspection in production, to anonymous callers and staff alike', async () => {

@@ -16,9 +16,11 @@ export const anonymousQueryLimits = {
   depthAllLocales: 1,
 } as const
 
-export const capAnonymousQueries: CollectionBeforeOperationHook = ({ args, overrideAccess, req }) => {
+const reads = new Set(['read', 'readDistinct', 'count', 'countVersions'])
+
+export const capAnonymousQueries: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
   // Trusted reads (overrideAccess) are the CMS's own; anything with a user is staff.
-  if (overrideAccess === true || req.user) return args
+  if (!reads.has(operation) || overrideAccess === true || req.user) return args
   // Only what the request's own query string asks: Payload's internal reads (populating
   // relationships) are unpaged by design, and bounded by the capped read that started them.
   if (req.payloadAPI === 'REST' && String(req.query?.pagination) === 'false') {

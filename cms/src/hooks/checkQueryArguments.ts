@@ -90,7 +90,7 @@ function operandProblem(operator: string, operand: unknown, field: Field | undef
   if (!values) return `${at} takes a comma-separated list of values, not ${show(operand)}.`
   if (!field || !typedOperators.has(operator)) return undefined
   for (const value of values) {
-    if (value === null || value === 'null') continue
+    if (value === null || value === undefined || value === 'null') continue
     if (isReference(field) && !isId(value)) return `${at}: ${show(value)} is not a document ID (a whole number).`
     if (field.type === 'number' && !isNumber(value)) return `${at}: ${show(value)} is not a number.`
     if (field.type === 'date' && !isDate(value)) {

@@ -8,6 +8,7 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
+import { fragmentCycle } from '../graphql/limits.ts'
 import { unreadableRequest } from './unreadableRequest.ts'
 
 type Config = Promise<SanitizedConfig> | SanitizedConfig
@@ -54,6 +55,8 @@ export function graphqlRoute(config: Config): (request: Request) => Promise<Resp
     if (!/^application\/json\s*(;|$)/i.test(contentType)) {
       return refusal(415, 'Send GraphQL requests as application/json: {"query": "{ … }", "variables": {…}}.')
     }
+    const cycle = fragmentCycle(await queryText(request))
+    if (cycle) return refusal(400, cycle)
     try {
       return await handler(request)
     } catch (error) {
@@ -63,6 +66,16 @@ export function graphqlRoute(config: Config): (request: Request) => Promise<Resp
       if (message) return refusal(400, message)
       throw error
     }
+  }
+}
+
+/** The GraphQL query a request carries, or '' (the handler then says what is wrong with it). */
+async function queryText(request: Request): Promise<string> {
+  try {
+    const body = (await request.clone().json()) as { query?: unknown }
+    return typeof body?.query === 'string' ? body.query : ''
+  } catch {
+    return ''
   }
 }
 
