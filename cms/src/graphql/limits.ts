@@ -68,16 +68,24 @@ export function depthLimit(max: number): ValidationRule {
   }
 }
 
-/** Refuses `pagination: false` (written out or as a variable) from anonymous callers. */
+/** Refuses `pagination: false` (written out, or as a variable given or defaulting to false) from anonymous callers. */
 function pagedListsOnly(variables: Record<string, unknown>): ValidationRule {
   return (context) => ({
     Argument(node) {
       if (node.name.value !== 'pagination') return
+      const variableValue = (name: string) => {
+        if (name in variables) return variables[name]
+        const definition = context
+          .getDocument()
+          .definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? (d.variableDefinitions ?? []) : []))
+          .find((v) => v.variable.name.value === name)
+        return definition?.defaultValue?.kind === Kind.BOOLEAN ? definition.defaultValue.value : undefined
+      }
       const value =
         node.value.kind === Kind.BOOLEAN
           ? node.value.value
           : node.value.kind === Kind.VARIABLE
-            ? variables[node.value.name.value]
+            ? variableValue(node.value.name.value)
             : true
       if (value === false) {
         context.reportError(
@@ -107,7 +115,11 @@ export function fragmentCycle(query: string): string | undefined {
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue
     const names: string[] = []
-    visit(definition.selectionSet, { FragmentSpread: (node) => void names.push(node.name.value) })
+    visit(definition.selectionSet, {
+      enter(node) {
+        if (node.kind === Kind.FRAGMENT_SPREAD) names.push(node.name.value)
+      },
+    })
     spreads.set(definition.name.value, names)
   }
   const done = new Set<string>()

@@ -21,7 +21,7 @@ type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> })
  * without REST endpoints (Payload's migrations table answers 501 Not Implemented).
  */
 export function restRoutes(config: Config): Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'OPTIONS', Handler> {
-  const notFoundFor501 =
+  const nowhereAs404 =
     (handler: Handler): Handler =>
     async (request, args) => {
       const pathname = new URL(request.url).pathname
@@ -34,11 +34,11 @@ export function restRoutes(config: Config): Record<'GET' | 'POST' | 'PATCH' | 'P
       return response.status === 501 ? nowhere : response
     }
   return {
-    GET: notFoundFor501(REST_GET(config) as Handler),
-    POST: notFoundFor501(REST_POST(config) as Handler),
-    PATCH: notFoundFor501(REST_PATCH(config) as Handler),
-    PUT: notFoundFor501(REST_PUT(config) as Handler),
-    DELETE: notFoundFor501(REST_DELETE(config) as Handler),
+    GET: nowhereAs404(REST_GET(config) as Handler),
+    POST: nowhereAs404(REST_POST(config) as Handler),
+    PATCH: nowhereAs404(REST_PATCH(config) as Handler),
+    PUT: nowhereAs404(REST_PUT(config) as Handler),
+    DELETE: nowhereAs404(REST_DELETE(config) as Handler),
     OPTIONS: REST_OPTIONS(config) as Handler,
   }
 }
