@@ -30,6 +30,7 @@ import { graphqlValidationRules } from './graphql/limits.ts'
 import { capAnonymousQueries } from './hooks/capAnonymousQueries.ts'
 import { checkQueryArguments } from './hooks/checkQueryArguments.ts'
 import { explainRefusal } from './hooks/explainRefusal.ts'
+import { keepClientErrorMessages } from './hooks/keepClientErrorMessages.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { refuseUnreadableRequest } from './hooks/refuseUnreadableRequest.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
@@ -148,7 +149,7 @@ const config = buildConfig({
   // Payload's complexity limit and no introspection in production, written out because the
   // public API's safety rests on them; plus a depth limit and paged lists (docs/adr/0035).
   graphQL: { maxComplexity: 1000, disableIntrospectionInProduction: true, validationRules: graphqlValidationRules },
-  hooks: { afterError: [refuseUnreadableRequest] },
+  hooks: { afterError: [refuseUnreadableRequest, keepClientErrorMessages] },
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
   sharp: limitedSharp,

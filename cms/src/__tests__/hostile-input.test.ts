@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import fc from 'fast-check'
-import type { Payload, PayloadRequest } from 'payload'
+import { APIError, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { maxQueryDepth } from '../graphql/limits.ts'
 import { anonymousQueryLimits, capAnonymousQueries } from '../hooks/capAnonymousQueries.ts'
@@ -702,6 +702,21 @@ describe('hostile input gets a 400 that says what to send', () => {
       body: '{}',
     })
     expect(graphqlForm.status).toBe(415)
+  })
+})
+
+describe('refusals keep their words in the built CMS', () => {
+  it('answers with the hook’s own message even when Payload’s error classes have lost their names', async () => {
+    // What the built CMS's bundler does to Payload's classes; Payload then words every error as "unknown".
+    const name = Object.getOwnPropertyDescriptor(APIError, 'name')!
+    Object.defineProperty(APIError, 'name', { value: '' })
+    try {
+      const answer = await send({ method: 'GET', path: '/api/statements?locale=xx' })
+      expect(answer.status).toBe(400)
+      expect(JSON.parse(answer.text).errors[0].message).toMatch(/^Unknown locale "xx"\. Use one of: en, ru/)
+    } finally {
+      Object.defineProperty(APIError, 'name', name)
+    }
   })
 })
 
