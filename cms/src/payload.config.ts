@@ -36,6 +36,7 @@ import { refuseUnreadableRequest } from './hooks/refuseUnreadableRequest.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
 import { requireDocumentData } from './hooks/requireDocumentData.ts'
+import { uploadRequestBytes } from './http/bodyLimits.ts'
 import { proxySettings } from './http/trustedProxies.ts'
 import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
@@ -154,7 +155,14 @@ const config = buildConfig({
   db: databaseAdapter(),
   sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
-  upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
+  // The whole form may be as large as the server lets through: Payload's own default (50 MB) refused
+  // a file just under MAX_UPLOAD_BYTES once the form's framing was added (docs/adr/0035).
+  upload: {
+    limits: { fileSize: maxUploadBytes },
+    requestSizeLimit: uploadRequestBytes(),
+    abortOnLimit: true,
+    responseOnLimit: uploadLimitMessage(),
+  },
   jobs: {
     tasks: [rebuildSite, deliverMailTask([planDueConfirmations], [syncNoticeDeliveriesStep]), planPublicationSendTask],
     autoRun: [

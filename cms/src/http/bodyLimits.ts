@@ -23,6 +23,9 @@ export const graphqlBytes = 64 * kilobytes
 /** JSON and form bodies of the REST API and the admin (a long document's rich text fits). */
 export const apiBytes = (): number => Number(process.env.MAX_REQUEST_BYTES || 2 * megabytes)
 
+/** A whole upload form: the file and room for the form's other fields. */
+export const uploadRequestBytes = (): number => maxUploadBytes() + megabytes
+
 /** The upload collections (docs/adr/0015); a test checks this list against the config. */
 export const uploadCollections: readonly string[] = ['media', 'documents', 'dispatch-proofs']
 
@@ -50,7 +53,7 @@ export function bodyLimitFor(pathname: string, contentType: string): BodyLimit {
   const collection = /^\/api\/([^/]+)(?:\/|$)/.exec(pathname)?.[1]
   const multipart = contentType.toLowerCase().startsWith('multipart/form-data')
   if (multipart && collection && uploadCollections.includes(collection)) {
-    return { family: families.upload, maxBytes: maxUploadBytes() + megabytes }
+    return { family: families.upload, maxBytes: uploadRequestBytes() }
   }
   if (pathname === '/api/recipients/import') {
     return { family: families.csv, maxBytes: maxCsvBytes() + 64 * kilobytes }
