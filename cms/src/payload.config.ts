@@ -30,6 +30,7 @@ import { graphqlValidationRules } from './graphql/limits.ts'
 import { capAnonymousQueries } from './hooks/capAnonymousQueries.ts'
 import { checkQueryArguments } from './hooks/checkQueryArguments.ts'
 import { explainRefusal } from './hooks/explainRefusal.ts'
+import { guardPayloadCollections } from './hooks/guardPayloadCollections.ts'
 import { keepClientErrorMessages } from './hooks/keepClientErrorMessages.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
 import { refuseUnreadableRequest } from './hooks/refuseUnreadableRequest.ts'
@@ -197,5 +198,6 @@ const config = buildConfig({
 /**
  * Every job keeps a lease while it runs, and Payload's scheduled publishing is not repeated after a
  * takeover (docs/adr/0026); both wrap the built config, to which Payload has added its own task.
+ * Payload's own collections get the request guards too (docs/adr/0035).
  */
-export default withJobLeases(scheduledPublishOnce(config))
+export default withJobLeases(scheduledPublishOnce(guardPayloadCollections(config)))

@@ -8,7 +8,9 @@ import { APIError, type CollectionBeforeOperationHook, type FlattenedField, type
  * checked here, for every caller, and refused with a 400 that says what to send (docs/adr/0035).
  * What Payload already refuses well (unknown fields and operators) is left to it.
  */
-export const checkQueryArguments: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+export const checkQueryArguments: CollectionBeforeOperationHook = ({ args, collection, overrideAccess, req }) => {
+  // The CMS's own trusted calls are not input; REST and GraphQL never set overrideAccess.
+  if (overrideAccess === true) return args
   const { limit, page, where } = args as { limit?: unknown; page?: unknown; where?: unknown }
   if (limit !== undefined && limit !== null && !isWholeNumber(limit, 0)) {
     throw refused(`"limit" must be a whole number of documents, not ${show(limit)}; read further pages with "page".`)
@@ -121,7 +123,8 @@ const isNumber = (value: unknown) =>
   (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
 
 const isDate = (value: unknown) =>
-  (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
+  (value instanceof Date || typeof value === 'string' || typeof value === 'number') &&
+  !Number.isNaN(new Date(value).getTime())
 
 /** The field a dotted path ends at (through groups, arrays, blocks and single relationships), if known. */
 function resolveField(path: string, fields: FlattenedField[], payload: Payload): Field | undefined {

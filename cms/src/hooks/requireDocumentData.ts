@@ -6,8 +6,8 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
  * drafts; it is the caller's mistake, answered with a 400 that says what to send (docs/adr/0035).
  * An upload may come as a file alone.
  */
-export const requireDocumentData: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation !== 'create' && operation !== 'update') return args
+export const requireDocumentData: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
+  if ((operation !== 'create' && operation !== 'update') || overrideAccess === true) return args
   const data = (args as { data?: unknown }).data
   const isDocument = typeof data === 'object' && data !== null && !Array.isArray(data)
   if (isDocument || (data === undefined && req.file)) return args
