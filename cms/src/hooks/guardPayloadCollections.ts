@@ -12,9 +12,9 @@ import { requireDocumentData } from './requireDocumentData.ts'
 export async function guardPayloadCollections(config: Promise<SanitizedConfig> | SanitizedConfig) {
   const built = await config
   for (const collection of built.collections) {
-    const hooks = (collection.hooks.beforeOperation ??= [])
+    const hooks = collection.hooks.beforeOperation ?? []
     if (hooks.includes(checkQueryArguments)) continue
-    hooks.unshift(checkQueryArguments, capAnonymousQueries, requireDocumentData)
+    collection.hooks.beforeOperation = [checkQueryArguments, capAnonymousQueries, requireDocumentData, ...hooks]
   }
   return built
 }
