@@ -29,11 +29,19 @@ import { databaseAdapter } from './db/adapter.ts'
 import { survivePoolErrors } from './db/survivePoolErrors.ts'
 import { markFieldVisibility } from './fields/visibilityMarkers.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
+import { graphqlValidationRules } from './graphql/limits.ts'
 import { healthEndpoint, withMailPulses } from './health/index.ts'
+import { capAnonymousQueries } from './hooks/capAnonymousQueries.ts'
+import { checkQueryArguments } from './hooks/checkQueryArguments.ts'
 import { explainRefusal } from './hooks/explainRefusal.ts'
+import { guardPayloadCollections } from './hooks/guardPayloadCollections.ts'
+import { keepClientErrorMessages } from './hooks/keepClientErrorMessages.ts'
 import { limitedSharp, maxUploadBytes, uploadLimitMessage } from './hooks/limitUpload.ts'
+import { refuseUnreadableRequest } from './hooks/refuseUnreadableRequest.ts'
 import { rejectMalformedId } from './hooks/rejectMalformedId.ts'
 import { rejectUnknownLocale } from './hooks/rejectUnknownLocale.ts'
+import { requireDocumentData } from './hooks/requireDocumentData.ts'
+import { uploadRequestBytes } from './http/bodyLimits.ts'
 import { cmsOrigins, cmsServerUrl } from './http/cmsOrigin.ts'
 import { proxySettings } from './http/trustedProxies.ts'
 import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
@@ -55,8 +63,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /**
  * Every collection refuses unknown locales before Payload can quietly default them, answers
- * a malformed document ID with 404 instead of a server error, and words a role's refusal so it
- * says whom to ask (after the collection's own guards, which word theirs).
+ * a malformed document ID with 404 instead of a server error, refuses malformed query arguments
+ * with a 400 and caps what one anonymous request may read (docs/adr/0035), and words a role's
+ * refusal so it says whom to ask (after the collection's own guards, which word theirs).
  */
 const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
@@ -65,6 +74,9 @@ const withRequestGuards = (collection: CollectionConfig): CollectionConfig => ({
     beforeOperation: [
       rejectUnknownLocale,
       rejectMalformedId,
+      checkQueryArguments,
+      capAnonymousQueries,
+      requireDocumentData,
       ...(collection.hooks?.beforeOperation ?? []),
       explainRefusal,
     ],
@@ -148,6 +160,10 @@ const config = buildConfig({
     .map(withSiteRebuild)
     .map(withRequestGuards),
   endpoints: [sendPublicationEndpoint, healthEndpoint],
+  // Payload's complexity limit and no introspection in production, written out because the
+  // public API's safety rests on them; plus a depth limit and paged lists (docs/adr/0035).
+  graphQL: { maxComplexity: 1000, disableIntrospectionInProduction: true, validationRules: graphqlValidationRules },
+  hooks: { afterError: [refuseUnreadableRequest, keepClientErrorMessages] },
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
   // A lost PostgreSQL connection must not stop the CMS (src/db/survivePoolErrors.ts).
@@ -156,7 +172,14 @@ const config = buildConfig({
   email: pressroomEmailAdapter(),
   sharp: limitedSharp,
   // Over HTTP the multipart parser stops reading at the limit, so an oversize file is never buffered.
-  upload: { limits: { fileSize: maxUploadBytes }, abortOnLimit: true, responseOnLimit: uploadLimitMessage() },
+  // The whole form may be as large as the server lets through: Payload's own default (50 MB) refused
+  // a file just under MAX_UPLOAD_BYTES once the form's framing was added (docs/adr/0035).
+  upload: {
+    limits: { fileSize: maxUploadBytes },
+    requestSizeLimit: uploadRequestBytes(),
+    abortOnLimit: true,
+    responseOnLimit: uploadLimitMessage(),
+  },
   jobs: {
     tasks: [
       rebuildSite,
@@ -204,5 +227,6 @@ const config = buildConfig({
 /**
  * Every job keeps a lease while it runs, and Payload's scheduled publishing is not repeated after a
  * takeover (docs/adr/0026); both wrap the built config, to which Payload has added its own task.
+ * Payload's own collections get the request guards too (docs/adr/0035).
  */
-export default withJobLeases(scheduledPublishOnce(config))
+export default withJobLeases(scheduledPublishOnce(guardPayloadCollections(config)))

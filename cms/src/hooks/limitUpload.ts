@@ -1,7 +1,8 @@
 import { APIError, type CollectionBeforeOperationHook, type SharpDependency } from 'payload'
 import sharp from 'sharp'
+import { maxUploadBytes as uploadLimit } from '../http/uploadLimit.ts'
 
-export const maxUploadBytes = Number(process.env.MAX_UPLOAD_BYTES ?? 50 * 1024 * 1024)
+export const maxUploadBytes = uploadLimit()
 /** 100 megapixels: larger than any camera a press office uses, small enough to resize safely. */
 export const maxImagePixels = Number(process.env.MAX_IMAGE_PIXELS ?? 100_000_000)
 

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { Webhook } from 'svix'
+import { webhookBytes } from '../http/bodyLimits.ts'
 import { readBodyUpTo } from '../http/boundedBody.ts'
 import { normalizeEmail } from './address.ts'
 import { recountSend } from './counters.ts'
@@ -7,7 +8,7 @@ import { cancelPendingDeliveries } from './plan.ts'
 import type { MailDatabase } from './sql.ts'
 import { execute, jsonValue, now, num, parseJson, queryRows, sql } from './sql.ts'
 
-export const maxWebhookBytes = 256 * 1024
+export const maxWebhookBytes = webhookBytes
 
 type ResendEvent = {
   type?: string
@@ -60,7 +61,7 @@ export async function handleResendWebhook(
     return json(401, { error: 'The signature does not match or the event is too old; nothing was recorded.' })
   }
   const eventId = request.headers.get('svix-id') ?? ''
-  if (typeof event.type !== 'string') return json(400, { error: 'The event has no type.' })
+  if (typeof event?.type !== 'string') return json(400, { error: 'The event has no type.' })
   const messageId = typeof event.data?.email_id === 'string' ? event.data.email_id : null
   const at = now()
   const inserted = await queryRows(
@@ -127,16 +128,18 @@ async function applyEvent(payload: MailDatabase, eventId: string, event: ResendE
     sql`SELECT "id", "send_id", "email", "status" FROM "deliveries" WHERE "provider_message_id" = ${messageId} LIMIT 1`,
   )
   if (!delivery) return undefined // kept unprocessed: the worker applies it once it has recorded the id
+  // Text only: a signed event is Resend's, but its fields are still read defensively.
+  const bounceMessage = typeof event.data?.bounce?.message === 'string' ? event.data.bounce.message : undefined
   if ((rank[target] ?? 0) > (rank[delivery.status] ?? 0)) {
     // A bounce or complaint keeps the provider's words, for the records of whoever sent it.
-    const error = target === 'delivered' ? null : (event.data?.bounce?.message ?? event.type ?? target).slice(0, 500)
+    const error = target === 'delivered' ? null : (bounceMessage ?? event.type ?? target).slice(0, 500)
     await execute(
       payload,
       sql`UPDATE "deliveries" SET "status" = ${target}, "error" = ${error}, "updated_at" = ${now()} WHERE "id" = ${num(delivery.id)}`,
     )
   }
   if (target === 'bounced' || target === 'complained') {
-    await suppress(payload, delivery.email, target, event.data?.bounce?.message ?? event.type)
+    await suppress(payload, delivery.email, target, bounceMessage ?? event.type)
   }
   await recountSend(payload, num(delivery.send_id))
   await markProcessed()

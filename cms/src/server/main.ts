@@ -7,14 +7,17 @@
  *
  *   node src/server/main.ts [--port 3000] [--hostname 127.0.0.1]   (PORT works too; all interfaces by default)
  *
- * Plain Node runs it (type stripping): it imports nothing of the CMS but the peer header, so it
- * never loads the config before Next does.
+ * It also refuses request bodies over their route's cap before anything reads them (docs/adr/0035).
+ *
+ * Plain Node runs it (type stripping): it imports nothing of the CMS but the peer header and the
+ * body limits, so it never loads the config before Next does.
  */
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { refuseOversizeBody } from '../http/bodyLimits.ts'
 import { markPeerHeaderStamped, stampPeerAddress } from '../http/peerAddress.ts'
 import { applySecurityHeaders, servedOverHttps } from '../http/securityHeaders.ts'
 import { payloadSecretProblem } from '../secrets/payloadSecret.ts'
@@ -48,6 +51,8 @@ const https = servedOverHttps()
 const server = createServer((request, response) => {
   stampPeerAddress(request)
   applySecurityHeaders(request, response, https)
+  // Bodies over their route's cap are refused unread (docs/adr/0035).
+  if (refuseOversizeBody(request, response)) return
   void handle(request, response)
 })
 // Like `next start`: stop at once.

@@ -1,5 +1,6 @@
 import { isLocale, type Locale } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { publicFormBytes } from '../http/bodyLimits.ts'
 import { readBodyUpTo } from '../http/boundedBody.ts'
 import { pageSecurityHeaders } from '../http/pagePolicy.ts'
 import type { Subscriber } from '../payload-types.ts'
@@ -28,7 +29,7 @@ import type { TokenPurpose } from './tokens.ts'
  * app/(subscriptions)). Form posts get a small page in the reader's language; clients that
  * send `Accept: application/json` get JSON. Nothing is written unless the whole input is valid.
  */
-export const maxFormBytes = 16 * 1024
+export const maxFormBytes = publicFormBytes
 export const basePath = '/subscriptions'
 
 type Fields = Record<string, unknown>

@@ -1,20 +1,16 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
+import { graphqlRoute, restRoutes } from '../http/apiRoutes.ts'
+import { refuseOversizeBody } from '../http/bodyLimits.ts'
 import { markPeerHeaderStamped, stampPeerAddress } from '../http/peerAddress.ts'
 
 export type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 /** The REST route handlers `next start` serves, by HTTP method. */
 export function restHandlers(payload: Payload): Record<string, RestHandler> {
-  const config = Promise.resolve(payload.config)
-  return {
-    GET: REST_GET(config) as RestHandler,
-    POST: REST_POST(config) as RestHandler,
-    PATCH: REST_PATCH(config) as RestHandler,
-    DELETE: REST_DELETE(config) as RestHandler,
-  }
+  const { GET, POST, PATCH, DELETE } = restRoutes(Promise.resolve(payload.config))
+  return { GET, POST, PATCH, DELETE }
 }
 
 /** The route's `slug` parameter for an /api/… path, as Next passes it. */
@@ -48,17 +44,23 @@ async function readBody(request: IncomingMessage): Promise<ArrayBuffer | undefin
 /**
  * The CMS's own REST and GraphQL route handlers (the ones `next start` serves) on a loopback
  * HTTP port, so other packages' tests (the site's loader) talk HTTP to a real CMS without a Next
- * build. `routes` adds other route handlers by path prefix (`/subscriptions/confirm`). Like the
- * CMS's own server (src/server/main.ts), it tells the handlers each request's TCP peer.
+ * build. `routes` adds other route handlers by path prefix (`/subscriptions/confirm`); `dispatch`
+ * replaces the routing altogether. Like the CMS's own server (src/server/main.ts), it tells the
+ * handlers each request's TCP peer and refuses bodies over their route's cap.
  */
-export async function serveRest(payload: Payload, routes: Record<string, ExtraRoute> = {}): Promise<ServedRest> {
+export async function serveRest(
+  payload: Payload,
+  routes: Record<string, ExtraRoute> = {},
+  dispatch?: ExtraRoute,
+): Promise<ServedRest> {
   const handlers = restHandlers(payload)
-  const graphql = GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as ExtraRoute
+  const graphql = graphqlRoute(Promise.resolve(payload.config))
   const requests: string[] = []
   markPeerHeaderStamped()
   const server = createServer(async (req, res) => {
     try {
       stampPeerAddress(req)
+      if (refuseOversizeBody(req, res)) return
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       requests.push(`${req.method} ${url.pathname}${url.search}`)
       const headers = new Headers()
@@ -70,7 +72,8 @@ export async function serveRest(payload: Payload, routes: Record<string, ExtraRo
       const extra = Object.entries(routes).find(([prefix]) => url.pathname.startsWith(prefix))?.[1]
       const handler = handlers[req.method ?? 'GET']
       let response: Response
-      if (extra) response = await extra(request)
+      if (dispatch) response = await dispatch(request)
+      else if (extra) response = await extra(request)
       else if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
       else if (url.pathname.startsWith('/api/') && handler) {
         response = await handler(request, { params: Promise.resolve({ slug: apiSlug(url.pathname) }) })

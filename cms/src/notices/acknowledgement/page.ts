@@ -45,6 +45,11 @@ const refusals = {
     en: 'No notice is waiting for acknowledgement under this link. It may belong to a withdrawn dispatch; contact the sender.',
     ru: 'По этой ссылке нет уведомления, ожидающего подтверждения. Возможно, рассылка отозвана; свяжитесь с отправителем.',
   },
+  tooLarge: {
+    status: 413,
+    en: 'The form sent was far larger than this page sends. Open the link from the message again and press the button.',
+    ru: 'Отправленная форма намного больше той, что отправляет эта страница. Снова откройте ссылку из письма и нажмите кнопку.',
+  },
 } as const
 
 export function formatTime(iso: string, locale: Locale): string {
@@ -78,18 +83,25 @@ button{font:inherit;padding:.6rem 1.2rem;border:2px solid #1a1a1a;background:#ff
 
 export type RenderedPage = { status: number; html: string }
 
+/** A refusal in both languages: the link's own language is not known (or not to be trusted). */
+function refusalPage(kind: keyof typeof refusals): RenderedPage {
+  const refusal = refusals[kind]
+  const body = html`<h1>${text.en.title} · <span lang="ru">${text.ru.title}</span></h1>
+<p class="refused">${refusal.en}</p>
+<p class="refused" lang="ru">${refusal.ru}</p>`
+  return { status: refusal.status, html: layout('en ru', `${text.en.title} · ${text.ru.title}`, body) }
+}
+
+/** The answer to a POST whose body is over the public form cap (docs/adr/0035). */
+export const renderTooLargePage = (): RenderedPage => refusalPage('tooLarge')
+
 /** The page for a link's state, in the recipient's language (both languages when the link is bad). */
 export function renderAcknowledgementPage(
   state: AcknowledgementState,
   options: { prompt?: boolean } = {},
 ): RenderedPage {
-  if (state.kind === 'malformed' || state.kind === 'tampered' || state.kind === 'unknown') {
-    const refusal = refusals[state.kind]
-    const body = html`<h1>${text.en.title} · <span lang="ru">${text.ru.title}</span></h1>
-<p class="refused">${refusal.en}</p>
-<p class="refused" lang="ru">${refusal.ru}</p>`
-    return { status: refusal.status, html: layout('en ru', `${text.en.title} · ${text.ru.title}`, body) }
-  }
+  if (state.kind === 'malformed' || state.kind === 'tampered' || state.kind === 'unknown')
+    return refusalPage(state.kind)
   const lang = state.row.language
   const t = text[lang]
   const details = html`<dl>

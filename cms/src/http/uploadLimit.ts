@@ -1,0 +1,5 @@
+/**
+ * The largest file one upload takes (MAX_UPLOAD_BYTES, 50 MB by default; docs/adr/0015). Read when
+ * asked, not when loaded: the CMS's server loads this before Next has read cms/.env.
+ */
+export const maxUploadBytes = (): number => Number(process.env.MAX_UPLOAD_BYTES || 50 * 1024 * 1024)
