@@ -809,6 +809,7 @@ export interface User {
   id: number;
   loginAttempts?: number | null;
   lockUntil?: string | null;
+  resetPasswordRequestedAt?: string | null;
   name?: string | null;
   role: 'admin' | 'editor' | 'translator';
   totpEnabled?: boolean | null;
@@ -830,7 +831,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   sessions?:
     | {
         id: string;
@@ -1755,6 +1755,7 @@ export interface PressContactsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   loginAttempts?: T;
   lockUntil?: T;
+  resetPasswordRequestedAt?: T;
   name?: T;
   role?: T;
   totpEnabled?: T;
@@ -1768,7 +1769,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   sessions?:
     | T
     | {

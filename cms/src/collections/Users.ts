@@ -13,6 +13,8 @@ const never = () => false
 const unusedAccountLockFields: Field[] = [
   { name: 'loginAttempts', type: 'number', access: { create: never, update: never }, defaultValue: 0, hidden: true },
   { name: 'lockUntil', type: 'date', access: { create: never, update: never }, hidden: true },
+  // Payload's own password-reset guard is off (src/auth/staffEmails.ts); its column stays, unused.
+  { name: 'resetPasswordRequestedAt', type: 'date', access: { create: never, update: never }, hidden: true },
 ]
 
 const roleLabels = {
