@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { permissionsPolicy } from '@pressroom/shared/permissions-policy'
 
 /**
  * - script-src: Next's bundles from the CMS and its inline boot scripts, which carry the nonce.
@@ -38,25 +39,6 @@ export function adminContentSecurityPolicy(nonce: string, https: boolean): strin
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ')
 }
-
-/** Browser features the CMS never uses, switched off for it and anything it could be made to load. */
-export const permissionsPolicy = [
-  'accelerometer',
-  'autoplay',
-  'browsing-topics',
-  'camera',
-  'display-capture',
-  'geolocation',
-  'gyroscope',
-  'magnetometer',
-  'microphone',
-  'midi',
-  'payment',
-  'publickey-credentials-get',
-  'usb',
-]
-  .map((feature) => `${feature}=()`)
-  .join(', ')
 
 /** The headers besides the Content-Security-Policy. HSTS only when the CMS's public URL is HTTPS. */
 export function cmsSecurityHeaders(https: boolean): Record<string, string> {

@@ -13,7 +13,8 @@ export type JobLeaseSettings = {
   maxTakeovers: number
 }
 
-function positive(name: string, fallback: number): number {
+/** A positive number from the environment, or `fallback` when unset; anything else stops with what to set. */
+export function positiveSetting(name: string, fallback: number): number {
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
@@ -24,12 +25,12 @@ function positive(name: string, fallback: number): number {
 }
 
 export function jobLeaseSettings(): JobLeaseSettings {
-  const leaseMs = positive('JOBS_LEASE_SECONDS', 30) * 1000
+  const leaseMs = positiveSetting('JOBS_LEASE_SECONDS', 30) * 1000
   return {
     leaseMs,
     heartbeatMs: Math.max(50, Math.floor(leaseMs / 6)),
     sweepMs: Math.max(100, Math.floor(leaseMs / 3)),
-    maxTakeovers: Math.floor(positive('JOBS_MAX_TAKEOVERS', 3)),
+    maxTakeovers: Math.floor(positiveSetting('JOBS_MAX_TAKEOVERS', 3)),
   }
 }
 

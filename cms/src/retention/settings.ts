@@ -1,3 +1,4 @@
+import { positiveSetting } from '../jobs/settings.ts'
 /**
  * How long old records and files are kept (docs/adr/0031-retention-and-health.md). Read from the
  * environment each time: tests change it between runs. A setting is a positive number; to keep
@@ -22,26 +23,16 @@ export type RetentionSettings = {
   outboxDays: number
 }
 
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`${name}=${raw} is not a positive number. Set it to e.g. ${fallback}, or unset it.`)
-  }
-  return value
-}
-
 export function retentionSettings(): RetentionSettings {
   return {
     cron: process.env.RETENTION_CRON || '0 40 3 * * *',
-    siteBuildDays: positive('RETENTION_SITE_BUILDS_DAYS', 30),
-    siteBuildsKeep: Math.floor(positive('RETENTION_SITE_BUILDS_KEEP', 50)),
-    editionCacheDays: positive('RETENTION_EDITION_CACHE_DAYS', 60),
-    editionCacheBytes: positive('RETENTION_EDITION_CACHE_MB', 2048) * 1024 * 1024,
-    mailPayloadDays: positive('RETENTION_MAIL_PAYLOAD_DAYS', 30),
-    webhookEventDays: positive('RETENTION_WEBHOOK_EVENTS_DAYS', 90),
-    outboxDays: positive('RETENTION_OUTBOX_DAYS', 30),
+    siteBuildDays: positiveSetting('RETENTION_SITE_BUILDS_DAYS', 30),
+    siteBuildsKeep: Math.floor(positiveSetting('RETENTION_SITE_BUILDS_KEEP', 50)),
+    editionCacheDays: positiveSetting('RETENTION_EDITION_CACHE_DAYS', 60),
+    editionCacheBytes: positiveSetting('RETENTION_EDITION_CACHE_MB', 2048) * 1024 * 1024,
+    mailPayloadDays: positiveSetting('RETENTION_MAIL_PAYLOAD_DAYS', 30),
+    webhookEventDays: positiveSetting('RETENTION_WEBHOOK_EVENTS_DAYS', 90),
+    outboxDays: positiveSetting('RETENTION_OUTBOX_DAYS', 30),
   }
 }
 

@@ -8,6 +8,7 @@
  * files too (`build.inlineStylesheets: 'never'`).
  */
 import { formatHeadersFile } from '@pressroom/shared/headers-file'
+import { permissionsPolicy } from '@pressroom/shared/permissions-policy'
 
 export type SiteHeaderOptions = {
   /** The public site URL (SITE_URL): HTTPS turns on HSTS and upgrades any stray http: request. */
@@ -38,24 +39,6 @@ export function siteContentSecurityPolicy(options: SiteHeaderOptions): string {
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ')
 }
-
-const permissionsPolicy = [
-  'accelerometer',
-  'autoplay',
-  'browsing-topics',
-  'camera',
-  'display-capture',
-  'geolocation',
-  'gyroscope',
-  'magnetometer',
-  'microphone',
-  'midi',
-  'payment',
-  'publickey-credentials-get',
-  'usb',
-]
-  .map((feature) => `${feature}=()`)
-  .join(', ')
 
 export function siteSecurityHeaders(options: SiteHeaderOptions): Record<string, string> {
   return {
