@@ -1,9 +1,15 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import { generate } from 'otplib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { watchForCspViolations } from '../lib/cspWatch.ts'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import type { RunningMainCommand } from '../lib/mainCommand.ts'
+import { repoRoot } from '../lib/paths.ts'
 import { waitFor } from '../lib/processes.ts'
 
 /**
@@ -208,6 +214,55 @@ describe('the started CMS', () => {
     )
     expect(title).toBe('Scheduled through the running CMS')
     await payload.destroy()
+  })
+})
+
+describe('./pressroom backup and restore, as an operator types them (docs/adr/0030)', () => {
+  /** Runs `./pressroom <args>` with the running press room's settings, and `env` over them. */
+  const pressroom = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(path.join(repoRoot, 'pressroom'), args, { env: { ...process.env, ...env }, encoding: 'utf8' })
+  const countIn = (file: string, table: string) => {
+    const database = new DatabaseSync(file, { readOnly: true })
+    try {
+      return Number((database.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n)
+    } finally {
+      database.close()
+    }
+  }
+
+  it('backs up the running CMS and restores it into an empty install, which it then refuses to overwrite', () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-backup-'))
+    try {
+      const backup = pressroom(['backup', '--out', work])
+      expect(backup.status, backup.stderr).toBe(0)
+      // Only the archive's path on standard output, for cron and off-site copies.
+      const archive = backup.stdout.trim()
+      expect(archive.startsWith(work) && archive.endsWith('.tar.gz')).toBe(true)
+      expect(existsSync(archive)).toBe(true)
+
+      const restored = path.join(work, 'restored.db')
+      const fresh = {
+        DATABASE_URL: `file:${restored}`,
+        UPLOAD_DIR: path.join(work, 'uploads'),
+        MAIL_OUTBOX_DIR: path.join(work, 'outbox'),
+      }
+      const restore = pressroom(['restore', archive], fresh)
+      expect(restore.status, restore.stderr).toBe(0)
+      const live = String(process.env.DATABASE_URL).slice('file:'.length)
+      for (const table of ['statements', 'statements_locales', 'users', 'topics']) {
+        expect(countIn(restored, table), table).toBe(countIn(live, table))
+      }
+      expect(countIn(restored, 'statements')).toBeGreaterThan(0)
+
+      // An install that has data is not overwritten without --force, and stays as it was.
+      const before = statSync(restored).mtimeMs
+      const again = pressroom(['restore', archive], fresh)
+      expect(again.status).toBe(2)
+      expect(again.stderr).toMatch(/--force/)
+      expect(statSync(restored).mtimeMs).toBe(before)
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
   })
 })
 
