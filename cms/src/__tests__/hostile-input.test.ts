@@ -718,6 +718,28 @@ describe('hostile input gets a 400 that says what to send', () => {
     })
     expect(graphqlForm.status).toBe(415)
   })
+
+  it('answers what the fuzz once found: a malformed ID of Payload’s own collections, a NUL in a signed event', async () => {
+    // Both were 500s on PostgreSQL (FUZZ_SEED=1168783448 and 1043131587).
+    const jobs = await probe({
+      method: 'GET',
+      path: `/api/payload-jobs/${encodeURIComponent('\u{10ffeb}x')}?sort=log`,
+      headers: { authorization: `JWT ${editorToken}` },
+    })
+    expect(jobs.status).toBe(404)
+    const request = signedWebhookRequest(
+      { type: 'email.bounced', created_at: new Date().toISOString(), data: { email_id: 'msg\u0000x' } },
+      webhookSecret,
+    )
+    const event = await probe({
+      method: 'POST',
+      path: '/mail/webhooks/resend',
+      headers: Object.fromEntries(request.headers),
+      body: await request.text(),
+    })
+    expect(event.status).toBe(400)
+    expect(JSON.parse(event.text).error).toMatch(/NUL character/)
+  })
 })
 
 describe('refusals keep their words in the built CMS', () => {

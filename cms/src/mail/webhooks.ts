@@ -38,6 +38,16 @@ export function verifyWebhookSignature(secret: string, body: string, headers: He
  */
 export type DeliveryObserver = (payload: Payload, sendKey: string) => Promise<void>
 
+/** Whether a string anywhere in the value holds U+0000, which PostgreSQL's text and jsonb refuse. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (Array.isArray(value)) return value.some(holdsNul)
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNul(inner))
+  }
+  return false
+}
+
 /** POST /mail/webhooks/resend: verifies, records the event once, and applies it. */
 export async function handleResendWebhook(
   payload: Payload,
@@ -62,6 +72,9 @@ export async function handleResendWebhook(
   }
   const eventId = request.headers.get('svix-id') ?? ''
   if (typeof event?.type !== 'string') return json(400, { error: 'The event has no type.' })
+  if (holdsNul(event)) {
+    return json(400, { error: 'The event holds a NUL character, which cannot be stored; nothing was recorded.' })
+  }
   const messageId = typeof event.data?.email_id === 'string' ? event.data.email_id : null
   const at = now()
   const inserted = await queryRows(
