@@ -719,6 +719,18 @@ describe('hostile input gets a 400 that says what to send', () => {
     expect(graphqlForm.status).toBe(415)
   })
 
+  it('lets Payload’s own queries through: a Date is one value (the admin’s document locks)', async () => {
+    // The edit view asks for locks newer than a Date; refused, it never rendered (found in Chromium).
+    const editor = await payload.find({ collection: 'users', where: { role: { equals: 'editor' } }, limit: 1 })
+    const locks = await payload.find({
+      collection: 'payload-locked-documents',
+      where: { updatedAt: { greater_than: new Date(Date.now() - 300_000) } },
+      overrideAccess: false,
+      user: editor.docs[0],
+    })
+    expect(locks.docs).toEqual(expect.any(Array))
+  })
+
   it('answers what the fuzz once found: a malformed ID of Payload’s own collections, a NUL in a signed event', async () => {
     // Both were 500s on PostgreSQL (FUZZ_SEED=1168783448 and 1043131587).
     const jobs = await probe({

@@ -36,8 +36,9 @@ const show = (value: unknown) =>
 const isWholeNumber = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max
 
+// A Date is one value: Payload's own queries pass them (document locks: updatedAt greater_than a Date).
 const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
 
 const oneValueOperators = new Set([
   'equals',
