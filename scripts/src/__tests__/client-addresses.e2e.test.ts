@@ -82,7 +82,8 @@ describe('the built CMS behind its own server', () => {
         .getByText(/Указанный email или пароль неверен|Пароль не проверялся/)
         .last()
         .waitFor()
-      toast = (await page.locator('.toast-error, [data-sonner-toast]').allTextContents()).join('\n')
+      // Payload's toast, or the alert of the sign-in form with the two-factor code (docs/adr/0034).
+      toast = (await page.locator('.toast-error, [data-sonner-toast], [role="alert"]').allTextContents()).join('\n')
     }
     // The login form shows the throttle's message in the admin language.
     expect(toast).toMatch(/Слишком много неверных паролей к этой учётной записи из вашей сети\. Пароль не проверялся/)

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -218,9 +218,19 @@ describe('the started CMS', () => {
 })
 
 describe('./pressroom backup and restore, as an operator types them (docs/adr/0030)', () => {
-  /** Runs `./pressroom <args>` with the running press room's settings, and `env` over them. */
+  /**
+   * Runs `./pressroom <args>` with the running press room's settings, and `env` over them. Not
+   * spawnSync: a blocked event loop keeps fetch's idle sockets past the server's keep-alive.
+   */
   const pressroom = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(path.join(repoRoot, 'pressroom'), args, { env: { ...process.env, ...env }, encoding: 'utf8' })
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        path.join(repoRoot, 'pressroom'),
+        args,
+        { env: { ...process.env, ...env }, encoding: 'utf8' },
+        (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      )
+    })
   const countIn = (file: string, table: string) => {
     const database = new DatabaseSync(file, { readOnly: true })
     try {
@@ -230,10 +240,10 @@ describe('./pressroom backup and restore, as an operator types them (docs/adr/00
     }
   }
 
-  it('backs up the running CMS and restores it into an empty install, which it then refuses to overwrite', () => {
+  it('backs up the running CMS and restores it into an empty install, which it then refuses to overwrite', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-backup-'))
     try {
-      const backup = pressroom(['backup', '--out', work])
+      const backup = await pressroom(['backup', '--out', work])
       expect(backup.status, backup.stderr).toBe(0)
       // Only the archive's path on standard output, for cron and off-site copies.
       const archive = backup.stdout.trim()
@@ -246,7 +256,7 @@ describe('./pressroom backup and restore, as an operator types them (docs/adr/00
         UPLOAD_DIR: path.join(work, 'uploads'),
         MAIL_OUTBOX_DIR: path.join(work, 'outbox'),
       }
-      const restore = pressroom(['restore', archive], fresh)
+      const restore = await pressroom(['restore', archive], fresh)
       expect(restore.status, restore.stderr).toBe(0)
       const live = String(process.env.DATABASE_URL).slice('file:'.length)
       for (const table of ['statements', 'statements_locales', 'users', 'topics']) {
@@ -256,7 +266,7 @@ describe('./pressroom backup and restore, as an operator types them (docs/adr/00
 
       // An install that has data is not overwritten without --force, and stays as it was.
       const before = statSync(restored).mtimeMs
-      const again = pressroom(['restore', archive], fresh)
+      const again = await pressroom(['restore', archive], fresh)
       expect(again.status).toBe(2)
       expect(again.stderr).toMatch(/--force/)
       expect(statSync(restored).mtimeMs).toBe(before)
