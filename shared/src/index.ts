@@ -1,5 +1,6 @@
 export * from './kinds.ts'
 export * from './locales.ts'
 export * from './reference.ts'
+export * from './relationId.ts'
 export * from './slug.ts'
 export * from './urls.ts'
