@@ -24,7 +24,6 @@ import { SiteBuilds } from './collections/SiteBuilds.ts'
 import { Statements } from './collections/Statements.ts'
 import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
-import { systemStatusTranslations } from './components/SystemStatus.i18n.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { survivePoolErrors } from './db/survivePoolErrors.ts'
 import { markFieldVisibility } from './fields/visibilityMarkers.ts'
@@ -44,6 +43,7 @@ import { requireDocumentData } from './hooks/requireDocumentData.ts'
 import { uploadRequestBytes } from './http/bodyLimits.ts'
 import { cmsOrigins, cmsServerUrl } from './http/cmsOrigin.ts'
 import { proxySettings } from './http/trustedProxies.ts'
+import { adminTranslations } from './i18n/admin/translations.ts'
 import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { Deliveries, MailBatches, MailEvents, Sends, Suppressions } from './mail/collections.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
@@ -119,8 +119,8 @@ const config = buildConfig({
   i18n: {
     supportedLanguages: Object.fromEntries(localeCodes.map((code) => [code, adminLanguages[code]])),
     fallbackLanguage: 'en',
-    // The project's own admin texts, read with i18n.t('custom:…').
-    translations: systemStatusTranslations,
+    // The project's own admin words (src/i18n/admin/), read with adminT.
+    translations: adminTranslations,
   },
   localization: {
     locales: locales.map((l) => ({ code: l.code, label: l.nativeLabel })),

@@ -1,27 +1,9 @@
 import type { BeforeListServerProps } from 'payload'
-
-const text = {
-  en: {
-    failing: 'The last site build failed',
-    stillLive: 'The public site still shows the last good build',
-    noneLive: 'No build has succeeded yet, so there is no public site.',
-    fixed: 'Last failed build',
-    fixedAfter: 'a later build succeeded',
-    open: 'Open the failed build',
-  },
-  ru: {
-    failing: 'Последняя сборка сайта не удалась',
-    stillLive: 'Публичный сайт показывает последнюю удачную сборку',
-    noneLive: 'Ни одна сборка ещё не удалась, публичного сайта нет.',
-    fixed: 'Последняя неудачная сборка',
-    fixedAfter: 'более поздняя сборка удалась',
-    open: 'Открыть неудачную сборку',
-  },
-}
+import { adminT } from '../i18n/admin/adminT.ts'
 
 /** Above the site builds list: the latest failure, loud while it is the newest finished build. */
 export async function LastFailedSiteBuild({ payload, i18n }: BeforeListServerProps) {
-  const t = i18n.language === 'ru' ? text.ru : text.en
+  const t = adminT(i18n.t, 'lastFailedSiteBuild')
   const latest = async (status: 'failed' | 'succeeded') =>
     (
       await payload.find({
@@ -41,7 +23,7 @@ export async function LastFailedSiteBuild({ payload, i18n }: BeforeListServerPro
   if (!failing) {
     return (
       <p style={{ margin: '0 0 1rem' }}>
-        {t.fixed}: <a href={link}>{when(failed.finishedAt)}</a> — {failed.error} ({t.fixedAfter}).
+        {t('fixed')}: <a href={link}>{when(failed.finishedAt)}</a> — {failed.error} ({t('fixedAfter')}).
       </p>
     )
   }
@@ -57,11 +39,11 @@ export async function LastFailedSiteBuild({ payload, i18n }: BeforeListServerPro
       }}
     >
       <strong>
-        {t.failing} ({when(failed.finishedAt)}).
+        {t('failing')} ({when(failed.finishedAt)}).
       </strong>{' '}
       {failed.error}
       <br />
-      {succeeded ? `${t.stillLive} (${when(succeeded.finishedAt)}).` : t.noneLive} <a href={link}>{t.open}</a>
+      {succeeded ? `${t('stillLive')} (${when(succeeded.finishedAt)}).` : t('noneLive')} <a href={link}>{t('open')}</a>
       {failed.logTail ? (
         <pre style={{ maxHeight: '16rem', overflow: 'auto', fontSize: 12, marginTop: '0.75rem' }}>
           {failed.logTail.slice(-3000)}

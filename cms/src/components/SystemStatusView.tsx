@@ -3,9 +3,9 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import { type CheckName, checkNames, collectHealth, type HealthReport, type JobFact } from '../health/collectHealth.ts'
 import { healthAudience, staffDetails } from '../health/endpoint.ts'
-import { type SystemStatusKey, statusKey } from './SystemStatus.i18n.ts'
+import { type AdminKey, adminT } from '../i18n/admin/adminT.ts'
 
-type T = (key: SystemStatusKey, vars?: Record<string, unknown>) => string
+type T = (key: AdminKey<'systemStatus'>, vars?: Record<string, unknown>) => string
 
 const cell = { padding: '0.35rem 0.75rem 0.35rem 0', verticalAlign: 'top' as const, textAlign: 'left' as const }
 
@@ -17,11 +17,11 @@ function Verdicts({ report, t }: { report: HealthReport; t: T }) {
           const check = report.checks[name]
           return (
             <tr key={name} data-check={name} data-ok={check.ok}>
-              <th style={cell}>{t(`check.${name}`)}</th>
+              <th style={cell}>{t(`check:${name}`)}</th>
               <td style={{ ...cell, color: check.ok ? 'var(--theme-success-600)' : 'var(--theme-error-600)' }}>
                 {check.ok ? `✓ ${t('ok')}` : `✗ ${t('failing')}`}
               </td>
-              <td style={cell}>{check.problem ? t(`problem.${check.problem}`) : null}</td>
+              <td style={cell}>{check.problem ? t(`problem:${check.problem}`) : null}</td>
             </tr>
           )
         })}
@@ -175,7 +175,7 @@ function Details({
 export async function SystemStatusView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req, permissions, visibleEntities, locale } = initPageResult
   const { payload, i18n, user } = req
-  const t: T = (key, vars) => i18n.t(statusKey(key) as never, vars as never)
+  const t: T = adminT(i18n.t, 'systemStatus')
   const audience = healthAudience(req, null)
   const full = await collectHealth(payload)
   const report = audience === 'full' ? full : staffDetails(full)

@@ -7,7 +7,7 @@ import { type HealthSettings, healthSettings } from './settings.ts'
 export const checkNames = ['database', 'jobRunner', 'mail', 'stuckJobs', 'siteBuild'] as const
 export type CheckName = (typeof checkNames)[number]
 
-/** Why a check failed; the admin view words each one in both languages (SystemStatus.i18n.ts). */
+/** Why a check failed; the admin view words each one in both languages (src/i18n/admin/). */
 export type Problem =
   | 'databaseUnreachable'
   | 'notChecked'

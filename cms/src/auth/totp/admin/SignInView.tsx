@@ -15,7 +15,6 @@ export function SignInView({ initPageResult, searchParams }: AdminViewServerProp
   if (req.user) redirect(redirectTo)
   return (
     <SignInForm
-      language={req.i18n.language}
       loginUrl={`${api}/${req.payload.config.admin.user}/login`}
       forgotUrl={`${admin}${req.payload.config.admin.routes.forgot}`}
       redirectTo={redirectTo}

@@ -1,7 +1,8 @@
 'use client'
 import { useAuth, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { type KeyboardEvent, useCallback, useEffect, useState } from 'react'
-import { errorOf, type TwoFactorTexts, textsFor } from './texts.ts'
+import { errorOf } from '../../../components/staffEndpoint.tsx'
+import { adminT } from '../../../i18n/admin/adminT.ts'
 
 type Status = { enabled: boolean; required: boolean; mustEnrol: boolean; recoveryCodesLeft: number }
 type Setup = { secret: string; qr: { size: number; path: string } }
@@ -58,8 +59,8 @@ export function TwoFactorSettings({ onEnrolled }: Props) {
   const { config } = useConfig()
   const { user } = useAuth()
   const { id: documentId } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const t: TwoFactorTexts = textsFor(i18n.language)
+  const t = adminT(useTranslation().t, 'twoFactor')
+  const wentWrong = t('error')
   const api = `${config.routes.api}/${config.admin.user}/totp`
   const id = documentId ?? (onEnrolled ? user?.id : undefined)
   const own = id !== undefined && String(id) === String(user?.id)
@@ -73,8 +74,8 @@ export function TwoFactorSettings({ onEnrolled }: Props) {
     if (id === undefined) return
     const response = await fetch(`${api}/status?id=${encodeURIComponent(String(id))}`, { credentials: 'include' })
     if (response.ok) setStatus(await response.json())
-    else setError(await errorOf(response, t.error))
-  }, [api, id, t.error])
+    else setError(await errorOf(response, wentWrong))
+  }, [api, id, wentWrong])
   useEffect(() => {
     void load()
   }, [load])
@@ -82,7 +83,7 @@ export function TwoFactorSettings({ onEnrolled }: Props) {
   async function act(url: string, body: object, then: (answer: Record<string, unknown>) => void) {
     setError(undefined)
     const response = await post(url, body).catch(() => undefined)
-    if (!response?.ok) return setError(response ? await errorOf(response, t.error) : t.error)
+    if (!response?.ok) return setError(response ? await errorOf(response, wentWrong) : wentWrong)
     then(await response.json())
   }
   const start = () => act(`${api}/setup`, {}, (answer) => setSetup(answer as Setup))
@@ -107,22 +108,22 @@ export function TwoFactorSettings({ onEnrolled }: Props) {
   if (id === undefined || !status) return error ? <p role="alert">{error}</p> : null
   return (
     <div className="field-type pressroom-two-factor">
-      <h3>{t.heading}</h3>
+      <h3>{t('heading')}</h3>
       {!own ? (
         <>
-          <p>{status.enabled ? t.otherOn : t.otherOff}</p>
+          <p>{status.enabled ? t('otherOn') : t('otherOff')}</p>
           {status.enabled ? (
             <>
-              <p className="field-description">{t.resetHint}</p>
+              <p className="field-description">{t('resetHint')}</p>
               <button type="button" className="btn btn--style-secondary" onClick={reset}>
-                {t.reset}
+                {t('reset')}
               </button>
             </>
           ) : null}
         </>
       ) : recoveryCodes ? (
         <>
-          <p>{t.saveCodes}</p>
+          <p>{t('saveCodes')}</p>
           <ul className="pressroom-two-factor__codes" data-recovery-codes="">
             {recoveryCodes.map((c) => (
               <li key={c}>
@@ -131,12 +132,12 @@ export function TwoFactorSettings({ onEnrolled }: Props) {
             ))}
           </ul>
           <button type="button" className="btn btn--style-primary" onClick={saved}>
-            {t.saved}
+            {t('saved')}
           </button>
         </>
       ) : setup ? (
         <>
-          <p>{t.scan}</p>
+          <p>{t('scan')}</p>
           <svg
             className="pressroom-two-factor__qr"
             role="img"
@@ -150,35 +151,41 @@ export function TwoFactorSettings({ onEnrolled }: Props) {
             <path d={setup.qr.path} fill="#000" />
           </svg>
           <p>
-            {t.secretLabel}: <code data-totp-secret="">{setup.secret}</code>
+            {t('secretLabel')}: <code data-totp-secret="">{setup.secret}</code>
           </p>
-          <CodeInput id="field-totpConfirm" label={t.confirmCode} value={code} onChange={setCode} onEnter={confirm} />
+          <CodeInput
+            id="field-totpConfirm"
+            label={t('confirmCode')}
+            value={code}
+            onChange={setCode}
+            onEnter={confirm}
+          />
           <button type="button" className="btn btn--style-primary" onClick={confirm}>
-            {t.confirm}
+            {t('confirm')}
           </button>
         </>
       ) : status.enabled ? (
         <>
           <p>
-            {t.on} {t.codesLeft(status.recoveryCodesLeft)}
+            {t('on')} {t('codesLeft', { left: status.recoveryCodesLeft })}
           </p>
           {status.required ? (
-            <p>{t.required}</p>
+            <p>{t('required')}</p>
           ) : (
             <>
-              <p className="field-description">{t.turnOffHint}</p>
-              <CodeInput id="field-totpDisable" label={t.code} value={code} onChange={setCode} onEnter={turnOff} />
+              <p className="field-description">{t('turnOffHint')}</p>
+              <CodeInput id="field-totpDisable" label={t('code')} value={code} onChange={setCode} onEnter={turnOff} />
               <button type="button" className="btn btn--style-secondary" onClick={turnOff}>
-                {t.turnOff}
+                {t('turnOff')}
               </button>
             </>
           )}
         </>
       ) : (
         <>
-          <p>{status.mustEnrol ? t.mustEnrol : t.off}</p>
+          <p>{status.mustEnrol ? t('mustEnrol') : t('off')}</p>
           <button type="button" className="btn btn--style-primary" onClick={start}>
-            {t.start}
+            {t('start')}
           </button>
         </>
       )}
