@@ -61,6 +61,8 @@ describe('the started CMS', () => {
     const page = await context.newPage()
     await page.goto(`${baseUrl}/admin`)
     await page.waitForSelector('input[name="email"]')
+    // The sign-in form's own words come from the project's admin dictionary (src/i18n/admin/).
+    expect(await page.locator('button[type="submit"]').textContent()).toBe('Войти')
     await page.fill('input[name="email"]', 'admin@pressroom.localhost')
     await page.fill('input[name="password"]', adminPassword)
     await page.click('button[type="submit"]')
