@@ -1,19 +1,10 @@
-import { documentCollections, documentKinds, kindWordInSentence, locales } from '@pressroom/shared'
+import { allKindsHeading, documentCollections, localeCodes } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
 import { slugField } from '../fields/slug.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { hideUnreleasedPublications } from '../hooks/hideUnreleasedPublications.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
-
-/** "Statements, notices and press releases": every kind, listed the way each language lists. */
-const everyKind = Object.fromEntries(
-  locales.map(({ code, dateLocale }) => {
-    const words = documentKinds.map(({ kind }) => kindWordInSentence(kind, code, 'plural'))
-    const list = new Intl.ListFormat(dateLocale, { type: 'conjunction' }).format(words)
-    return [code, list.charAt(0).toLocaleUpperCase(code) + list.slice(1)]
-  }),
-)
 
 export const PressKits: CollectionConfig = {
   slug: 'press-kits',
@@ -37,7 +28,7 @@ export const PressKits: CollectionConfig = {
       relationTo: [...documentCollections],
       hasMany: true,
       hooks: { afterRead: [hideUnreleasedPublications] },
-      label: everyKind,
+      label: Object.fromEntries(localeCodes.map((locale) => [locale, allKindsHeading(locale)])),
       admin: {
         description: {
           en: 'Their PDF editions go into the kit. Drafts and embargoed releases are left out until the public can read them.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { editionLabels } from '../editions/labels.ts'
-import { documentKinds, kindLabels, kindWord, kindWordInSentence, localeCodes } from '../index.ts'
+import { allKindsHeading, documentKinds, kindLabels, kindWord, kindWordInSentence, localeCodes } from '../index.ts'
 
 // Every label naming a kind (admin, site, PDFs, e-mails) derives from these words: a language
 // without them would show an empty heading somewhere.
@@ -28,6 +28,11 @@ describe('kind words', () => {
     expect(kindWord('pressRelease', 'en', 'singular')).toBe('Press release')
     expect(kindWordInSentence('pressRelease', 'en', 'plural')).toBe('press releases')
     expect(kindWordInSentence('pressRelease', 'ru', 'plural')).toBe('пресс-релизы')
+  })
+
+  it("list every kind in one heading, in each language's own way", () => {
+    expect(allKindsHeading('en')).toBe('Statements, notices and press releases')
+    expect(allKindsHeading('ru')).toBe('Заявления, уведомления и пресс-релизы')
   })
 
   it('head a PDF edition with the name of one document of its kind', () => {
