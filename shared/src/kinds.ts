@@ -1,4 +1,4 @@
-import type { Locale } from './locales.ts'
+import { type Locale, localeInfo } from './locales.ts'
 
 /** A kind's name in one language: the heading of one document and of a list of them. */
 export type KindWords = { readonly singular: string; readonly plural: string }
@@ -86,6 +86,13 @@ export function kindWordInSentence(kind: DocumentKind, locale: Locale, number: k
 export function kindLabels(kind: DocumentKind, number: keyof KindWords): Record<Locale, string> {
   const words: Record<Locale, KindWords> = kindInfo(kind).words
   return Object.fromEntries(Object.entries(words).map(([locale, w]) => [locale, w[number]])) as Record<Locale, string>
+}
+
+/** Every kind in one heading, listed the way the language lists: "Statements, notices and press releases". */
+export function allKindsHeading(locale: Locale): string {
+  const words = documentKinds.map(({ kind }) => kindWordInSentence(kind, locale, 'plural'))
+  const list = new Intl.ListFormat(localeInfo(locale).dateLocale, { type: 'conjunction' }).format(words)
+  return list.charAt(0).toLocaleUpperCase(locale) + list.slice(1)
 }
 
 export const changeNoteKinds = ['correction', 'update'] as const

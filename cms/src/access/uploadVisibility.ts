@@ -6,6 +6,7 @@
  * Readers call `publicUploadsOrStaff(collection)` as the upload collection's read access; the
  * rest of the CMS asks `publicUploadIds` or `isPublicUpload`.
  */
+import { documentCollections } from '@pressroom/shared'
 import { type Access, type CollectionSlug, NotFound, type PayloadRequest, type Where } from 'payload'
 import { relationId } from '../db/relationId.ts'
 import { roleOf } from './roles.ts'
@@ -21,7 +22,7 @@ type UploadUser = { collection: CollectionSlug; fields: Record<UploadCollection,
  * see fields/bodyUploads.ts). A test checks that no other field of the config points at uploads.
  */
 export const uploadUsers: UploadUser[] = [
-  ...(['statements', 'notices', 'press-releases'] as const).map((collection) => ({
+  ...documentCollections.map((collection) => ({
     collection,
     fields: { media: ['media', 'bodyMedia'], documents: ['documents', 'bodyDocuments'] },
   })),

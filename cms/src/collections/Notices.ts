@@ -2,10 +2,6 @@ import { publicationCollection } from './publication.ts'
 
 export const Notices = publicationCollection({
   kind: 'notice',
-  labels: {
-    singular: { en: 'Notice', ru: 'Уведомление' },
-    plural: { en: 'Notices', ru: 'Уведомления' },
-  },
   kindTab: {
     label: { en: 'Addressees and closing', ru: 'Адресаты и завершение' },
     fields: [

@@ -1,4 +1,4 @@
-import { documentCollections } from '@pressroom/shared'
+import { allKindsHeading, documentCollections, localeCodes } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
 import { slugField } from '../fields/slug.ts'
@@ -28,7 +28,7 @@ export const PressKits: CollectionConfig = {
       relationTo: [...documentCollections],
       hasMany: true,
       hooks: { afterRead: [hideUnreleasedPublications] },
-      label: { en: 'Statements, notices and press releases', ru: 'Заявления, уведомления и пресс-релизы' },
+      label: Object.fromEntries(localeCodes.map((locale) => [locale, allKindsHeading(locale)])),
       admin: {
         description: {
           en: 'Their PDF editions go into the kit. Drafts and embargoed releases are left out until the public can read them.',

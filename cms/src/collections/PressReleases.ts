@@ -4,10 +4,6 @@ import { publicationCollection } from './publication.ts'
 
 export const PressReleases = publicationCollection({
   kind: 'pressRelease',
-  labels: {
-    singular: { en: 'Press release', ru: 'Пресс-релиз' },
-    plural: { en: 'Press releases', ru: 'Пресс-релизы' },
-  },
   read: publishedAndReleasedOrStaff,
   sidebarFields: [
     {

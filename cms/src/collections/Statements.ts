@@ -2,10 +2,6 @@ import { publicationCollection } from './publication.ts'
 
 export const Statements = publicationCollection({
   kind: 'statement',
-  labels: {
-    singular: { en: 'Statement', ru: 'Заявление' },
-    plural: { en: 'Statements', ru: 'Заявления' },
-  },
   kindTab: {
     label: { en: 'Signatories', ru: 'Подписавшие' },
     fields: [

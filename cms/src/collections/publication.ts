@@ -1,4 +1,4 @@
-import { type DocumentKind, kindInfo } from '@pressroom/shared'
+import { type DocumentKind, kindInfo, kindLabels } from '@pressroom/shared'
 import type { Access, CollectionConfig, Field } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
 import { bodyUploadFields } from '../fields/bodyUploads.ts'
@@ -16,7 +16,6 @@ type Label = { en: string; ru: string }
 
 type PublicationOptions = {
   kind: DocumentKind
-  labels: { singular: Label; plural: Label }
   /** Fields only this kind has, shown on their own tab. */
   kindTab?: { label: Label; fields: Field[] }
   /** Sidebar fields only this kind has. */
@@ -25,12 +24,15 @@ type PublicationOptions = {
   read?: Access
 }
 
-/** What statements, notices and press releases share; each kind adds its own fields. */
+/**
+ * What statements, notices and press releases share; each kind adds its own fields. Its slug and
+ * its name in the admin come from the kind (shared/src/kinds.ts).
+ */
 export function publicationCollection(options: PublicationOptions): CollectionConfig {
   const { collection } = kindInfo(options.kind)
   return {
     slug: collection,
-    labels: options.labels,
+    labels: { singular: kindLabels(options.kind, 'singular'), plural: kindLabels(options.kind, 'plural') },
     admin: {
       useAsTitle: 'title',
       defaultColumns: ['title', 'referenceNumber', 'date', '_status', 'updatedAt'],

@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from './collections.ts'
+import type { DeliveryStatus } from './deliveryStatus.ts'
 import { type MailDatabase, queryRows, sql } from './sql.ts'
 
 export type DeliveryReport = {

@@ -1,3 +1,4 @@
+import { documentCollections } from '@pressroom/shared'
 import type { CollectionConfig, GlobalConfig } from 'payload'
 import {
   notePublicState,
@@ -7,10 +8,8 @@ import {
 } from '../hooks/queueSiteBuild.ts'
 
 /** Everything the public site shows comes from these; a public change to one queues a build. */
-const shownOnSite = new Set([
-  'statements',
-  'notices',
-  'press-releases',
+const shownOnSite = new Set<string>([
+  ...documentCollections,
   'press-kits',
   'media',
   'documents',

@@ -1,3 +1,5 @@
+import { documentCollections } from '@pressroom/shared'
+
 /**
  * The benchmark's content: the press room's own seed (settings, a topic, a press contact, the
  * founding statement, the admin) plus `count` bilingual publications spread over topics, so the
@@ -35,9 +37,8 @@ export async function seedBenchContent(options: {
     })
     topicIds.push(topic.id)
   }
-  const kinds = ['statements', 'notices', 'press-releases'] as const
   for (let i = 0; i < options.count; i++) {
-    const collection = kinds[i % kinds.length]!
+    const collection = documentCollections[i % documentCollections.length]!
     const date = new Date(Date.UTC(2021 + (i % 5), i % 12, 1 + (i % 28))).toISOString()
     // One or two topics each, so every topic has a few list pages.
     const topics = i % 2 === 0 ? [topicIds[i % benchTopicCount]!] : [topicIds[i % benchTopicCount]!, topicIds[0]!]

@@ -1,4 +1,4 @@
-import type { ChangeNoteKind, DocumentKind } from '../kinds.ts'
+import { type ChangeNoteKind, type DocumentKind, documentKinds, kindWord } from '../kinds.ts'
 import { type Locale, localeInfo, otherLocale } from '../locales.ts'
 
 type Labels = {
@@ -14,9 +14,17 @@ type Labels = {
   languageName: Record<Locale, string>
 }
 
+/** The kind printed above a document ("STATEMENT · Ref. …") and in a kit's list: one document, so singular. */
+function kindHeadings(locale: Locale): Record<DocumentKind, string> {
+  return Object.fromEntries(documentKinds.map(({ kind }) => [kind, kindWord(kind, locale, 'singular')])) as Record<
+    DocumentKind,
+    string
+  >
+}
+
 const labels: Record<Locale, Labels> = {
   en: {
-    kind: { statement: 'Statement', notice: 'Notice', pressRelease: 'Press release' },
+    kind: kindHeadings('en'),
     referenceNumber: (ref) => `Ref. ${ref}`,
     page: (page, pages) => `Page ${page} of ${pages}`,
     to: 'To',
@@ -29,7 +37,7 @@ const labels: Record<Locale, Labels> = {
     languageName: { en: 'English', ru: 'Russian' },
   },
   ru: {
-    kind: { statement: 'Заявление', notice: 'Уведомление', pressRelease: 'Пресс-релиз' },
+    kind: kindHeadings('ru'),
     referenceNumber: (ref) => `№ ${ref}`,
     page: (page, pages) => `Страница ${page} из ${pages}`,
     to: 'Кому',
