@@ -56,7 +56,7 @@ import { siteQueue } from './site/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.ts'
 import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publicationJobs.ts'
 import { Subscribers } from './subscriptions/Subscribers.ts'
-import { planDueConfirmations } from './subscriptions/services.ts'
+import { planDueConfirmations } from './subscriptions/planDueConfirmations.ts'
 import { RateLimits } from './throttle/RateLimits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

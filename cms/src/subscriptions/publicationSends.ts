@@ -12,8 +12,8 @@ import type { Payload } from 'payload'
 import { planSend, type Recipient } from '../mail/index.ts'
 import { num, queryRows, sql } from '../mail/sql.ts'
 import { type MessageKey, t } from './i18n.ts'
-import { subscriberLinks } from './services.ts'
 import { mailSettings } from './settings.ts'
+import { subscriberLinks } from './subscriberLinks.ts'
 
 export type PublicationSendRequest = {
   collection: DocumentCollection
