@@ -54,9 +54,9 @@ import { requirePayloadSecret } from './secrets/payloadSecret.ts'
 import { rebuildSite } from './site/rebuildSite.ts'
 import { siteQueue } from './site/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './site/withSiteRebuild.ts'
-import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publicationJobs.ts'
-import { Subscribers } from './subscriptions/Subscribers.ts'
 import { planDueConfirmations } from './subscriptions/planDueConfirmations.ts'
+import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publication/publicationJobs.ts'
+import { Subscribers } from './subscriptions/Subscribers.ts'
 import { RateLimits } from './throttle/RateLimits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

@@ -1,9 +1,9 @@
 import { type DocumentCollection, documentCollections, isLocale, type Locale } from '@pressroom/shared'
 import type { CollectionAfterChangeHook, Endpoint, PayloadRequest, TaskConfig } from 'payload'
-import { hasRole } from '../access/roles.ts'
-import { sameOriginOnly } from '../http/sameOrigin.ts'
-import { mailQueue } from '../mail/index.ts'
-import { planPublicationSends } from './publicationSends.ts'
+import { hasRole } from '../../access/roles.ts'
+import { sameOriginOnly } from '../../http/sameOrigin.ts'
+import { mailQueue } from '../../mail/index.ts'
+import { planPublicationSends } from './planPublicationSends.ts'
 
 /**
  * Publishing a press release plans its e-mail: a job on the `email` queue, held until the
