@@ -1,11 +1,11 @@
 import { isLocale } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { mailSettings } from '../mail/index.ts'
 import { now } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
-import { consentText } from './consent.ts'
+import { consentText, subscriptionPolicyVersion } from './consent.ts'
 import { topicIdsBySlug } from './knownTopics.ts'
 import { isKindValue, type Preferences, requestedPreferences } from './preferences.ts'
-import { mailSettings } from './settings.ts'
 
 /** Applies the preferences waiting for confirmation and records consent. Repeating it changes nothing. */
 export async function confirmSubscription(payload: Payload, subscriber: Subscriber): Promise<'confirmed' | 'nothing'> {
@@ -36,7 +36,7 @@ export async function confirmSubscription(payload: Payload, subscriber: Subscrib
       consent: {
         at,
         text: consentText(locale, settings.organizationName[locale], prefs),
-        policyVersion: settings.policyVersion,
+        policyVersion: subscriptionPolicyVersion(),
       },
       requested: null,
     },

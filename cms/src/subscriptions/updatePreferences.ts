@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
+import { mailSettings } from '../mail/index.ts'
 import { now } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
-import { consentText } from './consent.ts'
+import { consentText, subscriptionPolicyVersion } from './consent.ts'
 import { topicIdsBySlug } from './knownTopics.ts'
 import type { Preferences } from './preferences.ts'
-import { mailSettings } from './settings.ts'
 
 /** Stores the preferences chosen on the preferences page; an active subscriber's consent is recorded anew. */
 export async function updatePreferences(payload: Payload, subscriber: Subscriber, prefs: Preferences): Promise<void> {
@@ -22,7 +22,7 @@ export async function updatePreferences(payload: Payload, subscriber: Subscriber
             consent: {
               at: now(),
               text: consentText(subscriber.locale, settings.organizationName[subscriber.locale], prefs),
-              policyVersion: settings.policyVersion,
+              policyVersion: subscriptionPolicyVersion(),
             },
           }
         : {}),

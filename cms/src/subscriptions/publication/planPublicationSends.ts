@@ -6,9 +6,8 @@ import {
   localeCodes,
 } from '@pressroom/shared'
 import type { Payload } from 'payload'
-import { planSend, type Recipient } from '../../mail/index.ts'
+import { mailSettings, planSend, type Recipient } from '../../mail/index.ts'
 import { num } from '../../mail/sql.ts'
-import { mailSettings } from '../settings.ts'
 import { subscriberLinks } from '../subscriberLinks.ts'
 import { type PublicationDocument, publicationMessage } from './publicationMessage.ts'
 import { matchingSubscribers, recipientsOfOriginal } from './publicationRecipients.ts'

@@ -1,8 +1,7 @@
 import { type DocumentKind, documentPath, type Locale, localeInfo } from '@pressroom/shared'
 import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
-import type { MessageTemplate } from '../../mail/index.ts'
+import type { MailSettings, MessageTemplate } from '../../mail/index.ts'
 import { type MessageKey, t } from '../i18n.ts'
-import type { MailSettings } from '../settings.ts'
 
 type Localized<T> = Partial<Record<Locale, T>> | undefined
 
