@@ -6,6 +6,7 @@ import {
   localeCodes,
 } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { releaseOf } from '../../access/embargo.ts'
 import { mailSettings, planSend, type Recipient } from '../../mail/index.ts'
 import { num } from '../../mail/sql.ts'
 import { subscriberLinks } from '../subscriberLinks.ts'
@@ -53,9 +54,9 @@ export async function planPublicationSends(
     disableErrors: true,
   })) as PublicationDocument | null
   if (!doc) return { status: 'not-published' }
-  if (doc._status !== 'published') return { status: 'not-published' }
-  const embargo = typeof doc.embargoUntil === 'string' ? new Date(doc.embargoUntil) : undefined
-  if (embargo && embargo.getTime() > Date.now()) return { status: 'embargoed', until: embargo }
+  const release = releaseOf(doc)
+  if (!release.released)
+    return release.until ? { status: 'embargoed', until: release.until } : { status: 'not-published' }
 
   const kind = kindByCollection(request.collection).kind
   const settings = await mailSettings(payload)
