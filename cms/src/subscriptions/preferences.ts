@@ -13,9 +13,6 @@ const kindValues: readonly string[] = documentKinds.map((k) => k.kind)
 
 export const isKindValue = (value: string): value is DocumentKind => kindValues.includes(value)
 
-/** How many kinds there are to choose from. */
-export const kindCount = kindValues.length
-
 type Requested = Partial<Preferences> & { locale?: string }
 
 /** The preferences asked for and not yet confirmed, if any. */

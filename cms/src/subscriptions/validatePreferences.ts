@@ -1,6 +1,6 @@
-import { type DocumentKind, isLocale, type Locale, localeCodes } from '@pressroom/shared'
+import { type DocumentKind, documentKinds, isLocale, type Locale, localeCodes } from '@pressroom/shared'
 import type { MessageKey } from './i18n.ts'
-import { isKindValue, kindCount, type Preferences } from './preferences.ts'
+import { isKindValue, type Preferences } from './preferences.ts'
 
 /** A refused form: the message to show and the field it is about. */
 export type Invalid = { ok: false; error: MessageKey; field: string }
@@ -19,7 +19,7 @@ export function validatePreferences(
     return { ok: false, error: 'error.languages', field: 'languages' }
   }
   const kinds = [...new Set(fieldValues(fields.kinds))]
-  if (kinds.length > kindCount || !kinds.every(isKindValue)) {
+  if (kinds.length > documentKinds.length || !kinds.every(isKindValue)) {
     return { ok: false, error: 'error.kinds', field: 'kinds' }
   }
   const topics = [...new Set(fieldValues(fields.topics))]
