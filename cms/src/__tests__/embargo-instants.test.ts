@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { releasedWhere, releaseOf } from '../access/embargo.ts'
 import { normalizeInstant } from '../fields/instant.ts'
 import { queryRows } from '../mail/sql.ts'
 import { apiSlug, restHandlers } from '../testing/serveRest.ts'
@@ -306,5 +307,36 @@ describe(`embargo instants through REST (${testDatabase}, server in Moscow time)
       expect(counts.hidden, `${name}: asked before the embargo`).toBeGreaterThan(0)
       expect(counts.shown, `${name}: asked after the embargo`).toBeGreaterThan(0)
     }
+  })
+
+  it('agrees with releaseOf: the query access control runs finds exactly the documents the rule releases', async () => {
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const shift = (ms: number) => new Date(now.getTime() + ms).toISOString()
+    const cases: [string, Record<string, unknown>][] = [
+      ['no embargo', { embargoUntil: null, _status: 'published' }],
+      ['past', { embargoUntil: shift(-3_600_000), _status: 'published' }],
+      ['exactly now', { embargoUntil: now.toISOString(), _status: 'published' }],
+      ['a millisecond ahead', { embargoUntil: shift(1), _status: 'published' }],
+      ['future', { embargoUntil: shift(86_400_000), _status: 'published' }],
+      ['draft', { embargoUntil: null, _status: 'draft' }],
+      ['draft, past embargo', { embargoUntil: shift(-3_600_000), _status: 'draft' }],
+    ]
+    const ids: (number | string)[] = []
+    for (const [name, data] of cases) {
+      const res = await createRelease({ title: `Rule: ${name}`, ...data })
+      expect(res.status, name).toBe(201)
+      ids.push(res.json.doc.id)
+    }
+    const stored = await payload.find({ collection: 'press-releases', where: { id: { in: ids } }, pagination: false })
+    const byRule = stored.docs.filter((doc) => releaseOf(doc, now).released).map((doc) => doc.id)
+    const byQuery = await payload.find({
+      collection: 'press-releases',
+      where: { and: [{ id: { in: ids } }, releasedWhere(now)] },
+      pagination: false,
+    })
+    expect(stored.docs).toHaveLength(cases.length)
+    expect(byQuery.docs.map((doc) => doc.id).sort()).toEqual([...byRule].sort())
+    // No embargo, past, and exactly now are released; the rest are not.
+    expect([...byRule].sort()).toEqual(ids.slice(0, 3).sort())
   })
 })

@@ -14,7 +14,7 @@ import {
 } from '../http/bodyLimits.ts'
 import { maxUploadBytes } from '../http/uploadLimit.ts'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
-import { requestSubscription } from '../subscriptions/services.ts'
+import { requestSubscription } from '../subscriptions/requestSubscription.ts'
 import { signToken, type TokenPurpose } from '../subscriptions/tokens.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { appDispatcher, appRoutes } from './helpers/appRouter.ts'

@@ -4,7 +4,7 @@ import { jobLeaseSettings, keepAlive, sweepStaleJobs, type TakeoverError } from 
 import { planSend } from '../mail/index.ts'
 import { num, queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
-import { requestSubscription } from '../subscriptions/services.ts'
+import { requestSubscription } from '../subscriptions/requestSubscription.ts'
 import { spawnJobRunner } from './helpers/jobRunner.ts'
 import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 

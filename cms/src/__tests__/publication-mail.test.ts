@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows, sql } from '../mail/sql.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
-import { planPublicationSends } from '../subscriptions/publicationSends.ts'
+import { planPublicationSends } from '../subscriptions/publication/planPublicationSends.ts'
 import { httpClient } from './helpers/http.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 

@@ -17,7 +17,8 @@ import {
   handleSubscribe,
   handleUnsubscribe,
 } from '../subscriptions/http.ts'
-import { forgetTopicCache, planDueConfirmations } from '../subscriptions/services.ts'
+import { forgetTopicCache } from '../subscriptions/knownTopics.ts'
+import { planDueConfirmations } from '../subscriptions/planDueConfirmations.ts'
 import { signToken } from '../subscriptions/tokens.ts'
 import { httpClient } from './helpers/http.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'

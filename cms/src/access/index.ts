@@ -1,4 +1,5 @@
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, FieldAccess } from 'payload'
+import { publishedWhere, releasedWhere } from './embargo.ts'
 import { hasRole, roleOf } from './roles.ts'
 
 export const anyone: Access = () => true
@@ -16,19 +17,10 @@ export const staffOnlyField: FieldAccess = ({ req }) => roleOf(req.user) !== nul
 
 export const isPublisherField: FieldAccess = ({ req }) => hasRole(req.user, 'admin', 'editor')
 
-/** What the public may read of a document with drafts: its published version (docs/adr/0004). */
-export const publishedWhere = (): Where => ({ _status: { equals: 'published' } })
-
-/**
- * What the public may read of a document with an embargo: its published version, once the
- * embargo has passed. The one place this rule is written; uploads follow it too (docs/adr/0022).
- */
-export const releasedWhere = (now = new Date()): Where => ({
-  and: [
-    publishedWhere(),
-    { or: [{ embargoUntil: { exists: false } }, { embargoUntil: { less_than_equal: now.toISOString() } }] },
-  ],
-})
+// What the public may read of a document with drafts (its published version) and with an
+// embargo (that, once the embargo has passed): written once, in embargo.ts; uploads follow it too
+// (docs/adr/0022).
+export { publishedWhere, releasedWhere } from './embargo.ts'
 
 /** Staff read everything; everyone else reads published documents only. */
 export const publishedOrStaff: Access = ({ req }) => (roleOf(req.user) ? true : publishedWhere())

@@ -31,7 +31,7 @@ export const uploadUsers: UploadUser[] = [
 
 /**
  * What an anonymous reader may read of a collection, by that collection's own read access: the
- * "published and released" rule is written once (access/index.ts), and followed here.
+ * "published and released" rule is written once (access/embargo.ts), and followed here.
  */
 async function publicWhere(req: PayloadRequest, collection: CollectionSlug): Promise<Where | boolean> {
   const read = req.payload.collections[collection].config.access.read

@@ -1,6 +1,6 @@
 import { isLocale, type Locale } from '@pressroom/shared'
 import type { PayloadRequest } from 'payload'
-import { cmsPublicUrl } from '../subscriptions/settings.ts'
+import { cmsPublicUrl } from '../http/cmsOrigin.ts'
 
 /**
  * The e-mails Payload sends to staff (docs/adr/0033), in the admin language of the request that

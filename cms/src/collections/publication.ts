@@ -10,7 +10,7 @@ import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/ass
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 import { recordTextUpdate } from '../hooks/recordTextUpdate.ts'
-import { queuePublicationSend } from '../subscriptions/publicationJobs.ts'
+import { queuePublicationSend } from '../subscriptions/publication/publicationJobs.ts'
 
 type Label = { en: string; ru: string }
 

@@ -5,6 +5,7 @@ import type {
   GlobalAfterChangeHook,
   RequestContext,
 } from 'payload'
+import { releaseOf } from '../access/embargo.ts'
 import { requestSiteBuild } from '../site/requestSiteBuild.ts'
 import { siteBuildSettings } from '../site/settings.ts'
 
@@ -90,9 +91,14 @@ export const queueSiteBuildOnChange: CollectionAfterChangeHook = async ({
   await requestSiteBuild(req.payload, `${change} ${label(collection.slug, current)}`, {}, req)
 
   // An embargoed release becomes public by the clock: the site must be rebuilt right then.
-  const embargo = typeof current.embargoUntil === 'string' ? new Date(current.embargoUntil) : null
-  if (current._status === 'published' && embargo && embargo.getTime() > Date.now()) {
-    await requestSiteBuild(req.payload, `embargo ends for ${label(collection.slug, current)}`, { at: embargo }, req)
+  const release = releaseOf(current)
+  if (!release.released && release.until) {
+    await requestSiteBuild(
+      req.payload,
+      `embargo ends for ${label(collection.slug, current)}`,
+      { at: release.until },
+      req,
+    )
   }
   return doc
 }

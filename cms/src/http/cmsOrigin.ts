@@ -3,6 +3,7 @@
  * `serverURL`, its `csrf` and `cors` lists (a session cookie counts only on requests from these
  * origins), and whether the session cookie is `Secure`. `./pressroom start` always sets CMS_URL.
  */
+import type { Payload } from 'payload'
 
 /** CMS_URL without a trailing slash, or undefined when unset; a malformed one stops the start. */
 export function cmsServerUrl(value = process.env.CMS_URL): string | undefined {
@@ -39,3 +40,11 @@ export function cmsOrigins(value = process.env.CMS_URL): string[] {
 /** Over HTTPS the session cookie is never sent over plain HTTP. */
 export const sessionCookieSecure = (value = process.env.CMS_URL): boolean =>
   cmsServerUrl(value)?.startsWith('https:') ?? false
+
+/**
+ * The CMS's public address for links in e-mails, pages and staff mail: CMS_URL, else the
+ * address staff entered in the site settings (when the caller read them), else this machine.
+ */
+export function cmsPublicUrl(payload: Payload, fromSettings?: string | null): string {
+  return cmsServerUrl() || payload.config.serverURL || fromSettings || `http://localhost:${process.env.PORT ?? 3000}`
+}

@@ -3,26 +3,23 @@ import type { Payload } from 'payload'
 import { publicFormBytes } from '../http/bodyLimits.ts'
 import { readBodyUpTo } from '../http/boundedBody.ts'
 import { pageSecurityHeaders } from '../http/pagePolicy.ts'
+import { cachedMailSettings } from '../mail/index.ts'
 import type { Subscriber } from '../payload-types.ts'
+import { confirmSubscription } from './confirmSubscription.ts'
+import { eraseSubscriber } from './eraseSubscriber.ts'
+import { exportSubscriberData } from './exportSubscriberData.ts'
 import { type MessageKey, t } from './i18n.ts'
+import { topicIdsBySlug } from './knownTopics.ts'
 import { buttonForm, errorBody, page, paragraph, preferencesForm, preferencesSummary } from './pages.ts'
+import { type Preferences, requestedPreferences } from './preferences.ts'
 import { subscribeWait } from './rateLimit.ts'
-import {
-  confirmSubscription,
-  eraseSubscriber,
-  exportSubscriberData,
-  type Preferences,
-  requestedPreferences,
-  requestSubscription,
-  subscriberFromToken,
-  topicIdsBySlug,
-  unsubscribe,
-  updatePreferences,
-  validatePreferences,
-  validateSubscribe,
-} from './services.ts'
-import { cachedMailSettings } from './settings.ts'
+import { requestSubscription } from './requestSubscription.ts'
+import { subscriberFromToken } from './subscriberFromToken.ts'
 import type { TokenPurpose } from './tokens.ts'
+import { unsubscribe } from './unsubscribe.ts'
+import { updatePreferences } from './updatePreferences.ts'
+import { validatePreferences } from './validatePreferences.ts'
+import { validateSubscribe } from './validateSubscribe.ts'
 
 /**
  * The public subscription endpoints under /subscriptions (Next route handlers in

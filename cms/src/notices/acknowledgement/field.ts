@@ -1,5 +1,5 @@
 import type { Field } from 'payload'
-import { cmsPublicUrl } from '../../subscriptions/settings.ts'
+import { cmsPublicUrl } from '../../http/cmsOrigin.ts'
 import { acknowledgementUrl, signAcknowledgementToken } from './token.ts'
 
 /**

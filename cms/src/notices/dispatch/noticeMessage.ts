@@ -1,8 +1,7 @@
 import { documentPath, type Locale, localeCodes } from '@pressroom/shared'
 import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
 import type { Payload } from 'payload'
-import type { MessageTemplate } from '../../mail/index.ts'
-import { mailSettings } from '../../subscriptions/settings.ts'
+import { type MessageTemplate, mailSettings } from '../../mail/index.ts'
 
 export type NoticeMessage = {
   template: MessageTemplate

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { planDispatch } from '../../../notices/dispatch/planDispatch.ts'
-import { requestSubscription } from '../../../subscriptions/services.ts'
+import { requestSubscription } from '../../../subscriptions/requestSubscription.ts'
 import { createDispatchAs } from '../dispatches.ts'
 import type { StaffUser } from '../payload.ts'
 

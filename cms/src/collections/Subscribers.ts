@@ -1,16 +1,10 @@
-import { documentKinds, localeCodes, locales } from '@pressroom/shared'
+import { documentKinds, kindLabels, localeCodes, locales } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
 
 export const subscriberStatuses = ['pending', 'active', 'ended'] as const
 export const endReasons = ['unsubscribed', 'bounced', 'complained', 'erased'] as const
 export type EndReason = (typeof endReasons)[number]
-
-const kindLabels = {
-  statement: { en: 'Statements', ru: 'Заявления' },
-  notice: { en: 'Notices', ru: 'Уведомления' },
-  pressRelease: { en: 'Press releases', ru: 'Пресс-релизы' },
-}
 
 /**
  * Journalists who asked for e-mail. Written only through the subscription endpoints and the
@@ -67,7 +61,7 @@ export const Subscribers: CollectionConfig = {
       name: 'kinds',
       type: 'select',
       hasMany: true,
-      options: documentKinds.map((k) => ({ value: k.kind, label: kindLabels[k.kind] })),
+      options: documentKinds.map((k) => ({ value: k.kind, label: kindLabels(k.kind, 'plural') })),
       label: { en: 'Kinds (none: all)', ru: 'Виды (пусто: все)' },
     },
     {

@@ -1,14 +1,15 @@
 import type { Locale } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { cmsPublicUrl } from '../http/cmsOrigin.ts'
 
+/** What every e-mail the CMS sends to readers needs: who sends it, and where its links point. */
 export type MailSettings = {
   organizationName: Record<Locale, string>
   /** The public site, for links to publications (site settings, or SITE_URL). */
   siteUrl: string
-  /** Where the CMS answers the subscription pages (CMS_URL, or site settings, or localhost). */
+  /** Where the CMS answers the subscription and acknowledgement pages (CMS_URL, or site settings, or localhost). */
   cmsUrl: string
   from: string
-  policyVersion: string
 }
 
 const strip = (url: string) => url.replace(/\/+$/, '')
@@ -26,22 +27,6 @@ export async function mailSettings(payload: Payload): Promise<MailSettings> {
     siteUrl: strip(process.env.SITE_URL || settings.siteUrl || 'http://localhost:4321'),
     cmsUrl: strip(cmsPublicUrl(payload, settings.cmsUrl)),
     from: process.env.MAIL_FROM || 'Press room <press@pressroom.localhost>',
-    policyVersion: process.env.SUBSCRIPTION_POLICY_VERSION || '2026-01',
-  }
-}
-
-export function cmsPublicUrl(payload: Payload, fromSettings?: string | null): string {
-  return (
-    process.env.CMS_URL || payload.config.serverURL || fromSettings || `http://localhost:${process.env.PORT ?? 3000}`
-  )
-}
-
-/** The site's origin, allowed to call the JSON endpoints from a browser (CORS). */
-export async function siteOrigin(payload: Payload): Promise<string | undefined> {
-  try {
-    return new URL((await mailSettings(payload)).siteUrl).origin
-  } catch {
-    return undefined
   }
 }
 

@@ -1,9 +1,10 @@
 import { type DocumentCollection, documentCollections, isLocale, type Locale } from '@pressroom/shared'
 import type { CollectionAfterChangeHook, Endpoint, PayloadRequest, TaskConfig } from 'payload'
-import { hasRole } from '../access/roles.ts'
-import { sameOriginOnly } from '../http/sameOrigin.ts'
-import { mailQueue } from '../mail/index.ts'
-import { planPublicationSends } from './publicationSends.ts'
+import { releaseOf } from '../../access/embargo.ts'
+import { hasRole } from '../../access/roles.ts'
+import { sameOriginOnly } from '../../http/sameOrigin.ts'
+import { mailQueue } from '../../mail/index.ts'
+import { planPublicationSends } from './planPublicationSends.ts'
 
 /**
  * Publishing a press release plans its e-mail: a job on the `email` queue, held until the
@@ -12,13 +13,16 @@ import { planPublicationSends } from './publicationSends.ts'
  * `context.disableMail`.
  */
 export const queuePublicationSend: CollectionAfterChangeHook = async ({ doc, collection, req, context }) => {
-  if (context.disableMail || collection.slug !== 'press-releases' || doc._status !== 'published') return doc
-  const embargo = typeof doc.embargoUntil === 'string' ? new Date(doc.embargoUntil) : undefined
+  if (context.disableMail || collection.slug !== 'press-releases') return doc
+  const release = releaseOf(doc)
+  const waitUntil = release.released ? undefined : release.until
+  // Not published, or an embargo that never lifts: nothing to send (a later save queues it).
+  if (waitUntil === null) return doc
   await req.payload.jobs.queue({
     task: 'planPublicationSend',
     queue: mailQueue,
     input: { collection: collection.slug, id: doc.id },
-    ...(embargo && embargo.getTime() > Date.now() ? { waitUntil: embargo } : {}),
+    ...(waitUntil ? { waitUntil } : {}),
     req,
   })
   return doc

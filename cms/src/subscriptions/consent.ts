@@ -1,0 +1,17 @@
+import type { Locale } from '@pressroom/shared'
+import { type MessageKey, t } from './i18n.ts'
+import type { Preferences } from './preferences.ts'
+
+/** The version of the privacy notice a subscriber agrees to (change it when the notice changes). */
+export const subscriptionPolicyVersion = () => process.env.SUBSCRIPTION_POLICY_VERSION || '2026-01'
+
+/** What a subscriber agreed to, in their language, as recorded with their consent. */
+export function consentText(locale: Locale, org: string, prefs: Preferences): string {
+  const all = t(locale, 'summary.all')
+  return t(locale, 'consent.text', {
+    org,
+    languages: prefs.languages.map((l) => t(locale, `language.${l}` as MessageKey)).join(', '),
+    kinds: prefs.kinds.length ? prefs.kinds.map((k) => t(locale, `kind.${k}` as MessageKey)).join(', ') : all,
+    topics: prefs.topics.length ? prefs.topics.join(', ') : all,
+  })
+}

@@ -1,0 +1,21 @@
+import { type DocumentKind, documentKinds, type Locale } from '@pressroom/shared'
+import { parseJson } from '../mail/sql.ts'
+import type { Subscriber } from '../payload-types.ts'
+
+/**
+ * What a subscriber chooses: languages (at least one), kinds and topics (none = all). Shared by
+ * the verbs that read, store and show them.
+ */
+export type Preferences = { languages: Locale[]; kinds: DocumentKind[]; topics: string[] }
+export type SubscribeRequest = Preferences & { email: string; locale: Locale }
+
+const kindValues: readonly string[] = documentKinds.map((k) => k.kind)
+
+export const isKindValue = (value: string): value is DocumentKind => kindValues.includes(value)
+
+type Requested = Partial<Preferences> & { locale?: string }
+
+/** The preferences asked for and not yet confirmed, if any. */
+export function requestedPreferences(subscriber: Subscriber): Requested | null {
+  return subscriber.requested ? parseJson<Requested>(subscriber.requested) : null
+}

@@ -1,0 +1,65 @@
+import { type DocumentKind, documentPath, type Locale, localeInfo } from '@pressroom/shared'
+import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
+import type { MailSettings, MessageTemplate } from '../../mail/index.ts'
+import { type MessageKey, t } from '../i18n.ts'
+
+type Localized<T> = Partial<Record<Locale, T>> | undefined
+
+/** A publication as read for e-mail: its published version, every language at once, depth 0. */
+export type PublicationDocument = Record<string, unknown>
+
+export type PublicationMessageInput = {
+  doc: PublicationDocument
+  /** The document's id, for its web address when it has no slug. */
+  id: number
+  kind: DocumentKind
+  locale: Locale
+  title: string
+  settings: MailSettings
+  /** Set for a correction e-mail: its note, else the document's latest correction note. */
+  correction?: { note?: Partial<Record<Locale, string>> }
+}
+
+const kindWord: Record<string, MessageKey> = {
+  statement: 'kind.statement',
+  notice: 'kind.notice',
+  pressRelease: 'kind.pressRelease',
+}
+
+/**
+ * Composes the e-mail of a publication in one language: the same for every recipient (their
+ * links stay placeholders), so a send renders once per language. Planning who receives it is
+ * planPublicationSends' job.
+ */
+export async function publicationMessage(input: PublicationMessageInput): Promise<MessageTemplate> {
+  const { doc, locale, settings } = input
+  const date = typeof doc.date === 'string' ? new Date(doc.date) : new Date()
+  const place = (doc.place as Localized<string>)?.[locale]
+  const dateText = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(date)
+  const body = (doc.body as Localized<unknown>)?.[locale]
+  const org = settings.organizationName[locale]
+  // React Email loads only when a send is planned, not with every start of the CMS.
+  const { publicationTemplate } = await import('../emails.tsx')
+  return publicationTemplate({
+    locale,
+    org,
+    from: settings.from,
+    kindLabel: t(locale, kindWord[input.kind]!).replace(/^./, (c) => c.toUpperCase()),
+    title: input.title,
+    summary: (doc.summary as Localized<string>)?.[locale] ?? null,
+    dateline: place ? `${place}, ${dateText}` : dateText,
+    referenceNumber: (doc.referenceNumber as string | null) ?? null,
+    bodyHtml: renderRichText(body),
+    bodyText: richTextToPlainText(body),
+    webUrl: `${settings.siteUrl}${documentPath(locale, input.kind, String(doc.slug ?? input.id))}`,
+    correction: input.correction ? (input.correction.note?.[locale] ?? latestCorrection(doc, locale)) : undefined,
+  })
+}
+
+function latestCorrection(doc: PublicationDocument, locale: Locale): string | undefined {
+  const notes = (doc.changeNotes as { kind?: string; note?: Localized<string> }[] | undefined) ?? []
+  return notes.filter((n) => n.kind === 'correction').at(-1)?.note?.[locale]
+}
