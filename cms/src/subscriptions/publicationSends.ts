@@ -3,6 +3,7 @@ import {
   documentCollections,
   documentPath,
   kindByCollection,
+  kindWord,
   type Locale,
   localeCodes,
   localeInfo,
@@ -11,7 +12,6 @@ import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
 import type { Payload } from 'payload'
 import { planSend, type Recipient } from '../mail/index.ts'
 import { num, queryRows, sql } from '../mail/sql.ts'
-import { type MessageKey, t } from './i18n.ts'
 import { subscriberLinks } from './services.ts'
 import { mailSettings } from './settings.ts'
 
@@ -30,12 +30,6 @@ export type PublicationSendResult =
   | { status: 'not-published' }
 
 type Localized<T> = Partial<Record<Locale, T>> | undefined
-
-const kindWord: Record<string, MessageKey> = {
-  statement: 'kind.statement',
-  notice: 'kind.notice',
-  pressRelease: 'kind.pressRelease',
-}
 
 const sendKey = (request: PublicationSendRequest, locale: Locale) =>
   request.correction
@@ -102,7 +96,7 @@ export async function planPublicationSends(
       locale,
       org,
       from: settings.from,
-      kindLabel: t(locale, kindWord[kind]!).replace(/^./, (c) => c.toUpperCase()),
+      kindLabel: kindWord(kind, locale, 'singular'),
       title,
       summary: (doc.summary as Localized<string>)?.[locale] ?? null,
       dateline: place ? `${place}, ${dateText}` : dateText,
