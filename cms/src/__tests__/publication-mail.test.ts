@@ -122,6 +122,13 @@ describe('e-mailing publications', () => {
     expect(message.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
     expect(message.text).toMatch(/https:\/\/cms\.example\.org\/subscriptions\/preferences\?token=m\./)
     expect(ru[0]!.subject).toBe(`Вернём их домой живыми: Families reunited (рус.) [${fresh.referenceNumber}]`)
+    // One press release is labelled with the singular, in the reader's language.
+    expect(message.text.split('\n')[0]).toBe(`Press release · Reference number ${fresh.referenceNumber}`)
+    expect(message.html).toContain('Press release')
+    expect(`${message.text}${message.html}`).not.toContain('Press releases')
+    expect(ru[0]!.text.split('\n')[0]).toBe(`Пресс-релиз · Регистрационный номер ${fresh.referenceNumber}`)
+    expect(ru[0]!.html).toContain('Пресс-релиз')
+    expect(`${ru[0]!.text}${ru[0]!.html}`).not.toContain('Пресс-релизы')
 
     const sends = await payload.find({ collection: 'sends', where: { key: { like: key } }, sort: 'key' })
     expect(sends.docs.map((s) => [s.status, s.planned, s.sent])).toEqual([

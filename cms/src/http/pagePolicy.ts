@@ -23,7 +23,15 @@ export function pageContentSecurityPolicy(html: string): string {
   ].join('; ')
 }
 
-/** The headers a reader's page adds to the CMS's defaults: its own policy, and no referrer (its URL may hold a token). */
+/**
+ * The security headers of a reader's page (src/http/publicPage.ts sends them), over the CMS's
+ * defaults: its own policy, no referrer (its URL may hold a token), and no type sniffing also
+ * under `next start`, where the CMS's server does not add its defaults.
+ */
 export function pageSecurityHeaders(html: string): Record<string, string> {
-  return { 'Content-Security-Policy': pageContentSecurityPolicy(html), 'Referrer-Policy': 'no-referrer' }
+  return {
+    'Content-Security-Policy': pageContentSecurityPolicy(html),
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+  }
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '@pressroom/shared'
-import { type MessageKey, t } from './i18n.ts'
+import { type MessageKey, t } from '../i18n/reader/index.ts'
 import type { Preferences } from './preferences.ts'
 
 /** The version of the privacy notice a subscriber agrees to (change it when the notice changes). */

@@ -2,9 +2,9 @@
 import type { Locale } from '@pressroom/shared'
 import { Heading, Hr, Link, Section, Text } from '@react-email/components'
 import { render } from '@react-email/render'
+import { t } from '../i18n/reader/index.ts'
 import type { MessageTemplate } from '../mail/index.ts'
 import { EmailLayout, emailStyles } from '../mail/layout.tsx'
-import { t } from './i18n.ts'
 
 /**
  * E-mails, built with React Email (HTML) beside a hand-written plain-text part. Per-recipient

@@ -1,14 +1,14 @@
 import { isLocale, type Locale } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { publicFormBytes } from '../http/bodyLimits.ts'
-import { readBodyUpTo } from '../http/boundedBody.ts'
-import { pageSecurityHeaders } from '../http/pagePolicy.ts'
+import { publicPageResponse } from '../http/publicPage.ts'
+import { type FormFields, firstValue, readPublicForm } from '../http/readPublicForm.ts'
+import { type MessageKey, t } from '../i18n/reader/index.ts'
 import { cachedMailSettings } from '../mail/index.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { confirmSubscription } from './confirmSubscription.ts'
 import { eraseSubscriber } from './eraseSubscriber.ts'
 import { exportSubscriberData } from './exportSubscriberData.ts'
-import { type MessageKey, t } from './i18n.ts'
 import { topicIdsBySlug } from './knownTopics.ts'
 import { buttonForm, errorBody, page, paragraph, preferencesForm, preferencesSummary } from './pages.ts'
 import { type Preferences, requestedPreferences } from './preferences.ts'
@@ -29,40 +29,20 @@ import { validateSubscribe } from './validateSubscribe.ts'
 export const maxFormBytes = publicFormBytes
 export const basePath = '/subscriptions'
 
-type Fields = Record<string, unknown>
-type Read = { ok: true; fields: Fields } | { ok: false; status: number; error: MessageKey }
+type Read = { ok: true; fields: FormFields } | { ok: false; status: number; error: MessageKey }
 
 const wantsJson = (request: Request) => (request.headers.get('accept') ?? '').includes('application/json')
 
+const formProblems = {
+  tooLarge: { status: 413, error: 'error.tooLarge' },
+  unreadable: { status: 400, error: 'error.contentType' },
+  unsupported: { status: 415, error: 'error.contentType' },
+} as const
+
 /** Reads a form (urlencoded or multipart) or a JSON object, at most maxFormBytes. Repeated fields become arrays. */
 export async function readFields(request: Request): Promise<Read> {
-  const body = await readBodyUpTo(request, maxFormBytes)
-  if (!body) return { ok: false, status: 413, error: 'error.tooLarge' }
-  const type = (request.headers.get('content-type') ?? '').toLowerCase()
-  const fields: Fields = {}
-  const add = (key: string, value: unknown) => {
-    const existing = fields[key]
-    fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
-  }
-  try {
-    if (type.startsWith('application/json')) {
-      const parsed: unknown = body.byteLength ? JSON.parse(Buffer.from(body).toString('utf8')) : {}
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
-      return { ok: true, fields: parsed as Fields }
-    }
-    if (type.startsWith('application/x-www-form-urlencoded') || type === '') {
-      for (const [key, value] of new URLSearchParams(Buffer.from(body).toString('utf8'))) add(key, value)
-      return { ok: true, fields }
-    }
-    if (type.startsWith('multipart/form-data')) {
-      const form = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData()
-      for (const [key, value] of form) add(key, typeof value === 'string' ? value : '')
-      return { ok: true, fields }
-    }
-  } catch {
-    return { ok: false, status: 400, error: 'error.contentType' }
-  }
-  return { ok: false, status: 415, error: 'error.contentType' }
+  const read = await readPublicForm(request, { fromScripts: true })
+  return read.ok ? read : { ok: false, ...formProblems[read.problem] }
 }
 
 let originCache: { at: number; origin: string | undefined } | undefined
@@ -109,18 +89,13 @@ type Answer = {
 
 async function answer(payload: Payload, request: Request, a: Answer): Promise<Response> {
   const cors = await corsHeaders(payload, request)
-  const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', ...cors, ...a.headers }
-  if (wantsJson(request)) return Response.json(a.json, { status: a.status, headers })
+  if (wantsJson(request)) {
+    const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', ...cors, ...a.headers }
+    return Response.json(a.json, { status: a.status, headers })
+  }
   const { organizationName } = await cachedMailSettings(payload)
   const html = page({ locale: a.locale, org: organizationName[a.locale], title: t(a.locale, a.title) }, a.html)
-  return new Response(html, {
-    status: a.status,
-    headers: {
-      ...headers,
-      'Content-Type': 'text/html; charset=utf-8',
-      ...pageSecurityHeaders(html),
-    },
-  })
+  return publicPageResponse(html, a.status, { ...cors, ...a.headers })
 }
 
 function failure(locale: Locale, status: number, error: MessageKey, field?: string, back = true): Answer {
@@ -134,7 +109,7 @@ function failure(locale: Locale, status: number, error: MessageKey, field?: stri
 }
 
 const localeOf = (value: unknown): Locale => {
-  const first = Array.isArray(value) ? value[0] : value
+  const first = firstValue(value)
   return isLocale(first) ? first : 'en'
 }
 
@@ -180,7 +155,7 @@ async function withSubscriber(
   payload: Payload,
   request: Request,
   purpose: TokenPurpose,
-  then: (subscriber: Subscriber, fields: Fields) => Promise<Answer | Response>,
+  then: (subscriber: Subscriber, fields: FormFields) => Promise<Answer | Response>,
 ): Promise<Response> {
   const { token, read } = await tokenAndFields(request)
   const locale = localeOf(new URL(request.url).searchParams.get('locale'))

@@ -1,10 +1,14 @@
 import { documentKinds, type Locale, locales } from '@pressroom/shared'
 import { escapeHtml } from '@pressroom/shared/richtext'
-import { type MessageKey, t } from './i18n.ts'
+import { Html, html } from '../http/html.ts'
+import { renderPublicPage } from '../http/publicPage.ts'
+import { type MessageKey, t } from '../i18n/reader/index.ts'
 
 /**
- * The subscription pages the CMS serves: small, server-rendered, no JavaScript. Forms post
- * back to the same paths; every value written into the page is escaped.
+ * The subscription pages the CMS serves, in the frame every reader page shares
+ * (src/http/publicPage.ts): small, no JavaScript. Forms post back to the same paths; every
+ * value written into the page is escaped. The boxed look is theirs; the acknowledgement page
+ * keeps its plainer one.
  */
 const css = `body{font:16px/1.55 Georgia,"Times New Roman",serif;color:#1a1a1a;background:#f6f6f3;margin:0}
 main{max-width:36rem;margin:3rem auto;padding:2rem;background:#fff;border:1px solid #ddd}
@@ -16,15 +20,17 @@ label{display:block;margin:.25rem 0}dl{margin:0 0 1rem}dt{font-weight:600}dd{mar
 button{font:inherit;padding:.5rem 1.2rem;border:1px solid #0b4f8a;background:#0b4f8a;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#0b4f8a}form{margin:0 0 1rem}`
 
-export type PageOptions = { locale: Locale; org: string; title: string; status?: number }
+export type PageOptions = { locale: Locale; org: string; title: string }
 
 export function page({ locale, org, title }: PageOptions, body: string): string {
-  return `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)} · ${escapeHtml(org)}</title><style>${css}</style></head>
-<body><main><p class="org">${escapeHtml(org)}</p><h1>${escapeHtml(title)}</h1>
-${body}
-</main></body></html>`
+  return renderPublicPage({
+    lang: locale,
+    title: `${title} · ${org}`,
+    stylesheet: css,
+    body: html`<main><p class="org">${org}</p><h1>${title}</h1>
+${new Html(body)}
+</main>`,
+  })
 }
 
 export const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`

@@ -1,5 +1,5 @@
 import { type DocumentKind, documentKinds, isLocale, type Locale, localeCodes } from '@pressroom/shared'
-import type { MessageKey } from './i18n.ts'
+import type { MessageKey } from '../i18n/reader/index.ts'
 import { isKindValue, type Preferences } from './preferences.ts'
 
 /** A refused form: the message to show and the field it is about. */

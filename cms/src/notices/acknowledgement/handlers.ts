@@ -1,31 +1,18 @@
 import type { Payload } from 'payload'
-import { publicFormBytes } from '../../http/bodyLimits.ts'
-import { readBodyUpTo } from '../../http/boundedBody.ts'
-import { pageSecurityHeaders } from '../../http/pagePolicy.ts'
+import { publicPageResponse } from '../../http/publicPage.ts'
+import { firstValue, readPublicForm } from '../../http/readPublicForm.ts'
 import { acknowledgeReceipt, inspectAcknowledgement } from './acknowledgeReceipt.ts'
 import { type RenderedPage, renderAcknowledgementPage, renderTooLargePage } from './page.ts'
 
 type RouteContext = { params: Promise<{ token: string }> }
 
-const pageHeaders = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Cache-Control': 'no-store',
-  // The token is in the URL: never pass it on to another site.
-  'Referrer-Policy': 'no-referrer',
-  'X-Robots-Tag': 'noindex, nofollow',
-  'X-Content-Type-Options': 'nosniff',
-}
+const respond = (page: RenderedPage) => publicPageResponse(page.html, page.status)
 
-const respond = (page: RenderedPage) =>
-  new Response(page.html, { status: page.status, headers: { ...pageHeaders, ...pageSecurityHeaders(page.html) } })
-
-/** The button's form field, read from at most publicFormBytes of any body (null: too large). */
+/** The button's form field (null: the body is over the public form cap). Only a browser's form counts. */
 async function confirmField(request: Request): Promise<string | undefined | null> {
-  const body = await readBodyUpTo(request, publicFormBytes)
-  if (!body) return null
-  const type = request.headers.get('content-type') ?? ''
-  const form = await new Response(body, { headers: { 'content-type': type } }).formData().catch(() => null)
-  const value = form?.get('confirm')
+  const read = await readPublicForm(request)
+  if (!read.ok) return read.problem === 'tooLarge' ? null : undefined
+  const value = firstValue(read.fields.confirm)
   return typeof value === 'string' ? value : undefined
 }
 

@@ -1,7 +1,6 @@
-import { type DocumentKind, documentPath, type Locale, localeInfo } from '@pressroom/shared'
+import { type DocumentKind, documentPath, kindWord, type Locale, localeInfo } from '@pressroom/shared'
 import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
 import type { MailSettings, MessageTemplate } from '../../mail/index.ts'
-import { type MessageKey, t } from '../i18n.ts'
 
 type Localized<T> = Partial<Record<Locale, T>> | undefined
 
@@ -18,12 +17,6 @@ export type PublicationMessageInput = {
   settings: MailSettings
   /** Set for a correction e-mail: its note, else the document's latest correction note. */
   correction?: { note?: Partial<Record<Locale, string>> }
-}
-
-const kindWord: Record<string, MessageKey> = {
-  statement: 'kind.statement',
-  notice: 'kind.notice',
-  pressRelease: 'kind.pressRelease',
 }
 
 /**
@@ -47,7 +40,7 @@ export async function publicationMessage(input: PublicationMessageInput): Promis
     locale,
     org,
     from: settings.from,
-    kindLabel: t(locale, kindWord[input.kind]!).replace(/^./, (c) => c.toUpperCase()),
+    kindLabel: kindWord(input.kind, locale, 'singular'),
     title: input.title,
     summary: (doc.summary as Localized<string>)?.[locale] ?? null,
     dateline: place ? `${place}, ${dateText}` : dateText,

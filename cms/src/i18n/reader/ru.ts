@@ -1,75 +1,10 @@
-import type { Locale } from '@pressroom/shared'
+import { kindWordInSentence } from '@pressroom/shared'
+import type { en } from './en.ts'
 
-const en = {
-  'subscribe.title': 'Check your inbox',
-  'subscribe.body':
-    'If the address can receive our e-mail, a message with a confirmation link is on its way. Nothing will be sent until you confirm. The link is valid for 7 days.',
-  'error.title': 'Something is wrong',
-  'error.back': 'Go back, correct it and send the form again.',
-  'error.email': 'Enter a valid e-mail address, like name@example.org.',
-  'error.languages': 'Choose English, Russian or both.',
-  'error.kinds': 'Unknown kind of publication: choose statements, notices or press releases (or none for all).',
-  'error.topics': 'Unknown topic: choose from the list on the form (or none for all).',
-  'error.locale': 'Unknown page language: use en or ru.',
-  'error.tooLarge': 'The form is too large.',
-  'error.contentType': 'Send the form as application/x-www-form-urlencoded, multipart/form-data or JSON.',
-  'error.rate': 'Too many requests from your network. Wait a minute and try again.',
-  'error.token':
-    'This link is not valid: it is incomplete, changed, or no longer in use. Copy the whole link from the latest e-mail, or subscribe again.',
-  'error.expired': 'This confirmation link has expired. Subscribe again to receive a new one.',
-  'confirm.title': 'Confirm your subscription',
-  'confirm.body': 'Press the button to start receiving publications by e-mail:',
-  'confirm.button': 'Confirm subscription',
-  'confirmed.title': 'Subscription confirmed',
-  'confirmed.body': 'You will receive new publications by e-mail. Every e-mail has a link to unsubscribe.',
-  'confirm.nothing': 'There is nothing waiting for confirmation: your subscription is already up to date.',
-  'prefs.title': 'Your subscription',
-  'prefs.languages': 'Languages',
-  'prefs.kinds': 'Kinds of publication (none ticked: all)',
-  'prefs.topics': 'Topics (none ticked: all)',
-  'prefs.save': 'Save preferences',
-  'prefs.saved': 'Your preferences are saved.',
-  'prefs.status.active': 'Your subscription is active.',
-  'prefs.status.pending': 'Your subscription is waiting for confirmation.',
-  'prefs.status.ended': 'Your subscription has ended; nothing is sent to you.',
-  'prefs.data': 'Your data',
-  'prefs.export': 'Download my data (JSON)',
-  'prefs.erase': 'Erase my data and subscription',
-  'unsubscribe.title': 'Unsubscribe',
-  'unsubscribe.body': 'Press the button to stop receiving publications by e-mail.',
-  'unsubscribe.button': 'Unsubscribe',
-  'unsubscribed.title': 'You are unsubscribed',
-  'unsubscribed.body':
-    'No more publications will be sent to you. You can subscribe again at any time on the press room.',
-  'erased.title': 'Your data is erased',
-  'erased.body': 'Your address and preferences are gone; nothing more will be sent to you.',
-  'summary.languages': 'Languages',
-  'summary.kinds': 'Kinds',
-  'summary.topics': 'Topics',
-  'summary.all': 'all',
-  'language.en': 'English',
-  'language.ru': 'Russian',
-  'kind.statement': 'statements',
-  'kind.notice': 'notices',
-  'kind.pressRelease': 'press releases',
-  'consent.text':
-    'I ask {org} to send me its publications by e-mail. Languages: {languages}. Kinds: {kinds}. Topics: {topics}. I can unsubscribe at any time.',
-  'mail.confirm.subject': '{org}: confirm your subscription',
-  'mail.confirm.intro': 'Someone, hopefully you, asked to receive publications of {org} by e-mail at this address.',
-  'mail.confirm.action': 'Confirm the subscription',
-  'mail.confirm.ignore': 'If it was not you, ignore this e-mail: nothing will be sent without confirmation.',
-  'mail.read': 'Read it on the web',
-  'mail.reference': 'Reference number',
-  'mail.footer': 'You receive this because you subscribed to publications of {org}.',
-  'mail.preferences': 'Change preferences',
-  'mail.unsubscribe': 'Unsubscribe',
-  'mail.correction': 'Correction',
-  'mail.correction.intro': 'A correction was made to a publication you received:',
-} as const
+const kinds = (kind: Parameters<typeof kindWordInSentence>[0]) => kindWordInSentence(kind, 'ru', 'plural')
 
-export type MessageKey = keyof typeof en
-
-const ru: Record<MessageKey, string> = {
+/** The texts of `en.ts` in Russian: a key missing here fails the type check. */
+export const ru: Record<keyof typeof en, string> = {
   'subscribe.title': 'Проверьте почту',
   'subscribe.body':
     'Если на этот адрес можно отправить письмо, в нём будет ссылка для подтверждения. До подтверждения мы ничего не отправим. Ссылка действует 7 дней.',
@@ -77,7 +12,7 @@ const ru: Record<MessageKey, string> = {
   'error.back': 'Вернитесь, исправьте и отправьте форму ещё раз.',
   'error.email': 'Введите правильный адрес e-mail, например name@example.org.',
   'error.languages': 'Выберите английский, русский или оба языка.',
-  'error.kinds': 'Неизвестный вид публикаций: выберите заявления, уведомления или пресс-релизы (или ничего — все).',
+  'error.kinds': `Неизвестный вид публикаций: выберите ${kinds('statement')}, ${kinds('notice')} или ${kinds('pressRelease')} (или ничего — все).`,
   'error.topics': 'Неизвестная тема: выберите из списка в форме (или ничего — все).',
   'error.locale': 'Неизвестный язык страницы: используйте en или ru.',
   'error.tooLarge': 'Форма слишком велика.',
@@ -117,9 +52,9 @@ const ru: Record<MessageKey, string> = {
   'summary.all': 'все',
   'language.en': 'английский',
   'language.ru': 'русский',
-  'kind.statement': 'заявления',
-  'kind.notice': 'уведомления',
-  'kind.pressRelease': 'пресс-релизы',
+  'kind.statement': kinds('statement'),
+  'kind.notice': kinds('notice'),
+  'kind.pressRelease': kinds('pressRelease'),
   'consent.text':
     'Прошу {org} присылать мне публикации по e-mail. Языки: {languages}. Виды: {kinds}. Темы: {topics}. Я могу отписаться в любой момент.',
   'mail.confirm.subject': '{org}: подтвердите подписку',
@@ -133,10 +68,37 @@ const ru: Record<MessageKey, string> = {
   'mail.unsubscribe': 'Отписаться',
   'mail.correction': 'Исправление',
   'mail.correction.intro': 'В публикацию, которую вы получили, внесено исправление:',
-}
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, ru }
+  'acknowledgement.title': 'Подтверждение получения',
+  'acknowledgement.addressedTo': 'Адресат',
+  'acknowledgement.explain':
+    'Нажимая кнопку, вы подтверждаете получение этого уведомления. Само открытие этой страницы ничего не подтверждает.',
+  'acknowledgement.button': 'Подтверждаю получение',
+  'acknowledgement.pressButton': 'Чтобы подтвердить получение, нажмите кнопку.',
+  'acknowledgement.thanks': 'Спасибо. Получение подтверждено',
+  'acknowledgement.already': 'Получение уже было подтверждено',
+  'acknowledgement.alreadyNote': 'Записанное время не меняется.',
+  'acknowledgement.refused.malformed':
+    'Ссылка для подтверждения неполна или повреждена. Откройте ссылку точно в том виде, в каком она дана в письме, или свяжитесь с отправителем.',
+  'acknowledgement.refused.tampered':
+    'Ссылка для подтверждения недействительна: она изменена или не относится к этому пресс-центру. Свяжитесь с отправителем.',
+  'acknowledgement.refused.unknown':
+    'По этой ссылке нет уведомления, ожидающего подтверждения. Возможно, рассылка отозвана; свяжитесь с отправителем.',
+  'acknowledgement.refused.tooLarge':
+    'Отправленная форма намного больше той, что отправляет эта страница. Снова откройте ссылку из письма и нажмите кнопку.',
 
-export function t(locale: Locale, key: MessageKey, vars: Record<string, string> = {}): string {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole)
+  'noticeMail.to': 'Кому',
+  'noticeMail.addressees': 'Адресаты',
+  'noticeMail.fallback':
+    'Это уведомление не выпускалось на русском языке. Ниже и во вложении — оригинал на {language} языке.',
+  // Fills «оригинал на … языке», hence the prepositional case.
+  'noticeMail.originalLanguage.en': 'английском',
+  'noticeMail.originalLanguage.ru': 'русском',
+  'noticeMail.ackIntro':
+    'Просим подтвердить получение этого уведомления. Ссылка открывает страницу с кнопкой; получение записывается только после нажатия кнопки.',
+  'noticeMail.ackAction': 'Подтвердить получение',
+  'noticeMail.attached': 'PDF-версия уведомления приложена к письму:',
+  'noticeMail.web': 'Опубликованная версия на сайте',
+  'noticeMail.footer':
+    '{org} направляет это уведомление по электронной почте в рамках официальной переписки. Чтобы ответить, ответьте на это письмо.',
 }
