@@ -7,6 +7,8 @@
  * relative or http(s)/mailto/tel. Raw HTML in the input has no path to the page (ADR 0007).
  */
 
+import { relationId } from './relationId.ts'
+
 export type Inline = {
   text: string
   bold?: boolean
@@ -204,8 +206,7 @@ function blocksOf(nodes: LexicalNode[], options: RichTextOptions): Block[] {
         blocks.push({ type: 'rule' })
         break
       case 'upload': {
-        const value = node.value
-        const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
+        const id = relationId(node.value)
         if (node.relationTo === 'media' && (typeof id === 'string' || typeof id === 'number'))
           blocks.push({ type: 'image', id: String(id) })
         break

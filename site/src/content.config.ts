@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content'
-import { documentKinds } from '@pressroom/shared'
+import { type DocumentCollection, documentKinds } from '@pressroom/shared'
 import { glob } from 'astro/loaders'
+import type { z } from 'astro/zod'
 import {
   normalizeDocumentFile,
   normalizeMedia,
@@ -10,12 +11,19 @@ import {
   normalizeTopic,
 } from './lib/normalize.ts'
 import * as schemas from './lib/schemas.ts'
-import { cmsCollectionLoader, cmsGlobalLoader, publicationLoader } from './loaders/cms.ts'
+import { type CollectionSpec, cmsCollectionLoader, cmsGlobalLoader, publicationLoader } from './loaders/cms.ts'
+
+/** A CMS collection, read by the content loader and checked against its schema. */
+const fromCms = <S extends z.ZodType>(spec: CollectionSpec, schema: S) =>
+  defineCollection({ loader: cmsCollectionLoader(spec), schema })
 
 const publicationCollection = (kind: (typeof documentKinds)[number]) =>
   defineCollection({ loader: publicationLoader(kind), schema: schemas.publication })
 
-const [statementKind, noticeKind, pressReleaseKind] = documentKinds
+/** One collection per kind of publication, named as in the CMS (`statements`, `press-releases`). */
+const publications = Object.fromEntries(
+  documentKinds.map((kind) => [kind.collection, publicationCollection(kind)]),
+) as Record<DocumentCollection, ReturnType<typeof publicationCollection>>
 
 /** Everything the site shows: published CMS content (ADR 0008) and the hand-written MDX pages. */
 export const collections = {
@@ -28,33 +36,15 @@ export const collections = {
     }),
     schema: schemas.page,
   }),
-  statements: publicationCollection(statementKind),
-  notices: publicationCollection(noticeKind),
-  pressReleases: publicationCollection(pressReleaseKind),
-  media: defineCollection({
-    loader: cmsCollectionLoader({ collection: 'media', normalize: normalizeMedia }),
-    schema: schemas.media,
-  }),
-  documentFiles: defineCollection({
-    loader: cmsCollectionLoader({ collection: 'documents', normalize: normalizeDocumentFile }),
-    schema: schemas.documentFile,
-  }),
-  topics: defineCollection({
-    loader: cmsCollectionLoader({ collection: 'topics', normalize: normalizeTopic }),
-    schema: schemas.topic,
-  }),
-  pressContacts: defineCollection({
-    loader: cmsCollectionLoader({ collection: 'press-contacts', normalize: normalizePressContact }),
-    schema: schemas.pressContact,
-  }),
-  pressKits: defineCollection({
-    loader: cmsCollectionLoader({
-      collection: 'press-kits',
-      normalize: normalizePressKit,
-      digestFields: ['publications'],
-    }),
-    schema: schemas.pressKit,
-  }),
+  ...publications,
+  media: fromCms({ collection: 'media', normalize: normalizeMedia }, schemas.media),
+  documentFiles: fromCms({ collection: 'documents', normalize: normalizeDocumentFile }, schemas.documentFile),
+  topics: fromCms({ collection: 'topics', normalize: normalizeTopic }, schemas.topic),
+  pressContacts: fromCms({ collection: 'press-contacts', normalize: normalizePressContact }, schemas.pressContact),
+  pressKits: fromCms(
+    { collection: 'press-kits', normalize: normalizePressKit, digestFields: ['publications'] },
+    schemas.pressKit,
+  ),
   settings: defineCollection({
     loader: cmsGlobalLoader({ global: 'site-settings', normalize: normalizeSettings }),
     schema: schemas.settings,

@@ -21,7 +21,7 @@ import sharp from 'sharp'
 import { extractText } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Download, SiteData, SiteEditions } from '../lib/editions.ts'
-import type { DocumentFile, MediaItem, PressContact, PressKit, Publication, SiteSettings } from '../lib/normalize.ts'
+import type { DocumentFile, MediaItem, PressContact, PressKit, Publication, SiteSettings } from '../lib/schemas.ts'
 import { memoryContext } from './helpers/memoryStore.ts'
 
 /**

@@ -7,7 +7,7 @@ type Payload = StartedPayload['payload']
 
 import { documentKinds } from '@pressroom/shared'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Publication } from '../lib/normalize.ts'
+import type { Publication } from '../lib/schemas.ts'
 import { type Entry, memoryContext } from './helpers/memoryStore.ts'
 
 /**

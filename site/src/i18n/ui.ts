@@ -1,4 +1,20 @@
-import type { DocumentKind, Locale, TranslationState } from '@pressroom/shared'
+import {
+  type DocumentKind,
+  documentKinds,
+  type KindWords,
+  kindWord,
+  kindWordInSentence,
+  type Locale,
+  type TranslationState,
+} from '@pressroom/shared'
+
+/** Each kind's name in one language, from shared/src/kinds.ts, the one place kinds are named. */
+function kindNames(locale: Locale, number: keyof KindWords): Record<DocumentKind, string> {
+  return Object.fromEntries(documentKinds.map(({ kind }) => [kind, kindWord(kind, locale, number)])) as Record<
+    DocumentKind,
+    string
+  >
+}
 
 /** Every word the site itself prints, in each working language. */
 export const ui = {
@@ -8,10 +24,10 @@ export const ui = {
     skipToContent: 'Skip to content',
     mainNav: 'Main',
     home: 'Home',
-    kinds: { statement: 'Statements', notice: 'Notices', pressRelease: 'Press releases' },
-    kindSingular: { statement: 'Statement', notice: 'Notice', pressRelease: 'Press release' },
+    kinds: kindNames('en', 'plural'),
+    kindSingular: kindNames('en', 'singular'),
     latest: 'Latest',
-    allOfKind: (kind: string) => `All ${kind.toLowerCase()}`,
+    allOfKind: (kind: DocumentKind) => `All ${kindWordInSentence(kind, 'en', 'plural')}`,
     archive: 'Archive',
     archiveByYear: 'Archive by year',
     yearTitle: (year: string) => `Published in ${year}`,
@@ -129,10 +145,10 @@ export const ui = {
     skipToContent: 'Перейти к содержанию',
     mainNav: 'Основное меню',
     home: 'Главная',
-    kinds: { statement: 'Заявления', notice: 'Уведомления', pressRelease: 'Пресс-релизы' },
-    kindSingular: { statement: 'Заявление', notice: 'Уведомление', pressRelease: 'Пресс-релиз' },
+    kinds: kindNames('ru', 'plural'),
+    kindSingular: kindNames('ru', 'singular'),
     latest: 'Последние',
-    allOfKind: (kind: string) => `Все ${kind.toLowerCase()}`,
+    allOfKind: (kind: DocumentKind) => `Все ${kindWordInSentence(kind, 'ru', 'plural')}`,
     archive: 'Архив',
     archiveByYear: 'Архив по годам',
     yearTitle: (year: string) => `Опубликовано в ${year} году`,
@@ -261,8 +277,4 @@ export type Ui = (typeof ui)['en']
 
 export function t(locale: Locale): Ui {
   return ui[locale] as Ui
-}
-
-export function kindLabel(locale: Locale, kind: DocumentKind): string {
-  return t(locale).kinds[kind]
 }

@@ -1,6 +1,6 @@
 /** The site's view of the loaded content: lookups, the language a reader sees, URLs, dates. */
 
-import { getCollection } from 'astro:content'
+import { type CollectionEntry, getCollection } from 'astro:content'
 import {
   type DocumentKind,
   documentKinds,
@@ -10,18 +10,7 @@ import {
   localeCodes,
   localeInfo,
 } from '@pressroom/shared'
-import type {
-  DocumentFile,
-  MediaItem,
-  PressContact,
-  PressKit,
-  Publication,
-  PublicationVersion,
-  SiteSettings,
-  Topic,
-} from './normalize.ts'
-
-const collectionOfKind = { statement: 'statements', notice: 'notices', pressRelease: 'pressReleases' } as const
+import type { Publication, PublicationVersion, SiteSettings } from './schemas.ts'
 
 export { absoluteUrl, href } from './urls.ts'
 
@@ -31,9 +20,7 @@ let publicationsCache: Promise<Publication[]> | undefined
 export function allPublications(): Promise<Publication[]> {
   publicationsCache ??= (async () => {
     const lists = await Promise.all(
-      documentKinds.map(async ({ kind }) =>
-        (await getCollection(collectionOfKind[kind])).map((entry) => entry.data as Publication),
-      ),
+      documentKinds.map(async ({ collection }) => (await getCollection(collection)).map((entry) => entry.data)),
     )
     return lists.flat().sort(byDateDesc)
   })()
@@ -87,24 +74,20 @@ export async function publicationsOfKind(kind: DocumentKind): Promise<Publicatio
   return (await allPublications()).filter((p) => p.kind === kind)
 }
 
-async function byId<T>(
-  name: 'media' | 'documentFiles' | 'topics' | 'pressContacts' | 'pressKits',
-): Promise<Map<string, T>> {
-  const entries = await getCollection(name)
-  return new Map(entries.map((entry) => [entry.id, entry.data as T]))
+/** A collection's entries by id, read once per build. */
+function byId<C extends 'media' | 'documentFiles' | 'topics' | 'pressContacts' | 'pressKits'>(name: C) {
+  let cache: Promise<Map<string, CollectionEntry<C>['data']>> | undefined
+  return () => {
+    cache ??= getCollection(name).then((entries) => new Map(entries.map((entry) => [entry.id, entry.data])))
+    return cache
+  }
 }
 
-const caches = new Map<string, Promise<Map<string, unknown>>>()
-function cached<T>(name: 'media' | 'documentFiles' | 'topics' | 'pressContacts' | 'pressKits') {
-  if (!caches.has(name)) caches.set(name, byId<unknown>(name))
-  return caches.get(name) as Promise<Map<string, T>>
-}
-
-export const mediaById = () => cached<MediaItem>('media')
-export const documentFilesById = () => cached<DocumentFile>('documentFiles')
-export const topicsById = () => cached<Topic>('topics')
-export const pressContactsById = () => cached<PressContact>('pressContacts')
-export const pressKitsById = () => cached<PressKit>('pressKits')
+export const mediaById = byId('media')
+export const documentFilesById = byId('documentFiles')
+export const topicsById = byId('topics')
+export const pressContactsById = byId('pressContacts')
+export const pressKitsById = byId('pressKits')
 
 let settingsCache: Promise<SiteSettings> | undefined
 
@@ -112,7 +95,7 @@ let settingsCache: Promise<SiteSettings> | undefined
 export function settings(): Promise<SiteSettings> {
   settingsCache ??= getCollection('settings').then(([entry]) => {
     if (!entry) throw new Error('The CMS returned no site settings.')
-    return entry.data as SiteSettings
+    return entry.data
   })
   return settingsCache
 }

@@ -6,6 +6,7 @@
  * embargoed release is simply not in `SiteData`, so nothing of it reaches a PDF, ZIP or list.
  */
 import {
+  contactsPath,
   type DocumentKind,
   documentKinds,
   documentPath,
@@ -13,6 +14,7 @@ import {
   type Locale,
   localeCodes,
   pressKitPath,
+  relationId,
   vcardPath,
 } from '@pressroom/shared'
 import {
@@ -30,7 +32,7 @@ import {
 } from '@pressroom/shared/editions'
 import type { EditionCache } from './editionCache.ts'
 import { cachedFilePath } from './files.ts'
-import type { DocumentFile, MediaItem, PressContact, PressKit, Publication, SiteSettings } from './normalize.ts'
+import type { DocumentFile, MediaItem, PressContact, PressKit, Publication, SiteSettings } from './schemas.ts'
 import { absoluteUrl } from './urls.ts'
 import { localized, pick } from './values.ts'
 
@@ -115,7 +117,7 @@ export class SiteEditions {
         isFallback: false,
         richText: {
           resolveInternalLink: (relationTo, value) => {
-            const id = String(value && typeof value === 'object' ? (value as { id?: unknown }).id : value)
+            const id = String(relationId(value))
             const target = this.publicationsByKey.get(`${kindOfCollection[relationTo]}:${id}`)
             return target ? absoluteUrl(documentPath(locale, target.kind, target.slug)) : undefined
           },
@@ -263,7 +265,7 @@ export class SiteEditions {
       phone: contact.phone,
       languages: contact.languages,
       organizationName: this.organizationName(locale),
-      url: absoluteUrl(`/${locale}/contacts/`),
+      url: absoluteUrl(contactsPath(locale)),
     }
   }
 

@@ -3,7 +3,7 @@ import { type Locale, localeInfo } from '@pressroom/shared'
 import { escapeHtml, renderRichText } from '@pressroom/shared/richtext'
 import { t } from '../i18n/ui.ts'
 import { absoluteUrl, formatDate, localized, publicationPath, settings } from './content.ts'
-import type { Publication } from './normalize.ts'
+import type { Publication } from './schemas.ts'
 
 export const feedLimit = 50
 

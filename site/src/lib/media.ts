@@ -1,13 +1,6 @@
-/** Where media and document files live on the built site (copied from the CMS at build time). */
-import type { DocumentFile, MediaItem } from './normalize.ts'
-
-export function mediaPath(filename: string): string {
-  return `/media/${encodeURIComponent(filename)}`
-}
-
-export function filePath(file: DocumentFile): string {
-  return `/files/${encodeURIComponent(file.filename)}`
-}
+/** Media files on the built site (copied from the CMS at build time): which file a page shows, and file sizes. */
+import { mediaPath } from '@pressroom/shared'
+import type { MediaItem } from './schemas.ts'
 
 /** The size readers get on a page: the web size when there is one, else the original. */
 export function webImage(item: MediaItem): { path: string; width: number; height: number } {

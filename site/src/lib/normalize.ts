@@ -8,42 +8,25 @@ import {
   documentKinds,
   type Locale,
   localeCodes,
+  relationId,
   type TranslationState,
   translationStates,
 } from '@pressroom/shared'
 import { safeHref } from '@pressroom/shared/richtext'
+import type {
+  DocumentFile,
+  ImageSize,
+  MediaItem,
+  PressContact,
+  PressKit,
+  Publication,
+  PublicationVersion,
+  SiteSettings,
+  Topic,
+} from './schemas.ts'
 
 export type PerLocale<T> = Partial<Record<Locale, T>>
 export type RawDoc = Record<string, unknown> & { id: string | number; updatedAt?: string }
-
-export type PublicationVersion = {
-  title: string
-  summary?: string
-  place?: string
-  body?: unknown
-  translationState: TranslationState
-  /** When the words of this language last changed. */
-  textUpdatedAt?: string
-  signatories: { name: string; role?: string }[]
-  addressees: string[]
-  formalClosing?: string
-}
-
-export type Publication = {
-  kind: DocumentKind
-  cmsId: string
-  slug: string
-  referenceNumber?: string
-  date: string
-  updatedAt: string
-  embargoUntil?: string
-  topics: string[]
-  media: string[]
-  documents: string[]
-  pressContacts: string[]
-  changeNotes: { id: string; date: string; kind: 'correction' | 'update'; note: PerLocale<string> }[]
-  versions: PerLocale<PublicationVersion>
-}
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
@@ -52,7 +35,7 @@ const text = (value: unknown): string | undefined =>
 export function relationIds(value: unknown): string[] {
   if (!Array.isArray(value)) return []
   return value
-    .map((item) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : item))
+    .map((item) => relationId(item))
     .filter((id): id is string | number => typeof id === 'string' || typeof id === 'number')
     .map(String)
 }
@@ -180,30 +163,12 @@ export function normalizePublication(kind: DocumentKind, docs: PerLocale<RawDoc>
   }
 }
 
-export type ImageSize = { filename: string; width: number; height: number; mimeType: string }
-
-export type MediaItem = {
-  cmsId: string
-  filename: string
-  mimeType: string
-  width: number
-  height: number
-  filesize: number
-  url: string
-  sizes: Record<string, ImageSize & { url: string }>
-  alt: PerLocale<string>
-  caption: PerLocale<string>
-  credit?: string
-  licence?: string
-  updatedAt: string
-}
-
 export function normalizeMedia(docs: PerLocale<RawDoc>): MediaItem {
   const base = firstDoc(docs)
   const sizes: MediaItem['sizes'] = {}
   const rawSizes = base.sizes && typeof base.sizes === 'object' ? (base.sizes as Record<string, unknown>) : {}
   for (const [name, raw] of Object.entries(rawSizes)) {
-    const size = raw as Partial<ImageSize & { url: string }> | null
+    const size = raw as Partial<ImageSize> | null
     if (size?.filename && size.width && size.height && size.url) {
       sizes[name] = {
         filename: size.filename,
@@ -231,18 +196,6 @@ export function normalizeMedia(docs: PerLocale<RawDoc>): MediaItem {
   }
 }
 
-export type DocumentFile = {
-  cmsId: string
-  filename: string
-  mimeType: string
-  filesize: number
-  url: string
-  title: PerLocale<string>
-  description: PerLocale<string>
-  language?: string
-  updatedAt: string
-}
-
 export function normalizeDocumentFile(docs: PerLocale<RawDoc>): DocumentFile {
   const base = firstDoc(docs)
   return {
@@ -258,8 +211,6 @@ export function normalizeDocumentFile(docs: PerLocale<RawDoc>): DocumentFile {
   }
 }
 
-export type Topic = { cmsId: string; slug: string; title: PerLocale<string>; description: PerLocale<string> }
-
 export function normalizeTopic(docs: PerLocale<RawDoc>): Topic {
   const base = firstDoc(docs)
   return {
@@ -268,15 +219,6 @@ export function normalizeTopic(docs: PerLocale<RawDoc>): Topic {
     title: perLocale(docs, 'title'),
     description: perLocale(docs, 'description'),
   }
-}
-
-export type PressContact = {
-  cmsId: string
-  name: PerLocale<string>
-  role: PerLocale<string>
-  email: string
-  phone?: string
-  languages: string[]
 }
 
 export function normalizePressContact(docs: PerLocale<RawDoc>): PressContact {
@@ -291,25 +233,12 @@ export function normalizePressContact(docs: PerLocale<RawDoc>): PressContact {
   }
 }
 
-export type PressKit = {
-  cmsId: string
-  slug: string
-  title: PerLocale<string>
-  description: PerLocale<string>
-  media: string[]
-  documents: string[]
-  publications: { kind: DocumentKind; cmsId: string }[]
-  pressContacts: string[]
-  updatedAt: string
-}
-
 export function normalizePressKit(docs: PerLocale<RawDoc>): PressKit {
   const base = firstDoc(docs)
   // Polymorphic relationships arrive as { relationTo, value }.
   const publications = arrayItems(base.publications).flatMap((item) => {
     const kind = documentKinds.find((k) => k.collection === item.relationTo)?.kind
-    const value = item.value
-    const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
+    const id = relationId(item.value)
     return kind && (typeof id === 'string' || typeof id === 'number') ? [{ kind, cmsId: String(id) }] : []
   })
   return {
@@ -323,12 +252,6 @@ export function normalizePressKit(docs: PerLocale<RawDoc>): PressKit {
     pressContacts: relationIds(base.pressContacts),
     updatedAt: String(base.updatedAt ?? ''),
   }
-}
-
-export type SiteSettings = {
-  organizationName: PerLocale<string>
-  organizationDescription: PerLocale<string>
-  socialLinks: { label: string; url: string }[]
 }
 
 export function normalizeSettings(docs: PerLocale<RawDoc>): SiteSettings {

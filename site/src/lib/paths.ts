@@ -1,16 +1,12 @@
-/** Static paths shared by the paginated list pages. */
-import { type Locale, localeCodes } from '@pressroom/shared'
+/** Static paths shared by the pages: one per language, and the paginated lists. */
+import { type Locale, listPageSegment, localeCodes } from '@pressroom/shared'
+import type { APIRoute, InferGetStaticParamsType, InferGetStaticPropsType } from 'astro'
 import { pageSize } from '../config.ts'
 import { paginate } from './content.ts'
 
-/** `[...page]` values: undefined for the first page, "page/n" for the others. */
-export function pageParam(n: number): string | undefined {
-  return n === 1 ? undefined : `page/${n}`
-}
-
-/** The path of page `n` of a list whose first page is at `first`. */
-export function pagePath(first: string, n: number): string {
-  return n === 1 ? first : `${first}${pageParam(n)}/`
+/** A page that exists once in every language: `export const getStaticPaths = localePaths`. */
+export function localePaths() {
+  return localeCodes.map((locale) => ({ params: { locale } }))
 }
 
 export function paginatedPaths<T, P extends Record<string, string>>(
@@ -23,7 +19,7 @@ export function paginatedPaths<T, P extends Record<string, string>>(
         const pages = paginate(group.items, pageSize)
         for (const [index, items] of pages.entries()) {
           paths.push({
-            params: { locale, ...group.params, page: pageParam(index + 1) },
+            params: { locale, ...group.params, page: listPageSegment(index + 1) },
             props: { ...group.props, locale, items, page: index + 1, total: pages.length },
           })
         }
@@ -32,3 +28,9 @@ export function paginatedPaths<T, P extends Record<string, string>>(
     return paths
   }
 }
+
+/** An endpoint whose params and props are typed by its own `getStaticPaths`. */
+export type StaticRoute<GetStaticPaths> = APIRoute<
+  InferGetStaticPropsType<GetStaticPaths>,
+  InferGetStaticParamsType<GetStaticPaths>
+>

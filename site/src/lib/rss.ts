@@ -3,7 +3,7 @@ import type { Locale } from '@pressroom/shared'
 import { escapeHtml } from '@pressroom/shared/richtext'
 import { absoluteUrl, localized, settings } from './content.ts'
 import { feedItems, feedLanguage, feedTitle } from './feeds.ts'
-import type { Publication } from './normalize.ts'
+import type { Publication } from './schemas.ts'
 
 /** An RSS 2.0 feed of the given documents in one language; item GUIDs are the documents' permalinks. */
 export async function rssResponse(options: {

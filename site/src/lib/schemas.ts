@@ -1,9 +1,18 @@
-import { checkSlug, documentKinds, localeCodes, translationStates } from '@pressroom/shared'
+import {
+  changeNoteKinds,
+  checkSlug,
+  type DocumentKind,
+  documentKinds,
+  type Locale,
+  localeCodes,
+  translationStates,
+} from '@pressroom/shared'
 import { z } from 'astro/zod'
 
 /**
  * What the build accepts from the CMS. A document that breaks these rules stops the build with
- * the collection, the document id and the field, so staff know what to fix.
+ * the collection, the document id and the field, so staff know what to fix. The site's content
+ * types are inferred from these schemas (`z.infer`): what `normalize.ts` makes and what pages read.
  */
 const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
   message: 'must be a date (ISO 8601); set the date line in the CMS',
@@ -13,7 +22,7 @@ const slug = z.string().superRefine((value, context) => {
   if (problem) context.addIssue({ code: 'custom', message: `${problem} Set it in the CMS.` })
 })
 const perLocale = <T extends z.ZodType>(schema: T) =>
-  z.object(Object.fromEntries(localeCodes.map((l) => [l, schema.optional()])) as Record<string, z.ZodOptional<T>>)
+  z.object(Object.fromEntries(localeCodes.map((l) => [l, schema.optional()])) as Record<Locale, z.ZodOptional<T>>)
 const localizedText = perLocale(z.string())
 const named = localizedText.refine((value) => Object.keys(value).length > 0, {
   message: 'has no text in any language',
@@ -25,14 +34,17 @@ const publicationVersion = z.object({
   place: z.string().optional(),
   body: z.unknown().optional(),
   translationState: z.enum(translationStates),
+  /** When the words of this language last changed. */
   textUpdatedAt: isoDate.optional(),
   signatories: z.array(z.object({ name: z.string(), role: z.string().optional() })),
   addressees: z.array(z.string()),
   formalClosing: z.string().optional(),
 })
 
+const documentKind = z.enum(documentKinds.map((k) => k.kind) as [DocumentKind, ...DocumentKind[]])
+
 export const publication = z.object({
-  kind: z.enum(documentKinds.map((k) => k.kind) as [string, ...string[]]),
+  kind: documentKind,
   cmsId: z.string(),
   slug,
   referenceNumber: z.string().optional(),
@@ -43,9 +55,7 @@ export const publication = z.object({
   media: z.array(z.string()),
   documents: z.array(z.string()),
   pressContacts: z.array(z.string()),
-  changeNotes: z.array(
-    z.object({ id: z.string(), date: isoDate, kind: z.enum(['correction', 'update']), note: localizedText }),
-  ),
+  changeNotes: z.array(z.object({ id: z.string(), date: isoDate, kind: z.enum(changeNoteKinds), note: localizedText })),
   versions: perLocale(publicationVersion).refine((value) => Object.keys(value).length > 0, {
     message: 'has a title in no language; give it a title in at least one',
   }),
@@ -105,7 +115,7 @@ export const pressKit = z.object({
   description: localizedText,
   media: z.array(z.string()),
   documents: z.array(z.string()),
-  publications: z.array(z.object({ kind: z.string(), cmsId: z.string() })),
+  publications: z.array(z.object({ kind: documentKind, cmsId: z.string() })),
   pressContacts: z.array(z.string()),
   updatedAt: isoDate,
 })
@@ -117,3 +127,13 @@ export const settings = z.object({
 })
 
 export const page = z.object({ title: z.string(), description: z.string() })
+
+export type PublicationVersion = z.infer<typeof publicationVersion>
+export type Publication = z.infer<typeof publication>
+export type ImageSize = z.infer<typeof imageSize>
+export type MediaItem = z.infer<typeof media>
+export type DocumentFile = z.infer<typeof documentFile>
+export type Topic = z.infer<typeof topic>
+export type PressContact = z.infer<typeof pressContact>
+export type PressKit = z.infer<typeof pressKit>
+export type SiteSettings = z.infer<typeof settings>

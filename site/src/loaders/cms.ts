@@ -12,7 +12,7 @@ import { normalizePublication, type PerLocale, publicationsByLocale, type RawDoc
 const storeFormat = '3'
 const chunkSize = 100
 
-type CollectionSpec = {
+export type CollectionSpec = {
   /** The CMS collection slug. */
   collection: string
   normalize: (docs: PerLocale<RawDoc>) => Record<string, unknown>

@@ -1,3 +1,4 @@
+import { searchIndexPath, sitemapIndexPath } from '@pressroom/shared'
 import type { APIRoute } from 'astro'
 import { absoluteUrl, href } from '../lib/content.ts'
 
@@ -5,10 +6,10 @@ export const GET: APIRoute = () =>
   new Response(
     [
       'User-agent: *',
-      `Disallow: ${href('/pagefind/')}`,
+      `Disallow: ${href(searchIndexPath())}`,
       'Allow: /',
       '',
-      `Sitemap: ${absoluteUrl('/sitemap-index.xml')}`,
+      `Sitemap: ${absoluteUrl(sitemapIndexPath())}`,
       '',
     ].join('\n'),
     { headers: { 'content-type': 'text/plain; charset=utf-8' } },

@@ -1,15 +1,12 @@
-import { type Locale, localeCodes } from '@pressroom/shared'
-import type { APIRoute } from 'astro'
 import { siteEditions } from '../../lib/downloads.ts'
+import { localePaths, type StaticRoute } from '../../lib/paths.ts'
 
 /** SHA-256 of every PDF and ZIP of the language, in `sha256sum` format (see the verify page). */
-export function getStaticPaths() {
-  return localeCodes.map((locale) => ({ params: { locale } }))
-}
+export const getStaticPaths = localePaths
 
-export const GET: APIRoute = async ({ params }) => {
+export const GET: StaticRoute<typeof getStaticPaths> = async ({ params: { locale } }) => {
   const editions = await siteEditions()
-  return new Response(await editions.checksums(params.locale as Locale), {
+  return new Response(await editions.checksums(locale), {
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   })
 }

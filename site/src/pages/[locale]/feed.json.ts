@@ -1,21 +1,18 @@
-import { type Locale, localeCodes } from '@pressroom/shared'
-import type { APIRoute } from 'astro'
+import { jsonFeedPath, localeHomePath } from '@pressroom/shared'
 import { absoluteUrl, allPublications, localized, settings } from '../../lib/content.ts'
 import { feedItems, feedLanguage, feedTitle } from '../../lib/feeds.ts'
+import { localePaths, type StaticRoute } from '../../lib/paths.ts'
 
-export function getStaticPaths() {
-  return localeCodes.map((locale) => ({ params: { locale } }))
-}
+export const getStaticPaths = localePaths
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of every publication in one language. */
-export const GET: APIRoute = async ({ params }) => {
-  const locale = params.locale as Locale
+export const GET: StaticRoute<typeof getStaticPaths> = async ({ params: { locale } }) => {
   const site = await settings()
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: await feedTitle(locale),
-    home_page_url: absoluteUrl(`/${locale}/`),
-    feed_url: absoluteUrl(`/${locale}/feed.json`),
+    home_page_url: absoluteUrl(localeHomePath(locale)),
+    feed_url: absoluteUrl(jsonFeedPath(locale)),
     description: localized(site.organizationDescription, locale) || undefined,
     language: feedLanguage(locale),
     items: feedItems(await allPublications(), locale).map((item) => ({

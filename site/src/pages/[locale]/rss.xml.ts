@@ -1,20 +1,16 @@
-import { type Locale, localeCodes } from '@pressroom/shared'
-import type { APIRoute } from 'astro'
+import { localeHomePath, rssFeedPath } from '@pressroom/shared'
 import { t } from '../../i18n/ui.ts'
 import { allPublications } from '../../lib/content.ts'
+import { localePaths, type StaticRoute } from '../../lib/paths.ts'
 import { rssResponse } from '../../lib/rss.ts'
 
-export function getStaticPaths() {
-  return localeCodes.map((locale) => ({ params: { locale } }))
-}
+export const getStaticPaths = localePaths
 
-export const GET: APIRoute = async ({ params }) => {
-  const locale = params.locale as Locale
-  return rssResponse({
+export const GET: StaticRoute<typeof getStaticPaths> = async ({ params: { locale } }) =>
+  rssResponse({
     locale,
     what: t(locale).allPublications,
-    pagePath: `/${locale}/`,
-    feedPath: `/${locale}/rss.xml`,
+    pagePath: localeHomePath(locale),
+    feedPath: rssFeedPath(locale),
     publications: await allPublications(),
   })
-}

@@ -1,14 +1,11 @@
 import { getCollection } from 'astro:content'
-import type { APIRoute } from 'astro'
 import { cachedFile, fileResponse } from '../../lib/files.ts'
-import type { DocumentFile } from '../../lib/normalize.ts'
+import type { StaticRoute } from '../../lib/paths.ts'
 
 export async function getStaticPaths() {
-  const files = (await getCollection('documentFiles')).map((entry) => entry.data as DocumentFile)
+  const files = (await getCollection('documentFiles')).map((entry) => entry.data)
   return files.map((file) => ({ params: { file: file.filename }, props: { file } }))
 }
 
-export const GET: APIRoute = async ({ props }) => {
-  const { file } = props as { file: DocumentFile }
-  return fileResponse(await cachedFile('files', file, file), file.filename)
-}
+export const GET: StaticRoute<typeof getStaticPaths> = async ({ props: { file } }) =>
+  fileResponse(await cachedFile('files', file, file), file.filename)

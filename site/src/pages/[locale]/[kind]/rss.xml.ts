@@ -1,7 +1,7 @@
-import { documentKinds, type Locale, localeCodes } from '@pressroom/shared'
-import type { APIRoute } from 'astro'
+import { documentKinds, kindFeedPath, kindListPath, localeCodes } from '@pressroom/shared'
 import { t } from '../../../i18n/ui.ts'
 import { publicationsOfKind } from '../../../lib/content.ts'
+import type { StaticRoute } from '../../../lib/paths.ts'
 import { rssResponse } from '../../../lib/rss.ts'
 
 export function getStaticPaths() {
@@ -10,14 +10,11 @@ export function getStaticPaths() {
   )
 }
 
-export const GET: APIRoute = async ({ params, props }) => {
-  const locale = params.locale as Locale
-  const kind = props.kind as (typeof documentKinds)[number]['kind']
-  return rssResponse({
+export const GET: StaticRoute<typeof getStaticPaths> = async ({ params: { locale }, props: { kind } }) =>
+  rssResponse({
     locale,
     what: t(locale).kinds[kind],
-    pagePath: `/${locale}/${params.kind}/`,
-    feedPath: `/${locale}/${params.kind}/rss.xml`,
+    pagePath: kindListPath(locale, kind),
+    feedPath: kindFeedPath(locale, kind),
     publications: await publicationsOfKind(kind),
   })
-}

@@ -1,20 +1,17 @@
-import { type Locale, localeCodes } from '@pressroom/shared'
-import type { APIRoute } from 'astro'
+import { localeCodes } from '@pressroom/shared'
 import { siteEditions } from '../../../lib/downloads.ts'
-import type { Vcard } from '../../../lib/editions.ts'
+import type { StaticRoute } from '../../../lib/paths.ts'
 
 /** A vCard (.vcf) per press contact and language: /en/contacts/press-office.vcf. */
 export async function getStaticPaths() {
   const editions = await siteEditions()
   return localeCodes.flatMap((locale) =>
-    [...editions.vcards(locale as Locale).values()].map((vcard) => ({
+    [...editions.vcards(locale).values()].map((vcard) => ({
       params: { locale, vcard: vcard.filename },
       props: { vcard },
     })),
   )
 }
 
-export const GET: APIRoute = ({ props }) => {
-  const { vcard } = props as { vcard: Vcard }
-  return new Response(vcard.text, { headers: { 'content-type': 'text/vcard; charset=utf-8' } })
-}
+export const GET: StaticRoute<typeof getStaticPaths> = ({ props: { vcard } }) =>
+  new Response(vcard.text, { headers: { 'content-type': 'text/vcard; charset=utf-8' } })

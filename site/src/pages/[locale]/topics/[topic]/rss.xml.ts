@@ -1,7 +1,6 @@
-import { type Locale, localeCodes, topicPath } from '@pressroom/shared'
-import type { APIRoute } from 'astro'
+import { localeCodes, topicFeedPath, topicPath } from '@pressroom/shared'
 import { localized, publicationsByTopic, topicsById } from '../../../../lib/content.ts'
-import type { Topic } from '../../../../lib/normalize.ts'
+import type { StaticRoute } from '../../../../lib/paths.ts'
 import { rssResponse } from '../../../../lib/rss.ts'
 
 export async function getStaticPaths() {
@@ -11,14 +10,11 @@ export async function getStaticPaths() {
   )
 }
 
-export const GET: APIRoute = async ({ params, props }) => {
-  const locale = params.locale as Locale
-  const topic = props.topic as Topic
-  return rssResponse({
+export const GET: StaticRoute<typeof getStaticPaths> = async ({ params: { locale }, props: { topic } }) =>
+  rssResponse({
     locale,
     what: localized(topic.title, locale),
     pagePath: topicPath(locale, topic.slug),
-    feedPath: `${topicPath(locale, topic.slug)}rss.xml`,
+    feedPath: topicFeedPath(locale, topic.slug),
     publications: (await publicationsByTopic()).get(topic.cmsId) ?? [],
   })
-}
