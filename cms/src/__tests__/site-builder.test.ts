@@ -15,7 +15,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { redactSecrets } from '../secrets/secretValues.ts'
-import { createSiteBuilder, LogTail, readSiteBuildStatus, type SiteBuilderOptions } from '../site/builder.ts'
+import { createSiteBuilder, LogTail, readSiteBuildStatus, type SiteBuilderOptions } from '../siteBuild/builder.ts'
 
 const standIn = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers/stand-in-site-build.mjs')
 const standInCommand = `"${process.execPath}" "${standIn}"`

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SiteBuild } from '../payload-types.ts'
-import { requestSiteBuild } from '../site/requestSiteBuild.ts'
+import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
 import { httpClient } from './helpers/http.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 

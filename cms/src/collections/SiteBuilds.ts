@@ -6,7 +6,7 @@ export type SiteBuildStatusName = (typeof siteBuildStatuses)[number]
 
 /**
  * One record per requested rebuild of the public site, written only by the CMS itself
- * (cms/src/site/). Staff read it to see whether their change is live, or why it is not.
+ * (cms/src/siteBuild/). Staff read it to see whether their change is live, or why it is not.
  */
 export const SiteBuilds: CollectionConfig = {
   slug: 'site-builds',
