@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { DispatchRecipientStatus } from '../../collections/DispatchRecipients.ts'
+import type { DispatchRecipientStatus } from '../directory.ts'
 import { jobLeaseSettings } from '../../jobs/index.ts'
 import { now, num, queryRows, type SQL, sql } from '../../mail/sql.ts'
 import { updateRowIf } from '../db.ts'
