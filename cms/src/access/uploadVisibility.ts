@@ -6,8 +6,9 @@
  * Readers call `publicUploadsOrStaff(collection)` as the upload collection's read access; the
  * rest of the CMS asks `publicUploadIds` or `isPublicUpload`.
  */
+
+import { relationId } from '@pressroom/shared'
 import { type Access, type CollectionSlug, NotFound, type PayloadRequest, type Where } from 'payload'
-import { relationId } from '../db/relationId.ts'
 import { roleOf } from './roles.ts'
 
 export type UploadCollection = 'media' | 'documents'

@@ -1,5 +1,6 @@
 'use client'
 import { Button, useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
+import { relationId } from '@pressroom/shared'
 import { useRouter } from 'next/navigation.js'
 import { useState } from 'react'
 
@@ -37,7 +38,7 @@ export function DispatchActions() {
   const router = useRouter()
   const status = useFormFields(([fields]) => fields.status?.value) as string | undefined
   const notice = useFormFields(([fields]) => fields.notice?.value) as number | string | { id: number } | undefined
-  const noticeId = notice && typeof notice === 'object' ? notice.id : notice
+  const noticeId = notice === undefined ? undefined : relationId(notice)
   const api = `${config.serverURL ?? ''}${config.routes.api}`
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

@@ -1,3 +1,4 @@
+import { relationId } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import type { DispatchRecipient, Notice } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'
@@ -59,7 +60,7 @@ export async function acknowledgeReceipt(payload: Payload, token: string): Promi
 }
 
 async function readNotice(payload: Payload, row: DispatchRecipient, locale: 'en' | 'ru') {
-  const id = typeof row.notice === 'object' ? row.notice.id : row.notice
+  const id = relationId(row.notice)
   const notice = await payload.findByID({ collection: 'notices', id, depth: 0, locale }).catch(() => null)
   return notice ? { title: notice.title, referenceNumber: notice.referenceNumber } : null
 }

@@ -1,6 +1,5 @@
-import { defaultLocale, type Locale } from '@pressroom/shared'
+import { defaultLocale, type Locale, relationId } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest, type Where } from 'payload'
-import { relationId } from '../../db/relationId.ts'
 import { inTransaction, sameTransaction } from '../../db/transaction.ts'
 import { leaseCutoff } from '../../jobs/index.ts'
 import type { Dispatch, Notice, Recipient } from '../../payload-types.ts'

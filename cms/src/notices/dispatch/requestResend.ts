@@ -1,5 +1,5 @@
+import { relationId } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest } from 'payload'
-import { relationId } from '../../db/relationId.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import type { DispatchRecipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'

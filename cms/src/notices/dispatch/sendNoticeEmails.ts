@@ -1,5 +1,5 @@
+import { relationId } from '@pressroom/shared'
 import type { Payload, PayloadRequest } from 'payload'
-import { relationId } from '../../db/relationId.ts'
 import { normalizeEmail, planSend } from '../../mail/index.ts'
 import type { DispatchRecipient } from '../../payload-types.ts'
 import { updateRowIf } from '../db.ts'

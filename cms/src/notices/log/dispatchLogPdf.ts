@@ -1,6 +1,6 @@
+import { relationId } from '@pressroom/shared'
 import PDFDocument from 'pdfkit'
 import { deliveryChannels, dispatchRecipientStatuses } from '../directory.ts'
-import { relationId } from '../../db/relationId.ts'
 import type { DispatchLog, LogEntry } from './loadDispatchLog.ts'
 
 const channelLabel = (value: string) => deliveryChannels.find((c) => c.value === value)?.label.en ?? value

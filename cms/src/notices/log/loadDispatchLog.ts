@@ -1,5 +1,5 @@
+import { relationId } from '@pressroom/shared'
 import { APIError, type Payload, type Where } from 'payload'
-import { relationId } from '../../db/relationId.ts'
 import type { DispatchManualRecord, DispatchRecipient } from '../../payload-types.ts'
 
 type Id = number | string
