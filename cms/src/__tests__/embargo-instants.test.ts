@@ -3,8 +3,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizeInstant } from '../fields/instant.ts'
 import { queryRows } from '../mail/sql.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { apiSlug, restHandlers } from '../testing/serveRest.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Embargo instants (and the other instants of a publication) are stored as UTC ISO whatever the

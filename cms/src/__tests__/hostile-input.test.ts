@@ -16,12 +16,12 @@ import { maxUploadBytes } from '../http/uploadLimit.ts'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { requestSubscription } from '../subscriptions/services.ts'
 import { signToken, type TokenPurpose } from '../subscriptions/tokens.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { appDispatcher, appRoutes } from './helpers/appRouter.ts'
 import { databaseFingerprint } from './helpers/dbFingerprint.ts'
 import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
 import { encodeQuery, hostileBody, hostileText, hostileValue, listQuery } from './helpers/hostileInput.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 /**

@@ -5,8 +5,8 @@ import { planSend } from '../mail/index.ts'
 import { num, queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
 import { requestSubscription } from '../subscriptions/services.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { spawnJobRunner } from './helpers/jobRunner.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Jobs survive the death of their process (docs/adr/0026): the sweeper takes over a job whose

@@ -9,9 +9,6 @@ import { num, queryRows, sql } from '../mail/sql.ts'
 import { resumeInterruptedPlanning } from '../notices/dispatch/resumeInterruptedPlanning.ts'
 import type { SiteBuild } from '../payload-types.ts'
 import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
-import { type ServedRest, serveRest } from '../testing/serveRest.ts'
-import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
-import { httpClient } from './helpers/http.ts'
 import {
   createStaff,
   type StaffUser,
@@ -19,7 +16,10 @@ import {
   staffPassword,
   startPayload,
   testDatabase,
-} from './helpers/payload.ts'
+} from '../testing/payload.ts'
+import { type ServedRest, serveRest } from '../testing/serveRest.ts'
+import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
+import { httpClient } from './helpers/http.ts'
 
 /**
  * Each task is safe to run again when its job is taken over after its process stopped

@@ -16,8 +16,8 @@ import { resendTransport } from '../mail/resendTransport.ts'
 import { queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
 import { cmsRoot } from '../paths.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 import { spawnTsxChild, type TsxChild } from './helpers/tsxChild.ts'
 
 let started: StartedPayload

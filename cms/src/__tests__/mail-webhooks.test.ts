@@ -4,7 +4,7 @@ import { handleResendWebhook, planSend, runDeliveryWorker, TokenBucket } from '.
 import { resendTransport } from '../mail/resendTransport.ts'
 import { queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
-import { type StartedPayload, startPayload } from './helpers/payload.ts'
+import { type StartedPayload, startPayload } from '../testing/payload.ts'
 import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 const secret = `whsec_${Buffer.from('a webhook signing secret for tests').toString('base64')}`

@@ -21,9 +21,9 @@ import { retentionTaskSlug, runRetention } from '../retention/index.ts'
 import { pruneMailPayloads, pruneOutbox, pruneWebhookEvents } from '../retention/pruneMailRecords.ts'
 import { pruneSiteBuilds } from '../retention/pruneSiteBuilds.ts'
 import { newReleaseId } from '../siteBuild/builder.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { restHandlers } from '../testing/serveRest.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Retention and health (docs/adr/0031): the pruning never takes what is still needed, erasing is

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows, sql } from '../mail/sql.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
 import { planPublicationSends } from '../subscriptions/publicationSends.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

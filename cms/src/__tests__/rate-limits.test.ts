@@ -6,10 +6,10 @@ import { openSqliteClient } from '../db/sqliteClient.ts'
 import { sqliteSettings } from '../db/sqliteSettings.ts'
 import { queryRows, sql } from '../mail/sql.ts'
 import { handleSubscribe } from '../subscriptions/http.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { type LimitDatabase, sharedLimiter } from '../throttle/store.ts'
 import { requestFrom } from './helpers/fromAddress.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

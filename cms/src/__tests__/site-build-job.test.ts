@@ -9,8 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SiteBuild } from '../payload-types.ts'
 import { readSiteBuildStatus } from '../siteBuild/builder.ts'
 import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * The rebuildSite job end to end, with a stand-in for the Astro build that reads this CMS over

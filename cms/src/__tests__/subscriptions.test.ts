@@ -19,8 +19,8 @@ import {
 } from '../subscriptions/http.ts'
 import { forgetTopicCache, planDueConfirmations } from '../subscriptions/services.ts'
 import { signToken } from '../subscriptions/tokens.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 let started: StartedPayload

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import type { Role } from '../../access/roles.ts'
+import { createStaff, type StaffUser, staffPassword } from '../../testing/payload.ts'
 import { type ServedRest, serveRest } from '../../testing/serveRest.ts'
-import { createStaff, type StaffUser, staffPassword } from './payload.ts'
 
 export type Who = 'anonymous' | Role
 export const everyone: readonly Who[] = ['anonymous', 'translator', 'editor', 'admin']
