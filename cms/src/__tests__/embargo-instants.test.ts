@@ -1,8 +1,8 @@
 import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows } from '../db/sql.ts'
 import { normalizeInstant } from '../fields/instant.ts'
-import { queryRows } from '../mail/sql.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { apiSlug, restHandlers } from '../testing/serveRest.ts'
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows, sql } from '../db/sql.ts'
 import { handleResendWebhook } from '../mail/index.ts'
-import { queryRows, sql } from '../mail/sql.ts'
 import { type AcceptedEmail, type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { planDispatch } from '../notices/dispatch/planDispatch.ts'

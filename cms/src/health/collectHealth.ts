@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
+import { num, queryRows, sql } from '../db/sql.ts'
 import { jobLeaseSettings } from '../jobs/settings.ts'
-import { num, queryRows, sql } from '../mail/sql.ts'
 import { pulses } from './pulse.ts'
 import { type HealthSettings, healthSettings } from './settings.ts'
 

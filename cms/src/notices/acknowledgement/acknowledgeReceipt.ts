@@ -1,7 +1,7 @@
 import { relationId } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { updateRowIf } from '../../db/updateRowIf.ts'
 import type { DispatchRecipient, Notice } from '../../payload-types.ts'
-import { updateRowIf } from '../db.ts'
 import { parseAcknowledgementToken, verifyAcknowledgementSignature } from './token.ts'
 
 export type AcknowledgementTarget = {
