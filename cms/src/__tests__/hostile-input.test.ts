@@ -2,8 +2,8 @@ import { request as httpRequest } from 'node:http'
 import fc from 'fast-check'
 import { APIError, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { maxQueryDepth } from '../graphql/limits.ts'
-import { anonymousQueryLimits, capAnonymousQueries } from '../hooks/capAnonymousQueries.ts'
+import { capAnonymousQueries } from '../hooks/capAnonymousQueries.ts'
+import { anonymousQueryLimits } from '../http/anonymousQueryLimits.ts'
 import {
   apiBytes,
   bodyLimitFor,
@@ -12,6 +12,7 @@ import {
   uploadCollections,
   webhookBytes,
 } from '../http/bodyLimits.ts'
+import { maxQueryDepth } from '../http/graphqlLimits.ts'
 import { maxUploadBytes } from '../http/uploadLimit.ts'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { requestSubscription } from '../subscriptions/services.ts'

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { hasRole } from '../../../access/roles.ts'
+import { mustEnrolFirst, twoFactorRequiredForAdmins } from '../../../access/twoFactorRequired.ts'
 import { signedInStaff } from '../../../http/staffOnly.ts'
-import { mustEnrolFirst, twoFactorRequiredForAdmins } from '../settings.ts'
 import { readTwoFactor } from '../store.ts'
 import { refuse } from './request.ts'
 

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 import { hasRole } from '../../../access/roles.ts'
+import { twoFactorRequiredForAdmins } from '../../../access/twoFactorRequired.ts'
 import { signedInStaff } from '../../../http/staffOnly.ts'
 import { checkSecondFactor } from '../secondFactor.ts'
-import { twoFactorRequiredForAdmins } from '../settings.ts'
 import { readTwoFactor, type TwoFactorChange, writeTwoFactor } from '../store.ts'
 import { codeIn, jsonBody, ownTwoFactorChange, refuse } from './request.ts'
 
