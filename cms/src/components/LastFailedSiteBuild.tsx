@@ -1,4 +1,5 @@
 import type { BeforeListServerProps } from 'payload'
+import { lastFinishedBuild } from '../siteBuild/lastFinishedBuild.ts'
 
 const text = {
   en: {
@@ -22,17 +23,10 @@ const text = {
 /** Above the site builds list: the latest failure, loud while it is the newest finished build. */
 export async function LastFailedSiteBuild({ payload, i18n }: BeforeListServerProps) {
   const t = i18n.language === 'ru' ? text.ru : text.en
-  const latest = async (status: 'failed' | 'succeeded') =>
-    (
-      await payload.find({
-        collection: 'site-builds',
-        where: { status: { equals: status } },
-        sort: '-finishedAt',
-        limit: 1,
-        depth: 0,
-      })
-    ).docs[0]
-  const [failed, succeeded] = await Promise.all([latest('failed'), latest('succeeded')])
+  const [failed, succeeded] = await Promise.all([
+    lastFinishedBuild(payload, { status: { equals: 'failed' } }),
+    lastFinishedBuild(payload, { status: { equals: 'succeeded' } }),
+  ])
   if (!failed) return null
   const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '')
   const failing = !succeeded || (failed.finishedAt ?? '') > (succeeded.finishedAt ?? '')
