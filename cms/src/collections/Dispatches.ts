@@ -17,7 +17,6 @@ export const dispatchStatuses = [
   { value: 'sending', label: { en: 'Sending', ru: 'Отправляется' } },
   { value: 'completed', label: { en: 'Completed', ru: 'Завершена' } },
 ] as const
-export type DispatchStatus = (typeof dispatchStatuses)[number]['value']
 
 const chosenFields = ['notice', 'groups', 'recipients'] as const
 

@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../access/index.ts'
 
 export const siteBuildStatuses = ['queued', 'running', 'succeeded', 'failed'] as const
-export type SiteBuildStatusName = (typeof siteBuildStatuses)[number]
 
 /**
  * One record per requested rebuild of the public site, written only by the CMS itself

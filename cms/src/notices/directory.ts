@@ -30,7 +30,6 @@ export const deliveryChannels = [
 export type DeliveryChannel = (typeof deliveryChannels)[number]['value']
 /** Channels staff carry out and record by hand, with a proof. */
 export const manualChannels = deliveryChannels.filter((c) => c.value !== 'email')
-export type ManualChannel = Exclude<DeliveryChannel, 'email'>
 
 /** Where a dispatch stands for one recipient (a row of the dispatch log). */
 export const dispatchRecipientStatuses = [
