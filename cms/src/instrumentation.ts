@@ -32,7 +32,7 @@ export async function register() {
     { name: 'Health pulse', run: async () => notePulse('sweeper') },
   ])
 
-  const { requestSiteBuild } = await import('./site/requestSiteBuild.ts')
+  const { requestSiteBuild } = await import('./siteBuild/requestSiteBuild.ts')
   try {
     const build = await requestSiteBuild(payload, 'CMS started', { immediate: true })
     if (build) payload.logger.info('Site build requested: the public site is rebuilt from this CMS now.')

@@ -1,6 +1,5 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { httpClient } from './helpers/http.ts'
 import {
   createStaff,
   type StaffUser,
@@ -8,7 +7,8 @@ import {
   staffPassword,
   startPayload,
   testDatabase,
-} from './helpers/payload.ts'
+} from '../testing/payload.ts'
+import { httpClient } from './helpers/http.ts'
 
 let started: StartedPayload
 let payload: Payload

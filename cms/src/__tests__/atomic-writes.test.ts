@@ -1,11 +1,11 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { num, queryRows, sql } from '../db/sql.ts'
 import { planSend } from '../mail/index.ts'
-import { num, queryRows, sql } from '../mail/sql.ts'
 import { planDispatch } from '../notices/dispatch/planDispatch.ts'
 import { requestResend } from '../notices/dispatch/requestResend.ts'
+import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
-import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 import { spawnTsxChild, type TsxChild } from './helpers/tsxChild.ts'
 
 /**

@@ -12,12 +12,12 @@ import { filesUnder } from '../backup/tree.ts'
 import { planDispatch } from '../notices/dispatch/planDispatch.ts'
 import { seed } from '../seed/index.ts'
 import { exampleGroupName, exampleNoticeSlug } from '../seed/noticeExamples.ts'
-import { createSiteBuilder } from '../site/builder.ts'
+import { createSiteBuilder } from '../siteBuild/builder.ts'
 import { planPublicationSends } from '../subscriptions/publication/planPublicationSends.ts'
+import { type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { apiSlug, restHandlers, type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
-import { type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Backup and restore (issue 12 item 5, docs/adr/0030): an install with content, subscribers, a

@@ -2,10 +2,10 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { releasedWhere, releaseOf } from '../access/embargo.ts'
+import { queryRows } from '../db/sql.ts'
 import { normalizeInstant } from '../fields/instant.ts'
-import { queryRows } from '../mail/sql.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { apiSlug, restHandlers } from '../testing/serveRest.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Embargo instants (and the other instants of a publication) are stored as UTC ISO whatever the

@@ -2,8 +2,8 @@ import { request as httpRequest } from 'node:http'
 import fc from 'fast-check'
 import { APIError, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { maxQueryDepth } from '../graphql/limits.ts'
-import { anonymousQueryLimits, capAnonymousQueries } from '../hooks/capAnonymousQueries.ts'
+import { capAnonymousQueries } from '../hooks/capAnonymousQueries.ts'
+import { anonymousQueryLimits } from '../http/anonymousQueryLimits.ts'
 import {
   apiBytes,
   bodyLimitFor,
@@ -12,16 +12,17 @@ import {
   uploadCollections,
   webhookBytes,
 } from '../http/bodyLimits.ts'
+import { maxQueryDepth } from '../http/graphqlLimits.ts'
 import { maxUploadBytes } from '../http/uploadLimit.ts'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { requestSubscription } from '../subscriptions/requestSubscription.ts'
 import { signToken, type TokenPurpose } from '../subscriptions/tokens.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { appDispatcher, appRoutes } from './helpers/appRouter.ts'
 import { databaseFingerprint } from './helpers/dbFingerprint.ts'
 import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
 import { encodeQuery, hostileBody, hostileText, hostileValue, listQuery } from './helpers/hostileInput.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 /**

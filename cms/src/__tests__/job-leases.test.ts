@@ -1,12 +1,12 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { num, queryRows, sql } from '../db/sql.ts'
 import { jobLeaseSettings, keepAlive, sweepStaleJobs, type TakeoverError } from '../jobs/index.ts'
 import { planSend } from '../mail/index.ts'
-import { num, queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
 import { requestSubscription } from '../subscriptions/requestSubscription.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { spawnJobRunner } from './helpers/jobRunner.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Jobs survive the death of their process (docs/adr/0026): the sweeper takes over a job whose

@@ -1,17 +1,13 @@
 import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { num, queryRows, sql } from '../db/sql.ts'
 import { sweepStaleJobs } from '../jobs/index.ts'
-import { num, queryRows, sql } from '../mail/sql.ts'
 import { resumeInterruptedPlanning } from '../notices/dispatch/resumeInterruptedPlanning.ts'
 import type { SiteBuild } from '../payload-types.ts'
-import { requestSiteBuild } from '../site/requestSiteBuild.ts'
-import { type ServedRest, serveRest } from '../testing/serveRest.ts'
-import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
-import { httpClient } from './helpers/http.ts'
+import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
 import {
   createStaff,
   type StaffUser,
@@ -19,7 +15,11 @@ import {
   staffPassword,
   startPayload,
   testDatabase,
-} from './helpers/payload.ts'
+} from '../testing/payload.ts'
+import { type ServedRest, serveRest } from '../testing/serveRest.ts'
+import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
+import { httpClient } from './helpers/http.ts'
+import { standInSiteBuildEnv } from './helpers/standInSiteBuild.ts'
 
 /**
  * Each task is safe to run again when its job is taken over after its process stopped
@@ -28,8 +28,6 @@ import {
  * planning stopped is planned to the end, once. The states are those a killed process leaves;
  * scripts/src/__tests__/crash.e2e.test.ts produces them by killing the real server.
  */
-const standIn = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers/stand-in-site-build.mjs')
-
 let started: StartedPayload
 let payload: Payload
 let dir: string
@@ -41,14 +39,7 @@ beforeAll(async () => {
   started = await startPayload({
     env: {
       JOBS_LEASE_SECONDS: '1',
-      SITE_BUILD: 'on',
-      SITE_BUILD_CRON: 'off',
-      SITE_DIR: dir,
-      SITE_RELEASES_DIR: path.join(dir, 'releases'),
-      SITE_LIVE_DIR: path.join(dir, 'live'),
-      SITE_BUILD_COMMAND: `"${process.execPath}" "${standIn}"`,
-      // The build's environment is allow-listed (docs/adr/0033): the stand-in's knobs pass by name.
-      SITE_BUILD_ENV: 'STAND_IN_FAIL,STAND_IN_DELAY_MS,STAND_IN_LOCK,STAND_IN_RECORD',
+      ...standInSiteBuildEnv(dir),
       STAND_IN_RECORD: path.join(dir, 'builds.txt'),
     },
   })

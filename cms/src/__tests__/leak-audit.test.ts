@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { requestSiteBuild } from '../site/requestSiteBuild.ts'
+import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
+import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { type HookRecorder, startHookRecorder } from './helpers/leakAudit/collectors/buildHook.ts'
 import { collectOutsideOutputs, type Outputs, recordCounts } from './helpers/leakAudit/collectors/index.ts'
@@ -15,7 +16,6 @@ import { publicPresences, releasedPresences } from './helpers/leakAudit/presence
 import type { AuditRecord } from './helpers/leakAudit/records.ts'
 import { hitLines, leakReport, missingPresences } from './helpers/leakAudit/report.ts'
 import { assertBuilt, liveSiteDir, runDueSiteBuilds } from './helpers/leakAudit/siteBuild.ts'
-import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * The leak audit (issue 11): content that is not public yet, and fields that are never public,

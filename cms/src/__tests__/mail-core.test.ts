@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { queryRows, sql } from '../db/sql.ts'
 import {
   heldBatches,
   type MessageTemplate,
@@ -13,11 +14,10 @@ import {
 } from '../mail/index.ts'
 import { outboxTransport } from '../mail/outboxTransport.ts'
 import { resendTransport } from '../mail/resendTransport.ts'
-import { queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
 import { cmsRoot } from '../paths.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 import { spawnTsxChild, type TsxChild } from './helpers/tsxChild.ts'
 
 let started: StartedPayload

@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows, sql } from '../db/sql.ts'
 import { planSend, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
 import { resendTransport } from '../mail/resendTransport.ts'
-import { queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { crashCheckpoints, randomInt, spawnCrashWorker } from './helpers/crashWorker.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Crash injection: a worker in a real child process is SIGKILLed at a random instant or at a

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows, sql } from '../db/sql.ts'
 import { handleResendWebhook, planSend, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
 import { resendTransport } from '../mail/resendTransport.ts'
-import { queryRows, sql } from '../mail/sql.ts'
 import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
-import { type StartedPayload, startPayload } from './helpers/payload.ts'
+import { type StartedPayload, startPayload } from '../testing/payload.ts'
 import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 const secret = `whsec_${Buffer.from('a webhook signing secret for tests').toString('base64')}`

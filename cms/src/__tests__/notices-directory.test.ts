@@ -4,8 +4,6 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isValidEmail } from '../mail/index.ts'
 import { importRecipients } from '../notices/recipientsCsv/importRecipients.ts'
-import { minimalPdf } from './helpers/files.ts'
-import { httpClient } from './helpers/http.ts'
 import {
   createStaff,
   type StaffUser,
@@ -13,7 +11,9 @@ import {
   staffPassword,
   startPayload,
   testDatabase,
-} from './helpers/payload.ts'
+} from '../testing/payload.ts'
+import { minimalPdf } from './helpers/files.ts'
+import { httpClient } from './helpers/http.ts'
 
 let started: StartedPayload
 let payload: Payload

@@ -3,9 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { signAcknowledgementToken } from '../notices/acknowledgement/token.ts'
 import type { DispatchRecipient } from '../payload-types.ts'
-import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
-import { minimalPdf } from './helpers/files.ts'
-import { httpClient } from './helpers/http.ts'
 import {
   createStaff,
   type StaffUser,
@@ -13,7 +10,10 @@ import {
   staffPassword,
   startPayload,
   testDatabase,
-} from './helpers/payload.ts'
+} from '../testing/payload.ts'
+import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
+import { minimalPdf } from './helpers/files.ts'
+import { httpClient } from './helpers/http.ts'
 import { pdfText } from './helpers/pdf.ts'
 
 let started: StartedPayload

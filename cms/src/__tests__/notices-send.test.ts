@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows, sql } from '../db/sql.ts'
 import { handleResendWebhook } from '../mail/index.ts'
-import { queryRows, sql } from '../mail/sql.ts'
 import { type AcceptedEmail, type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { planDispatch } from '../notices/dispatch/planDispatch.ts'
@@ -11,9 +11,6 @@ import type { DispatchRecipient } from '../payload-types.ts'
 import { seed } from '../seed/index.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
 import { exampleGroupName, exampleNoticeSlug } from '../seed/noticeExamples.ts'
-import { crashCheckpoints, randomInt, spawnCrashWorker } from './helpers/crashWorker.ts'
-import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
-import { httpClient } from './helpers/http.ts'
 import {
   createStaff,
   type StaffUser,
@@ -21,7 +18,10 @@ import {
   staffPassword,
   startPayload,
   testDatabase,
-} from './helpers/payload.ts'
+} from '../testing/payload.ts'
+import { crashCheckpoints, randomInt, spawnCrashWorker } from './helpers/crashWorker.ts'
+import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
+import { httpClient } from './helpers/http.ts'
 import { pdfText } from './helpers/pdf.ts'
 import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { minimalPdf } from './helpers/files.ts'
-import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

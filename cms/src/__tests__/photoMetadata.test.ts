@@ -6,8 +6,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Media } from '../payload-types.ts'
-import { type ServedRest, serveRest } from '../testing/serveRest.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import {
   exifrTags,
   exiftoolTags,
@@ -17,7 +16,8 @@ import {
   personalTags,
   position,
   withCameraMetadata,
-} from './helpers/photoMetadata.ts'
+} from '../testing/photoMetadata.ts'
+import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 
 /**
  * Photos lose their location, camera and owner data (ADR 0023): uploaded over real HTTP to the

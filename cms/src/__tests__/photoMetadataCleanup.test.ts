@@ -4,8 +4,8 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stripStoredPhotoMetadata } from '../photoMetadata/index.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
-import { exiftoolTags, markersIn, personalTags, withCameraMetadata } from './helpers/photoMetadata.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
+import { exiftoolTags, markersIn, personalTags, withCameraMetadata } from '../testing/photoMetadata.ts'
 
 /**
  * The clean-up command's function (`strip-photo-metadata`) on media stored before uploads were

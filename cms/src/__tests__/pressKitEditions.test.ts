@@ -12,8 +12,8 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paragraphsToLexical } from '../seed/lexical.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 import { pdfText } from './helpers/pdf.ts'
 
 let started: StartedPayload

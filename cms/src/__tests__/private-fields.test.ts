@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Internal fields (the consent note above all) never reach an anonymous reader, however they ask:

@@ -3,11 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { queryRows, sql } from '../mail/sql.ts'
+import { queryRows, sql } from '../db/sql.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
 import { planPublicationSends } from '../subscriptions/publication/planPublicationSends.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

@@ -2,14 +2,14 @@ import { drizzle as postgresDrizzle } from '@payloadcms/db-postgres/drizzle/node
 import { drizzle as sqliteDrizzle } from '@payloadcms/db-sqlite/drizzle/libsql'
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows, sql } from '../db/sql.ts'
 import { openSqliteClient } from '../db/sqliteClient.ts'
 import { sqliteSettings } from '../db/sqliteSettings.ts'
-import { queryRows, sql } from '../mail/sql.ts'
 import { handleSubscribe } from '../subscriptions/http.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { type LimitDatabase, sharedLimiter } from '../throttle/store.ts'
 import { requestFrom } from './helpers/fromAddress.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

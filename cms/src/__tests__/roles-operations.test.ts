@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import {
   type DraftCollection,
   type DraftFixture,
@@ -10,7 +11,6 @@ import {
   newestTitle,
   publicTitle,
 } from './helpers/draftFixtures.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
 import { everyone, publishers, type Reply, type RestAs, restAs, staff, type Who } from './helpers/restAs.ts'
 import { problemsWith } from './helpers/roleTable.ts'
 

@@ -3,9 +3,9 @@ import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { refusals } from '../access/refusals.ts'
 import { schedulePublishForPublishers } from '../access/schedulePublish.ts'
+import { type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { draftFixture, draftState, publicTitle } from './helpers/draftFixtures.ts'
 import { httpClient } from './helpers/http.ts'
-import { type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 import { type RestAs, restAs } from './helpers/restAs.ts'
 
 /**

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createStaff, type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+import { createStaff, type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

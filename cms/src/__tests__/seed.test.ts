@@ -4,7 +4,7 @@ import { planDispatch } from '../notices/dispatch/planDispatch.ts'
 import { examplePressKitSlug, foundingStatementSlug, placeholderImageFilename, seed } from '../seed/index.ts'
 import { lexicalToParagraphs } from '../seed/lexical.ts'
 import { exampleGroupName, exampleNoticeSlug } from '../seed/noticeExamples.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

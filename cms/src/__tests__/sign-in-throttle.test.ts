@@ -2,11 +2,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitText } from '../auth/signInMessages.ts'
 import { signInRules } from '../auth/signInThrottle.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { delayAfter } from '../throttle/growingDelay.ts'
 import { requestFrom } from './helpers/fromAddress.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

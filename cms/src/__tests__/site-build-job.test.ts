@@ -3,21 +3,19 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SiteBuild } from '../payload-types.ts'
-import { readSiteBuildStatus } from '../site/builder.ts'
-import { requestSiteBuild } from '../site/requestSiteBuild.ts'
+import { readSiteBuildStatus } from '../siteBuild/builder.ts'
+import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
+import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
-import { type StartedPayload, startPayload, testDatabase } from './helpers/payload.ts'
+import { standInSiteBuildEnv } from './helpers/standInSiteBuild.ts'
 
 /**
  * The rebuildSite job end to end, with a stand-in for the Astro build that reads this CMS over
  * real HTTP (a loopback server in front of the CMS's own REST handlers), and a build hook server.
  */
-const standIn = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers/stand-in-site-build.mjs')
-
 let started: StartedPayload
 let payload: Payload
 let dir: string
@@ -33,16 +31,7 @@ const close = (server: Server) => new Promise((resolve) => server.close(resolve)
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-site-job-'))
   started = await startPayload({
-    env: {
-      SITE_BUILD: 'on',
-      SITE_BUILD_CRON: 'off',
-      SITE_DIR: dir,
-      SITE_RELEASES_DIR: path.join(dir, 'releases'),
-      SITE_LIVE_DIR: path.join(dir, 'live'),
-      SITE_BUILD_COMMAND: `"${process.execPath}" "${standIn}"`,
-      // The build's environment is allow-listed (docs/adr/0033): the stand-in's knobs pass by name.
-      SITE_BUILD_ENV: 'STAND_IN_FAIL,STAND_IN_DELAY_MS,STAND_IN_LOCK,STAND_IN_RECORD',
-    },
+    env: standInSiteBuildEnv(dir),
   })
   payload = started.payload
   cms = await serveRest(payload)

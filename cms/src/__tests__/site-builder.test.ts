@@ -12,14 +12,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { redactSecrets } from '../secrets/secretValues.ts'
-import { createSiteBuilder, LogTail, readSiteBuildStatus, type SiteBuilderOptions } from '../site/builder.ts'
-
-const standIn = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers/stand-in-site-build.mjs')
-const standInCommand = `"${process.execPath}" "${standIn}"`
-const standInKnobs = 'STAND_IN_FAIL,STAND_IN_DELAY_MS,STAND_IN_LOCK,STAND_IN_RECORD'
+import { createSiteBuilder, LogTail, readSiteBuildStatus, type SiteBuilderOptions } from '../siteBuild/builder.ts'
+import { standInCommand, standInKnobs } from './helpers/standInSiteBuild.ts'
 
 /** A loopback "CMS" whose organization name changes with every read, so each build differs. */
 let cms: Server

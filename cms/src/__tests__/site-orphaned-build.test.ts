@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cmsRoot } from '../paths.ts'
-import { createSiteBuilder, type SiteBuilderOptions } from '../site/builder.ts'
+import { createSiteBuilder, type SiteBuilderOptions } from '../siteBuild/builder.ts'
 
 /**
  * A site build runs in its own process group and so outlives a CMS killed during it. The next

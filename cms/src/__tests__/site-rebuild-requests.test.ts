@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SiteBuild } from '../payload-types.ts'
-import { requestSiteBuild } from '../site/requestSiteBuild.ts'
+import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 /**
  * Which changes queue a site build, and how requests are debounced into one job. The runner is

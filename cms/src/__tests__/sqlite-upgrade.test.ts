@@ -10,7 +10,7 @@ import { createBackup, type Install } from '../backup/index.ts'
 import { verifyArchive } from '../backup/readArchive.ts'
 import { applyInOneTransaction, getPayloadWithSafePush, type SafePushResult } from '../db/pushSchemaSafely.ts'
 import { foundingStatementSlug, seed } from '../seed/index.ts'
-import { testDatabase } from './helpers/payload.ts'
+import { testDatabase } from '../testing/payload.ts'
 
 /**
  * Safe upgrades of the embedded database (issue 12 item 6, docs/adr/0030): databases made by

@@ -6,8 +6,6 @@ import PostalMime from 'postal-mime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sessionCookieSecure } from '../http/cmsOrigin.ts'
 import { handleSubscribe } from '../subscriptions/http.ts'
-import { type ServedRest, serveRest } from '../testing/serveRest.ts'
-import { type Answer, requestFrom } from './helpers/fromAddress.ts'
 import {
   createStaff,
   type StaffUser,
@@ -15,7 +13,9 @@ import {
   staffPassword,
   startPayload,
   testDatabase,
-} from './helpers/payload.ts'
+} from '../testing/payload.ts'
+import { type ServedRest, serveRest } from '../testing/serveRest.ts'
+import { type Answer, requestFrom } from './helpers/fromAddress.ts'
 
 /**
  * Staff sessions against cross-site requests, and the e-mail Payload sends to staff

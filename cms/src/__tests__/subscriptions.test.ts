@@ -3,10 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows, sql } from '../db/sql.ts'
 import { markPeerHeaderStamped, peerHeader } from '../http/peerAddress.ts'
 import { handleResendWebhook, runDeliveryWorker, TokenBucket } from '../mail/index.ts'
 import { outboxTransport } from '../mail/outboxTransport.ts'
-import { queryRows, sql } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
 import {
   handleConfirm,
@@ -20,8 +20,8 @@ import {
 import { forgetTopicCache } from '../subscriptions/knownTopics.ts'
 import { planDueConfirmations } from '../subscriptions/planDueConfirmations.ts'
 import { signToken } from '../subscriptions/tokens.ts'
+import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 import { signedWebhookRequest } from './helpers/resendWebhook.ts'
 
 let started: StartedPayload

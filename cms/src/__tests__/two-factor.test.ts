@@ -2,9 +2,9 @@ import { generate } from 'otplib'
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openSecret, sealSecret } from '../auth/totp/secretBox.ts'
+import { type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { requestFrom } from './helpers/fromAddress.ts'
-import { type StartedPayload, staffPassword, startPayload } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

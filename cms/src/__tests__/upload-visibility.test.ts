@@ -4,8 +4,6 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uploadUsers } from '../access/uploadVisibility.ts'
-import { type ServedRest, serveRest } from '../testing/serveRest.ts'
-import { minimalPdf } from './helpers/files.ts'
 import {
   createStaff,
   type StaffUser,
@@ -13,7 +11,9 @@ import {
   staffPassword,
   startPayload,
   testDatabase,
-} from './helpers/payload.ts'
+} from '../testing/payload.ts'
+import { type ServedRest, serveRest } from '../testing/serveRest.ts'
+import { minimalPdf } from './helpers/files.ts'
 
 /**
  * Uploads are public only while something public uses them (docs/adr/0022), tried as an

@@ -4,9 +4,9 @@ import { crc32, deflateSync } from 'node:zlib'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
-import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from './helpers/payload.ts'
 
 let started: StartedPayload
 let payload: Payload

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { mustEnrolFirst } from '../auth/totp/settings.ts'
+import { mustEnrolFirst } from './twoFactorRequired.ts'
 
 /**
  * admin: everything, including users and settings.

@@ -6,9 +6,8 @@
  * Readers call `publicUploadsOrStaff(collection)` as the upload collection's read access; the
  * rest of the CMS asks `publicUploadIds` or `isPublicUpload`.
  */
-import { documentCollections } from '@pressroom/shared'
+import { documentCollections, relationId } from '@pressroom/shared'
 import { type Access, type CollectionSlug, NotFound, type PayloadRequest, type Where } from 'payload'
-import { relationId } from '../db/relationId.ts'
 import { roleOf } from './roles.ts'
 
 export type UploadCollection = 'media' | 'documents'

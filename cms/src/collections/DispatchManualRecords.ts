@@ -1,3 +1,4 @@
+import { relationId } from '@pressroom/shared'
 import {
   APIError,
   type CollectionAfterChangeHook,
@@ -5,7 +6,6 @@ import {
   type CollectionConfig,
 } from 'payload'
 import { isAdmin, isPublisher } from '../access/index.ts'
-import { relationId } from '../db/relationId.ts'
 import { instantHooks } from '../fields/instant.ts'
 import { manualChannels } from '../notices/directory.ts'
 import { recordManualDelivery } from '../notices/dispatch/recordManualDelivery.ts'

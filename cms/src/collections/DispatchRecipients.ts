@@ -1,19 +1,9 @@
 import type { CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
 import { acknowledgementLinkField } from '../notices/acknowledgement/field.ts'
-import { deliveryChannels, languageOptions } from '../notices/directory.ts'
+import { deliveryChannels, dispatchRecipientStatuses, languageOptions } from '../notices/directory.ts'
 import { dispatchRecipientEndpoints } from '../notices/dispatch/recipientEndpoints.ts'
 import { noticesGroup } from './Recipients.ts'
-
-export const dispatchRecipientStatuses = [
-  { value: 'queued', label: { en: 'Queued', ru: 'В очереди' } },
-  { value: 'sent', label: { en: 'Sent', ru: 'Отправлено' } },
-  { value: 'delivered', label: { en: 'Delivered', ru: 'Доставлено' } },
-  { value: 'bounced', label: { en: 'Bounced', ru: 'Не доставлено' } },
-  { value: 'acknowledged', label: { en: 'Acknowledged', ru: 'Получение подтверждено' } },
-  { value: 'manual', label: { en: 'Delivered by staff', ru: 'Доставлено сотрудниками' } },
-] as const
-export type DispatchRecipientStatus = (typeof dispatchRecipientStatuses)[number]['value']
 
 const never = () => false
 const timestamp = (name: string, label: { en: string; ru: string }) =>

@@ -1,3 +1,4 @@
+import { relationId } from '@pressroom/shared'
 import {
   APIError,
   type CollectionBeforeChangeHook,
@@ -5,7 +6,6 @@ import {
   type CollectionConfig,
 } from 'payload'
 import { isPublisher } from '../access/index.ts'
-import { relationId } from '../db/relationId.ts'
 import { dispatchEndpoints } from '../notices/dispatch/endpoints.ts'
 import { assertNoticePublished } from '../notices/dispatch/planDispatch.ts'
 import { noticesGroup } from './Recipients.ts'
@@ -17,7 +17,6 @@ export const dispatchStatuses = [
   { value: 'sending', label: { en: 'Sending', ru: 'Отправляется' } },
   { value: 'completed', label: { en: 'Completed', ru: 'Завершена' } },
 ] as const
-export type DispatchStatus = (typeof dispatchStatuses)[number]['value']
 
 const chosenFields = ['notice', 'groups', 'recipients'] as const
 

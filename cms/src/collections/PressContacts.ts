@@ -1,6 +1,7 @@
 import { localeCodes, locales } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
-import { anyone, isPublisher, staffOnlyField } from '../access/index.ts'
+import { anyone, isPublisher } from '../access/index.ts'
+import { placeholderField } from '../fields/placeholder.ts'
 
 export const PressContacts: CollectionConfig = {
   slug: 'press-contacts',
@@ -36,13 +37,6 @@ export const PressContacts: CollectionConfig = {
       options: locales.map((l) => ({ value: l.code, label: l.nativeLabel })),
       label: { en: 'Languages spoken', ru: 'Языки общения' },
     },
-    {
-      name: 'isPlaceholder',
-      type: 'checkbox',
-      defaultValue: false,
-      label: { en: 'Placeholder (replace before going live)', ru: 'Заглушка (заменить перед запуском)' },
-      access: { read: staffOnlyField },
-      admin: { position: 'sidebar' },
-    },
+    placeholderField,
   ],
 }

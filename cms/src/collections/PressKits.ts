@@ -1,6 +1,7 @@
 import { allKindsHeading, documentCollections, localeCodes } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
-import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
+import { canSaveContent, isPublisher, isStaff, publishedOrStaff } from '../access/index.ts'
+import { placeholderField } from '../fields/placeholder.ts'
 import { slugField } from '../fields/slug.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { hideUnreleasedPublications } from '../hooks/hideUnreleasedPublications.ts'
@@ -58,13 +59,6 @@ export const PressKits: CollectionConfig = {
       label: { en: 'Press contacts', ru: 'Контакты для прессы' },
     },
     slugField,
-    {
-      name: 'isPlaceholder',
-      type: 'checkbox',
-      defaultValue: false,
-      label: { en: 'Placeholder (replace before going live)', ru: 'Заглушка (заменить перед запуском)' },
-      access: { read: staffOnlyField },
-      admin: { position: 'sidebar' },
-    },
+    placeholderField,
   ],
 }

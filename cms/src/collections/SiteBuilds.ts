@@ -2,11 +2,10 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../access/index.ts'
 
 export const siteBuildStatuses = ['queued', 'running', 'succeeded', 'failed'] as const
-export type SiteBuildStatusName = (typeof siteBuildStatuses)[number]
 
 /**
  * One record per requested rebuild of the public site, written only by the CMS itself
- * (cms/src/site/). Staff read it to see whether their change is live, or why it is not.
+ * (cms/src/siteBuild/). Staff read it to see whether their change is live, or why it is not.
  */
 export const SiteBuilds: CollectionConfig = {
   slug: 'site-builds',

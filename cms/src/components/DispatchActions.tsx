@@ -1,5 +1,6 @@
 'use client'
 import { Button, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
+import { relationId } from '@pressroom/shared'
 import { useRouter } from 'next/navigation.js'
 import { adminT } from '../i18n/admin/adminT.ts'
 import { LogExportLinks } from './LogExportLinks.tsx'
@@ -12,7 +13,7 @@ export function DispatchActions() {
   const router = useRouter()
   const status = useFormFields(([fields]) => fields.status?.value) as string | undefined
   const notice = useFormFields(([fields]) => fields.notice?.value) as number | string | { id: number } | undefined
-  const noticeId = notice && typeof notice === 'object' ? notice.id : notice
+  const noticeId = notice === undefined ? undefined : relationId(notice)
   const api = useApiUrl()
   const { busy, message, call } = useEndpointCall()
 

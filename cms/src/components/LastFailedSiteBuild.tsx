@@ -1,20 +1,14 @@
 import type { BeforeListServerProps } from 'payload'
 import { adminT } from '../i18n/admin/adminT.ts'
+import { lastFinishedBuild } from '../siteBuild/lastFinishedBuild.ts'
 
 /** Above the site builds list: the latest failure, loud while it is the newest finished build. */
 export async function LastFailedSiteBuild({ payload, i18n }: BeforeListServerProps) {
   const t = adminT(i18n.t, 'lastFailedSiteBuild')
-  const latest = async (status: 'failed' | 'succeeded') =>
-    (
-      await payload.find({
-        collection: 'site-builds',
-        where: { status: { equals: status } },
-        sort: '-finishedAt',
-        limit: 1,
-        depth: 0,
-      })
-    ).docs[0]
-  const [failed, succeeded] = await Promise.all([latest('failed'), latest('succeeded')])
+  const [failed, succeeded] = await Promise.all([
+    lastFinishedBuild(payload, { status: { equals: 'failed' } }),
+    lastFinishedBuild(payload, { status: { equals: 'succeeded' } }),
+  ])
   if (!failed) return null
   const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '')
   const failing = !succeeded || (failed.finishedAt ?? '') > (succeeded.finishedAt ?? '')

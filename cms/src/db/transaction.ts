@@ -48,7 +48,7 @@ export async function drizzleFor(payload: Payload, req?: PayloadRequest): Promis
 }
 
 /**
- * A database handle for raw SQL (the delivery core's `MailDatabase`) whose statements run in
+ * A database handle for raw SQL (`SqlDatabase`, db/sql.ts) whose statements run in
  * `req`'s transaction.
  */
 export async function transactionDb(payload: Payload, req?: PayloadRequest) {

@@ -1,3 +1,4 @@
+import { relationId } from '@pressroom/shared'
 import type { Field, FieldHook } from 'payload'
 import { staffOnlyField } from '../access/index.ts'
 import type { UploadCollection } from '../access/uploadVisibility.ts'
@@ -17,7 +18,7 @@ export function uploadsInRichText(value: unknown, upload: UploadCollection, foun
   } else if (value && typeof value === 'object') {
     const node = value as { relationTo?: unknown; value?: unknown }
     if (node.relationTo === upload) {
-      const id = node.value && typeof node.value === 'object' ? (node.value as { id?: unknown }).id : node.value
+      const id = relationId(node.value)
       if (typeof id === 'number' || typeof id === 'string') found.add(String(id))
     }
     for (const child of Object.values(value)) uploadsInRichText(child, upload, found)

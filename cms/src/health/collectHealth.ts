@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
+import { num, queryRows, sql } from '../db/sql.ts'
 import { jobLeaseSettings } from '../jobs/settings.ts'
-import { num, queryRows, sql } from '../mail/sql.ts'
+import { lastFinishedBuild } from '../siteBuild/lastFinishedBuild.ts'
 import { pulses } from './pulse.ts'
 import { type HealthSettings, healthSettings } from './settings.ts'
 
@@ -174,19 +175,7 @@ async function heldBatchCount(payload: Payload): Promise<number> {
 }
 
 async function siteBuildFacts(payload: Payload) {
-  const latest = async (where: Where) =>
-    (
-      await bounded(
-        payload.find({
-          collection: 'site-builds',
-          where,
-          sort: '-finishedAt',
-          limit: 1,
-          depth: 0,
-          overrideAccess: true,
-        }),
-      )
-    ).docs[0]
+  const latest = (where: Where) => bounded(lastFinishedBuild(payload, where))
   const last = await latest({ status: { in: ['succeeded', 'failed'] } })
   const succeeded = last?.status === 'succeeded' ? last : await latest({ status: { equals: 'succeeded' } })
   const waiting = await bounded(

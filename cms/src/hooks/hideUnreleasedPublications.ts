@@ -1,6 +1,6 @@
+import { relationId } from '@pressroom/shared'
 import type { CollectionSlug, FieldHook } from 'payload'
 import { roleOf } from '../access/roles.ts'
-import { relationId } from '../db/relationId.ts'
 
 type Entry = { relationTo?: unknown; value?: unknown }
 

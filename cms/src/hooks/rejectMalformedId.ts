@@ -1,4 +1,5 @@
 import { type CollectionBeforeOperationHook, NotFound } from 'payload'
+import { parseDocumentId } from '../http/documentId.ts'
 
 /**
  * Documents have integer IDs on both databases. Payload answers a malformed ID in the URL
@@ -6,8 +7,6 @@ import { type CollectionBeforeOperationHook, NotFound } from 'payload'
  */
 export const rejectMalformedId: CollectionBeforeOperationHook = ({ args, req }) => {
   const id = (args as { id?: unknown }).id
-  if (id === undefined || id === null) return args
-  if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return args
-  if (typeof id === 'string' && /^\d{1,15}$/.test(id)) return args
+  if (id === undefined || id === null || parseDocumentId(id) !== undefined) return args
   throw new NotFound(req.t)
 }

@@ -8,7 +8,7 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
-import { fragmentCycle } from '../graphql/limits.ts'
+import { fragmentCycle } from './graphqlLimits.ts'
 import { unreadableRequest } from './unreadableRequest.ts'
 
 type Config = Promise<SanitizedConfig> | SanitizedConfig

@@ -8,8 +8,7 @@
  * Plain Node loads this file (type stripping): it imports nothing that loads the CMS.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { maxCsvBytes } from '../notices/recipientsCsv/columns.ts'
-import { maxUploadBytes } from './uploadLimit.ts'
+import { maxCsvBytes, maxUploadBytes } from './uploadLimit.ts'
 
 const kilobytes = 1024
 const megabytes = 1024 * 1024

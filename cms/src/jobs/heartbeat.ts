@@ -1,5 +1,5 @@
-import type { MailDatabase } from '../mail/sql.ts'
-import { now, queryRows, type SQL, sql } from '../mail/sql.ts'
+import type { SqlDatabase } from '../db/sql.ts'
+import { now, queryRows, type SQL, sql } from '../db/sql.ts'
 import { jobLeaseSettings } from './settings.ts'
 
 /** Tables whose `updated_at` serves as a lease: jobs, and dispatches while they are planned. */
@@ -18,7 +18,7 @@ export type Heartbeat = {
  * still being worked on (a job still `processing`, a dispatch still `planning`).
  */
 export function keepAlive(
-  payload: MailDatabase,
+  payload: SqlDatabase,
   row: { table: LeasedTable; id: number | string; stillOurs: SQL },
   everyMs = jobLeaseSettings().heartbeatMs,
 ): Heartbeat {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
-import { jsonValue, now, num, queryRows, sql } from '../mail/sql.ts'
+import { jsonValue, now, num, queryRows, sql } from '../db/sql.ts'
 import { type JobLeaseSettings, jobLeaseSettings, leaseCutoff } from './settings.ts'
 
 export type SweepResult = {

@@ -1,5 +1,5 @@
 import type { PayloadRequest, SanitizedConfig, TaskConfig } from 'payload'
-import { sql } from '../mail/sql.ts'
+import { sql } from '../db/sql.ts'
 import { keepAlive } from './heartbeat.ts'
 
 type AnyTask = NonNullable<SanitizedConfig['jobs']['tasks']>[number]

@@ -1,5 +1,6 @@
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
-import { hasRole } from '../access/roles.ts'
+import { routeDocumentId } from '../http/documentId.ts'
+import { requirePublisher } from '../http/staffOnly.ts'
 import { type BatchDecision, decideHeldBatch } from './heldBatches.ts'
 
 const decisions: Record<string, BatchDecision> = { 'send-anyway': 'send-anyway', 'give-up': 'give-up' }
@@ -9,13 +10,10 @@ function decideEndpoint(path: string, decision: BatchDecision): Endpoint {
     path: `/:id/${path}`,
     method: 'post',
     handler: async (req: PayloadRequest) => {
-      if (!req.user) throw new APIError('Log in as an admin or editor to decide about a batch.', 401, undefined, true)
-      if (!hasRole(req.user, 'admin', 'editor')) {
-        throw new APIError('Only admins and editors may decide about e-mail batches.', 403, undefined, true)
-      }
-      const id = String(req.routeParams?.id ?? '')
-      if (!/^\d{1,15}$/.test(id)) return Response.json({ message: `"${id}" is not a batch ID.` }, { status: 404 })
-      const done = await decideHeldBatch(req.payload, Number(id), decision, req.user.id)
+      const user = requirePublisher(req, 'decide about e-mail batches')
+      const id = routeDocumentId(req, 'batch')
+      if (id instanceof Response) return id
+      const done = await decideHeldBatch(req.payload, id, decision, user.id)
       if (!done) {
         throw new APIError(
           'This batch is not waiting for a decision (someone decided already, or it was never held); reload the page.',
@@ -24,7 +22,7 @@ function decideEndpoint(path: string, decision: BatchDecision): Endpoint {
           true,
         )
       }
-      req.payload.logger.info({ batch: Number(id), decision, user: req.user.id }, 'Held mail batch decided by staff')
+      req.payload.logger.info({ batch: id, decision, user: user.id }, 'Held mail batch decided by staff')
       return Response.json({
         message:
           decision === 'send-anyway'

@@ -1,5 +1,5 @@
-import type { MailDatabase } from './sql.ts'
-import { execute, num, queryRows, sql } from './sql.ts'
+import type { SqlDatabase } from '../db/sql.ts'
+import { execute, num, queryRows, sql } from '../db/sql.ts'
 
 export type SendCounts = {
   planned: number
@@ -16,7 +16,7 @@ export type SendCounts = {
  * Counts a send's deliveries by status and writes the counters staff see. Counting (rather
  * than incrementing) makes it safe to run any number of times from any worker or webhook.
  */
-export async function recountSend(payload: MailDatabase, sendId: number): Promise<SendCounts> {
+export async function recountSend(payload: SqlDatabase, sendId: number): Promise<SendCounts> {
   const rows = await queryRows<{ status: string; n: unknown }>(
     payload,
     sql`SELECT "status", CAST(count(*) AS INTEGER) AS "n" FROM "deliveries" WHERE "send_id" = ${sendId} GROUP BY "status"`,

@@ -1,5 +1,5 @@
+import { execute, now, num, queryRows, type SqlDatabase, sql } from '../db/sql.ts'
 import { recountSend } from './counters.ts'
-import { execute, type MailDatabase, now, num, queryRows, sql } from './sql.ts'
 
 /**
  * Batches past the provider's idempotency window (docs/adr/0028). The provider forgets a key 24
@@ -22,7 +22,7 @@ const iso = (value: unknown) =>
   value === null || value === undefined ? null : new Date(value as string | Date).toISOString()
 
 /** Called by the worker that holds the lease: the batch waits for staff, its rows stay queued. */
-export async function holdBatch(payload: MailDatabase, batchId: number, owner: string, waiting: number) {
+export async function holdBatch(payload: SqlDatabase, batchId: number, owner: string, waiting: number) {
   const [held] = await queryRows<{ first_attempt_at: unknown; error: string | null }>(
     payload,
     sql`UPDATE "mail_batches" SET "status" = 'held', "lease_until" = NULL, "messages" = ${waiting}, "updated_at" = ${now()}
@@ -38,7 +38,7 @@ export async function holdBatch(payload: MailDatabase, batchId: number, owner: s
 }
 
 /** Every batch waiting for a staff decision, oldest first (for the admin and monitoring). */
-export async function heldBatches(payload: MailDatabase): Promise<HeldBatch[]> {
+export async function heldBatches(payload: SqlDatabase): Promise<HeldBatch[]> {
   const rows = await queryRows<Record<string, unknown>>(
     payload,
     sql`SELECT "b"."id", "b"."send_id", "s"."label", "b"."first_attempt_at", "b"."error", "b"."messages"
@@ -67,7 +67,7 @@ export const givenUpError =
  * fails the rows first, only while the batch is still held, then closes the batch.
  */
 export async function decideHeldBatch(
-  payload: MailDatabase,
+  payload: SqlDatabase,
   batchId: number,
   decision: BatchDecision,
   userId: number | string,

@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
+import type { SqlDatabase } from '../db/sql.ts'
+import { execute, jsonValue, now, queryRows, sql } from '../db/sql.ts'
 import { inTransaction, transactionDb } from '../db/transaction.ts'
 import { normalizeEmail } from './address.ts'
 import { recountSend } from './counters.ts'
 import type { MessageTemplate } from './message.ts'
-import type { MailDatabase } from './sql.ts'
-import { execute, jsonValue, now, queryRows, sql } from './sql.ts'
 
 export type Recipient = {
   /** Unique within the send, e.g. `subscriber:12` or `institution:4`. */
@@ -120,7 +120,7 @@ async function findSendByKey(payload: Payload, key: string, req?: PayloadRequest
   return found.docs[0]
 }
 
-export async function suppressedAmong(payload: MailDatabase, emails: string[]): Promise<Set<string>> {
+export async function suppressedAmong(payload: SqlDatabase, emails: string[]): Promise<Set<string>> {
   const result = new Set<string>()
   for (const part of chunk([...new Set(emails)], 500)) {
     if (part.length === 0) continue
@@ -142,7 +142,7 @@ export async function suppressedAmong(payload: MailDatabase, emails: string[]): 
  * that a retry repeats exactly the same request.
  */
 export async function cancelPendingDeliveries(
-  payload: MailDatabase,
+  payload: SqlDatabase,
   who: { subscriber: number } | { email: string },
   reason: string,
 ): Promise<number> {

@@ -1,5 +1,5 @@
+import { queryRows, type SqlDatabase, sql } from '../db/sql.ts'
 import type { DeliveryStatus } from './deliveryStatus.ts'
-import { type MailDatabase, queryRows, sql } from './sql.ts'
 
 export type DeliveryReport = {
   recipient: string
@@ -16,7 +16,7 @@ export type DeliveryReport = {
  * a webhook. Statuses only move forward: planned → batched → queued → sent → delivered,
  * bounced or complained; or failed / cancelled.
  */
-export async function deliveryStatuses(payload: MailDatabase, sendKey: string): Promise<DeliveryReport[]> {
+export async function deliveryStatuses(payload: SqlDatabase, sendKey: string): Promise<DeliveryReport[]> {
   const rows = await queryRows<{
     recipient: string
     email: string

@@ -1,12 +1,12 @@
 import type { Payload } from 'payload'
 import { Webhook } from 'svix'
+import type { SqlDatabase } from '../db/sql.ts'
+import { execute, jsonValue, now, num, parseJson, queryRows, sql } from '../db/sql.ts'
 import { webhookBytes } from '../http/bodyLimits.ts'
 import { readBodyUpTo } from '../http/boundedBody.ts'
 import { normalizeEmail } from './address.ts'
 import { recountSend } from './counters.ts'
 import { cancelPendingDeliveries } from './plan.ts'
-import type { MailDatabase } from './sql.ts'
-import { execute, jsonValue, now, num, parseJson, queryRows, sql } from './sql.ts'
 
 export const maxWebhookBytes = webhookBytes
 
@@ -103,7 +103,7 @@ export async function handleResendWebhook(
 }
 
 /** Events that arrived before the worker recorded the message id are applied once it has. */
-export async function applyPendingEvents(payload: MailDatabase, messageIds: string[]): Promise<void> {
+export async function applyPendingEvents(payload: SqlDatabase, messageIds: string[]): Promise<void> {
   if (messageIds.length === 0) return
   const rows = await queryRows<{ event_id: string; body: unknown }>(
     payload,
@@ -122,7 +122,7 @@ const rank: Record<string, number> = { queued: 0, sent: 1, delivered: 2, bounced
  * Applies one event; safe to repeat (statuses only move forward, suppression is an upsert).
  * Gives the send's id when the event was applied to one of its deliveries.
  */
-async function applyEvent(payload: MailDatabase, eventId: string, event: ResendEvent): Promise<number | undefined> {
+async function applyEvent(payload: SqlDatabase, eventId: string, event: ResendEvent): Promise<number | undefined> {
   const messageId = event.data?.email_id
   const markProcessed = () =>
     execute(payload, sql`UPDATE "mail_events" SET "processed_at" = ${now()} WHERE "event_id" = ${eventId}`)
@@ -164,7 +164,7 @@ async function applyEvent(payload: MailDatabase, eventId: string, event: ResendE
  * planned for it, and ends its subscription with the reason.
  */
 export async function suppress(
-  payload: MailDatabase,
+  payload: SqlDatabase,
   email: string,
   reason: 'bounced' | 'complained' | 'manual',
   detail = '',

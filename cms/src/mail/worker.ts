@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto'
 import os from 'node:os'
+import type { SqlDatabase } from '../db/sql.ts'
+import { caseById, execute, idList, now, num, parseJson, queryRows, sql } from '../db/sql.ts'
 import { idempotencyWindowMs } from './config.ts'
 import { recountSend } from './counters.ts'
 import { holdBatch } from './heldBatches.ts'
 import { type MessageTemplate, type OutgoingMessage, personalize } from './message.ts'
 import { cancelPendingDeliveries, suppressedAmong } from './plan.ts'
 import type { RequestBucket } from './sharedBucket.ts'
-import type { MailDatabase } from './sql.ts'
-import { caseById, execute, idList, now, num, parseJson, queryRows, sql } from './sql.ts'
 import { sleep } from './tokenBucket.ts'
 import type { MailTransport, MessageResult } from './transport.ts'
 import { applyPendingEvents } from './webhooks.ts'
@@ -42,7 +42,7 @@ type SendInfo = { key: string; createdAt: string; message: MessageTemplate }
  * Sends what is planned, a batch at a time, until nothing claimable is left or the deadline
  * passes. Any number of workers may run at once, in any number of processes.
  */
-export async function runDeliveryWorker(payload: MailDatabase, options: WorkerOptions): Promise<WorkerResult> {
+export async function runDeliveryWorker(payload: SqlDatabase, options: WorkerOptions): Promise<WorkerResult> {
   const owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   const leaseMs = options.leaseMs ?? Number(process.env.MAIL_LEASE_SECONDS ?? 120) * 1000
   const result: WorkerResult = { batches: 0, sent: 0, failed: 0, retries: 0, held: 0 }
@@ -167,7 +167,7 @@ export function idempotencyKey(send: SendInfo, batchId: number): string {
   return `pressroom-${digest}-b${batchId}`
 }
 
-async function loadSend(payload: MailDatabase, sendId: number): Promise<SendInfo> {
+async function loadSend(payload: SqlDatabase, sendId: number): Promise<SendInfo> {
   const [send] = await queryRows<{ key: string; created_at: unknown; message: unknown }>(
     payload,
     sql`SELECT "key", "created_at", "message" FROM "sends" WHERE "id" = ${sendId}`,
@@ -177,7 +177,7 @@ async function loadSend(payload: MailDatabase, sendId: number): Promise<SendInfo
   return { key: send.key, createdAt, message: parseJson<MessageTemplate>(send.message) }
 }
 
-async function claimAbandonedBatch(payload: MailDatabase, owner: string, leaseMs: number): Promise<Batch | undefined> {
+async function claimAbandonedBatch(payload: SqlDatabase, owner: string, leaseMs: number): Promise<Batch | undefined> {
   const at = now()
   const rows = await queryRows(
     payload,
@@ -194,7 +194,7 @@ async function claimAbandonedBatch(payload: MailDatabase, owner: string, leaseMs
 }
 
 async function claimNewBatch(
-  payload: MailDatabase,
+  payload: SqlDatabase,
   owner: string,
   leaseMs: number,
   size: number,
@@ -235,7 +235,7 @@ function toBatch(row: Record<string, unknown>): Batch {
 
 /** Writes each recipient's exact message into its row, before anything is sent. */
 async function prepareBatch(
-  payload: MailDatabase,
+  payload: SqlDatabase,
   batch: Batch,
   send: SendInfo,
   key: string,
@@ -273,7 +273,7 @@ async function prepareBatch(
 
 /** Keeps the batch ours a lease longer; undefined when it is not ours any more. */
 async function renewLease(
-  payload: MailDatabase,
+  payload: SqlDatabase,
   batchId: number,
   owner: string,
   leaseMs: number,
@@ -290,14 +290,14 @@ async function renewLease(
 }
 
 /** Written before the first request leaves: the provider's idempotency window starts there. */
-async function noteFirstAttempt(payload: MailDatabase, batchId: number) {
+async function noteFirstAttempt(payload: SqlDatabase, batchId: number) {
   await execute(
     payload,
     sql`UPDATE "mail_batches" SET "first_attempt_at" = COALESCE("first_attempt_at", ${now()}) WHERE "id" = ${batchId}`,
   )
 }
 
-async function noteError(payload: MailDatabase, batchId: number, reason: string) {
+async function noteError(payload: SqlDatabase, batchId: number, reason: string) {
   await execute(payload, sql`UPDATE "mail_batches" SET "error" = ${reason.slice(0, 500)} WHERE "id" = ${batchId}`)
 }
 
@@ -305,7 +305,7 @@ async function noteError(payload: MailDatabase, batchId: number, reason: string)
  * Gives a batch back at the end of a run that was kept waiting by the provider's rate limit:
  * the next run takes it at once, and this claim does not count towards giving up.
  */
-async function releaseBatch(payload: MailDatabase, batchId: number, owner: string) {
+async function releaseBatch(payload: SqlDatabase, batchId: number, owner: string) {
   await execute(
     payload,
     sql`UPDATE "mail_batches" SET "lease_until" = ${now()}, "attempts" = "attempts" - 1
@@ -313,7 +313,7 @@ async function releaseBatch(payload: MailDatabase, batchId: number, owner: strin
   )
 }
 
-async function markResults(payload: MailDatabase, ids: number[], results: MessageResult[]) {
+async function markResults(payload: SqlDatabase, ids: number[], results: MessageResult[]) {
   const sentIds = new Map<number, string>()
   const errors = new Map<number, string>()
   ids.forEach((id, index) => {
@@ -339,14 +339,14 @@ async function markResults(payload: MailDatabase, ids: number[], results: Messag
   }
 }
 
-async function finishBatch(payload: MailDatabase, batch: Batch, status: 'sent' | 'failed' | 'empty') {
+async function finishBatch(payload: SqlDatabase, batch: Batch, status: 'sent' | 'failed' | 'empty') {
   await execute(
     payload,
     sql`UPDATE "mail_batches" SET "status" = ${status}, "lease_until" = NULL, "updated_at" = ${now()} WHERE "id" = ${batch.id}`,
   )
 }
 
-async function failBatch(payload: MailDatabase, batch: Batch, reason: string) {
+async function failBatch(payload: SqlDatabase, batch: Batch, reason: string) {
   await execute(
     payload,
     sql`UPDATE "deliveries" SET "status" = 'failed', "error" = ${reason}, "updated_at" = ${now()}

@@ -1,10 +1,10 @@
-import { isLocale, type Locale, locales } from '@pressroom/shared'
+import { type Locale, locales } from '@pressroom/shared'
 import countries from 'i18n-iso-countries'
 import { isValidEmail } from '../mail/address.ts'
 
 /**
  * What a recipient of formal notices is and how it may be reached. One list per choice, read by
- * the collections, the CSV import and export, and dispatch planning.
+ * the collections, the CSV import and export, dispatch planning and the dispatch log.
  */
 export const recipientKinds = [
   { value: 'embassy', label: { en: 'Embassy', ru: 'Посольство' } },
@@ -30,7 +30,17 @@ export const deliveryChannels = [
 export type DeliveryChannel = (typeof deliveryChannels)[number]['value']
 /** Channels staff carry out and record by hand, with a proof. */
 export const manualChannels = deliveryChannels.filter((c) => c.value !== 'email')
-export type ManualChannel = Exclude<DeliveryChannel, 'email'>
+
+/** Where a dispatch stands for one recipient (a row of the dispatch log). */
+export const dispatchRecipientStatuses = [
+  { value: 'queued', label: { en: 'Queued', ru: 'В очереди' } },
+  { value: 'sent', label: { en: 'Sent', ru: 'Отправлено' } },
+  { value: 'delivered', label: { en: 'Delivered', ru: 'Доставлено' } },
+  { value: 'bounced', label: { en: 'Bounced', ru: 'Не доставлено' } },
+  { value: 'acknowledged', label: { en: 'Acknowledged', ru: 'Получение подтверждено' } },
+  { value: 'manual', label: { en: 'Delivered by staff', ru: 'Доставлено сотрудниками' } },
+] as const
+export type DispatchRecipientStatus = (typeof dispatchRecipientStatuses)[number]['value']
 
 /** The working languages from @pressroom/shared, as select options. */
 export const languageOptions: readonly { value: Locale; label: string }[] = locales.map((l) => ({
@@ -41,7 +51,6 @@ export const languageOptions: readonly { value: Locale; label: string }[] = loca
 export const isRecipientKind = (value: string): value is RecipientKind => recipientKinds.some((k) => k.value === value)
 export const isDeliveryChannel = (value: string): value is DeliveryChannel =>
   deliveryChannels.some((c) => c.value === value)
-export const isPreferredLanguage = (value: string): value is Locale => isLocale(value)
 
 /** The same address check as subscriptions (mail/address.ts), with a message that says what is wrong. */
 export function emailProblem(value: string): string | null {

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
+import { execute, jsonValue, num, parseJson, queryRows, type SqlDatabase, sql } from '../db/sql.ts'
 import { outboxDir } from '../mail/config.ts'
-import { execute, jsonValue, type MailDatabase, num, parseJson, queryRows, sql } from '../mail/sql.ts'
 
 type Whom = { subscriber: number; email: string; placeholder: string }
 
@@ -23,7 +23,7 @@ function withoutAddress(value: unknown, address: RegExp, placeholder: string): u
  * and the local outbox's .eml copies of the messages sent to it are deleted. Call it before the
  * deliveries lose their address and message ids are still known.
  */
-export async function forgetAddressInMailRecords(payload: MailDatabase, whom: Whom): Promise<void> {
+export async function forgetAddressInMailRecords(payload: SqlDatabase, whom: Whom): Promise<void> {
   const email = whom.email.toLowerCase()
   const messages = await queryRows<{ provider_message_id: string }>(
     payload,

@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { type MailDatabase, queryRows, sql } from '../mail/sql.ts'
+import { queryRows, type SqlDatabase, sql } from '../db/sql.ts'
 
 /** Rows changed per statement: short statements never hold SQLite's write lock for long. */
 const chunk = 500
@@ -9,7 +9,7 @@ const chunk = 500
  * Repeats a statement that changes at most `chunk` rows (and returns their ids) until it changes
  * none; gives the total.
  */
-async function inChunks(payload: MailDatabase, statement: () => ReturnType<typeof sql>): Promise<number> {
+async function inChunks(payload: SqlDatabase, statement: () => ReturnType<typeof sql>): Promise<number> {
   let total = 0
   for (;;) {
     const rows = await queryRows(payload, statement())
@@ -24,7 +24,7 @@ async function inChunks(payload: MailDatabase, statement: () => ReturnType<typeo
  * sent (planned, batched, queued) keeps its payload whatever its age: a batch re-sent after a
  * crash must send the very same bytes under its idempotency key (docs/adr/0010).
  */
-export function pruneMailPayloads(payload: MailDatabase, before: Date): Promise<number> {
+export function pruneMailPayloads(payload: SqlDatabase, before: Date): Promise<number> {
   return inChunks(
     payload,
     () => sql`UPDATE "deliveries" SET "payload" = NULL
@@ -41,7 +41,7 @@ export function pruneMailPayloads(payload: MailDatabase, before: Date): Promise<
  * arrives, or (if it came before the worker recorded its message id) as soon as the worker
  * records it, seconds later; one still unapplied after weeks never will be.
  */
-export function pruneWebhookEvents(payload: MailDatabase, before: Date): Promise<number> {
+export function pruneWebhookEvents(payload: SqlDatabase, before: Date): Promise<number> {
   return inChunks(
     payload,
     () => sql`DELETE FROM "mail_events"

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { lastFinishedBuild } from '../siteBuild/lastFinishedBuild.ts'
 
 /**
  * Deletes finished site-build records (with their log) requested before the cutoff. Never a
@@ -15,16 +16,7 @@ export async function pruneSiteBuilds(payload: Payload, before: Date, keep: numb
     pagination: false,
   })
   const latest = async (status: 'succeeded' | 'failed') =>
-    (
-      await payload.find({
-        collection: 'site-builds',
-        where: { status: { equals: status } },
-        sort: '-finishedAt',
-        limit: 1,
-        depth: 0,
-        select: { status: true },
-      })
-    ).docs[0]?.id
+    (await lastFinishedBuild(payload, { status: { equals: status } }))?.id
   const kept = [...newest.docs.map((d) => d.id), await latest('succeeded'), await latest('failed')].filter(
     (id) => id !== undefined,
   )

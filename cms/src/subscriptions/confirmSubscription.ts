@@ -1,7 +1,7 @@
 import { isLocale } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { now } from '../db/sql.ts'
 import { mailSettings } from '../mail/index.ts'
-import { now } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { consentText, subscriptionPolicyVersion } from './consent.ts'
 import { topicIdsBySlug } from './knownTopics.ts'

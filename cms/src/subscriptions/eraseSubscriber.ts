@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
+import { execute, now, sql } from '../db/sql.ts'
 import { cancelPendingDeliveries } from '../mail/index.ts'
-import { execute, now, sql } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { forgetAddressInMailRecords } from '../retention/forgetAddress.ts'
 

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { now, queryRows, sql } from '../mail/sql.ts'
+import { now, queryRows, sql } from '../db/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { requestedPreferences } from './preferences.ts'
 

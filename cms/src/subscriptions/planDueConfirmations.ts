@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { isLocale, localeCodes } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { execute, now, num, queryRows, sql } from '../db/sql.ts'
 import { mailSettings, planSend, type Recipient } from '../mail/index.ts'
-import { execute, now, num, queryRows, sql } from '../mail/sql.ts'
 import { subscriberLinks } from './subscriberLinks.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { type DocumentKind, documentKinds, type Locale } from '@pressroom/shared'
-import { parseJson } from '../mail/sql.ts'
+import { parseJson } from '../db/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
 
 /**

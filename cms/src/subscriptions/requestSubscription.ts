@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { execute, jsonValue, now, sql } from '../mail/sql.ts'
+import { execute, jsonValue, now, sql } from '../db/sql.ts'
 import type { SubscribeRequest } from './preferences.ts'
 
 /** How often one address may be sent a confirmation e-mail. */

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
+import { now } from '../db/sql.ts'
 import { mailSettings } from '../mail/index.ts'
-import { now } from '../mail/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { consentText, subscriptionPolicyVersion } from './consent.ts'
 import { topicIdsBySlug } from './knownTopics.ts'

@@ -5,7 +5,7 @@
  */
 export { type ChecksumEntry, checksumsTxt, sha256, sha256File } from './checksums.ts'
 export { editionsFingerprint } from './fingerprint.ts'
-export { editionFontFiles } from './fonts.ts'
+export { editionFontFiles, editionFonts } from './fonts.ts'
 export { type EditionContext, editionFromPublication, type PublicationFromApi } from './fromPublication.ts'
 export { dateLine, editionLabels, fallbackNotice, formatEditionDate, pressKitLabels } from './labels.ts'
 export { editionLastChange, renderPdfEdition } from './pdf.ts'

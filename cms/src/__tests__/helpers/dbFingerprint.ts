@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { queryRows, sql } from '../../mail/sql.ts'
+import { queryRows, sql } from '../../db/sql.ts'
 
 /**
  * One line per table: its row count and its newest `updated_at`, read in one statement. Two equal

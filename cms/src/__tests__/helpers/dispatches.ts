@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import type { DispatchRecipient } from '../../payload-types.ts'
-import type { StaffUser } from './payload.ts'
+import type { StaffUser } from '../../testing/payload.ts'
 
 /** The log rows of a dispatch (one per recipient), all of them, in the order asked for. */
 export async function dispatchLog(

@@ -35,12 +35,7 @@ export function httpClient(payload: Payload) {
     if (!handler) throw new Error(`No handler for ${method}`)
     const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
     const text = await response.text()
-    let json: any
-    try {
-      json = text ? JSON.parse(text) : undefined
-    } catch {
-      json = undefined
-    }
+    const json = jsonOf(text)
     return { status: response.status, json, text }
   }
 
@@ -68,5 +63,14 @@ export function httpClient(payload: Payload) {
       if (res.status !== 200 || !res.json?.token) throw new Error(`login failed: ${res.status} ${res.text}`)
       return res.json.token as string
     },
+  }
+}
+
+/** A reply's body as JSON, or undefined when it is empty or not JSON (an HTML error page). */
+export function jsonOf(text: string): any {
+  try {
+    return text ? JSON.parse(text) : undefined
+  } catch {
+    return undefined
   }
 }

@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 import type { Role } from '../../access/roles.ts'
+import { createStaff, type StaffUser, staffPassword } from '../../testing/payload.ts'
 import { type ServedRest, serveRest } from '../../testing/serveRest.ts'
-import { createStaff, type StaffUser, staffPassword } from './payload.ts'
+import { jsonOf } from './http.ts'
 
 export type Who = 'anonymous' | Role
 export const everyone: readonly Who[] = ['anonymous', 'translator', 'editor', 'admin']
@@ -39,12 +40,7 @@ export async function restAs(payload: Payload): Promise<RestAs> {
     }
     const response = await fetch(`${served.url}/api${path}`, { method, headers, body })
     const text = await response.text()
-    let json: any
-    try {
-      json = text ? JSON.parse(text) : undefined
-    } catch {
-      json = undefined
-    }
+    const json = jsonOf(text)
     const message = String(json?.errors?.[0]?.message ?? json?.message ?? text)
     return { status: response.status, json, message }
   }

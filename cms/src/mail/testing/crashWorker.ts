@@ -7,13 +7,14 @@
  * takes seconds per process on a busy two-core machine). With START_ON_GO it waits for "go"
  * on its input before it works.
  */
+
+import type { SqlDatabase } from '../../db/sql.ts'
 import { openSqliteClient } from '../../db/sqliteClient.ts'
 import { sqliteSettings } from '../../db/sqliteSettings.ts'
 import { mailTransportFromEnv, providerBucket } from '../config.ts'
-import type { MailDatabase } from '../sql.ts'
 import { runDeliveryWorker } from '../worker.ts'
 
-async function openDatabase(url: string): Promise<MailDatabase['db']> {
+async function openDatabase(url: string): Promise<SqlDatabase['db']> {
   if (url.startsWith('postgres')) {
     const { drizzle } = await import('@payloadcms/db-postgres/drizzle/node-postgres')
     return { name: 'postgres', drizzle: drizzle(url) }
@@ -25,7 +26,7 @@ async function openDatabase(url: string): Promise<MailDatabase['db']> {
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`)
-const database: MailDatabase = {
+const database: SqlDatabase = {
   db: await openDatabase(process.env.DATABASE_URL ?? ''),
   logger: { info: log, warn: log, error: log },
 }

@@ -1,6 +1,7 @@
+import { relationId } from '@pressroom/shared'
 import type { Payload } from 'payload'
+import { updateRowIf } from '../../db/updateRowIf.ts'
 import type { DispatchRecipient, Notice } from '../../payload-types.ts'
-import { updateRowIf } from '../db.ts'
 import { parseAcknowledgementToken, verifyAcknowledgementSignature } from './token.ts'
 
 export type AcknowledgementTarget = {
@@ -59,7 +60,7 @@ export async function acknowledgeReceipt(payload: Payload, token: string): Promi
 }
 
 async function readNotice(payload: Payload, row: DispatchRecipient, locale: 'en' | 'ru') {
-  const id = typeof row.notice === 'object' ? row.notice.id : row.notice
+  const id = relationId(row.notice)
   const notice = await payload.findByID({ collection: 'notices', id, depth: 0, locale }).catch(() => null)
   return notice ? { title: notice.title, referenceNumber: notice.referenceNumber } : null
 }

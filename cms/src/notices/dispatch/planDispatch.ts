@@ -1,10 +1,9 @@
-import { defaultLocale, type Locale } from '@pressroom/shared'
+import { defaultLocale, type Locale, relationId } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest, type Where } from 'payload'
-import { relationId } from '../../db/relationId.ts'
 import { inTransaction, sameTransaction } from '../../db/transaction.ts'
+import { updateRowIf } from '../../db/updateRowIf.ts'
 import { leaseCutoff } from '../../jobs/index.ts'
 import type { Dispatch, Notice, Recipient } from '../../payload-types.ts'
-import { updateRowIf } from '../db.ts'
 import { chooseChannel, type DeliveryChannel } from '../directory.ts'
 import { mailDeliveryKey, sendNoticeEmails } from './sendNoticeEmails.ts'
 

@@ -1,6 +1,9 @@
 import { APIError, type Endpoint } from 'payload'
+import { attachment, today } from '../../http/attachment.ts'
+import { readBoundedBody } from '../../http/boundedBody.ts'
+import { routeDocumentId } from '../../http/documentId.ts'
 import { sameOriginOnly } from '../../http/sameOrigin.ts'
-import { attachment, readBoundedBody, requirePublisher, today } from '../http.ts'
+import { requirePublisher } from '../../http/staffOnly.ts'
 import { dispatchLogCsv } from '../log/dispatchLogCsv.ts'
 import { dispatchLogPdf } from '../log/dispatchLogPdf.ts'
 import { loadDispatchLog, logScopeFrom } from '../log/loadDispatchLog.ts'
@@ -15,7 +18,7 @@ export const dispatchRecipientEndpoints: Endpoint[] = [
     path: '/export',
     method: 'get',
     handler: async (req) => {
-      requirePublisher(req)
+      requirePublisher(req, 'export the dispatch log')
       const format = req.searchParams.get('format') ?? 'csv'
       if (format !== 'csv' && format !== 'pdf') {
         throw new APIError(`Unknown format "${format}". Use format=csv or format=pdf.`, 400, undefined, true)
@@ -37,9 +40,9 @@ export const dispatchRecipientEndpoints: Endpoint[] = [
     path: '/:id/resend',
     method: 'post',
     handler: async (req) => {
-      const user = requirePublisher(req)
-      const id = String(req.routeParams?.id ?? '')
-      if (!/^\d{1,15}$/.test(id)) return Response.json({ message: `"${id}" is not a log entry ID.` }, { status: 404 })
+      const user = requirePublisher(req, 're-send notices')
+      const id = routeDocumentId(req, 'log entry')
+      if (id instanceof Response) return id
       const raw = new TextDecoder().decode(await readBoundedBody(req, 16 * 1024, 'request'))
       let body: { reason?: unknown; attempt?: unknown }
       try {
@@ -52,7 +55,7 @@ export const dispatchRecipientEndpoints: Endpoint[] = [
           true,
         )
       }
-      const row = await requestResend(req.payload, Number(id), { user, reason: body.reason, attempt: body.attempt })
+      const row = await requestResend(req.payload, id, { user, reason: body.reason, attempt: body.attempt })
       return Response.json({ message: `Queued again as attempt ${row.attempt}.`, attempt: row.attempt })
     },
   }),

@@ -1,5 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { updateRowIf } from '../db.ts'
+import { updateRowIf } from '../../db/updateRowIf.ts'
 
 /**
  * A staff record of a delivery by post, hand, fax or embassy marks the log row as delivered by

@@ -1,8 +1,8 @@
+import { relationId } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest } from 'payload'
-import { relationId } from '../../db/relationId.ts'
 import { inTransaction } from '../../db/transaction.ts'
+import { updateRowIf } from '../../db/updateRowIf.ts'
 import type { DispatchRecipient } from '../../payload-types.ts'
-import { updateRowIf } from '../db.ts'
 import { mailDeliveryKey, sendNoticeEmails } from './sendNoticeEmails.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { APIError, type Payload } from 'payload'
+import { num, queryRows, sql } from '../../db/sql.ts'
 import { leaseCutoff } from '../../jobs/index.ts'
-import { num, queryRows, sql } from '../../mail/sql.ts'
 import { planDispatch } from './planDispatch.ts'
 
 /**

@@ -1,8 +1,8 @@
+import { relationId } from '@pressroom/shared'
 import type { Payload, PayloadRequest } from 'payload'
-import { relationId } from '../../db/relationId.ts'
+import { updateRowIf } from '../../db/updateRowIf.ts'
 import { normalizeEmail, planSend } from '../../mail/index.ts'
 import type { DispatchRecipient } from '../../payload-types.ts'
-import { updateRowIf } from '../db.ts'
 import { noticeMessages } from './noticeMessage.ts'
 
 /** The delivery core's `purpose` of every notice e-mail (what staff see under E-mail → Sends). */

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
-import type { DispatchRecipientStatus } from '../../collections/DispatchRecipients.ts'
+import { now, num, queryRows, type SQL, sql } from '../../db/sql.ts'
+import { updateRowIf } from '../../db/updateRowIf.ts'
 import { jobLeaseSettings } from '../../jobs/index.ts'
-import { now, num, queryRows, type SQL, sql } from '../../mail/sql.ts'
-import { updateRowIf } from '../db.ts'
+import type { DispatchRecipientStatus } from '../directory.ts'
 import { noticeKeyPrefix, sendNoticeEmails } from './sendNoticeEmails.ts'
 
 /**

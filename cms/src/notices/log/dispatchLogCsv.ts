@@ -1,5 +1,5 @@
+import { relationId } from '@pressroom/shared'
 import { spreadsheetCsv } from '@pressroom/shared/csv'
-import { relationId } from '../../db/relationId.ts'
 import type { DispatchLog } from './loadDispatchLog.ts'
 
 const columns = [

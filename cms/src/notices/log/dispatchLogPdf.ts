@@ -1,38 +1,7 @@
-import { createRequire } from 'node:module'
+import { relationId } from '@pressroom/shared'
 import PDFDocument from 'pdfkit'
-import { dispatchRecipientStatuses } from '../../collections/DispatchRecipients.ts'
-import { relationId } from '../../db/relationId.ts'
-import { deliveryChannels } from '../directory.ts'
+import { deliveryChannels, dispatchRecipientStatuses } from '../directory.ts'
 import type { DispatchLog, LogEntry } from './loadDispatchLog.ts'
-
-/**
- * PT Serif (OFL) covers Latin and Cyrillic; pdfkit embeds the glyphs it uses. The same font
- * package as the PDF editions of documents (issue 5), kept in this file until that lands.
- */
-const fontFiles = {
-  regular: '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regular.ttf',
-  bold: '@expo-google-fonts/pt-serif/700Bold/PTSerif_700Bold.ttf',
-} as const
-
-let fontPaths: Record<keyof typeof fontFiles, string> | undefined
-
-/** Resolved at run time (the package is external to the Next bundle, see next.config.mjs). */
-function fonts(): Record<keyof typeof fontFiles, string> {
-  if (!fontPaths) {
-    const require = createRequire(import.meta.url)
-    const resolve = (style: keyof typeof fontFiles) => {
-      try {
-        return require.resolve(/* turbopackIgnore: true */ fontFiles[style])
-      } catch (error) {
-        throw new Error(
-          `The PDF font ${fontFiles[style]} cannot be found (${String(error)}). Run \`pnpm install\` to restore @expo-google-fonts/pt-serif.`,
-        )
-      }
-    }
-    fontPaths = { regular: resolve('regular'), bold: resolve('bold') }
-  }
-  return fontPaths
-}
 
 const channelLabel = (value: string) => deliveryChannels.find((c) => c.value === value)?.label.en ?? value
 const statusLabel = (value: string) => dispatchRecipientStatuses.find((s) => s.value === value)?.label.en ?? value
@@ -57,14 +26,20 @@ const columns: Column[] = [
   { title: 'Acknowledged (UTC)', width: 80, cell: (e) => time(e.row.acknowledgedAt) },
 ]
 
-/** The dispatch log as an A4 landscape report, with every staff record and re-send listed under its row. */
-export function dispatchLogPdf(log: DispatchLog, generatedAt = new Date()): Promise<Buffer> {
-  const { regular, bold } = fonts()
+/**
+ * The dispatch log as an A4 landscape report, with every staff record and re-send listed under its
+ * row, in the PDF editions' PT Serif (Latin and Cyrillic; pdfkit embeds the glyphs it uses).
+ */
+export async function dispatchLogPdf(log: DispatchLog, generatedAt = new Date()): Promise<Buffer> {
+  // Loaded when a log is exported, not with the collection that serves it.
+  const { editionFonts } = await import('@pressroom/shared/editions')
+  const { regular, bold } = editionFonts()
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 36,
-    font: regular,
+    // pdfkit opens a font from its bytes as from its path; its types name only the path.
+    font: regular as unknown as string,
     info: { Title: log.title, Subject: 'Dispatch log', Creator: 'Press room' },
   })
   doc.registerFont('regular', regular)

@@ -1,5 +1,6 @@
+import { relationId } from '@pressroom/shared'
 import { APIError, type Payload, type Where } from 'payload'
-import { relationId } from '../../db/relationId.ts'
+import { parseDocumentId } from '../../http/documentId.ts'
 import type { DispatchManualRecord, DispatchRecipient } from '../../payload-types.ts'
 
 type Id = number | string
@@ -91,6 +92,7 @@ export function logScopeFrom(params: URLSearchParams): LogScope {
   }
   const key = given[0]!
   const value = params.get(key) ?? ''
-  if (!/^\d{1,15}$/.test(value)) throw new APIError(`"${value}" is not an ID.`, 400, undefined, true)
-  return { [key]: Number(value) } as LogScope
+  const id = parseDocumentId(value)
+  if (id === undefined) throw new APIError(`"${value}" is not an ID.`, 400, undefined, true)
+  return { [key]: id } as LogScope
 }

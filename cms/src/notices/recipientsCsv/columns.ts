@@ -27,8 +27,7 @@ export const requiredColumns: readonly RecipientColumn[] = ['kind', 'name_en']
 export const isRecipientColumn = (value: string): value is RecipientColumn =>
   (recipientColumns as readonly string[]).includes(value)
 
-/** Largest file and number of rows one import accepts (larger is a 413 with a message). */
-export const maxCsvBytes = () => Number(process.env.MAX_RECIPIENTS_CSV_BYTES ?? 2 * 1024 * 1024)
+/** Most rows one import accepts (larger is a 413 with a message); the most bytes are http/uploadLimit.ts's maxCsvBytes. */
 export const maxCsvRows = 5000
 
 export const splitList = (cell: string) =>

@@ -1,6 +1,6 @@
 import type { Locale } from '@pressroom/shared'
+import { relationId } from '@pressroom/shared'
 import type { Payload, PayloadRequest } from 'payload'
-import { relationId } from '../../db/relationId.ts'
 import type { DeliveryChannel, RecipientKind } from '../directory.ts'
 
 type Id = number | string

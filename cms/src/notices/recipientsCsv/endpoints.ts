@@ -1,9 +1,12 @@
 import type { Endpoint } from 'payload'
+import { attachment, today } from '../../http/attachment.ts'
+import { parseDocumentId } from '../../http/documentId.ts'
 import { sameOriginOnly } from '../../http/sameOrigin.ts'
-import { attachment, readCsvUpload, requirePublisher, today } from '../http.ts'
-import { maxCsvBytes } from './columns.ts'
+import { requirePublisher } from '../../http/staffOnly.ts'
+import { maxCsvBytes } from '../../http/uploadLimit.ts'
 import { exportRecipients } from './exportRecipients.ts'
 import { importRecipients } from './importRecipients.ts'
+import { readCsvUpload } from './readCsvUpload.ts'
 
 /**
  * POST /api/recipients/import[?dryRun=true] with a CSV body or a multipart `file`: 200 with the
@@ -16,7 +19,7 @@ export const recipientsEndpoints: Endpoint[] = [
       path: '/import',
       method: 'post',
       handler: async (req) => {
-        const user = requirePublisher(req)
+        const user = requirePublisher(req, 'import recipients')
         const csv = await readCsvUpload(req, maxCsvBytes())
         const dryRun = ['true', '1', 'yes'].includes(String(req.searchParams.get('dryRun') ?? ''))
         const report = await importRecipients(req.payload, csv, { user, dryRun })
@@ -35,9 +38,8 @@ export const recipientsEndpoints: Endpoint[] = [
     path: '/export',
     method: 'get',
     handler: async (req) => {
-      requirePublisher(req)
-      const groupParam = req.searchParams.get('group')
-      const group = groupParam && /^\d{1,15}$/.test(groupParam) ? Number(groupParam) : undefined
+      requirePublisher(req, 'export the recipients directory')
+      const group = parseDocumentId(req.searchParams.get('group'))
       const csv = await exportRecipients(req.payload, { group })
       return attachment(csv, 'text/csv; charset=utf-8', `recipients-${today()}.csv`)
     },

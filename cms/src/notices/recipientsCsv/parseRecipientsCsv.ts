@@ -1,6 +1,7 @@
 import { isLocale, type Locale } from '@pressroom/shared'
 import { unprotectCell } from '@pressroom/shared/csv'
 import { type CsvError, parse } from 'csv-parse/sync'
+import { parseDocumentId } from '../../http/documentId.ts'
 import {
   countryProblem,
   type DeliveryChannel,
@@ -121,7 +122,8 @@ export function parseRecipientsCsv(text: string): ParsedRecipientsCsv {
     const parsed: ParsedRecipientRow = { row, line, name: {}, role: {} }
 
     if (cell('id')) {
-      if (/^\d{1,15}$/.test(cell('id'))) parsed.id = Number(cell('id'))
+      const id = parseDocumentId(cell('id'))
+      if (id !== undefined) parsed.id = id
       else
         problem(
           'id',

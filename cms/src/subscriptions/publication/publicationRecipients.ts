@@ -1,6 +1,6 @@
 import type { Locale } from '@pressroom/shared'
 import type { Payload } from 'payload'
-import { num, queryRows, sql } from '../../mail/sql.ts'
+import { num, queryRows, sql } from '../../db/sql.ts'
 
 /** A subscriber to send a publication to, with what their links are signed with. */
 export type PublicationRecipient = { id: number; email: string; tokenVersion: number }

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { StaffUser } from '../payload.ts'
+import type { StaffUser } from '../../../testing/payload.ts'
 import {
   type PlantedDoc,
   type PublicationCollection,

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import { planDispatch } from '../../../notices/dispatch/planDispatch.ts'
 import { requestSubscription } from '../../../subscriptions/requestSubscription.ts'
+import type { StaffUser } from '../../../testing/payload.ts'
 import { createDispatchAs } from '../dispatches.ts'
-import type { StaffUser } from '../payload.ts'
 
 /**
  * A confirmed subscriber to everything in both languages, and one who has just asked to subscribe

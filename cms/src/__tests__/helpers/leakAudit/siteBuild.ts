@@ -2,8 +2,8 @@ import { readlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { SiteBuild } from '../../../payload-types.ts'
-import { siteQueue } from '../../../site/requestSiteBuild.ts'
-import { siteBuildSettings } from '../../../site/settings.ts'
+import { siteQueue } from '../../../siteBuild/requestSiteBuild.ts'
+import { siteBuildSettings } from '../../../siteBuild/settings.ts'
 
 /**
  * Runs the site builds that are due, one after the other, as the CMS's site runner does

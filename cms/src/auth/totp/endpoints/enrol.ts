@@ -3,8 +3,8 @@ import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, totpStep
 import { claimOnce } from '../oneTimeUse.ts'
 import { qrPath } from '../qrPath.ts'
 import { openSecret, sealSecret } from '../secretBox.ts'
-import { readTwoFactor, writeTwoFactor } from '../store.ts'
-import { codeIn, jsonBody, refuse, signedIn } from './request.ts'
+import { writeTwoFactor } from '../store.ts'
+import { codeIn, ownTwoFactorChange, refuse } from './request.ts'
 
 /**
  * POST /api/users/totp/setup: a new secret for the signed-in staff member, kept sealed as
@@ -15,10 +15,9 @@ export const startTwoFactorSetup: Endpoint = {
   path: '/totp/setup',
   method: 'post',
   handler: async (req) => {
-    const me = signedIn(req)
-    if (!me) return refuse(req, 401, 'signInFirst')
-    if (!(await jsonBody(req))) return refuse(req, 415, 'sendJson')
-    const state = await readTwoFactor(req.payload, me.id)
+    const asked = await ownTwoFactorChange(req)
+    if (asked instanceof Response) return asked
+    const { me, state } = asked
     if (state.enabled) return refuse(req, 409, 'alreadyOn')
     const secret = newTotpSecret()
     await writeTwoFactor(req.payload, me.id, { totpPendingSecret: sealSecret(secret) })
@@ -44,11 +43,9 @@ export const confirmTwoFactorSetup: Endpoint = {
   path: '/totp/confirm',
   method: 'post',
   handler: async (req) => {
-    const me = signedIn(req)
-    if (!me) return refuse(req, 401, 'signInFirst')
-    const body = await jsonBody(req)
-    if (!body) return refuse(req, 415, 'sendJson')
-    const state = await readTwoFactor(req.payload, me.id)
+    const asked = await ownTwoFactorChange(req)
+    if (asked instanceof Response) return asked
+    const { me, body, state } = asked
     if (state.enabled) return refuse(req, 409, 'alreadyOn')
     const pending = openSecret(state.sealedPendingSecret)
     if (!pending || !state.sealedPendingSecret) return refuse(req, 409, 'startFirst')

@@ -1,15 +1,11 @@
 import type { PayloadRequest } from 'payload'
+import { type SignedInStaff, signedInStaff } from '../../../http/staffOnly.ts'
 import { type TwoFactorMessage, twoFactorMessage } from '../messages.ts'
+import { readTwoFactor, type TwoFactorState } from '../store.ts'
 
 /** Payload's error shape, so the admin shows the message like any other. */
 export const refuse = (req: PayloadRequest, status: number, key: TwoFactorMessage) =>
   Response.json({ errors: [{ message: twoFactorMessage(req, key) }] }, { status })
-
-/** The signed-in staff member; these endpoints are for the users collection only. */
-export function signedIn(req: PayloadRequest): { id: number | string; sid?: string } | undefined {
-  const user = req.user as { id?: number | string; collection?: string; _sid?: string } | null
-  return user?.collection === 'users' && user.id !== undefined ? { id: user.id, sid: user._sid } : undefined
-}
 
 /** A JSON body's object, or undefined for any other content type (a cross-site form cannot send JSON). */
 export async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown> | undefined> {
@@ -24,3 +20,17 @@ export async function jsonBody(req: PayloadRequest): Promise<Record<string, unkn
 
 export const codeIn = (body: Record<string, unknown>) =>
   typeof body.code === 'string' ? body.code.trim() : typeof body.code === 'number' ? String(body.code) : ''
+
+/**
+ * How each endpoint that changes one's own two-factor sign-in starts: the signed-in staff member
+ * (else 401), their JSON body (else 415) and their stored state; or the refusal to answer with.
+ */
+export async function ownTwoFactorChange(
+  req: PayloadRequest,
+): Promise<{ me: SignedInStaff; body: Record<string, unknown>; state: TwoFactorState } | Response> {
+  const me = signedInStaff(req)
+  if (!me) return refuse(req, 401, 'signInFirst')
+  const body = await jsonBody(req)
+  if (!body) return refuse(req, 415, 'sendJson')
+  return { me, body, state: await readTwoFactor(req.payload, me.id) }
+}

@@ -1,8 +1,9 @@
 import type { Endpoint } from 'payload'
 import { hasRole } from '../../../access/roles.ts'
-import { mustEnrolFirst, twoFactorRequiredForAdmins } from '../settings.ts'
+import { mustEnrolFirst, twoFactorRequiredForAdmins } from '../../../access/twoFactorRequired.ts'
+import { signedInStaff } from '../../../http/staffOnly.ts'
 import { readTwoFactor } from '../store.ts'
-import { refuse, signedIn } from './request.ts'
+import { refuse } from './request.ts'
 
 /**
  * GET /api/users/totp/status[?id=…]: whether two-factor sign-in is on, required and still to be
@@ -12,7 +13,7 @@ export const twoFactorStatus: Endpoint = {
   path: '/totp/status',
   method: 'get',
   handler: async (req) => {
-    const me = signedIn(req)
+    const me = signedInStaff(req)
     if (!me) return refuse(req, 401, 'signInFirst')
     const asked = req.searchParams.get('id')
     const id = asked && asked !== String(me.id) ? asked : me.id

@@ -1,9 +1,10 @@
 import type { Endpoint } from 'payload'
 import { hasRole } from '../../../access/roles.ts'
+import { twoFactorRequiredForAdmins } from '../../../access/twoFactorRequired.ts'
+import { signedInStaff } from '../../../http/staffOnly.ts'
 import { checkSecondFactor } from '../secondFactor.ts'
-import { twoFactorRequiredForAdmins } from '../settings.ts'
 import { readTwoFactor, type TwoFactorChange, writeTwoFactor } from '../store.ts'
-import { codeIn, jsonBody, refuse, signedIn } from './request.ts'
+import { codeIn, jsonBody, ownTwoFactorChange, refuse } from './request.ts'
 
 const off: TwoFactorChange = {
   totpEnabled: false,
@@ -20,11 +21,9 @@ export const disableTwoFactor: Endpoint = {
   path: '/totp/disable',
   method: 'post',
   handler: async (req) => {
-    const me = signedIn(req)
-    if (!me) return refuse(req, 401, 'signInFirst')
-    const body = await jsonBody(req)
-    if (!body) return refuse(req, 415, 'sendJson')
-    const state = await readTwoFactor(req.payload, me.id)
+    const asked = await ownTwoFactorChange(req)
+    if (asked instanceof Response) return asked
+    const { me, body, state } = asked
     if (!state.enabled) return refuse(req, 409, 'notOn')
     if (state.role === 'admin' && twoFactorRequiredForAdmins()) return refuse(req, 403, 'requiredForAdmins')
     if (!(await checkSecondFactor(req.payload, me.id, codeIn(body)))) return refuse(req, 400, 'codeWrong')
@@ -42,7 +41,7 @@ export const resetTwoFactor: Endpoint = {
   path: '/totp/reset',
   method: 'post',
   handler: async (req) => {
-    const me = signedIn(req)
+    const me = signedInStaff(req)
     if (!me) return refuse(req, 401, 'signInFirst')
     if (!hasRole(req.user, 'admin')) return refuse(req, 403, 'adminOnly')
     const body = await jsonBody(req)

@@ -9,7 +9,7 @@ import {
   visit,
 } from 'graphql'
 import type { PayloadRequest } from 'payload'
-import { anonymousQueryLimits } from '../hooks/capAnonymousQueries.ts'
+import { anonymousQueryLimits } from './anonymousQueryLimits.ts'
 
 /**
  * GraphQL's own limits (docs/adr/0035), on top of Payload's complexity limit and its refusal of

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { renderAcknowledgementPage } from '../../notices/acknowledgement/page.ts'
-import { page } from '../../subscriptions/pages.ts'
-import { publicFormBytes } from '../bodyLimits.ts'
-import { pageContentSecurityPolicy } from '../pagePolicy.ts'
-import { publicPageResponse } from '../publicPage.ts'
-import { readPublicForm } from '../readPublicForm.ts'
+import { publicFormBytes } from '../http/bodyLimits.ts'
+import { pageContentSecurityPolicy } from '../http/pagePolicy.ts'
+import { publicPageResponse } from '../http/publicPage.ts'
+import { readPublicForm } from '../http/readPublicForm.ts'
+import { renderAcknowledgementPage } from '../notices/acknowledgement/page.ts'
+import { page } from '../subscriptions/pages.ts'
 
 const post = (body: BodyInit, type?: string) =>
   new Request('http://localhost/form', {

@@ -5,7 +5,7 @@ import {
   queueSiteBuildOnChange,
   queueSiteBuildOnDelete,
   queueSiteBuildOnGlobalChange,
-} from '../hooks/queueSiteBuild.ts'
+} from './queueSiteBuild.ts'
 
 /** Everything the public site shows comes from these; a public change to one queues a build. */
 const shownOnSite = new Set<string>([

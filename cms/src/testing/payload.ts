@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 import pg from 'pg'
-import type { User } from '../../payload-types.ts'
+import type { User } from '../payload-types.ts'
 
 export type TestDatabase = 'sqlite' | 'postgres'
 
@@ -52,7 +52,7 @@ export async function startPayload(options: StartOptions = {}): Promise<StartedP
     process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`
   }
 
-  const { default: config } = await import('../../payload.config.ts')
+  const { default: config } = await import('../payload.config.ts')
   const payload = await getPayload({ config, cron: options.cron ?? false })
   if (testDatabase === 'postgres') await payload.db.migrate()
 

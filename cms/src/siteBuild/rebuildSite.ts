@@ -3,6 +3,7 @@ import type { SiteBuild } from '../payload-types.ts'
 import { redactSecrets } from '../secrets/secretValues.ts'
 import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './builder.ts'
 import { callBuildHook } from './buildHook.ts'
+import { lastFinishedBuild } from './lastFinishedBuild.ts'
 import { oneAtATime, rebuildSiteTask } from './requestSiteBuild.ts'
 import { type SiteBuildSettings, siteBuildSettings } from './settings.ts'
 
@@ -81,16 +82,11 @@ function startBuild(payload: Payload, id: string): Promise<SiteBuild | null> {
 /** An interrupted build whose changes a later successful build already published is recorded as such. */
 async function coveredByLaterBuild(payload: Payload, build: SiteBuild, req?: PayloadRequest): Promise<boolean> {
   if (!build.startedAt) return false
-  const later = (
-    await payload.find({
-      collection: 'site-builds',
-      where: { status: { equals: 'succeeded' }, startedAt: { greater_than: build.startedAt } },
-      sort: '-finishedAt',
-      limit: 1,
-      depth: 0,
-      req,
-    })
-  ).docs[0]
+  const later = await lastFinishedBuild(
+    payload,
+    { status: { equals: 'succeeded' }, startedAt: { greater_than: build.startedAt } },
+    req,
+  )
   if (!later) return false
   await payload.update({
     collection: 'site-builds',

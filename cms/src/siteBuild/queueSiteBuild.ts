@@ -6,8 +6,8 @@ import type {
   RequestContext,
 } from 'payload'
 import { releaseOf } from '../access/embargo.ts'
-import { requestSiteBuild } from '../site/requestSiteBuild.ts'
-import { siteBuildSettings } from '../site/settings.ts'
+import { requestSiteBuild } from './requestSiteBuild.ts'
+import { siteBuildSettings } from './settings.ts'
 
 /**
  * What the public site shows changes when a document is published, unpublished, edited while

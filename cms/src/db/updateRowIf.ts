@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, type SQL } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
-import { drizzleFor } from '../db/transaction.ts'
+import { now } from './sql.ts'
+import { drizzleFor } from './transaction.ts'
 
 type Table = Record<string, unknown>
 type DrizzleAdapter = {
@@ -57,7 +58,7 @@ export async function updateRowIf(
   )
   const updated = await drizzle
     .update(table)
-    .set({ ...values, updatedAt: new Date().toISOString() })
+    .set({ ...values, updatedAt: now() })
     .where(where)
     .returning({ id: column('id') })
   return updated.length > 0

@@ -1,27 +1,28 @@
 import { type SQL, sql } from '@payloadcms/db-sqlite/drizzle'
 
 /**
- * The delivery core's hot paths are single SQL statements (claims, bulk inserts, bulk
- * updates): atomic on SQLite, where Payload runs without transactions, and on PostgreSQL.
- * Table and column names follow Payload's naming (slug `mail-batches` → `mail_batches`,
- * relationship `send` → `send_id`).
+ * Raw SQL on either database, for what must be one statement: the delivery core's hot paths
+ * (claims, bulk inserts, bulk updates), job leases, retention, health counts. A single statement
+ * is atomic on SQLite and on PostgreSQL alike. Table and column names follow Payload's naming
+ * (slug `mail-batches` → `mail_batches`, relationship `send` → `send_id`). A conditional update
+ * of one row through the adapter's schema is db/updateRowIf.ts.
  */
 export { type SQL, sql }
 
 type Row = Record<string, unknown>
 
 /**
- * What the core's SQL needs: a Payload instance, or (in the crash tests' child processes) a
- * bare drizzle handle on the same database.
+ * What raw SQL needs: a Payload instance, or (in the crash tests' child processes) a bare
+ * drizzle handle on the same database.
  */
-export type MailDatabase = {
+export type SqlDatabase = {
   db: { name: string; drizzle?: unknown }
   logger: { info: (message: string) => void; warn: (message: string) => void; error: (message: string) => void }
 }
 
-const isPostgres = (payload: MailDatabase) => payload.db.name === 'postgres'
+const isPostgres = (payload: SqlDatabase) => payload.db.name === 'postgres'
 
-export async function queryRows<T extends Row = Row>(payload: MailDatabase, query: SQL): Promise<T[]> {
+export async function queryRows<T extends Row = Row>(payload: SqlDatabase, query: SQL): Promise<T[]> {
   const db = (payload.db as { drizzle?: unknown }).drizzle as {
     execute?: (q: SQL) => Promise<{ rows: T[] }>
     all?: (q: SQL) => Promise<T[]>
@@ -30,12 +31,12 @@ export async function queryRows<T extends Row = Row>(payload: MailDatabase, quer
   return db.all!(query)
 }
 
-export async function execute(payload: MailDatabase, query: SQL): Promise<void> {
+export async function execute(payload: SqlDatabase, query: SQL): Promise<void> {
   await queryRows(payload, query)
 }
 
 /** A JSON value for a `json` field's column (text on SQLite, jsonb on PostgreSQL). */
-export function jsonValue(payload: MailDatabase, value: unknown): SQL {
+export function jsonValue(payload: SqlDatabase, value: unknown): SQL {
   const text = JSON.stringify(value ?? null)
   return isPostgres(payload) ? sql`${text}::jsonb` : sql`${text}`
 }
