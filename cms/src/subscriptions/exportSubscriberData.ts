@@ -1,3 +1,4 @@
+import { relationId } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { now, queryRows, sql } from '../db/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
@@ -12,7 +13,7 @@ export async function exportSubscriberData(payload: Payload, subscriber: Subscri
   )
   const topics = await payload.find({
     collection: 'topics',
-    where: { id: { in: (subscriber.topics ?? []).map((t) => (typeof t === 'object' ? t.id : t)) } },
+    where: { id: { in: (subscriber.topics ?? []).map(relationId) } },
     depth: 0,
     pagination: false,
   })

@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from '@pressroom/shared'
+import { isLocale, type Locale, relationId } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { publicFormBytes } from '../http/bodyLimits.ts'
 import { publicPageResponse } from '../http/publicPage.ts'
@@ -230,7 +230,7 @@ function preferencesPage(
   const prefs = {
     languages: subscriber.languages ?? [],
     kinds: subscriber.kinds ?? [],
-    topics: (subscriber.topics ?? []).map((tp) => idToSlug.get(typeof tp === 'object' ? tp.id : tp) ?? ''),
+    topics: (subscriber.topics ?? []).map((tp) => idToSlug.get(relationId(tp)) ?? ''),
   }
   const status = t(locale, `prefs.status.${subscriber.status}` as MessageKey)
   const html = [

@@ -4,6 +4,7 @@ import {
   kindByCollection,
   type Locale,
   localeCodes,
+  relationId,
 } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { releaseOf } from '../../access/embargo.ts'
@@ -62,9 +63,7 @@ export async function planPublicationSends(
   const settings = await mailSettings(payload)
   const titles = doc.title as Localized<string>
   const states = doc.translationState as Localized<string>
-  const topicIds = ((doc.topics as unknown[] | undefined) ?? []).map((t) =>
-    num(typeof t === 'object' ? (t as { id: unknown }).id : t),
-  )
+  const topicIds = ((doc.topics as unknown[] | undefined) ?? []).map((t) => num(relationId(t)))
   const sends: { locale: Locale; sendId: number; created: boolean; planned: number }[] = []
   for (const locale of request.locales ?? localeCodes) {
     const title = titles?.[locale]

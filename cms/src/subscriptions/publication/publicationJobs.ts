@@ -1,4 +1,4 @@
-import { type DocumentCollection, documentCollections, isLocale, type Locale } from '@pressroom/shared'
+import { type DocumentCollection, documentCollections, isLocale, kindInfo, type Locale } from '@pressroom/shared'
 import type { CollectionAfterChangeHook, Endpoint, PayloadRequest, TaskConfig } from 'payload'
 import { releaseOf } from '../../access/embargo.ts'
 import { hasRole } from '../../access/roles.ts'
@@ -13,7 +13,7 @@ import { planPublicationSends } from './planPublicationSends.ts'
  * `context.disableMail`.
  */
 export const queuePublicationSend: CollectionAfterChangeHook = async ({ doc, collection, req, context }) => {
-  if (context.disableMail || collection.slug !== 'press-releases') return doc
+  if (context.disableMail || collection.slug !== kindInfo('pressRelease').collection) return doc
   const release = releaseOf(doc)
   const waitUntil = release.released ? undefined : release.until
   // Not published, or an embargo that never lifts: nothing to send (a later save queues it).
