@@ -2,7 +2,8 @@ import path from 'node:path'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { loadCmsEnv } from './lib/env.ts'
 import { repoRoot } from './lib/paths.ts'
-import { capture, run } from './lib/processes.ts'
+import { dropLeftoverDatabases } from './lib/postgres.ts'
+import { run } from './lib/processes.ts'
 
 /**
  * `pnpm --filter @pressroom/scripts crash-test`: the process-level crash test alone, with as many
@@ -21,14 +22,6 @@ try {
 } finally {
   // The test leaves its PostgreSQL database when Payload still held a connection; it is gone now.
   const postgres = process.env.TEST_POSTGRES_URL
-  if (process.env.CRASH_DATABASE === 'postgres' && postgres) {
-    const leftovers = await capture('psql', [
-      postgres,
-      '-Atc',
-      "SELECT datname FROM pg_database WHERE datname LIKE 'pressroom_test_crash_%'",
-    ])
-    for (const name of leftovers.split('\n').filter(Boolean)) {
-      await run('psql', [postgres, '-qc', `DROP DATABASE "${name}" WITH (FORCE)`])
-    }
-  }
+  if (process.env.CRASH_DATABASE === 'postgres' && postgres)
+    await dropLeftoverDatabases(postgres, 'pressroom_test_crash_')
 }

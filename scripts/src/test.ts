@@ -3,6 +3,7 @@ import path from 'node:path'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { loadCmsEnv } from './lib/env.ts'
 import { cmsDir, repoRoot, systemScripts } from './lib/paths.ts'
+import { dropLeftoverDatabases } from './lib/postgres.ts'
 import { capture, run, runSideBySide } from './lib/processes.ts'
 
 /**
@@ -62,14 +63,7 @@ try {
     'unit and integration tests on SQLite and, beside them, the CMS tests on PostgreSQL (vitest)',
     async () => {
       // Databases an earlier run could not drop while Payload still held a connection.
-      const leftovers = await capture('psql', [
-        postgresUrl,
-        '-Atc',
-        "SELECT datname FROM pg_database WHERE datname LIKE 'pressroom_test_%'",
-      ])
-      for (const name of leftovers.split('\n').filter(Boolean)) {
-        await run('psql', [postgresUrl, '-qc', `DROP DATABASE "${name}" WITH (FORCE)`])
-      }
+      await dropLeftoverDatabases(postgresUrl, 'pressroom_test_')
       await runSideBySide([
         { name: 'SQLite: every package', command: bin('vitest'), args: ['run'], options: { cwd: repoRoot } },
         {

@@ -1,16 +1,10 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createStaff,
-  type StaffUser,
-  type StartedPayload,
-  staffPassword,
-  startPayload,
-  testDatabase,
-} from '../testing/payload.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type StaffUser, staffPassword, testDatabase } from '../testing/payload.ts'
+import { payloadForFile } from '../testing/payloadForFile.ts'
 import { httpClient } from './helpers/http.ts'
 
-let started: StartedPayload
+const cms = payloadForFile({ staff: ['admin', 'editor', 'translator'] })
 let payload: Payload
 let admin: StaffUser
 let editor: StaffUser
@@ -20,11 +14,8 @@ const ids: Record<string, number | string> = {}
 const hour = 3600_000
 
 beforeAll(async () => {
-  started = await startPayload()
-  payload = started.payload
-  admin = await createStaff(payload, 'admin')
-  editor = await createStaff(payload, 'editor')
-  translator = await createStaff(payload, 'translator')
+  payload = cms.payload
+  ;({ admin, editor, translator } = cms.staff)
 
   ids.published = (
     await payload.create({ collection: 'press-releases', data: { title: 'Visible release', _status: 'published' } })
@@ -64,9 +55,6 @@ beforeAll(async () => {
     data: { title: 'Unpublished new wording', _status: 'draft' },
   })
   ids.edited = edited.id
-})
-afterAll(async () => {
-  await started?.stop()
 })
 
 const publicTitles = ['Visible release', 'Embargo lifted', 'Published wording']

@@ -11,6 +11,7 @@ import {
   type VisibilityMarker,
   visibilityMarkers,
 } from '../fields/visibilityMarkers.ts'
+import { shownOnSite } from '../siteBuild/withSiteRebuild.ts'
 
 /**
  * The admin's "public or not" marker next to each field, checked over the real config: every
@@ -102,22 +103,14 @@ const publicMarkerOf = (entity: Entity): VisibilityMarker =>
   entity.upload ? 'whileUsed' : entity.drafts ? 'oncePublished' : 'onSave'
 
 describe('the admin says next to each field whether it is public', () => {
-  it('for exactly the collections and globals anonymous readers may read', () => {
+  it('for exactly the collections and globals anonymous readers may read: those the site shows, no other', () => {
+    // Read access decides what is public; the site-build hooks list what the site shows. They must agree.
     expect(
       entities()
         .filter(publiclyReadable)
-        .map((e) => e.slug),
-    ).toEqual([
-      'statements',
-      'notices',
-      'press-releases',
-      'press-kits',
-      'media',
-      'documents',
-      'topics',
-      'press-contacts',
-      'site-settings',
-    ])
+        .map((e) => e.slug)
+        .sort(),
+    ).toEqual([...shownOnSite].sort())
   })
 
   it('with exactly one marker per field in each language, matching the field’s read access', () => {

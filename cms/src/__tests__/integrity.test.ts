@@ -1,20 +1,16 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { staffPassword, testDatabase } from '../testing/payload.ts'
+import { payloadForFile } from '../testing/payloadForFile.ts'
 import { httpClient } from './helpers/http.ts'
 
-let started: StartedPayload
+const cms = payloadForFile({ staff: ['editor'] })
 let payload: Payload
 let token: string
 
 beforeAll(async () => {
-  started = await startPayload()
-  payload = started.payload
-  const editor = await createStaff(payload, 'editor')
-  token = await httpClient(payload).login(editor.email, staffPassword)
-})
-afterAll(async () => {
-  await started?.stop()
+  payload = cms.payload
+  token = await httpClient(payload).login(cms.staff.editor.email, staffPassword)
 })
 
 describe(`a failed save leaves nothing behind (${testDatabase})`, () => {

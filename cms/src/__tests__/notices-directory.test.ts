@@ -1,39 +1,31 @@
 import { needsProtection } from '@pressroom/shared/csv'
 import { parse } from 'csv-parse/sync'
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { isValidEmail } from '../mail/index.ts'
 import { importRecipients } from '../notices/recipientsCsv/importRecipients.ts'
-import {
-  createStaff,
-  type StaffUser,
-  type StartedPayload,
-  staffPassword,
-  startPayload,
-  testDatabase,
-} from '../testing/payload.ts'
+import { staffPassword, testDatabase } from '../testing/payload.ts'
+import { payloadForFile } from '../testing/payloadForFile.ts'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
 
-let started: StartedPayload
+const maxBytes = 20_000
+const cms = payloadForFile({
+  env: { MAX_RECIPIENTS_CSV_BYTES: String(maxBytes) },
+  staff: ['admin', 'editor', 'translator'],
+})
 let payload: Payload
 const tokens: Record<'admin' | 'editor' | 'translator', string> = {} as never
-const users: Record<'admin' | 'editor' | 'translator', StaffUser> = {} as never
-const maxBytes = 20_000
+const users = cms.staff
 
 beforeAll(async () => {
-  started = await startPayload({ env: { MAX_RECIPIENTS_CSV_BYTES: String(maxBytes) } })
-  payload = started.payload
+  payload = cms.payload
   for (const role of ['admin', 'editor', 'translator'] as const) {
-    users[role] = await createStaff(payload, role)
     tokens[role] = await httpClient(payload).login(users[role].email, staffPassword)
   }
   await payload.create({ collection: 'distribution-groups', locale: 'en', data: { name: 'Embassies in Moscow' } })
   const media = await payload.create({ collection: 'distribution-groups', locale: 'en', data: { name: 'Media' } })
   await payload.update({ collection: 'distribution-groups', id: media.id, locale: 'ru', data: { name: 'СМИ' } })
-})
-afterAll(async () => {
-  await started?.stop()
 })
 
 const count = async () => (await payload.count({ collection: 'recipients' })).totalDocs

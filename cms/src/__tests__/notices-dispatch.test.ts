@@ -1,22 +1,16 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { acknowledgementHandlers } from '../notices/acknowledgement/handlers.ts'
 import { signAcknowledgementToken } from '../notices/acknowledgement/token.ts'
 import type { DispatchRecipient } from '../payload-types.ts'
-import {
-  createStaff,
-  type StaffUser,
-  type StartedPayload,
-  staffPassword,
-  startPayload,
-  testDatabase,
-} from '../testing/payload.ts'
+import { type StaffUser, staffPassword, testDatabase } from '../testing/payload.ts'
+import { payloadForFile } from '../testing/payloadForFile.ts'
 import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
 import { pdfText } from './helpers/pdf.ts'
 
-let started: StartedPayload
+const cms = payloadForFile({ staff: ['editor'] })
 let payload: Payload
 let editor: StaffUser
 let editorToken: string
@@ -36,9 +30,8 @@ async function createRecipient(key: string, data: Record<string, unknown>, ru?: 
 }
 
 beforeAll(async () => {
-  started = await startPayload()
-  payload = started.payload
-  editor = await createStaff(payload, 'editor')
+  payload = cms.payload
+  ;({ editor } = cms.staff)
   editorToken = await httpClient(payload).login(editor.email, staffPassword)
   const notice = await payload.create({
     collection: 'notices',
@@ -95,9 +88,6 @@ beforeAll(async () => {
     groups: [groups.embassies],
     active: false,
   })
-})
-afterAll(async () => {
-  await started?.stop()
 })
 
 const newDispatch = (data: Record<string, unknown>) => createDispatchAs(payload, editor, { notice: noticeId, ...data })

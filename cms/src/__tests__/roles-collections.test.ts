@@ -2,10 +2,12 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { testDatabase } from '../testing/payload.ts'
+import { payloadForFile } from '../testing/payloadForFile.ts'
 import { minimalPdf } from './helpers/files.ts'
-import { everyone, publishers, type Reply, type RestAs, restAs, staff, type Who } from './helpers/restAs.ts'
+import { everyone, publishers, type Reply, staff, type Who } from './helpers/restAs.ts'
+import { restAsForFile } from './helpers/restAsForFile.ts'
 import { problemsWith, type RoleCase } from './helpers/roleTable.ts'
 
 /**
@@ -14,18 +16,12 @@ import { problemsWith, type RoleCase } from './helpers/roleTable.ts'
  * translators upload new files but delete none.
  */
 
-let started: StartedPayload
+const cms = payloadForFile()
+const rest = restAsForFile(cms)
 let payload: Payload
-let rest: RestAs
 
-beforeAll(async () => {
-  started = await startPayload()
-  payload = started.payload
-  rest = await restAs(payload)
-})
-afterAll(async () => {
-  await rest?.close()
-  await started?.stop()
+beforeAll(() => {
+  payload = cms.payload
 })
 
 let made = 0
@@ -37,7 +33,7 @@ type Fixture = { id: ID; marker: string }
 async function stateOf(collection: 'topics' | 'press-contacts' | 'media' | 'documents') {
   const rows = await payload.find({ collection, pagination: false, depth: 0, sort: 'id' })
   const anonymous = await rest.call('anonymous', 'GET', `/${collection}?limit=1000&depth=0&sort=id`)
-  const dir = path.join(started.uploadDir, collection)
+  const dir = path.join(cms.started.uploadDir, collection)
   const files = collection === 'media' || collection === 'documents' ? safeList(dir) : []
   return { rows: rows.docs, anonymous: anonymous.json?.docs, files }
 }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { testDatabase } from '../testing/payload.ts'
+import { payloadForFile } from '../testing/payloadForFile.ts'
 import {
   type DraftCollection,
   type DraftFixture,
@@ -11,7 +12,8 @@ import {
   newestTitle,
   publicTitle,
 } from './helpers/draftFixtures.ts'
-import { everyone, publishers, type Reply, type RestAs, restAs, staff, type Who } from './helpers/restAs.ts'
+import { everyone, publishers, type Reply, staff, type Who } from './helpers/restAs.ts'
+import { restAsForFile } from './helpers/restAsForFile.ts'
 import { problemsWith } from './helpers/roleTable.ts'
 
 /**
@@ -20,18 +22,12 @@ import { problemsWith } from './helpers/roleTable.ts'
  * public reads.
  */
 
-let started: StartedPayload
+const cms = payloadForFile()
+const rest = restAsForFile(cms)
 let payload: Payload
-let rest: RestAs
 
-beforeAll(async () => {
-  started = await startPayload()
-  payload = started.payload
-  rest = await restAs(payload)
-})
-afterAll(async () => {
-  await rest?.close()
-  await started?.stop()
+beforeAll(() => {
+  payload = cms.payload
 })
 
 type Operation = {

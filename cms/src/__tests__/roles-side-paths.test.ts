@@ -1,30 +1,25 @@
 import { copyDataFromLocaleHandler } from '@payloadcms/ui/utilities/copyDataFromLocale'
 import { createLocalReq, type Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { refusals } from '../access/refusals.ts'
 import { schedulePublishForPublishers } from '../access/schedulePublish.ts'
-import { type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
+import { staffPassword, testDatabase } from '../testing/payload.ts'
+import { payloadForFile } from '../testing/payloadForFile.ts'
 import { draftFixture, draftState, publicTitle } from './helpers/draftFixtures.ts'
 import { httpClient } from './helpers/http.ts'
-import { type RestAs, restAs } from './helpers/restAs.ts'
+import { restAsForFile } from './helpers/restAsForFile.ts'
 
 /**
  * The ways into a write besides plain REST (docs/adr/0024): GraphQL mutations, the admin's
  * "schedule-publish" server function and the job it queues, and the language of refusals.
  */
 
-let started: StartedPayload
+const cms = payloadForFile()
+const rest = restAsForFile(cms)
 let payload: Payload
-let rest: RestAs
 
-beforeAll(async () => {
-  started = await startPayload()
-  payload = started.payload
-  rest = await restAs(payload)
-})
-afterAll(async () => {
-  await rest?.close()
-  await started?.stop()
+beforeAll(() => {
+  payload = cms.payload
 })
 
 describe(`GraphQL mutations run through the same guards (${testDatabase})`, () => {

@@ -4,14 +4,8 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uploadUsers } from '../access/uploadVisibility.ts'
-import {
-  createStaff,
-  type StaffUser,
-  type StartedPayload,
-  staffPassword,
-  startPayload,
-  testDatabase,
-} from '../testing/payload.ts'
+import { type StaffUser, staffPassword, testDatabase } from '../testing/payload.ts'
+import { payloadForFile } from '../testing/payloadForFile.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { minimalPdf } from './helpers/files.ts'
 
@@ -19,7 +13,7 @@ import { minimalPdf } from './helpers/files.ts'
  * Uploads are public only while something public uses them (docs/adr/0022), tried as an
  * outsider would: real HTTP to the CMS's own REST and GraphQL handlers, every transition.
  */
-let started: StartedPayload
+const cms = payloadForFile({ staff: ['editor', 'translator'] })
 let payload: Payload
 let server: ServedRest
 let editor: StaffUser
@@ -31,18 +25,36 @@ const hour = 3600_000
 let counter = 0
 const unique = (name: string) => `${name}-${++counter}`
 
+/** A press release published under an embargo that ends in an hour, titled and named by its marker. */
+const embargoedRelease = (marker: string, media?: number[]) =>
+  payload.create({
+    collection: 'press-releases',
+    data: {
+      title: marker,
+      slug: marker,
+      ...(media && { media }),
+      embargoUntil: new Date(Date.now() + hour).toISOString(),
+      _status: 'published',
+    },
+  })
+
+/** Moves a release's embargo to `ms` from now (a negative `ms`: into the past). */
+const moveEmbargo = (id: number, ms: number) =>
+  payload.update({
+    collection: 'press-releases',
+    id,
+    data: { embargoUntil: new Date(Date.now() + ms).toISOString() },
+  })
+
 beforeAll(async () => {
-  started = await startPayload()
-  payload = started.payload
-  editor = await createStaff(payload, 'editor')
-  translator = await createStaff(payload, 'translator')
+  payload = cms.payload
+  ;({ editor, translator } = cms.staff)
   server = await serveRest(payload)
   editorToken = await login(editor)
   translatorToken = await login(translator)
 })
 afterAll(async () => {
   await server?.close()
-  await started?.stop()
 })
 
 type Answer = { status: number; json: any; text: string }
@@ -266,19 +278,11 @@ describe(`uploads are public only while something public uses them (${testDataba
     await expectHidden(image)
     await expectHidden(file)
 
-    await payload.update({
-      collection: 'press-releases',
-      id: release.id,
-      data: { embargoUntil: new Date(Date.now() - 1000).toISOString() },
-    })
+    await moveEmbargo(release.id, -1000)
     await expectPublic(image)
     await expectPublic(file)
 
-    await payload.update({
-      collection: 'press-releases',
-      id: release.id,
-      data: { embargoUntil: new Date(Date.now() + hour).toISOString() },
-    })
+    await moveEmbargo(release.id, hour)
     await expectHidden(image)
     await expectHidden(file)
   })
@@ -528,15 +532,7 @@ describe(`side doors (${testDatabase})`, () => {
       draft: true,
       data: { title: marker, _status: 'draft' },
     })
-    const embargoed = await payload.create({
-      collection: 'press-releases',
-      data: {
-        title: marker,
-        slug: marker,
-        embargoUntil: new Date(Date.now() + hour).toISOString(),
-        _status: 'published',
-      },
-    })
+    const embargoed = await embargoedRelease(marker)
     const kit = await payload.create({
       collection: 'press-kits',
       data: {
@@ -583,26 +579,14 @@ describe(`side doors (${testDatabase})`, () => {
     await payload.update({ collection: 'press-kits', id: kit.id, locale: 'ru', data: { title: 'Кит' } })
     expect((await get(`/api/press-kits/${kit.id}?depth=0`, editorToken)).json.publications).toHaveLength(3)
 
-    await payload.update({
-      collection: 'press-releases',
-      id: embargoed.id,
-      data: { embargoUntil: new Date(Date.now() - 1000).toISOString() },
-    })
+    await moveEmbargo(embargoed.id, -1000)
     const released = await get(`/api/press-kits/${kit.id}?depth=0`)
     expect(named(released.json.publications)).toEqual([`statements:${visible.id}`, `press-releases:${embargoed.id}`])
   })
 
   it('the e-mail queued for an embargo’s end, and the mail records, are nothing an outsider can fetch', async () => {
     const marker = unique('mailsecret')
-    const release = await payload.create({
-      collection: 'press-releases',
-      data: {
-        title: marker,
-        slug: marker,
-        embargoUntil: new Date(Date.now() + hour).toISOString(),
-        _status: 'published',
-      },
-    })
+    const release = await embargoedRelease(marker)
     const jobs = await payload.find({
       collection: 'payload-jobs',
       where: { taskSlug: { equals: 'planPublicationSend' } },
@@ -661,21 +645,8 @@ describe(`side doors (${testDatabase})`, () => {
     try {
       const marker = unique('hooksecret')
       const image = await newImage()
-      const release = await payload.create({
-        collection: 'press-releases',
-        data: {
-          title: marker,
-          slug: marker,
-          media: [image.id],
-          embargoUntil: new Date(Date.now() + hour).toISOString(),
-          _status: 'published',
-        },
-      })
-      await payload.update({
-        collection: 'press-releases',
-        id: release.id,
-        data: { embargoUntil: new Date(Date.now() + 2 * hour).toISOString() },
-      })
+      const release = await embargoedRelease(marker, [image.id])
+      await moveEmbargo(release.id, 2 * hour)
       const draft = await payload.create({
         collection: 'statements',
         data: { title: marker, slug: `${marker}-statement`, _status: 'published' },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
+import { findOrCreate } from './findOrCreate.ts'
 import { readFoundingStatement } from './foundingStatement.ts'
 import { paragraphsToLexical } from './lexical.ts'
 import { seedNoticeExamples } from './noticeExamples.ts'
@@ -56,7 +57,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     created.push('site settings (placeholder)')
   }
 
-  const topic = await findOrCreate(payload, 'topics', 'mediation-mission', async () => {
+  const topic = await findOrCreate(payload, 'topics', { slug: { equals: 'mediation-mission' } }, async () => {
     const doc = await payload.create({
       collection: 'topics',
       locale: 'en',
@@ -78,38 +79,37 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     return doc
   })
 
-  const contacts = await payload.find({
-    collection: 'press-contacts',
-    where: { email: { equals: 'press@example.org' } },
-    limit: 1,
-    depth: 0,
-  })
-  let contact = contacts.docs[0]
-  if (!contact) {
-    contact = await payload.create({
-      collection: 'press-contacts',
-      locale: 'en',
-      context,
-      data: {
-        name: 'Press office (placeholder)',
-        role: 'Replace with a real press contact before going live',
-        email: 'press@example.org',
-        phone: '+7 000 000-00-00',
-        languages: ['en', 'ru'],
-        isPlaceholder: true,
-      },
-    })
-    await payload.update({
-      collection: 'press-contacts',
-      id: contact.id,
-      locale: 'ru',
-      context,
-      data: { name: 'Пресс-служба (заглушка)', role: 'Замените настоящим контактом перед запуском' },
-    })
-    created.push('press contact (placeholder)')
-  }
+  const contact = await findOrCreate(
+    payload,
+    'press-contacts',
+    { email: { equals: 'press@example.org' } },
+    async () => {
+      const doc = await payload.create({
+        collection: 'press-contacts',
+        locale: 'en',
+        context,
+        data: {
+          name: 'Press office (placeholder)',
+          role: 'Replace with a real press contact before going live',
+          email: 'press@example.org',
+          phone: '+7 000 000-00-00',
+          languages: ['en', 'ru'],
+          isPlaceholder: true,
+        },
+      })
+      await payload.update({
+        collection: 'press-contacts',
+        id: doc.id,
+        locale: 'ru',
+        context,
+        data: { name: 'Пресс-служба (заглушка)', role: 'Замените настоящим контактом перед запуском' },
+      })
+      created.push('press contact (placeholder)')
+      return doc
+    },
+  )
 
-  const statement = await findOrCreate(payload, 'statements', foundingStatementSlug, async () => {
+  const statement = await findOrCreate(payload, 'statements', { slug: { equals: foundingStatementSlug } }, async () => {
     const statement = readFoundingStatement()
     const doc = await payload.create({
       collection: 'statements',
@@ -157,16 +157,6 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   return { created, admin }
 }
 
-async function findOrCreate<T extends { id: number | string }>(
-  payload: Payload,
-  collection: 'topics' | 'statements' | 'press-kits',
-  slug: string,
-  create: () => Promise<T>,
-): Promise<T> {
-  const found = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, draft: true })
-  return (found.docs[0] as T | undefined) ?? (await create())
-}
-
 export const examplePressKitSlug = 'founding-documents'
 export const placeholderImageFilename = 'press-room-placeholder.jpg'
 
@@ -197,16 +187,9 @@ async function seedPressKit(
   seeded: { statementId: number; contactId: number; created: string[]; context: { seeding: boolean } },
 ) {
   const { context, created } = seeded
-  const images = await payload.find({
-    collection: 'media',
-    where: { filename: { equals: placeholderImageFilename } },
-    limit: 1,
-    depth: 0,
-  })
-  let image = images.docs[0]
-  if (!image) {
+  const image = await findOrCreate(payload, 'media', { filename: { equals: placeholderImageFilename } }, async () => {
     const data = await placeholderImage()
-    image = await payload.create({
+    const doc = await payload.create({
       collection: 'media',
       locale: 'en',
       context,
@@ -221,7 +204,7 @@ async function seedPressKit(
     })
     await payload.update({
       collection: 'media',
-      id: image.id,
+      id: doc.id,
       locale: 'ru',
       context,
       data: {
@@ -230,9 +213,10 @@ async function seedPressKit(
       },
     })
     created.push(`image "${placeholderImageFilename}" (placeholder)`)
-  }
+    return doc
+  })
 
-  await findOrCreate(payload, 'press-kits', examplePressKitSlug, async () => {
+  await findOrCreate(payload, 'press-kits', { slug: { equals: examplePressKitSlug } }, async () => {
     const kit = await payload.create({
       collection: 'press-kits',
       locale: 'en',

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { findOrCreate } from './findOrCreate.ts'
 import { paragraphsToLexical } from './lexical.ts'
 
 export const exampleNoticeSlug = 'example-notice-to-the-parties'
@@ -81,16 +82,8 @@ export async function seedNoticeExamples(
   related: { topic: number | string; contact: number | string },
 ): Promise<string[]> {
   const created: string[] = []
-  const groups = await payload.find({
-    collection: 'distribution-groups',
-    where: { name: { equals: exampleGroupName } },
-    locale: 'en',
-    limit: 1,
-    depth: 0,
-  })
-  let group = groups.docs[0]
-  if (!group) {
-    group = await payload.create({
+  const group = await findOrCreate(payload, 'distribution-groups', { name: { equals: exampleGroupName } }, async () => {
+    const doc = await payload.create({
       collection: 'distribution-groups',
       locale: 'en',
       context,
@@ -98,7 +91,7 @@ export async function seedNoticeExamples(
     })
     await payload.update({
       collection: 'distribution-groups',
-      id: group.id,
+      id: doc.id,
       locale: 'ru',
       context,
       data: {
@@ -107,53 +100,43 @@ export async function seedNoticeExamples(
       },
     })
     created.push(`distribution group "${exampleGroupName}" (example)`)
-  }
+    return doc
+  })
 
   for (const example of exampleRecipients) {
-    const found = await payload.find({
-      collection: 'recipients',
-      where: { externalId: { equals: example.externalId } },
-      limit: 1,
-      depth: 0,
+    await findOrCreate(payload, 'recipients', { externalId: { equals: example.externalId } }, async () => {
+      const doc = await payload.create({
+        collection: 'recipients',
+        locale: 'en',
+        context,
+        data: {
+          kind: 'embassy',
+          externalId: example.externalId,
+          name: example.name.en,
+          role: example.role.en,
+          country: example.country,
+          emails: example.emails.map((address) => ({ address })),
+          preferredLanguage: example.preferredLanguage,
+          preferredChannels: [...example.preferredChannels],
+          postalAddress: 'Example Street 1, Moscow (example)',
+          groups: [group.id],
+          notes: exampleNote,
+          active: true,
+        },
+      })
+      await payload.update({
+        collection: 'recipients',
+        id: doc.id,
+        locale: 'ru',
+        context,
+        data: { name: example.name.ru, role: example.role.ru },
+      })
+      created.push(`recipient ${example.externalId} (example)`)
+      return doc
     })
-    if (found.docs[0]) continue
-    const doc = await payload.create({
-      collection: 'recipients',
-      locale: 'en',
-      context,
-      data: {
-        kind: 'embassy',
-        externalId: example.externalId,
-        name: example.name.en,
-        role: example.role.en,
-        country: example.country,
-        emails: example.emails.map((address) => ({ address })),
-        preferredLanguage: example.preferredLanguage,
-        preferredChannels: [...example.preferredChannels],
-        postalAddress: 'Example Street 1, Moscow (example)',
-        groups: [group.id],
-        notes: exampleNote,
-        active: true,
-      },
-    })
-    await payload.update({
-      collection: 'recipients',
-      id: doc.id,
-      locale: 'ru',
-      context,
-      data: { name: example.name.ru, role: example.role.ru },
-    })
-    created.push(`recipient ${example.externalId} (example)`)
   }
 
-  const notices = await payload.find({
-    collection: 'notices',
-    where: { slug: { equals: exampleNoticeSlug } },
-    limit: 1,
-    depth: 0,
-    draft: true,
-  })
-  if (!notices.docs[0]) {
+  await findOrCreate(payload, 'notices', { slug: { equals: exampleNoticeSlug } }, async () => {
     const doc = await payload.create({
       collection: 'notices',
       locale: 'en',
@@ -190,6 +173,7 @@ export async function seedNoticeExamples(
       },
     })
     created.push(`notice "${exampleNoticeSlug}" (example)`)
-  }
+    return doc
+  })
   return created
 }

@@ -8,7 +8,7 @@ import {
 } from './queueSiteBuild.ts'
 
 /** Everything the public site shows comes from these; a public change to one queues a build. */
-const shownOnSite = new Set<string>([
+export const shownOnSite = new Set<string>([
   ...documentCollections,
   'press-kits',
   'media',

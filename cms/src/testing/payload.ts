@@ -17,7 +17,7 @@ export type StartedPayload = {
   stop: () => Promise<void>
 }
 
-type StartOptions = {
+export type StartOptions = {
   /** Environment read by the config when it loads (limits, job cron). */
   env?: Record<string, string>
   /** Start the job runner's cron, as the started CMS does. */

@@ -93,16 +93,21 @@ export function markersIn(data: Uint8Array): string[] {
   return Object.values(markers).filter((marker) => text.includes(marker))
 }
 
+/** The blocks exifr reads where cameras, phones and photo editors write personal metadata. */
+export const exifrPersonalBlocks = {
+  tiff: true,
+  exif: true,
+  gps: true,
+  interop: true,
+  ifd1: true,
+  xmp: true,
+  iptc: true,
+} as const
+
 /** exifr's reading of every block it knows (JPEG, PNG, AVIF; it reads neither WebP nor GIF). */
 export async function exifrTags(data: Uint8Array): Promise<Record<string, unknown>> {
   const parsed = await exifr.parse(Buffer.from(data), {
-    tiff: true,
-    exif: true,
-    gps: true,
-    interop: true,
-    ifd1: true,
-    xmp: true,
-    iptc: true,
+    ...exifrPersonalBlocks,
     icc: true,
     mergeOutput: true,
     // Numbers as written (orientation 6, not "Rotate 90 CW").

@@ -1,4 +1,5 @@
 import exifr from 'exifr'
+import { exifrPersonalBlocks } from '../../../testing/photoMetadata.ts'
 import { gpsNeedle } from './markers.ts'
 
 /** JPEG, PNG, GIF, WebP, AVIF/HEIF by their first bytes. */
@@ -27,14 +28,8 @@ export async function imageMetadataText(bytes: Uint8Array): Promise<string> {
     let meta: Record<string, unknown> | undefined
     try {
       meta = await exifr.parse(source, {
-        tiff: true,
+        ...exifrPersonalBlocks,
         ifd0: {},
-        exif: true,
-        gps: true,
-        interop: true,
-        ifd1: true,
-        xmp: true,
-        iptc: true,
         icc: false,
         jfif: false,
         mergeOutput: true,
