@@ -200,11 +200,16 @@ describe(`a translation becomes outdated when the other language changes (${test
     await saveIn('en', id, { summary: 'The mission calls for immediate release.', translationState: 'complete' })
     expect(await states(id)).toEqual({ en: 'complete', ru: 'outdated' })
     // The Russian text itself is untouched.
-    const ru = await started.payload.findByID({ collection: 'statements', id, locale: 'ru', fallbackLocale: false as never })
+    const ru = await started.payload.findByID({
+      collection: 'statements',
+      id,
+      locale: 'ru',
+      fallbackLocale: false as never,
+    })
     expect(ru.title).toBe('Обращение о задержанных моряках')
   })
 
-  it('counts a changed word in the body, and also English edits made in Russian first', async () => {
+  it('counts a changed word in the body', async () => {
     const id = await bilingual('complete')
     await saveIn('en', id, { body: paragraphsToLexical(['First paragraph.', 'Second paragraph, corrected.']) })
     expect(await states(id)).toEqual({ en: 'complete', ru: 'outdated' })
@@ -244,7 +249,12 @@ describe(`a translation becomes outdated when the other language changes (${test
     await saveIn('ru', id, { translationState: 'complete' })
     expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
     // The admin sends the whole form: the Russian text unchanged, the state back to complete.
-    const ru = await started.payload.findByID({ collection: 'statements', id, locale: 'ru', fallbackLocale: false as never })
+    const ru = await started.payload.findByID({
+      collection: 'statements',
+      id,
+      locale: 'ru',
+      fallbackLocale: false as never,
+    })
     await saveIn('ru', id, { title: ru.title, body: ru.body, translationState: 'complete' })
     expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
     // A save that does not mention the state keeps it.
@@ -272,14 +282,31 @@ describe(`a translation becomes outdated when the other language changes (${test
       } as never,
     })
     expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
+    // Payload 3.90 writes no localized value in a `locale: 'all'` save (payloadcms/payload#16345),
+    // so today this only proves such saves are left alone. When Payload starts writing them, this
+    // fails: check then that both titles changed and neither language was marked.
+    const all = await started.payload.findByID({ collection: 'statements', id, locale: 'all' as never, depth: 0 })
+    expect(all.title).toEqual({ en: 'Appeal on detained sailors', ru: 'Обращение о задержанных моряках' })
   })
 
   it('filters the list by the state of the language chosen (the admin list query)', async () => {
     const id = await bilingual('complete')
     await saveIn('en', id, { title: 'Appeal, filter check' })
     const where = { translationState: { equals: 'outdated' } } as const
-    const inRussian = await started.payload.find({ collection: 'statements', locale: 'ru', where, depth: 0, limit: 200 })
-    const inEnglish = await started.payload.find({ collection: 'statements', locale: 'en', where, depth: 0, limit: 200 })
+    const inRussian = await started.payload.find({
+      collection: 'statements',
+      locale: 'ru',
+      where,
+      depth: 0,
+      limit: 200,
+    })
+    const inEnglish = await started.payload.find({
+      collection: 'statements',
+      locale: 'en',
+      where,
+      depth: 0,
+      limit: 200,
+    })
     expect(inRussian.docs.map((d) => d.id)).toContain(id)
     expect(inEnglish.docs.map((d) => d.id)).not.toContain(id)
   })
