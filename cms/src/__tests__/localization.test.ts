@@ -153,3 +153,161 @@ describe(`bad input is refused and writes nothing (${testDatabase})`, () => {
     })
   })
 })
+
+describe(`a translation becomes outdated when the other language changes (${testDatabase})`, () => {
+  type State = 'complete' | 'partial' | 'outdated' | 'missing' | null | undefined
+
+  /** A statement written in English, then in Russian with the given state. */
+  async function bilingual(ruState: State) {
+    const { payload } = started
+    const doc = await payload.create({
+      collection: 'statements',
+      locale: 'en',
+      data: {
+        title: 'Appeal on detained sailors',
+        summary: 'The mission calls for release.',
+        body: paragraphsToLexical(['First paragraph.', 'Second paragraph.']),
+        _status: 'published',
+      },
+    })
+    if (ruState !== undefined) {
+      await payload.update({
+        collection: 'statements',
+        id: doc.id,
+        locale: 'ru',
+        data: {
+          title: 'Обращение о задержанных моряках',
+          body: paragraphsToLexical(['Первый абзац.']),
+          translationState: ruState,
+        },
+      })
+    }
+    return doc.id
+  }
+
+  async function states(id: number | string) {
+    const all = await started.payload.findByID({ collection: 'statements', id, locale: 'all' as never, depth: 0 })
+    return all.translationState as unknown as Record<string, State>
+  }
+
+  function saveIn(locale: 'en' | 'ru', id: number | string, data: Record<string, unknown>) {
+    return started.payload.update({ collection: 'statements', id, locale, data })
+  }
+
+  it('marks Russian outdated when the English words change, in the same save', async () => {
+    const id = await bilingual('complete')
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
+    await saveIn('en', id, { summary: 'The mission calls for immediate release.', translationState: 'complete' })
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'outdated' })
+    // The Russian text itself is untouched.
+    const ru = await started.payload.findByID({
+      collection: 'statements',
+      id,
+      locale: 'ru',
+      fallbackLocale: false as never,
+    })
+    expect(ru.title).toBe('Обращение о задержанных моряках')
+  })
+
+  it('counts a changed word in the body', async () => {
+    const id = await bilingual('complete')
+    await saveIn('en', id, { body: paragraphsToLexical(['First paragraph.', 'Second paragraph, corrected.']) })
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'outdated' })
+  })
+
+  it('leaves Russian complete when the same English text is saved again (editor rewrites included)', async () => {
+    const id = await bilingual('complete')
+    const en = await started.payload.findByID({ collection: 'statements', id, locale: 'en' })
+    // The editor may re-save a body with other bookkeeping (direction, key order) but the same words.
+    const body = structuredClone(en.body) as unknown as { root: Record<string, unknown> }
+    body.root = { children: body.root.children, ...body.root, direction: null }
+    await saveIn('en', id, {
+      title: `${en.title}  `,
+      summary: en.summary,
+      place: en.place ?? null,
+      body,
+      translationState: 'complete',
+    })
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
+  })
+
+  it('never touches a partial, missing or unwritten Russian state', async () => {
+    for (const ruState of ['partial', 'missing', undefined] as const) {
+      const id = await bilingual(ruState)
+      const before = (await states(id)).ru
+      await saveIn('en', id, { title: `Appeal renamed (${String(ruState)})` })
+      const after = await states(id)
+      expect(after.ru ?? null).toBe(before ?? null)
+      expect(after.en).toBe('complete')
+    }
+  })
+
+  it('lets staff clear the mark by hand, and the clearing triggers nothing', async () => {
+    const id = await bilingual('complete')
+    await saveIn('en', id, { title: 'Appeal on detained sailors, updated' })
+    expect((await states(id)).ru).toBe('outdated')
+    await saveIn('ru', id, { translationState: 'complete' })
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
+    // The admin sends the whole form: the Russian text unchanged, the state back to complete.
+    const ru = await started.payload.findByID({
+      collection: 'statements',
+      id,
+      locale: 'ru',
+      fallbackLocale: false as never,
+    })
+    await saveIn('ru', id, { title: ru.title, body: ru.body, translationState: 'complete' })
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
+    // A save that does not mention the state keeps it.
+    await saveIn('en', id, { title: 'Appeal on detained sailors, again' })
+    await saveIn('ru', id, { title: 'Обращение о задержанных моряках' })
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'outdated' })
+  })
+
+  it('does not outdate the source when the outdated translation catches up', async () => {
+    const id = await bilingual('complete')
+    await saveIn('en', id, { title: 'Appeal on detained sailors, updated' })
+    await saveIn('ru', id, { title: 'Обращение о задержанных моряках, обновлено', translationState: 'complete' })
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
+  })
+
+  it('marks neither language when one save carries both', async () => {
+    const id = await bilingual('complete')
+    await started.payload.update({
+      collection: 'statements',
+      id,
+      locale: 'all' as never,
+      data: {
+        title: { en: 'Both changed', ru: 'Оба изменены' },
+        translationState: { en: 'complete', ru: 'complete' },
+      } as never,
+    })
+    expect(await states(id)).toEqual({ en: 'complete', ru: 'complete' })
+    // Payload 3.90 writes no localized value in a `locale: 'all'` save (payloadcms/payload#16345),
+    // so today this only proves such saves are left alone. When Payload starts writing them, this
+    // fails: check then that both titles changed and neither language was marked.
+    const all = await started.payload.findByID({ collection: 'statements', id, locale: 'all' as never, depth: 0 })
+    expect(all.title).toEqual({ en: 'Appeal on detained sailors', ru: 'Обращение о задержанных моряках' })
+  })
+
+  it('filters the list by the state of the language chosen (the admin list query)', async () => {
+    const id = await bilingual('complete')
+    await saveIn('en', id, { title: 'Appeal, filter check' })
+    const where = { translationState: { equals: 'outdated' } } as const
+    const inRussian = await started.payload.find({
+      collection: 'statements',
+      locale: 'ru',
+      where,
+      depth: 0,
+      limit: 200,
+    })
+    const inEnglish = await started.payload.find({
+      collection: 'statements',
+      locale: 'en',
+      where,
+      depth: 0,
+      limit: 200,
+    })
+    expect(inRussian.docs.map((d) => d.id)).toContain(id)
+    expect(inEnglish.docs.map((d) => d.id)).not.toContain(id)
+  })
+})

@@ -35,7 +35,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
     labels: { singular: kindLabels(options.kind, 'singular'), plural: kindLabels(options.kind, 'plural') },
     admin: {
       useAsTitle: 'title',
-      defaultColumns: ['title', 'referenceNumber', 'date', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'referenceNumber', 'date', '_status', 'translationState', 'updatedAt'],
       listSearchableFields: ['title', 'referenceNumber', 'slug'],
       group: { en: 'Publications', ru: 'Публикации' },
     },
