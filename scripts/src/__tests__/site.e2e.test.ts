@@ -230,7 +230,7 @@ describe('the public site', () => {
     // Pagefind's own words follow <html lang>; none of the English ones is left, hidden labels included.
     const shown = await page.locator('#search').textContent()
     expect(shown).not.toMatch(/\b(Kind|Topic|Year|Reference|Filters|results?|Search|Load more)\b/i)
-    expect(await page.locator('#search input').getAttribute('placeholder')).toBe('Поиск')
+    expect(await page.locator('.pagefind-ui__search-input').getAttribute('placeholder')).toBe('Поиск')
     await page.context().close()
   })
 
