@@ -318,6 +318,8 @@ describe('the delivery core', () => {
   it('without Resend writes .eml files to the outbox, once per message even when repeated', async () => {
     const dir = path.join(started.uploadDir, '..', 'outbox')
     const transport = outboxTransport(dir)
+    // The Date header has whole seconds: the run starts at the second it began in.
+    const runStart = Math.floor(Date.now() / 1000) * 1000
     const { sendId } = await plan(recipients(3, 'outbox'))
     await runDeliveryWorker(payload, { transport, bucket: fast() })
     expect(await statuses(sendId)).toEqual({ sent: 3 })
@@ -326,6 +328,14 @@ describe('the delivery core', () => {
     const eml = readFileSync(path.join(dir, files[0]!), 'utf8')
     expect(eml).toMatch(/^List-Unsubscribe: <https:\/\/cms\.example\.org\/u\/outbox\d>/m)
     expect(eml).toContain('Content-Type: multipart/alternative')
+    // Mail programs sort by the Date header: it is the sending time, not 1 January 1970.
+    for (const file of files) {
+      const date = readFileSync(path.join(dir, file), 'utf8').match(/^Date: (.+)$/m)?.[1]
+      expect(date, file).toBeDefined()
+      const sentAt = Date.parse(date!)
+      expect(sentAt, `${file}: Date: ${date}`).toBeGreaterThanOrEqual(runStart)
+      expect(sentAt, `${file}: Date: ${date}`).toBeLessThanOrEqual(Date.now())
+    }
     // The same batch again (a retry) rewrites the same files.
     const [batch] = await queryRows<{ idempotency_key: string }>(
       payload,

@@ -5,8 +5,11 @@ import MailComposer from 'nodemailer/lib/mail-composer'
 import type { OutgoingMessage } from './message.ts'
 import type { MailTransport } from './transport.ts'
 
-/** The .eml file a message becomes; nodemailer builds the MIME (HTML, plain text, attachments). */
-export async function toEml(message: OutgoingMessage, messageId: string): Promise<Buffer> {
+/**
+ * The .eml file a message becomes; nodemailer builds the MIME (HTML, plain text, attachments).
+ * `date` is its Date header: when the outbox took it, so mail programs sort the files rightly.
+ */
+export async function toEml(message: OutgoingMessage, messageId: string, date: Date): Promise<Buffer> {
   const composer = new MailComposer({
     from: message.from,
     to: message.to,
@@ -16,7 +19,7 @@ export async function toEml(message: OutgoingMessage, messageId: string): Promis
     replyTo: message.replyTo,
     headers: message.headers,
     messageId: `<${messageId}@outbox.pressroom.localhost>`,
-    date: new Date(0),
+    date,
     attachments: message.attachments?.map((a) => ({
       filename: a.filename,
       contentType: a.contentType,
@@ -30,6 +33,11 @@ export async function toEml(message: OutgoingMessage, messageId: string): Promis
  * Nothing leaves the machine: every message becomes an .eml file in `dir` (open it in any mail
  * program). A file's name comes from the idempotency key and the message's index, so sending a
  * batch again rewrites the same files instead of adding copies.
+ *
+ * Each file's Date is the moment it is written, not a fixed instant: a file's bytes were never
+ * the same twice anyway (MIME boundaries are random), and no provider compares bodies under an
+ * idempotency key here (Resend's transport sends no Date; Resend stamps its own). A retry
+ * rewrites the file, and the message then did reach the outbox at that later moment.
  */
 export function outboxTransport(dir: string): MailTransport {
   return {
@@ -39,11 +47,12 @@ export function outboxTransport(dir: string): MailTransport {
       mkdirSync(dir, { recursive: true })
       const stem = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)
       const results = []
+      const date = new Date()
       for (const [index, message] of messages.entries()) {
         const id = `outbox-${stem}-${index}`
         const file = path.join(dir, `${id}.eml`)
         const partial = `${file}.partial`
-        writeFileSync(partial, await toEml(message, id))
+        writeFileSync(partial, await toEml(message, id, date))
         renameSync(partial, file)
         results.push({ id })
       }

@@ -218,6 +218,19 @@ describe('the public site', () => {
     )
     // The Russian index holds Russian pages only: the English-only release is not in it.
     expect(hrefs.some((href) => href?.includes('/en/'))).toBe(false)
+    // Its filters and each result's label are in Russian, from site/src/i18n/ui.ts.
+    const filterNames = page.locator('.pagefind-ui__filter-name')
+    await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 3)
+    expect((await filterNames.allTextContents()).map((name) => name.trim()).sort()).toEqual(['Вид', 'Год', 'Тема'])
+    const tags = await page.locator('.pagefind-ui__result-tag').allTextContents()
+    expect(
+      tags.some((tag) => /^Рег\. номер: \S/.test(tag.trim())),
+      tags.join(' | '),
+    ).toBe(true)
+    // Pagefind's own words follow <html lang>; none of the English ones is left, hidden labels included.
+    const shown = await page.locator('#search').textContent()
+    expect(shown).not.toMatch(/\b(Kind|Topic|Year|Reference|Filters|results?|Search|Load more)\b/i)
+    expect(await page.locator('.pagefind-ui__search-input').getAttribute('placeholder')).toBe('Поиск')
     await page.context().close()
   })
 

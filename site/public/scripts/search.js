@@ -2,7 +2,9 @@
 // (site/src/lib/securityHeaders.ts). Loaded after Pagefind's own pagefind-ui.js.
 {
   const element = document.getElementById('search')
-  // Pagefind picks the index of the page's language (<html lang>) by itself.
+  // Pagefind picks the index of the page's language (<html lang>) by itself, and its own texts in
+  // that language. Filter and result-label names are the keys of that index, written in the
+  // page's language by the document pages (site/src/i18n/ui.ts, searchFilters).
   // baseUrl: result links carry the site's sub-path on a mirror.
   new PagefindUI({
     element,

@@ -73,6 +73,9 @@ export const ui = {
     pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
     inLanguage: (language: string) => `(in ${language})`,
     searchLabel: 'Search the press room',
+    // The search's filter names: each language's index names its filters with these words,
+    // since Pagefind's UI shows a filter's key as its name.
+    searchFilters: { kind: 'Kind', topic: 'Topic', year: 'Year' },
     searchIntro: 'Search statements, notices and press releases in English.',
     searchNoScript:
       'Search needs JavaScript. Without it, browse the archive by year or by topic, or the lists of each kind.',
@@ -204,6 +207,7 @@ export const ui = {
     pageOf: (page: number, total: number) => `Страница ${page} из ${total}`,
     inLanguage: (language: string) => `(на ${language} языке)`,
     searchLabel: 'Поиск по пресс-центру',
+    searchFilters: { kind: 'Вид', topic: 'Тема', year: 'Год' },
     searchIntro: 'Поиск по заявлениям, уведомлениям и пресс-релизам на русском языке.',
     searchNoScript:
       'Для поиска нужен JavaScript. Без него можно просматривать архив по годам и темам или списки документов каждого вида.',
