@@ -59,10 +59,6 @@ export function kindByCollection(collection: string) {
   return found
 }
 
-export function isDocumentCollection(value: unknown): value is DocumentCollection {
-  return typeof value === 'string' && (documentCollections as readonly string[]).includes(value)
-}
-
 export function kindInfo(kind: DocumentKind) {
   const found = documentKinds.find((k) => k.kind === kind)
   if (!found) throw new Error(`Unknown document kind "${kind}"`)

@@ -1,7 +1,7 @@
 import { renderRichText } from '@pressroom/shared/richtext'
 
 /** The words of a language version: what readers read and a translator must follow. */
-export const textFields = ['title', 'summary', 'place', 'body'] as const
+const textFields = ['title', 'summary', 'place', 'body'] as const
 
 /**
  * What a field says, as readers see it. Rich text is compared through the HTML the site renders,
