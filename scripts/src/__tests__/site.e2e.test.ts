@@ -231,6 +231,11 @@ describe('the public site', () => {
     const shown = await page.locator('#search').textContent()
     expect(shown).not.toMatch(/\b(Kind|Topic|Year|Reference|Filters|results?|Search|Load more)\b/i)
     expect(await page.locator('.pagefind-ui__search-input').getAttribute('placeholder')).toBe('Поиск')
+    // The count line is right for any number ("Найдено: 2", never "2 результатов").
+    const message = (await page.locator('.pagefind-ui__message').textContent())?.trim() ?? ''
+    const found = /^Найдено: (\d+) — по запросу «граждан»$/.exec(message)
+    expect(found, message).not.toBeNull()
+    expect(Number(found?.[1])).toBeGreaterThanOrEqual(hrefs.length)
     await page.context().close()
   })
 

@@ -13,6 +13,8 @@
     showSubResults: true,
     showImages: false,
     resetStyles: false,
+    // The count lines in the page's language (site/src/i18n/ui.ts, searchCounts).
+    translations: JSON.parse(element.dataset.counts),
   })
   const input = element.querySelector('input')
   // Pagefind's field has only a placeholder and a title: give it a real accessible name.

@@ -76,6 +76,13 @@ export const ui = {
     // The search's filter names: each language's index names its filters with these words,
     // since Pagefind's UI shows a filter's key as its name.
     searchFilters: { kind: 'Kind', topic: 'Topic', year: 'Year' },
+    // Pagefind's count lines, given to it as translations: its own Russian ones have a single
+    // plural form ("1 результатов"), so each language says them in a form right for any number.
+    searchCounts: {
+      zero_results: 'No results for [SEARCH_TERM]',
+      one_result: '[COUNT] result for [SEARCH_TERM]',
+      many_results: '[COUNT] results for [SEARCH_TERM]',
+    },
     searchIntro: 'Search statements, notices and press releases in English.',
     searchNoScript:
       'Search needs JavaScript. Without it, browse the archive by year or by topic, or the lists of each kind.',
@@ -208,6 +215,11 @@ export const ui = {
     inLanguage: (language: string) => `(на ${language} языке)`,
     searchLabel: 'Поиск по пресс-центру',
     searchFilters: { kind: 'Вид', topic: 'Тема', year: 'Год' },
+    searchCounts: {
+      zero_results: 'По запросу «[SEARCH_TERM]» ничего не найдено',
+      one_result: 'Найдено: [COUNT] — по запросу «[SEARCH_TERM]»',
+      many_results: 'Найдено: [COUNT] — по запросу «[SEARCH_TERM]»',
+    },
     searchIntro: 'Поиск по заявлениям, уведомлениям и пресс-релизам на русском языке.',
     searchNoScript:
       'Для поиска нужен JavaScript. Без него можно просматривать архив по годам и темам или списки документов каждого вида.',
