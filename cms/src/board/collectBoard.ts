@@ -3,6 +3,7 @@ import { Forbidden } from 'payload'
 import { roleOf } from '../access/roles.ts'
 import { collectHealth, type JobFact } from '../health/collectHealth.ts'
 import { type Progress, progressOf } from './progress.ts'
+import { existingStatuses } from './statusOptions.ts'
 
 /**
  * The board (issue 15, item 5): what goes out soon, what is going out, what failed and what is
@@ -179,7 +180,9 @@ async function embargoEnds(r: Reader, now: Date): Promise<Upcoming[]> {
 }
 
 async function sendsInProgress(r: Reader): Promise<InProgress[] | null> {
-  const sends = await readable(() => find(r, 'sends', { status: { not_in: finishedSendStatuses } }, '-createdAt'))
+  const sends = await readable(() =>
+    find(r, 'sends', { status: { not_in: existingStatuses(r.payload, 'sends', finishedSendStatuses) } }, '-createdAt'),
+  )
   if (!sends) return null
   return Promise.all(
     sends.map(async (send) => ({
@@ -196,7 +199,12 @@ async function sendsInProgress(r: Reader): Promise<InProgress[] | null> {
 
 async function dispatchesInProgress(r: Reader): Promise<InProgress[] | null> {
   const dispatches = await readable(() =>
-    find(r, 'dispatches', { status: { not_in: finishedDispatchStatuses } }, '-createdAt'),
+    find(
+      r,
+      'dispatches',
+      { status: { not_in: existingStatuses(r.payload, 'dispatches', finishedDispatchStatuses) } },
+      '-createdAt',
+    ),
   )
   if (!dispatches) return null
   return Promise.all(
