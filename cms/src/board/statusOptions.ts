@@ -9,7 +9,7 @@ function statusOptions(payload: Payload, collection: CollectionSlug): Option[] {
   return field?.type === 'select' ? (field.options as Option[]) : []
 }
 
-const valueOf = (option: Option) => (typeof option === 'string' ? option : option.value)
+const optionValue = (option: Option) => (typeof option === 'string' ? option : option.value)
 
 /**
  * Those of `values` the collection's `status` has. PostgreSQL refuses a query naming a value its
@@ -17,7 +17,7 @@ const valueOf = (option: Option) => (typeof option === 'string' ? option : optio
  * such as a cancelled send, joins once the config has it).
  */
 export function existingStatuses(payload: Payload, collection: CollectionSlug, values: readonly string[]) {
-  const known = new Set(statusOptions(payload, collection).map(valueOf))
+  const known = new Set(statusOptions(payload, collection).map(optionValue))
   return values.filter((value) => known.has(value))
 }
 
@@ -27,7 +27,7 @@ export function existingStatuses(payload: Payload, collection: CollectionSlug, v
  * later by its collection (for example a send waiting out its grace period) without knowing it.
  */
 export function statusOptionLabel(payload: Payload, collection: CollectionSlug, value: string, i18n: I18n) {
-  const option = statusOptions(payload, collection).find((o) => valueOf(o) === value)
+  const option = statusOptions(payload, collection).find((o) => optionValue(o) === value)
   if (!option || typeof option === 'string' || !option.label || typeof option.label !== 'object') return null
   const label = getTranslation(option.label as Record<string, string>, i18n as never)
   return typeof label === 'string' ? label : null
