@@ -242,6 +242,8 @@ describe('the started CMS', () => {
       else expect(words).toContain('Coming up')
       await context.close()
     }
+    // Without signing in, the board shows nothing of it.
+    expect(await (await fetch(`${baseUrl}/admin/board`)).text()).not.toContain(title)
   })
 
   it('runs scheduled publishing inside the server', async () => {
