@@ -110,14 +110,20 @@ const config = buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Press room' },
     // The sign-in form with the two-factor code, its set-up page and the gate (docs/adr/0034);
-    // Administration → System status: what /api/health reports, for staff (docs/adr/0031).
+    // Administration → System status: what /api/health reports, for staff (docs/adr/0031);
+    // the board staff start from, linked from the navigation and the dashboard (issue 15).
     components: {
       ...twoFactorAdmin,
       views: {
         ...twoFactorAdmin.views,
         systemStatus: { Component: '/components/SystemStatusView.tsx#SystemStatusView', path: '/system-status' },
+        board: { Component: '/components/BoardView.tsx#BoardView', path: '/board' },
       },
-      afterNavLinks: ['/components/SystemStatusNavLink.tsx#SystemStatusNavLink'],
+      beforeDashboard: ['/components/BoardDashboardLink.tsx#BoardDashboardLink'],
+      afterNavLinks: [
+        '/components/BoardNavLink.tsx#BoardNavLink',
+        '/components/SystemStatusNavLink.tsx#SystemStatusNavLink',
+      ],
     },
   },
   i18n: {

@@ -190,6 +190,62 @@ describe('the started CMS', () => {
     }
   })
 
+  it('opens the board from the dashboard in English and Russian, with an embargo ending soon (issue 15)', async () => {
+    const title = 'Board check: embargoed release'
+    for (const [locale, heading, nav, what] of [
+      ['en-GB', 'Board', 'Board', 'Embargo ends'],
+      ['ru-RU', 'Сводка', 'Сводка', 'Окончание эмбарго'],
+    ] as const) {
+      const context = await browser.newContext({ locale })
+      const page = await context.newPage()
+      await room.logIn(page)
+      // The dashboard leads to the board, and so does the navigation.
+      expect(await page.locator('#dashboard-board a').getAttribute('href')).toBe('/admin/board')
+      expect(await page.locator('#nav-board').getAttribute('href')).toBe('/admin/board')
+      expect((await page.locator('#nav-board').textContent())?.trim()).toBe(nav)
+      if (locale === 'en-GB') {
+        // Staff publish a release under embargo for tomorrow, as the admin's form would save it.
+        const status = await page.evaluate(
+          async ([api, data]) =>
+            (
+              await fetch(`${api}/press-releases`, {
+                method: 'POST',
+                credentials: 'include',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(data),
+              })
+            ).status,
+          [
+            `${baseUrl}/api`,
+            {
+              title,
+              date: '2026-06-01T00:00:00.000Z',
+              embargoUntil: new Date(Date.now() + 86_400_000).toISOString(),
+              _status: 'published',
+            },
+          ] as const,
+        )
+        expect(status).toBe(201)
+      }
+      await page.goto(`${baseUrl}/admin/board`)
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+      const row = page.locator('[data-upcoming="embargoEnds"]', { hasText: title })
+      expect(await row.count()).toBe(1)
+      expect(await row.locator('td').nth(1).textContent()).toBe(what)
+      // Everything but the stored data (titles, errors, addresses, task names) speaks the admin's language.
+      const words = await page.evaluate(() => {
+        const board = document.querySelector('[data-board-page]')?.cloneNode(true) as HTMLElement
+        for (const raw of board.querySelectorAll('[data-raw]')) raw.remove()
+        return board.textContent ?? ''
+      })
+      if (locale === 'ru-RU') expect(words.match(/[A-Za-z]{2,}/g)).toBeNull()
+      else expect(words).toContain('Coming up')
+      await context.close()
+    }
+    // Without signing in, the board shows nothing of it.
+    expect(await (await fetch(`${baseUrl}/admin/board`)).text()).not.toContain(title)
+  })
+
   it('runs scheduled publishing inside the server', async () => {
     const [{ getPayload }, { default: config }] = await Promise.all([
       import('payload'),

@@ -1,3 +1,5 @@
+import type { Locale } from '@pressroom/shared'
+import type { Failure } from '../../board/collectBoard.ts'
 import type { CheckName, Problem } from '../../health/collectHealth.ts'
 
 /**
@@ -153,6 +155,63 @@ export const en = {
     resetHint:
       'Only if they lost both their phone and their recovery codes: they can set it up again after signing in.',
     error: 'Something went wrong. Reload the page and try again.',
+  },
+  board: {
+    title: 'Board',
+    nav: 'Board',
+    intro:
+      'What goes out soon, what is going out now, what failed recently and what is stuck. Reload the page to see the latest.',
+    checkedAt: 'As of',
+    dashboardTitle: 'Start with the board',
+    dashboardText:
+      'Scheduled publications, embargo ends, e-mails going out, recent failures and stuck jobs on one page.',
+    dashboardOpen: 'Open the board',
+    noAccess: 'The board is for staff: sign in to the admin first.',
+    upcoming: 'Coming up',
+    nothingUpcoming: 'Nothing is scheduled and no embargo is running.',
+    scheduleHidden: 'Scheduled publishing is shown to editors and administrators.',
+    when: 'When',
+    what: 'What',
+    document: 'Document',
+    publish: 'Publishes',
+    unpublish: 'Unpublishes',
+    embargoEnds: 'Embargo ends',
+    due: 'due now, waiting for the job runner',
+    draft: 'draft: not released until published',
+    inLanguage: 'only in {{language}}',
+    language: { en: 'English', ru: 'Russian' } satisfies Record<Locale, string>,
+    untitled: '{{collection}} no. {{id}}',
+    sending: 'Going out',
+    sends: 'Publication e-mails',
+    dispatches: 'Notice dispatches',
+    nothingSending: 'Nothing is being sent.',
+    status: 'Status',
+    since: 'Since',
+    queued: 'Queued',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    failed: 'Bounced or failed',
+    paused: 'paused',
+    sendStatus: { planning: 'Being planned', sending: 'Sending', done: 'Done' },
+    statusRaw: 'status “{{status}}”',
+    failures: 'Recent failures',
+    nothingFailed: 'Nothing failed in the last {{days}} days.',
+    failure: {
+      siteBuild: 'Site build failed',
+      heldBatch: 'E-mail batch waits for your decision',
+      failedBatch: 'E-mail batch failed',
+      failedEmail: 'E-mail failed',
+      failedJob: 'Job failed',
+    } satisfies Record<Failure['what'], string>,
+    fixed: 'a later build succeeded',
+    open: 'Open',
+    stuck: 'Stuck jobs',
+    nothingStuck: 'No job is stuck.',
+    expiredLeases: 'Left running by a stopped process',
+    overdue: 'Overdue: nothing runs them',
+    job: 'Job no. {{id}}',
+    unhealthy: 'System status reports a problem.',
+    systemStatus: 'Open System status',
   },
 }
 

@@ -28,11 +28,14 @@ import { RecipientLogExports as RecipientLogExports_ed2bba0489d140a121b610045eb9
 import { RecipientsImportExport as RecipientsImportExport_e8db2f1186ed7a78ab2de0341ec71d6a } from '../../../components/RecipientsImportExport.tsx'
 import { DispatchActions as DispatchActions_20403296d122bc8db837c38fca5f1145 } from '../../../components/DispatchActions.tsx'
 import { LastFailedSiteBuild as LastFailedSiteBuild_8289d5cb74c8a08ecad8d6f434a90769 } from '../../../components/LastFailedSiteBuild.tsx'
+import { BoardNavLink as BoardNavLink_3db17e3e64538765c331d5afb2d21e17 } from '../../../components/BoardNavLink.tsx'
 import { SystemStatusNavLink as SystemStatusNavLink_be5ba7617e1371a8b8cab86b66fb2006 } from '../../../components/SystemStatusNavLink.tsx'
+import { BoardDashboardLink as BoardDashboardLink_20341037ba0ae3c652d2ec6748ce78da } from '../../../components/BoardDashboardLink.tsx'
 import { EnrolmentGate as EnrolmentGate_531c1a70ca4f4fd19700592a6d63b70b } from '../../../auth/totp/admin/EnrolmentGate.tsx'
 import { SignInView as SignInView_0cc86f0823f185e5f0242ea7b493e26a } from '../../../auth/totp/admin/SignInView.tsx'
 import { EnrolView as EnrolView_b76d5eaec994e8929c2a683cb889f1d1 } from '../../../auth/totp/admin/EnrolView.tsx'
 import { SystemStatusView as SystemStatusView_20e4058ef187a72f2f7d3deb972f250d } from '../../../components/SystemStatusView.tsx'
+import { BoardView as BoardView_cd3d5b0fcdab767697d68f3bc560e9c7 } from '../../../components/BoardView.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -67,10 +70,13 @@ export const importMap = {
   "/components/RecipientsImportExport.tsx#RecipientsImportExport": RecipientsImportExport_e8db2f1186ed7a78ab2de0341ec71d6a,
   "/components/DispatchActions.tsx#DispatchActions": DispatchActions_20403296d122bc8db837c38fca5f1145,
   "/components/LastFailedSiteBuild.tsx#LastFailedSiteBuild": LastFailedSiteBuild_8289d5cb74c8a08ecad8d6f434a90769,
+  "/components/BoardNavLink.tsx#BoardNavLink": BoardNavLink_3db17e3e64538765c331d5afb2d21e17,
   "/components/SystemStatusNavLink.tsx#SystemStatusNavLink": SystemStatusNavLink_be5ba7617e1371a8b8cab86b66fb2006,
+  "/components/BoardDashboardLink.tsx#BoardDashboardLink": BoardDashboardLink_20341037ba0ae3c652d2ec6748ce78da,
   "/auth/totp/admin/EnrolmentGate.tsx#EnrolmentGate": EnrolmentGate_531c1a70ca4f4fd19700592a6d63b70b,
   "/auth/totp/admin/SignInView.tsx#SignInView": SignInView_0cc86f0823f185e5f0242ea7b493e26a,
   "/auth/totp/admin/EnrolView.tsx#EnrolView": EnrolView_b76d5eaec994e8929c2a683cb889f1d1,
   "/components/SystemStatusView.tsx#SystemStatusView": SystemStatusView_20e4058ef187a72f2f7d3deb972f250d,
+  "/components/BoardView.tsx#BoardView": BoardView_cd3d5b0fcdab767697d68f3bc560e9c7,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
