@@ -154,6 +154,11 @@ export const en = {
       'Only if they lost both their phone and their recovery codes: they can set it up again after signing in.',
     error: 'Something went wrong. Reload the page and try again.',
   },
+  preview: {
+    signIn: 'Sign in to preview drafts.',
+    staffOnly: 'Only staff may preview drafts.',
+    unknown: 'There is no preview for this address. Open the document in the admin and press Preview.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */
