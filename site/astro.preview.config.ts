@@ -7,11 +7,16 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'astro/config'
 import { previewAdapter } from './src/preview/adapter.ts'
 
+const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url))
+
 export default defineConfig({
+  // A root of its own, so the generated types (.astro/) of this build never replace the site's.
+  root: at('./node_modules/.astro-preview/'),
   // Only src/preview/pages: no content config here, so the build reads nothing from the CMS.
-  srcDir: './src/preview',
-  outDir: './dist-preview',
-  cacheDir: './node_modules/.astro-preview',
+  srcDir: at('./src/preview/'),
+  publicDir: at('./src/preview/public/'),
+  outDir: at('./dist-preview/'),
+  cacheDir: at('./node_modules/.astro-preview/cache/'),
   base: '/preview/',
   trailingSlash: 'ignore',
   output: 'server',
@@ -22,7 +27,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
-    resolve: { alias: { 'astro:content': fileURLToPath(new URL('./src/preview/content.ts', import.meta.url)) } },
+    resolve: { alias: { 'astro:content': at('./src/preview/content.ts') } },
     build: { rolldownOptions: { external: ['@pressroom/shared/editions'] } },
   },
 })
