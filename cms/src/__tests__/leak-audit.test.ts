@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { previewPath, signPreviewToken } from '../preview/token.ts'
 import { requirePayloadSecret } from '../secrets/payloadSecret.ts'
 import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
-import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
+import {
+  createStaff,
+  type StaffUser,
+  type StartedPayload,
+  staffPassword,
+  startPayload,
+  testDatabase,
+} from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { type HookRecorder, startHookRecorder } from './helpers/leakAudit/collectors/buildHook.ts'
 import { collectOutsideOutputs, type Outputs, recordCounts } from './helpers/leakAudit/collectors/index.ts'
@@ -193,6 +200,41 @@ describe(`the leak audit (${testDatabase})`, () => {
         answers.add(html)
       }
       expect(answers.size, 'every refusal must look the same').toBe(1)
+    })
+
+    it('the Preview button signs a link for staff, translators too, and for nobody else', async () => {
+      const translator = await createStaff(payload, 'translator')
+      const { token } = await payload.login({
+        collection: 'users',
+        data: { email: translator.email, password: staffPassword },
+      })
+      const button = `${cms.url}/api/preview-link/notices/${fixture.docs.publicNotice!.id}/ru`
+      const signed = await fetch(button, { headers: { Authorization: `JWT ${token}` }, redirect: 'manual' })
+      expect(signed.status).toBe(302)
+      expectPrivate(signed)
+      const location = signed.headers.get('location') ?? ''
+      expect(location).toMatch(/^\/preview\/notices\.\d+\.ru\.\d+\.[\w-]{43}$/)
+      // The latest draft, not the published version: the unpublished draft on top of the public notice.
+      const { response, html } = await open(location.slice('/preview/'.length))
+      expect(response.status).toBe(200)
+      expect(anyMarker(html).some((m) => m.item === 'noticeDraft')).toBe(true)
+      expect((await fetch(button, { redirect: 'manual' })).status).toBe(401)
+      const other = `${cms.url}/api/preview-link/users/${translator.id}/ru`
+      expect((await fetch(other, { headers: { Authorization: `JWT ${token}` }, redirect: 'manual' })).status).toBe(404)
+    })
+
+    it("where Russian is missing, the Russian preview shows the site's fallback notice and the English draft", async () => {
+      const draft = await payload.create({
+        collection: 'press-releases',
+        locale: 'en',
+        draft: true,
+        data: { title: 'An English-only draft', slug: 'english-only-draft', _status: 'draft' },
+      })
+      const { response, html } = await open(sign('press-releases', draft.id, 'ru'))
+      expect(response.status).toBe(200)
+      expect(html).toContain('<html lang="ru">')
+      expect(html).toContain('Этот документ ещё не переведён на русский язык')
+      expect(html).toContain('An English-only draft')
     })
 
     it('the static site has no preview route and no preview page', () => {
