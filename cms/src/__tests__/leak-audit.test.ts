@@ -202,6 +202,15 @@ describe(`the leak audit (${testDatabase})`, () => {
       expect(answers.size, 'every refusal must look the same').toBe(1)
     })
 
+    it('a press kit previews with only the publications the public can read', async () => {
+      const { response, html } = await open(sign('press-kits', fixture.docs.draftKit!.id, 'en'))
+      expect(response.status).toBe(200)
+      const shown = anyMarker(html)
+      expect(shown.some((m) => m.item === 'draftKit')).toBe(true)
+      expect(shown.some((m) => m.item === 'publicRelease')).toBe(true)
+      expect(shown.filter((m) => m.private || (m.item !== 'draftKit' && !publicNow.has(m.item)))).toEqual([])
+    })
+
     it('the Preview button signs a link for staff, translators too, and for nobody else', async () => {
       const translator = await createStaff(payload, 'translator')
       const { token } = await payload.login({
