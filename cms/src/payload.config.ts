@@ -54,6 +54,7 @@ import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
 import { pressroomEmailAdapter } from './mail/payloadEmailAdapter.ts'
 import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliveries.ts'
+import { previewLinkEndpoint } from './preview/previewLinkEndpoint.ts'
 import { pruneOldDataTask } from './retention/index.ts'
 import { requirePayloadSecret } from './secrets/payloadSecret.ts'
 import { rebuildSite } from './siteBuild/rebuildSite.ts'
@@ -169,7 +170,7 @@ const config = buildConfig({
   ]
     .map(withSiteRebuild)
     .map(withRequestGuards),
-  endpoints: [sendPublicationEndpoint, healthEndpoint],
+  endpoints: [sendPublicationEndpoint, healthEndpoint, previewLinkEndpoint],
   // Payload's complexity limit and no introspection in production, written out because the
   // public API's safety rests on them; plus a depth limit and paged lists (docs/adr/0035).
   graphQL: { maxComplexity: 1000, disableIntrospectionInProduction: true, validationRules: graphqlValidationRules },

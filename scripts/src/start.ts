@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { siteBuildSettings } from '@pressroom/cms/site-build-settings'
 import { liveRelease, type SiteBuildResult } from '@pressroom/cms/site-builder'
-import { buildCmsIfChanged } from './lib/build.ts'
+import { buildCmsIfChanged, buildSitePreviewIfChanged } from './lib/build.ts'
 import { prepareAndSeed } from './lib/cms.ts'
 import { cmsServerEnv, spawnCmsServer, waitForCmsServer } from './lib/cmsServer.ts'
 import { repoRoot } from './lib/paths.ts'
@@ -31,6 +31,7 @@ if (seeded.created.length === 0) log('  already seeded: nothing to add')
 
 const build = await buildCmsIfChanged(log)
 log(`CMS build ${build} (${seconds()})`)
+log(`site preview build ${await buildSitePreviewIfChanged(log)} (${seconds()})`)
 
 const cmsStarted = new Date()
 const server = spawnCmsServer(port)

@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { buildCmsIfChanged } from './lib/build.ts'
+import { buildCmsIfChanged, buildSitePreviewIfChanged } from './lib/build.ts'
 import { loadCmsEnv } from './lib/env.ts'
 import { cmsDir, repoRoot, systemScripts } from './lib/paths.ts'
 import { dropLeftoverDatabases } from './lib/postgres.ts'
@@ -55,6 +55,11 @@ try {
           '`DATABASE_URL=postgres://… pnpm --filter @pressroom/cms migrate:create <name>` and commit the new files in cms/src/migrations.',
       )
     }
+  })
+
+  // The leak audit (CMS tests) and the end-to-end run render previews with it (docs/adr/0037-previews.md).
+  await step('build the site preview (astro build --config astro.preview.config.ts)', async () => {
+    console.log(`site preview build: ${await buildSitePreviewIfChanged(console.log)}`)
   })
 
   // Side by side: each run waits on timers and child processes a good part of the time, so

@@ -1,10 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { previewPath, signPreviewToken } from '../preview/token.ts'
+import { requirePayloadSecret } from '../secrets/payloadSecret.ts'
 import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
-import { createStaff, type StaffUser, type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
+import {
+  createStaff,
+  type StaffUser,
+  type StartedPayload,
+  staffPassword,
+  startPayload,
+  testDatabase,
+} from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { type HookRecorder, startHookRecorder } from './helpers/leakAudit/collectors/buildHook.ts'
 import { collectOutsideOutputs, type Outputs, recordCounts } from './helpers/leakAudit/collectors/index.ts'
@@ -135,6 +144,118 @@ describe(`the leak audit (${testDatabase})`, () => {
       before.some((r) => r.where.includes('to pending-journalist@example.org')),
       'no confirmation e-mail',
     ).toBe(true)
+  })
+
+  describe('page previews (docs/adr/0037-previews.md)', () => {
+    const open = async (token: string) => {
+      const response = await fetch(`${cms.url}${previewPath(token)}`)
+      return { response, html: await response.text() }
+    }
+    const sign = (
+      collection: 'press-releases' | 'press-kits',
+      id: number | string,
+      locale: 'en' | 'ru',
+      now?: number,
+    ) => signPreviewToken(requirePayloadSecret(), { collection, id: String(id), locale }, now)
+    const anyMarker = (html: string) => fixture.book.all.filter((m) => html.toLowerCase().includes(m.id.toLowerCase()))
+    const expectPrivate = (response: Response) => {
+      expect(response.headers.get('x-robots-tag')).toBe('noindex, nofollow')
+      expect(response.headers.get('cache-control')).toBe('private, no-store')
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    }
+
+    it('a signed link shows the embargoed release as its page will be, never indexed nor cached', async () => {
+      const { response, html } = await open(sign('press-releases', fixture.docs.embargoed!.id, 'ru'))
+      expect(response.status).toBe(200)
+      expectPrivate(response)
+      expect(html).toContain('<meta name="robots" content="noindex">')
+      expect(html).toContain('Предпросмотр — не опубликовано')
+      const shown = anyMarker(html)
+      expect(shown.some((m) => m.item === 'embargoed')).toBe(true)
+      // Only what the page will show: no private field, nothing of another unreleased item.
+      expect(shown.filter((m) => m.private || (m.item !== 'embargoed' && !publicNow.has(m.item)))).toEqual([])
+    })
+
+    it('shows nothing without a valid signature: missing, tampered, expired, for another id or language, or no such document', async () => {
+      const embargoed = fixture.docs.embargoed!.id
+      const genuine = sign('press-releases', embargoed, 'en')
+      const [collection, , locale, expires, signature] = genuine.split('.')
+      const flipped = `${genuine.slice(0, -1)}${genuine.endsWith('A') ? 'B' : 'A'}`
+      const refused = {
+        missing: `${collection}.${embargoed}.${locale}.${expires}`,
+        empty: '',
+        tampered: flipped,
+        expired: sign('press-releases', embargoed, 'en', Date.now() - 2 * 3600_000),
+        'another id': `${collection}.${fixture.docs.publicRelease!.id}.${locale}.${expires}.${signature}`,
+        'another language': `${collection}.${embargoed}.ru.${expires}.${signature}`,
+        'another collection': `statements.${embargoed}.${locale}.${expires}.${signature}`,
+        'no such document': sign('press-releases', 987654, 'en'),
+      }
+      const answers = new Set<string>()
+      for (const [why, token] of Object.entries(refused)) {
+        const { response, html } = await open(token)
+        expect(response.status, why).toBe(404)
+        expectPrivate(response)
+        expect(anyMarker(html), why).toEqual([])
+        answers.add(html)
+      }
+      expect(answers.size, 'every refusal must look the same').toBe(1)
+    })
+
+    it('a press kit previews with only the publications the public can read', async () => {
+      const { response, html } = await open(sign('press-kits', fixture.docs.draftKit!.id, 'en'))
+      expect(response.status).toBe(200)
+      const shown = anyMarker(html)
+      expect(shown.some((m) => m.item === 'draftKit')).toBe(true)
+      expect(shown.some((m) => m.item === 'publicRelease')).toBe(true)
+      expect(shown.filter((m) => m.private || (m.item !== 'draftKit' && !publicNow.has(m.item)))).toEqual([])
+    })
+
+    it('the Preview button signs a link for staff, translators too, and for nobody else', async () => {
+      const translator = await createStaff(payload, 'translator')
+      const { token } = await payload.login({
+        collection: 'users',
+        data: { email: translator.email, password: staffPassword },
+      })
+      const button = `${cms.url}/api/preview-link/notices/${fixture.docs.publicNotice!.id}/ru`
+      const signed = await fetch(button, { headers: { Authorization: `JWT ${token}` }, redirect: 'manual' })
+      expect(signed.status).toBe(302)
+      expectPrivate(signed)
+      const location = signed.headers.get('location') ?? ''
+      expect(location).toMatch(/^\/preview\/notices\.\d+\.ru\.\d+\.[\w-]{43}$/)
+      // The latest draft, not the published version: the unpublished draft on top of the public notice.
+      const { response, html } = await open(location.slice('/preview/'.length))
+      expect(response.status).toBe(200)
+      expect(anyMarker(html).some((m) => m.item === 'noticeDraft')).toBe(true)
+      expect((await fetch(button, { redirect: 'manual' })).status).toBe(401)
+      const other = `${cms.url}/api/preview-link/users/${translator.id}/ru`
+      expect((await fetch(other, { headers: { Authorization: `JWT ${token}` }, redirect: 'manual' })).status).toBe(404)
+    })
+
+    it("where Russian is missing, the Russian preview shows the site's fallback notice and the English draft", async () => {
+      const draft = await payload.create({
+        collection: 'press-releases',
+        locale: 'en',
+        draft: true,
+        data: { title: 'An English-only draft', slug: 'english-only-draft', _status: 'draft' },
+      })
+      const { response, html } = await open(sign('press-releases', draft.id, 'ru'))
+      expect(response.status).toBe(200)
+      expect(html).toContain('<html lang="ru">')
+      expect(html).toContain('Этот документ ещё не переведён на русский язык')
+      expect(html).toContain('An English-only draft')
+    })
+
+    it('the static site has no preview route and no preview page', () => {
+      const files = (readdirSync(outputs.siteDir, { recursive: true }) as string[]).map(String)
+      expect(files.filter((f) => /(^|\/)preview(\/|$)/.test(f))).toEqual([])
+      const pages = files.filter((f) => f.endsWith('.html'))
+      expect(pages.length).toBeGreaterThan(0)
+      for (const page of pages) {
+        const html = readFileSync(path.join(outputs.siteDir, page), 'utf8')
+        expect(html.includes('Preview — not published') || html.includes('preview-banner'), page).toBe(false)
+      }
+    })
   })
 
   describe('when the embargo ends', () => {

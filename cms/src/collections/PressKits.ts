@@ -6,11 +6,17 @@ import { slugField } from '../fields/slug.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { hideUnreleasedPublications } from '../hooks/hideUnreleasedPublications.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
+import { previewButton } from '../preview/previewLinkEndpoint.ts'
 
 export const PressKits: CollectionConfig = {
   slug: 'press-kits',
   labels: { singular: { en: 'Press kit', ru: 'Пресс-кит' }, plural: { en: 'Press kits', ru: 'Пресс-киты' } },
-  admin: { useAsTitle: 'title', group: { en: 'Press room', ru: 'Пресс-центр' } },
+  admin: {
+    useAsTitle: 'title',
+    group: { en: 'Press room', ru: 'Пресс-центр' },
+    // The site's own page for the draft, in the language being edited (docs/adr/0037-previews.md).
+    preview: previewButton('press-kits'),
+  },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,

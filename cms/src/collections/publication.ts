@@ -10,6 +10,7 @@ import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/ass
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 import { recordTextUpdate } from '../hooks/recordTextUpdate.ts'
+import { previewButton } from '../preview/previewLinkEndpoint.ts'
 import { queuePublicationSend } from '../subscriptions/publication/publicationJobs.ts'
 
 type Label = { en: string; ru: string }
@@ -38,6 +39,8 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
       defaultColumns: ['title', 'referenceNumber', 'date', '_status', 'translationState', 'updatedAt'],
       listSearchableFields: ['title', 'referenceNumber', 'slug'],
       group: { en: 'Publications', ru: 'Публикации' },
+      // The site's own page for the draft, in the language being edited (docs/adr/0037-previews.md).
+      preview: previewButton(kindInfo(options.kind).collection),
     },
     access: {
       read: options.read ?? publishedOrStaff,

@@ -35,3 +35,26 @@ export function pageSecurityHeaders(html: string): Record<string, string> {
     'X-Content-Type-Options': 'nosniff',
   }
 }
+
+/**
+ * The headers of a page preview (src/preview/, docs/adr/0037-previews.md) and of its refusals: a
+ * draft is never indexed, cached or referred to. The page is the site's own HTML: its stylesheet
+ * and fonts come from the CMS (`/preview/assets/`); no script runs (its JSON-LD is data).
+ */
+export function previewSecurityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'none'",
+      "style-src 'self'",
+      "font-src 'self'",
+      "img-src 'self'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'X-Robots-Tag': 'noindex, nofollow',
+    'Cache-Control': 'private, no-store',
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+  }
+}

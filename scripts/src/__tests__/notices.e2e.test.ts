@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import { waitFor } from '../lib/processes.ts'
+import { previewDraftFromAdmin } from './scenarios/previewFromAdmin.ts'
 
 /**
  * Issue 6 "done when": staff dispatch the seeded example notice to the seeded example group
@@ -137,5 +138,12 @@ describe('dispatching a notice from the admin', () => {
     }, dispatchId)
     expect(after).toEqual({ status: 'draft', rows: 0 })
     await context.close()
+  })
+})
+
+// The page preview (docs/adr/0037-previews.md) needs the same started CMS: here, not a start of its own.
+describe('previewing a draft press release from the admin', () => {
+  it('shows the site page in English and in Russian, and nothing for a changed link', async () => {
+    await previewDraftFromAdmin(room)
   })
 })

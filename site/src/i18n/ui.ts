@@ -58,6 +58,8 @@ export const ui = {
     fallbackNotice: (other: string) =>
       `This document has not been translated into English yet. The ${other} original is shown below.`,
     partialNotice: 'This translation is partial; the original may contain more.',
+    previewBanner: 'Preview — not published',
+    previewExplained: 'A draft as readers will see it once published. This link expires and is not indexed.',
     outdatedNotice: (other: string, date: string) =>
       `The ${other} version was updated on ${date}; this translation may not reflect the changes yet.`,
     otherLanguageName: { en: 'English', ru: 'Russian' } as Record<Locale, string>,
@@ -199,6 +201,9 @@ export const ui = {
     fallbackNotice: (other: string) =>
       `Этот документ ещё не переведён на русский язык. Ниже приведён оригинал на ${other} языке.`,
     partialNotice: 'Перевод неполный: в оригинале может быть больше текста.',
+    previewBanner: 'Предпросмотр — не опубликовано',
+    previewExplained:
+      'Черновик в том виде, в каком его увидят читатели после публикации. Ссылка временная и не индексируется.',
     outdatedNotice: (other: string, date: string) =>
       `Версия на ${other} языке обновлена ${date}; перевод может ещё не отражать изменений.`,
     otherLanguageName: { en: 'английском', ru: 'русском' } as Record<Locale, string>,

@@ -10,42 +10,38 @@ import {
   localeCodes,
   localeInfo,
 } from '@pressroom/shared'
+import { perBuild } from './buildScope.ts'
 import type { Publication, PublicationVersion, SiteSettings } from './schemas.ts'
 
 export { absoluteUrl, href } from './urls.ts'
 
-let publicationsCache: Promise<Publication[]> | undefined
-
 /** Every published document, newest first. */
-export function allPublications(): Promise<Publication[]> {
-  publicationsCache ??= (async () => {
-    const lists = await Promise.all(
-      documentKinds.map(async ({ collection }) => (await getCollection(collection)).map((entry) => entry.data)),
-    )
-    return lists.flat().sort(byDateDesc)
-  })()
-  return publicationsCache
-}
+export const allPublications = perBuild(async (): Promise<Publication[]> => {
+  const lists = await Promise.all(
+    documentKinds.map(async ({ collection }) => (await getCollection(collection)).map((entry) => entry.data)),
+  )
+  return lists.flat().sort(byDateDesc)
+})
 
-let byCollectionId: Promise<Map<string, Publication>> | undefined
+const byCollectionId = perBuild(() =>
+  allPublications().then(
+    (publications) => new Map(publications.map((p) => [`${kindInfo(p.kind).collection}:${p.cmsId}`, p])),
+  ),
+)
 
 /**
  * A published document by the CMS collection and id an internal link names (`statements`, `12`):
  * one map for the whole build instead of a scan of every document per link.
  */
 export async function publicationByLink(): Promise<(relationTo: string, id: string) => Publication | undefined> {
-  byCollectionId ??= allPublications().then(
-    (publications) => new Map(publications.map((p) => [`${kindInfo(p.kind).collection}:${p.cmsId}`, p])),
-  )
-  const map = await byCollectionId
+  const map = await byCollectionId()
   return (relationTo, id) => map.get(`${relationTo}:${id}`)
 }
 
 /** Published documents grouped by a key, each group newest first, once per build. */
 function grouped(keys: (pub: Publication) => string[]): () => Promise<Map<string, Publication[]>> {
-  let cache: Promise<Map<string, Publication[]>> | undefined
-  return () => {
-    cache ??= allPublications().then((publications) => {
+  return perBuild(() =>
+    allPublications().then((publications) => {
       const groups = new Map<string, Publication[]>()
       for (const pub of publications) {
         for (const key of keys(pub)) {
@@ -55,9 +51,8 @@ function grouped(keys: (pub: Publication) => string[]): () => Promise<Map<string
         }
       }
       return groups
-    })
-    return cache
-  }
+    }),
+  )
 }
 
 /** By the year of their date line. */
@@ -76,11 +71,10 @@ export async function publicationsOfKind(kind: DocumentKind): Promise<Publicatio
 
 /** A collection's entries by id, read once per build. */
 function byId<C extends 'media' | 'documentFiles' | 'topics' | 'pressContacts' | 'pressKits'>(name: C) {
-  let cache: Promise<Map<string, CollectionEntry<C>['data']>> | undefined
-  return () => {
-    cache ??= getCollection(name).then((entries) => new Map(entries.map((entry) => [entry.id, entry.data])))
-    return cache
-  }
+  return perBuild(
+    (): Promise<Map<string, CollectionEntry<C>['data']>> =>
+      getCollection(name).then((entries) => new Map(entries.map((entry) => [entry.id, entry.data]))),
+  )
 }
 
 export const mediaById = byId('media')
@@ -89,16 +83,14 @@ export const topicsById = byId('topics')
 export const pressContactsById = byId('pressContacts')
 export const pressKitsById = byId('pressKits')
 
-let settingsCache: Promise<SiteSettings> | undefined
-
 /** The site settings global, read once per build (every page's layout asks). */
-export function settings(): Promise<SiteSettings> {
-  settingsCache ??= getCollection('settings').then(([entry]) => {
-    if (!entry) throw new Error('The CMS returned no site settings.')
-    return entry.data
-  })
-  return settingsCache
-}
+export const settings = perBuild(
+  (): Promise<SiteSettings> =>
+    getCollection('settings').then(([entry]) => {
+      if (!entry) throw new Error('The CMS returned no site settings.')
+      return entry.data
+    }),
+)
 
 export { localized, pick } from './values.ts'
 

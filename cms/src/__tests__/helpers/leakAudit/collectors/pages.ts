@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { acknowledgementHandlers } from '../../../../notices/acknowledgement/handlers.ts'
+import { previewPage } from '../../../../preview/handlers.ts'
 import { handleConfirm, handleExport, handlePreferences, handleUnsubscribe } from '../../../../subscriptions/http.ts'
 import { signToken } from '../../../../subscriptions/tokens.ts'
 import type { ExtraRoute } from '../../../../testing/serveRest.ts'
@@ -69,5 +70,7 @@ export function publicPageRoutes(payload: Payload): Record<string, ExtraRoute> {
       const context = { params: Promise.resolve({ token: new URL(request.url).pathname.split('/')[2] ?? '' }) }
       return request.method === 'POST' ? acknowledge.POST(request, context) : acknowledge.GET(request, context)
     },
+    '/preview/': (request) =>
+      previewPage(request, new URL(request.url).pathname.split('/')[2] ?? '', async () => payload),
   }
 }
