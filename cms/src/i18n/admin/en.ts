@@ -212,6 +212,7 @@ export const en = {
     job: 'Job no. {{id}}',
     unhealthy: 'System status reports a problem.',
     systemStatus: 'Open System status',
+  },
   preview: {
     signIn: 'Sign in to preview drafts.',
     staffOnly: 'Only staff may preview drafts.',
