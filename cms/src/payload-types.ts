@@ -1032,7 +1032,7 @@ export interface Suppression {
  */
 export interface TestSend {
   id: number;
-  sentBy: number | User;
+  sentBy?: (number | null) | User;
   to: string;
   subject: string;
   locale: string;

@@ -26,7 +26,8 @@ export const TestSends: CollectionConfig = {
   },
   access: { read: ownOrPublisher, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'sentBy', type: 'relationship', relationTo: 'users', required: true, label: { en: 'By', ru: 'Кто' } },
+    // Not required: deleting a staff member keeps their tests' record, without the link.
+    { name: 'sentBy', type: 'relationship', relationTo: 'users', label: { en: 'By', ru: 'Кто' } },
     { name: 'to', type: 'email', required: true, label: { en: 'To', ru: 'Кому' } },
     { name: 'subject', type: 'text', required: true, label: { en: 'Subject', ru: 'Тема' } },
     { name: 'locale', type: 'text', required: true, label: { en: 'Language', ru: 'Язык' } },
