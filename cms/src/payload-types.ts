@@ -83,6 +83,7 @@ export interface Config {
     'mail-batches': MailBatch;
     'mail-events': MailEvent;
     suppressions: Suppression;
+    'test-sends': TestSend;
     recipients: Recipient;
     'distribution-groups': DistributionGroup;
     dispatches: Dispatch;
@@ -128,6 +129,7 @@ export interface Config {
     'mail-batches': MailBatchesSelect<false> | MailBatchesSelect<true>;
     'mail-events': MailEventsSelect<false> | MailEventsSelect<true>;
     suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
+    'test-sends': TestSendsSelect<false> | TestSendsSelect<true>;
     recipients: RecipientsSelect<false> | RecipientsSelect<true>;
     'distribution-groups': DistributionGroupsSelect<false> | DistributionGroupsSelect<true>;
     dispatches: DispatchesSelect<false> | DispatchesSelect<true>;
@@ -293,7 +295,7 @@ export interface Statement {
    */
   firstPublishedAt?: string | null;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -609,7 +611,7 @@ export interface Notice {
    */
   firstPublishedAt?: string | null;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -721,7 +723,7 @@ export interface PressRelease {
    */
   embargoUntil?: string | null;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -1021,6 +1023,24 @@ export interface Suppression {
   email: string;
   reason: 'bounced' | 'complained' | 'manual';
   detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "test-sends".
+ */
+export interface TestSend {
+  id: number;
+  sentBy?: (number | null) | User;
+  to: string;
+  subject: string;
+  locale: string;
+  label?: string | null;
+  sourceCollection: string;
+  sourceId: number;
+  transport?: string | null;
+  providerId?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1418,6 +1438,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'suppressions';
         value: number | Suppression;
+      } | null)
+    | ({
+        relationTo: 'test-sends';
+        value: number | TestSend;
       } | null)
     | ({
         relationTo: 'recipients';
@@ -1899,6 +1923,23 @@ export interface SuppressionsSelect<T extends boolean = true> {
   email?: T;
   reason?: T;
   detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "test-sends_select".
+ */
+export interface TestSendsSelect<T extends boolean = true> {
+  sentBy?: T;
+  to?: T;
+  subject?: T;
+  locale?: T;
+  label?: T;
+  sourceCollection?: T;
+  sourceId?: T;
+  transport?: T;
+  providerId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -28,6 +28,7 @@ import { SiteBuilds } from './collections/SiteBuilds.ts'
 import { Statements } from './collections/Statements.ts'
 import { Subscribers } from './collections/Subscribers.ts'
 import { Suppressions } from './collections/Suppressions.ts'
+import { TestSends } from './collections/TestSends.ts'
 import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
@@ -53,6 +54,8 @@ import { adminTranslations } from './i18n/admin/translations.ts'
 import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
 import { pressroomEmailAdapter } from './mail/payloadEmailAdapter.ts'
+import { previewEndpoints } from './mailPreview/previewEndpoints.ts'
+import { testSendEndpoints } from './mailPreview/testSendEndpoints.ts'
 import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliveries.ts'
 import { previewLinkEndpoint } from './preview/previewLinkEndpoint.ts'
 import { pruneOldDataTask } from './retention/index.ts'
@@ -157,6 +160,8 @@ const config = buildConfig({
     MailBatches,
     MailEvents,
     Suppressions,
+    // Every "Send a test to me" (docs/adr/0038).
+    TestSends,
     // Formal notices to institutions (issue 6): never public.
     Recipients,
     DistributionGroups,
@@ -170,7 +175,7 @@ const config = buildConfig({
   ]
     .map(withSiteRebuild)
     .map(withRequestGuards),
-  endpoints: [sendPublicationEndpoint, healthEndpoint, previewLinkEndpoint],
+  endpoints: [sendPublicationEndpoint, healthEndpoint, previewLinkEndpoint, ...previewEndpoints, ...testSendEndpoints],
   // Payload's complexity limit and no introspection in production, written out because the
   // public API's safety rests on them; plus a depth limit and paged lists (docs/adr/0035).
   graphQL: { maxComplexity: 1000, disableIntrospectionInProduction: true, validationRules: graphqlValidationRules },

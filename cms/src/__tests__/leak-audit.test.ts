@@ -140,6 +140,10 @@ describe(`the leak audit (${testDatabase})`, () => {
     expect(hook.records().length, 'the build hook received nothing').toBeGreaterThan(0)
     const pages = before.filter((r) => r.where.startsWith('page '))
     expect(pages.filter((r) => !r.text.startsWith('200')).map((r) => r.where)).toEqual([])
+    // The staff previews were asked for, for the embargoed release too, and refused every time (docs/adr/0038).
+    const previews = before.filter((r) => r.where.startsWith('preview '))
+    expect(previews.some((r) => r.where.includes(`id=${fixture.docs.embargoed!.id}&`))).toBe(true)
+    expect(previews.filter((r) => !r.text.startsWith('401')).map((r) => r.where)).toEqual([])
     expect(
       before.some((r) => r.where.includes('to pending-journalist@example.org')),
       'no confirmation e-mail',

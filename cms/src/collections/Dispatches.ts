@@ -118,6 +118,12 @@ export const Dispatches: CollectionConfig = {
       admin: { components: { Field: '/components/DispatchActions.tsx#DispatchActions' } },
     },
     {
+      // Staff preview each language's e-mail and send themselves a test (docs/adr/0038).
+      name: 'mailPreview',
+      type: 'ui',
+      admin: { components: { Field: '/components/MailPreview.tsx#DispatchMailPreview' } },
+    },
+    {
       name: 'log',
       type: 'join',
       collection: 'dispatch-recipients',

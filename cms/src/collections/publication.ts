@@ -190,6 +190,15 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
         },
       },
       {
+        // Staff preview the draft's e-mail and PDF and send themselves a test (docs/adr/0038).
+        name: 'mailPreview',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          components: { Field: '/components/MailPreview.tsx#PublicationMailPreview' },
+        },
+      },
+      {
         name: 'textUpdatedAt',
         type: 'date',
         localized: true,

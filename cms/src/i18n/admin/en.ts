@@ -218,6 +218,38 @@ export const en = {
     staffOnly: 'Only staff may preview drafts.',
     unknown: 'There is no preview for this address. Open the document in the admin and press Preview.',
   },
+  testsend: {
+    heading: 'Preview and test',
+    emailHeading: 'E-mail preview',
+    language: 'Language',
+    show: 'Show the e-mail',
+    hide: 'Hide the e-mail',
+    pdf: 'PDF edition (draft)',
+    subject: 'Subject',
+    from: 'From',
+    to: 'To',
+    toSubscriber: 'each subscriber who chose this language (their own address)',
+    toInstitution: 'each institution with this language (its own addresses)',
+    attachments: 'Attached',
+    plainText: 'Plain-text part',
+    htmlFrame: 'The e-mail as its HTML shows it',
+    sampleLinks: 'Unsubscribe and acknowledgement links in previews and tests are samples that do nothing.',
+    sendTest: 'Send a test to me',
+    sendTestHelp:
+      'Sends this e-mail, marked as a test, to your own address only. Nobody else receives it and it counts as no delivery.',
+    saveFirst: 'Save the document to preview its e-mail and PDF.',
+    noLanguage: 'No language has a title yet: write one to preview.',
+    signIn: 'Sign in as staff to preview or test e-mails.',
+    notAllowed: 'Your role may not preview or test this e-mail; ask an editor or admin.',
+    notFound: 'There is no such document, or you may not read it. Check the link or reload the page.',
+    badRequest: 'The request is incomplete: it needs {{needs}}. Reload the page and try again.',
+    notReady: 'This cannot be previewed yet: {{reason}}',
+    tooMany: 'You sent several tests just now. Wait {{seconds}} seconds, then try again.',
+    noAddress: 'Your staff account has no e-mail address to send a test to.',
+    sent: 'Test sent to {{to}} ({{language}}). It is listed under E-mail → Test sends.',
+    failed:
+      'The test could not be sent ({{reason}}). Try again in a minute; if it keeps failing, an administrator should check the mail settings.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */

@@ -104,4 +104,7 @@ export const en = {
   'noticeMail.web': 'Published version on the web',
   'noticeMail.footer':
     '{org} sent this notice by e-mail as part of its formal correspondence. To reply, answer this e-mail.',
+  'mail.test.subjectPrefix': '[TEST]',
+  'mail.test.banner':
+    'TEST: {who} sent this from the press room to check it. Only you received it; its unsubscribe and acknowledgement links are samples that do nothing.',
 } as const

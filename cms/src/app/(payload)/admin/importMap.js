@@ -22,11 +22,13 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SendToSubscribers as SendToSubscribers_c6485aa81cf73d5c9f8f98753373058b } from '../../../components/SendToSubscribers.tsx'
+import { PublicationMailPreview as PublicationMailPreview_2796ba62410fed5be6afee48df553b62 } from '../../../components/MailPreview.tsx'
 import { TwoFactorSettings as TwoFactorSettings_6fbe7dfd5b1c7a71edb7cdc36ab17d89 } from '../../../auth/totp/admin/TwoFactorSettings.tsx'
 import { HeldBatchDecision as HeldBatchDecision_8ca9432314e80985ef3904f5d6f05503 } from '../../../components/HeldBatchDecision.tsx'
 import { RecipientLogExports as RecipientLogExports_ed2bba0489d140a121b610045eb92660 } from '../../../components/RecipientLogExports.tsx'
 import { RecipientsImportExport as RecipientsImportExport_e8db2f1186ed7a78ab2de0341ec71d6a } from '../../../components/RecipientsImportExport.tsx'
 import { DispatchActions as DispatchActions_20403296d122bc8db837c38fca5f1145 } from '../../../components/DispatchActions.tsx'
+import { DispatchMailPreview as DispatchMailPreview_2796ba62410fed5be6afee48df553b62 } from '../../../components/MailPreview.tsx'
 import { LastFailedSiteBuild as LastFailedSiteBuild_8289d5cb74c8a08ecad8d6f434a90769 } from '../../../components/LastFailedSiteBuild.tsx'
 import { BoardNavLink as BoardNavLink_3db17e3e64538765c331d5afb2d21e17 } from '../../../components/BoardNavLink.tsx'
 import { SystemStatusNavLink as SystemStatusNavLink_be5ba7617e1371a8b8cab86b66fb2006 } from '../../../components/SystemStatusNavLink.tsx'
@@ -64,11 +66,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SendToSubscribers.tsx#SendToSubscribers": SendToSubscribers_c6485aa81cf73d5c9f8f98753373058b,
+  "/components/MailPreview.tsx#PublicationMailPreview": PublicationMailPreview_2796ba62410fed5be6afee48df553b62,
   "/auth/totp/admin/TwoFactorSettings.tsx#TwoFactorSettings": TwoFactorSettings_6fbe7dfd5b1c7a71edb7cdc36ab17d89,
   "/components/HeldBatchDecision.tsx#HeldBatchDecision": HeldBatchDecision_8ca9432314e80985ef3904f5d6f05503,
   "/components/RecipientLogExports.tsx#RecipientLogExports": RecipientLogExports_ed2bba0489d140a121b610045eb92660,
   "/components/RecipientsImportExport.tsx#RecipientsImportExport": RecipientsImportExport_e8db2f1186ed7a78ab2de0341ec71d6a,
   "/components/DispatchActions.tsx#DispatchActions": DispatchActions_20403296d122bc8db837c38fca5f1145,
+  "/components/MailPreview.tsx#DispatchMailPreview": DispatchMailPreview_2796ba62410fed5be6afee48df553b62,
   "/components/LastFailedSiteBuild.tsx#LastFailedSiteBuild": LastFailedSiteBuild_8289d5cb74c8a08ecad8d6f434a90769,
   "/components/BoardNavLink.tsx#BoardNavLink": BoardNavLink_3db17e3e64538765c331d5afb2d21e17,
   "/components/SystemStatusNavLink.tsx#SystemStatusNavLink": SystemStatusNavLink_be5ba7617e1371a8b8cab86b66fb2006,

@@ -6,6 +6,7 @@ import { collectOutbox } from './outbox.ts'
 import { collectPublicPages, type PageTargets } from './pages.ts'
 import { collectRest } from './rest.ts'
 import { collectSiteFiles } from './siteFiles.ts'
+import { collectStaffPreviews } from './staffPreviews.ts'
 import { collectUploadFiles } from './uploads.ts'
 
 export type Outputs = { origin: string; siteDir: string; outboxDir: string; hook: HookRecorder; pages: PageTargets }
@@ -22,6 +23,7 @@ export async function collectOutsideOutputs(payload: Payload, outputs: Outputs):
       ...(await collectGraphql(outputs.origin, payload)),
       ...(await collectUploadFiles(outputs.origin, payload)),
       ...(await collectPublicPages(outputs.origin, outputs.pages)),
+      ...(await collectStaffPreviews(outputs.origin, payload)),
       ...(await collectOutbox(outputs.outboxDir)),
       ...outputs.hook.records(),
     ]
