@@ -11,16 +11,23 @@ import {
 } from '../translations/stateFilter.ts'
 
 let started: StartedPayload
-const ids: Record<string, number | string> = {}
+type Name = 'bothComplete' | 'draftRuOutdated' | 'enOnly' | 'ruOnly' | 'ruPartial' | 'ruMarkedMissing'
+const ids = {} as Record<Name, number>
 
 /** Statements in known states: `${en state}/${ru state}`. */
 beforeAll(async () => {
   started = await startPayload()
   const { payload } = started
   const create = (locale: 'en' | 'ru', data: Record<string, unknown>) =>
-    payload.create({ collection: 'statements', locale, data: { _status: 'published', ...data } })
+    payload.create({ collection: 'statements', locale, data: { _status: 'published' as const, ...data } as never })
   const update = (id: number | string, locale: 'en' | 'ru', data: Record<string, unknown>, draft = false) =>
-    payload.update({ collection: 'statements', id, locale, draft, data: draft ? data : { _status: 'published', ...data } })
+    payload.update({
+      collection: 'statements',
+      id,
+      locale,
+      draft,
+      data: draft ? data : { _status: 'published', ...data },
+    })
 
   const both = await create('en', { title: 'Both complete', body: paragraphsToLexical(['English body.']) })
   await update(both.id, 'ru', { title: 'Оба полные', body: paragraphsToLexical(['Русский текст.']) })
@@ -80,7 +87,9 @@ describe(`translation state filter per language (${testDatabase})`, () => {
   it('reads the choice from the list URL and ignores anything else', async () => {
     const filterOf = (query: Record<string, unknown>) =>
       translationListFilter({ req: { query } as unknown as PayloadRequest, limit: 10, page: 1, sort: '' })
-    expect(await filterOf({ translation: 'en:missing' })).toEqual(translationStateWhere({ locale: 'en', state: 'missing' }))
+    expect(await filterOf({ translation: 'en:missing' })).toEqual(
+      translationStateWhere({ locale: 'en', state: 'missing' }),
+    )
     expect(await filterOf({})).toBeNull()
     expect(parseTranslationFilter('de:complete')).toBeNull()
     expect(parseTranslationFilter('ru:stale')).toBeNull()
@@ -110,7 +119,12 @@ describe(`both languages side by side (${testDatabase})`, () => {
     const enOnly = await readBothLanguages({ payload, user: asStaff, collection: 'statements', id: ids.enOnly })
     expect(enOnly?.versions[1]).toMatchObject({ locale: 'ru', title: '', state: null })
     // Read with the reader's own access: without a staff member, only what is published.
-    const publicView = await readBothLanguages({ payload, user: null, collection: 'statements', id: ids.draftRuOutdated })
+    const publicView = await readBothLanguages({
+      payload,
+      user: null,
+      collection: 'statements',
+      id: ids.draftRuOutdated,
+    })
     expect(publicView?.status).toBe('published')
     expect(publicView?.versions[0]?.title).toBe('Changed in a draft')
   })

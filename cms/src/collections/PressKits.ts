@@ -6,11 +6,17 @@ import { slugField } from '../fields/slug.ts'
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { hideUnreleasedPublications } from '../hooks/hideUnreleasedPublications.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
+import { bothLanguagesView } from '../translations/adminComponents.ts'
 
 export const PressKits: CollectionConfig = {
   slug: 'press-kits',
   labels: { singular: { en: 'Press kit', ru: 'Пресс-кит' }, plural: { en: 'Press kits', ru: 'Пресс-киты' } },
-  admin: { useAsTitle: 'title', group: { en: 'Press room', ru: 'Пресс-центр' } },
+  admin: {
+    useAsTitle: 'title',
+    group: { en: 'Press room', ru: 'Пресс-центр' },
+    // Both languages side by side (src/translations/).
+    components: { views: { edit: { bothLanguages: bothLanguagesView } } },
+  },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,

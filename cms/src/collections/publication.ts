@@ -11,6 +11,8 @@ import { guardPublication } from '../hooks/guardPublication.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 import { recordTextUpdate } from '../hooks/recordTextUpdate.ts'
 import { queuePublicationSend } from '../subscriptions/publication/publicationJobs.ts'
+import { bothLanguagesView, translationStateFilterComponent } from '../translations/adminComponents.ts'
+import { translationListFilter } from '../translations/stateFilter.ts'
 
 type Label = { en: string; ru: string }
 
@@ -38,6 +40,12 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
       defaultColumns: ['title', 'referenceNumber', 'date', '_status', 'translationState', 'updatedAt'],
       listSearchableFields: ['title', 'referenceNumber', 'slug'],
       group: { en: 'Publications', ru: 'Публикации' },
+      // Translation state per language above the list, both languages side by side (src/translations/).
+      baseFilter: translationListFilter,
+      components: {
+        beforeListTable: [translationStateFilterComponent],
+        views: { edit: { bothLanguages: bothLanguagesView } },
+      },
     },
     access: {
       read: options.read ?? publishedOrStaff,
