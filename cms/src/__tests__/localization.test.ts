@@ -1,5 +1,12 @@
-import type { PayloadRequest, Where } from 'payload'
+import { type I18nOptions, initI18n } from '@payloadcms/translations'
+import { en as payloadEn } from '@payloadcms/translations/languages/en'
+import { ru as payloadRu } from '@payloadcms/translations/languages/ru'
+import type { BeforeListTableServerProps, DocumentViewServerProps, PayloadRequest, Where } from 'payload'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BothLanguagesView } from '../components/BothLanguagesView.tsx'
+import { TranslationStateFilter } from '../components/TranslationStateFilter.tsx'
+import { adminTranslations } from '../i18n/admin/translations.ts'
 import { lexicalToParagraphs, paragraphsToLexical } from '../seed/lexical.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { readBothLanguages } from '../translations/bothLanguages.ts'
@@ -434,5 +441,44 @@ describe(`both languages side by side (${testDatabase})`, () => {
     })
     expect(publicView?.status).toBe('published')
     expect(publicView?.versions[0]?.title).toBe('Changed in a draft')
+  })
+})
+
+describe(`the translation components render on the server (${testDatabase})`, () => {
+  /** Payload's i18n as payload.config.ts sets it up, in one admin language. */
+  const i18nIn = (language: 'en' | 'ru') =>
+    initI18n({
+      config: {
+        fallbackLanguage: 'en',
+        supportedLanguages: { en: payloadEn, ru: payloadRu },
+        translations: adminTranslations,
+      } as unknown as I18nOptions,
+      context: 'api',
+      language,
+    })
+
+  it('shows both languages of a statement in the Russian admin, with states and edit links', async () => {
+    const { payload } = started
+    const user = await createStaff(payload, 'editor')
+    const req = { payload, user, i18n: await i18nIn('ru') }
+    const props = { initPageResult: { req, collectionConfig: { slug: 'statements' }, docID: ids.draftRuOutdated } }
+    const html = renderToStaticMarkup(await BothLanguagesView(props as unknown as DocumentViewServerProps))
+    expect(html).toContain('Оба языка рядом')
+    expect(html).toContain('Черновик')
+    expect(html).toContain('Changed in a draft, again')
+    expect(html).toContain('Изменено в черновике')
+    expect(html).toContain('data-state="outdated">устарел<')
+    expect(html).toContain(`/admin/collections/statements/${ids.draftRuOutdated}?locale=ru`)
+  })
+
+  it('links each language and state, keeping the list query and marking the chosen one', async () => {
+    const searchParams = { translation: 'ru:outdated', page: '3', 'where[or][0][and][0][title][like]': 'x' }
+    const props = { i18n: await i18nIn('en'), searchParams }
+    const html = renderToStaticMarkup(TranslationStateFilter(props as unknown as BeforeListTableServerProps))
+    expect(html).toContain('Showing only documents whose Russian version is outdated.')
+    expect(html).toContain(
+      'href="?where%5Bor%5D%5B0%5D%5Band%5D%5B0%5D%5Btitle%5D%5Blike%5D=x&amp;translation=en%3Amissing"',
+    )
+    expect(html).toMatch(/href="\?[^"]*translation=ru%3Aoutdated"[^>]*aria-current="true"/)
   })
 })

@@ -1,4 +1,3 @@
-import { Gutter } from '@payloadcms/ui'
 import { type Locale, localeInfo } from '@pressroom/shared'
 import type { CollectionSlug, DocumentViewServerProps } from 'payload'
 import { type AdminKey, adminT } from '../i18n/admin/adminT.ts'
@@ -84,24 +83,28 @@ export async function BothLanguagesView({ initPageResult, doc }: DocumentViewSer
       : null
   if (!slug || !both) {
     return (
-      <Gutter>
+      <div className="gutter gutter--left gutter--right">
         <p role="alert">{t('notFound')}</p>
-      </Gutter>
+      </div>
     )
   }
   const admin = req.payload.config.routes.admin
   const when = (value: string | null) =>
     value
-      ? new Date(value).toLocaleString(req.i18n.language, {
-          dateStyle: 'long',
-          timeStyle: 'short',
+      ? // With the zone named: the server's clock zone is nobody's in particular.
+        new Date(value).toLocaleString(req.i18n.language, {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
           timeZone: 'UTC',
           timeZoneName: 'short',
         })
       : t('never')
   const editHref = (locale: Locale) => `${admin}/collections/${slug}/${id}?locale=${locale}`
   return (
-    <Gutter>
+    <div className="gutter gutter--left gutter--right">
       <h1 style={{ marginTop: '1rem' }}>{t('heading')}</h1>
       <p>{t('intro')}</p>
       <p data-status={both.status}>
@@ -112,6 +115,6 @@ export async function BothLanguagesView({ initPageResult, doc }: DocumentViewSer
           <Language key={version.locale} version={version} t={t} when={when} editHref={editHref(version.locale)} />
         ))}
       </div>
-    </Gutter>
+    </div>
   )
 }

@@ -15,6 +15,7 @@ const titles = {
   complete: { en: `Both languages ${tag}`, ru: `Оба языка ${tag}` },
   outdated: { en: `Russian outdated ${tag}`, ru: `Русский устарел ${tag}` },
   englishOnly: { en: `English only ${tag}` },
+  kit: { en: `Kit ${tag}`, ru: `Пресс-кит ${tag}` },
 }
 const ids: Record<string, number> = {}
 
@@ -81,10 +82,10 @@ beforeAll(async () => {
       await save(`/api/statements/${outdated}?locale=en`, 'PATCH', { title: `${titles.outdated.en}, changed` })
       const englishOnly = await save('/api/statements?locale=en', 'POST', { title: titles.englishOnly.en, date })
       const kit = await save('/api/press-kits?locale=en', 'POST', {
-        title: `Kit ${tag}`,
+        title: titles.kit.en,
         description: 'About the kit.',
       })
-      await save(`/api/press-kits/${kit}?locale=ru`, 'PATCH', { title: `Пресс-кит ${tag}`, description: 'О наборе.' })
+      await save(`/api/press-kits/${kit}?locale=ru`, 'PATCH', { title: titles.kit.ru, description: 'О наборе.' })
       return { complete, outdated, englishOnly, kit }
     }, titles),
   )
@@ -134,7 +135,7 @@ describe('both languages side by side', () => {
       expect(await ru.locator('a[href*="?locale=ru"]').count()).toBe(1)
 
       await page.goto(`${baseUrl}/admin/collections/press-kits/${ids.kit}/both-languages`)
-      await page.locator('section[data-locale="en"]').getByText(`Kit ${tag}`).waitFor()
+      await page.locator('section[data-locale="en"]').getByText(titles.kit.en).waitFor()
       await page.locator('section[data-locale="ru"]').getByText('О наборе.').waitFor()
       await context.close()
     })
@@ -149,14 +150,19 @@ describe('the list filter per language', () => {
       const filter = page.locator('nav[data-translation-filter] [data-locale="ru"]')
       const rows = page.locator('.table tbody')
 
-      await filter.getByRole('link', { name: words[language].outdated, exact: true }).click()
-      await page.waitForURL(/translation=ru%3Aoutdated|translation=ru:outdated/)
+      /** Follows one of the links and waits for the list it leads to (a full page load). */
+      const choose = async (state: 'outdated' | 'missing') => {
+        await filter.getByRole('link', { name: words[language][state], exact: true }).click()
+        await page.waitForURL(new RegExp(`translation=ru(%3A|:)${state}`), { waitUntil: 'commit' })
+        await filter.locator(`a[aria-current="true"][href*="ru%3A${state}"]`).waitFor()
+      }
+
+      await choose('outdated')
       await rows.getByText(`${titles.outdated.en}, changed`).waitFor()
       expect(await rows.getByText(titles.complete.en).count()).toBe(0)
       expect(await rows.getByText(titles.englishOnly.en).count()).toBe(0)
 
-      await filter.getByRole('link', { name: words[language].missing, exact: true }).click()
-      await page.waitForURL(/translation=ru(%3A|:)missing/)
+      await choose('missing')
       await rows.getByText(titles.englishOnly.en).waitFor()
       expect(await rows.getByText(titles.complete.en).count()).toBe(0)
       expect(await rows.getByText(`${titles.outdated.en}, changed`).count()).toBe(0)
