@@ -109,9 +109,9 @@ const words = {
   ru: { tab: 'Оба языка', heading: 'Оба языка рядом', outdated: 'устарел', missing: 'отсутствует' },
 }
 
-describe('both languages side by side', () => {
+describe('translations in the admin', () => {
   for (const language of ['en', 'ru'] as const) {
-    it(`shows English and Russian next to each other (${language} admin)`, async () => {
+    it(`shows both languages side by side and filters the list per language (${language} admin)`, async () => {
       const { context, page } = await adminIn(language)
       await page.goto(`${baseUrl}/admin/collections/statements/${ids.complete}`)
       await page.getByRole('link', { name: words[language].tab, exact: true }).click()
@@ -137,15 +137,7 @@ describe('both languages side by side', () => {
       await page.goto(`${baseUrl}/admin/collections/press-kits/${ids.kit}/both-languages`)
       await page.locator('section[data-locale="en"]').getByText(titles.kit.en).waitFor()
       await page.locator('section[data-locale="ru"]').getByText('О наборе.').waitFor()
-      await context.close()
-    })
-  }
-})
 
-describe('the list filter per language', () => {
-  for (const language of ['en', 'ru'] as const) {
-    it(`narrows the statements to one language's state (${language} admin)`, async () => {
-      const { context, page } = await adminIn(language)
       await page.goto(`${baseUrl}/admin/collections/statements?limit=100&locale=en`)
       const filter = page.locator('nav[data-translation-filter] [data-locale="ru"]')
       const rows = page.locator('.table tbody')
