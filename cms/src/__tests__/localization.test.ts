@@ -1,6 +1,21 @@
+import { type I18nOptions, initI18n } from '@payloadcms/translations'
+import { en as payloadEn } from '@payloadcms/translations/languages/en'
+import { ru as payloadRu } from '@payloadcms/translations/languages/ru'
+import type { BeforeListTableServerProps, DocumentViewServerProps, PayloadRequest, Where } from 'payload'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BothLanguagesView } from '../components/BothLanguagesView.tsx'
+import { TranslationStateFilter } from '../components/TranslationStateFilter.tsx'
+import { adminTranslations } from '../i18n/admin/translations.ts'
 import { lexicalToParagraphs, paragraphsToLexical } from '../seed/lexical.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
+import { readBothLanguages } from '../translations/bothLanguages.ts'
+import {
+  parseTranslationFilter,
+  type TranslationFilter,
+  translationListFilter,
+  translationStateWhere,
+} from '../translations/stateFilter.ts'
 import { httpClient } from './helpers/http.ts'
 
 let started: StartedPayload
@@ -309,5 +324,161 @@ describe(`a translation becomes outdated when the other language changes (${test
     })
     expect(inRussian.docs.map((d) => d.id)).toContain(id)
     expect(inEnglish.docs.map((d) => d.id)).not.toContain(id)
+  })
+})
+
+type Name = 'bothComplete' | 'draftRuOutdated' | 'enOnly' | 'ruOnly' | 'ruPartial' | 'ruMarkedMissing'
+const ids = {} as Record<Name, number>
+
+/** Statements in known states, for the list filter and the side-by-side view (issue 15, item 6). */
+async function createStatesFixture() {
+  const { payload } = started
+  const create = (locale: 'en' | 'ru', data: Record<string, unknown>) =>
+    payload.create({ collection: 'statements', locale, data: { _status: 'published' as const, ...data } as never })
+  const update = (id: number | string, locale: 'en' | 'ru', data: Record<string, unknown>, draft = false) =>
+    payload.update({
+      collection: 'statements',
+      id,
+      locale,
+      draft,
+      data: draft ? data : { _status: 'published', ...data },
+    })
+
+  const both = await create('en', { title: 'Both complete', body: paragraphsToLexical(['English body.']) })
+  await update(both.id, 'ru', { title: 'Оба полные', body: paragraphsToLexical(['Русский текст.']) })
+  ids.bothComplete = both.id
+
+  // Published complete in both; then an unpublished English change outdates Russian in the draft only.
+  const draftOutdated = await create('en', { title: 'Changed in a draft' })
+  await update(draftOutdated.id, 'ru', { title: 'Изменено в черновике' })
+  await update(draftOutdated.id, 'en', { title: 'Changed in a draft, again', place: 'Geneva' }, true)
+  ids.draftRuOutdated = draftOutdated.id
+
+  ids.enOnly = (await create('en', { title: 'English only' })).id
+  ids.ruOnly = (await create('ru', { title: 'Только по-русски' })).id
+
+  const partial = await create('en', { title: 'Russian partly done' })
+  await update(partial.id, 'ru', { title: 'Частично', translationState: 'partial' })
+  ids.ruPartial = partial.id
+
+  const markedMissing = await create('en', { title: 'Russian marked missing' })
+  await update(markedMissing.id, 'ru', { title: 'Заглушка', translationState: 'missing' })
+  ids.ruMarkedMissing = markedMissing.id
+}
+
+/** Which of our statements a filter keeps, queried as Payload's list view queries (latest drafts, no fallback). */
+async function listed(filter: TranslationFilter, adminLocale: 'en' | 'ru'): Promise<string[]> {
+  const where: Where = { and: [translationStateWhere(filter), { id: { in: Object.values(ids) } }] }
+  const found = await started.payload.find({
+    collection: 'statements',
+    draft: true,
+    fallbackLocale: false,
+    locale: adminLocale,
+    where,
+    depth: 0,
+    limit: 100,
+  })
+  return Object.entries(ids)
+    .filter(([, id]) => found.docs.some((doc) => doc.id === id))
+    .map(([name]) => name)
+    .sort()
+}
+
+beforeAll(createStatesFixture)
+
+describe(`translation state filter per language (${testDatabase})`, () => {
+  it('finds each language in each state, whichever language the admin shows', async () => {
+    for (const adminLocale of ['en', 'ru'] as const) {
+      expect(await listed({ locale: 'ru', state: 'outdated' }, adminLocale)).toEqual(['draftRuOutdated'])
+      expect(await listed({ locale: 'ru', state: 'partial' }, adminLocale)).toEqual(['ruPartial'])
+      expect(await listed({ locale: 'ru', state: 'missing' }, adminLocale)).toEqual(['enOnly', 'ruMarkedMissing'])
+      expect(await listed({ locale: 'en', state: 'missing' }, adminLocale)).toEqual(['ruOnly'])
+      expect(await listed({ locale: 'ru', state: 'complete' }, adminLocale)).toEqual(['bothComplete', 'ruOnly'])
+      expect(await listed({ locale: 'en', state: 'outdated' }, adminLocale)).toEqual([])
+    }
+  })
+
+  it('reads the choice from the list URL and ignores anything else', async () => {
+    const filterOf = (query: Record<string, unknown>) =>
+      translationListFilter({ req: { query } as unknown as PayloadRequest, limit: 10, page: 1, sort: '' })
+    expect(await filterOf({ translation: 'en:missing' })).toEqual(
+      translationStateWhere({ locale: 'en', state: 'missing' }),
+    )
+    expect(await filterOf({})).toBeNull()
+    expect(parseTranslationFilter('de:complete')).toBeNull()
+    expect(parseTranslationFilter('ru:stale')).toBeNull()
+    expect(parseTranslationFilter(['ru:outdated'])).toBeNull()
+  })
+})
+
+describe(`both languages side by side (${testDatabase})`, () => {
+  it('reads every language of the latest draft, with its state and rendered body', async () => {
+    const { payload } = started
+    const asStaff = await createStaff(payload, 'editor')
+    const both = await readBothLanguages({ payload, user: asStaff, collection: 'statements', id: ids.bothComplete })
+    expect(both?.status).toBe('published')
+    expect(both?.versions.map((v) => [v.locale, v.title, v.state, v.bodyHtml])).toEqual([
+      ['en', 'Both complete', 'complete', '<p>English body.</p>'],
+      ['ru', 'Оба полные', 'complete', '<p>Русский текст.</p>'],
+    ])
+    expect(both?.versions.every((v) => v.textUpdatedAt)).toBe(true)
+
+    const draft = await readBothLanguages({ payload, user: asStaff, collection: 'statements', id: ids.draftRuOutdated })
+    expect(draft?.status).toBe('draft')
+    expect(draft?.versions.map((v) => [v.title, v.place, v.state])).toEqual([
+      ['Changed in a draft, again', 'Geneva', 'complete'],
+      ['Изменено в черновике', '', 'outdated'],
+    ])
+
+    const enOnly = await readBothLanguages({ payload, user: asStaff, collection: 'statements', id: ids.enOnly })
+    expect(enOnly?.versions[1]).toMatchObject({ locale: 'ru', title: '', state: null })
+    // Read with the reader's own access: without a staff member, only what is published.
+    const publicView = await readBothLanguages({
+      payload,
+      user: null,
+      collection: 'statements',
+      id: ids.draftRuOutdated,
+    })
+    expect(publicView?.status).toBe('published')
+    expect(publicView?.versions[0]?.title).toBe('Changed in a draft')
+  })
+})
+
+describe(`the translation components render on the server (${testDatabase})`, () => {
+  /** Payload's i18n as payload.config.ts sets it up, in one admin language. */
+  const i18nIn = (language: 'en' | 'ru') =>
+    initI18n({
+      config: {
+        fallbackLanguage: 'en',
+        supportedLanguages: { en: payloadEn, ru: payloadRu },
+        translations: adminTranslations,
+      } as unknown as I18nOptions,
+      context: 'api',
+      language,
+    })
+
+  it('shows both languages of a statement in the Russian admin, with states and edit links', async () => {
+    const { payload } = started
+    const user = await createStaff(payload, 'editor')
+    const req = { payload, user, i18n: await i18nIn('ru') }
+    const props = { initPageResult: { req, collectionConfig: { slug: 'statements' }, docID: ids.draftRuOutdated } }
+    const html = renderToStaticMarkup(await BothLanguagesView(props as unknown as DocumentViewServerProps))
+    expect(html).toContain('Оба языка рядом')
+    expect(html).toContain('Черновик')
+    expect(html).toContain('Changed in a draft, again')
+    expect(html).toContain('Изменено в черновике')
+    expect(html).toContain('data-state="outdated">устарел<')
+    expect(html).toContain(`/admin/collections/statements/${ids.draftRuOutdated}?locale=ru`)
+  })
+
+  it('links each language and state, keeping the list query and marking the chosen one', async () => {
+    const searchParams = { translation: 'ru:outdated', page: '3', 'where[or][0][and][0][title][like]': 'x' }
+    const props = { i18n: await i18nIn('en'), searchParams }
+    const html = renderToStaticMarkup(TranslationStateFilter(props as unknown as BeforeListTableServerProps))
+    expect(html).toContain('Showing only documents whose Russian version is outdated.')
+    expect(html).toContain(
+      'href="?where%5Bor%5D%5B0%5D%5Band%5D%5B0%5D%5Btitle%5D%5Blike%5D=x&amp;translation=en%3Amissing"',
+    )
+    expect(html).toMatch(/href="\?[^"]*translation=ru%3Aoutdated"[^>]*aria-current="true"/)
   })
 })

@@ -7,6 +7,7 @@ import { guardPublication } from '../hooks/guardPublication.ts'
 import { hideUnreleasedPublications } from '../hooks/hideUnreleasedPublications.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 import { previewButton } from '../preview/previewLinkEndpoint.ts'
+import { bothLanguagesView } from '../translations/adminComponents.ts'
 
 export const PressKits: CollectionConfig = {
   slug: 'press-kits',
@@ -16,6 +17,8 @@ export const PressKits: CollectionConfig = {
     group: { en: 'Press room', ru: 'Пресс-центр' },
     // The site's own page for the draft, in the language being edited (docs/adr/0037-previews.md).
     preview: previewButton('press-kits'),
+    // Both languages side by side (src/translations/).
+    components: { views: { edit: { bothLanguages: bothLanguagesView } } },
   },
   access: {
     read: publishedOrStaff,

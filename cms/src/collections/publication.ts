@@ -12,6 +12,8 @@ import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 import { recordTextUpdate } from '../hooks/recordTextUpdate.ts'
 import { previewButton } from '../preview/previewLinkEndpoint.ts'
 import { queuePublicationSend } from '../subscriptions/publication/publicationJobs.ts'
+import { bothLanguagesView, translationStateFilterComponent } from '../translations/adminComponents.ts'
+import { translationListFilter } from '../translations/stateFilter.ts'
 
 type Label = { en: string; ru: string }
 
@@ -41,6 +43,12 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
       group: { en: 'Publications', ru: 'Публикации' },
       // The site's own page for the draft, in the language being edited (docs/adr/0037-previews.md).
       preview: previewButton(kindInfo(options.kind).collection),
+      // Translation state per language above the list, both languages side by side (src/translations/).
+      baseFilter: translationListFilter,
+      components: {
+        beforeListTable: [translationStateFilterComponent],
+        views: { edit: { bothLanguages: bothLanguagesView } },
+      },
     },
     access: {
       read: options.read ?? publishedOrStaff,

@@ -25,8 +25,8 @@ export const translationStateField: Field = {
   admin: {
     position: 'sidebar',
     description: {
-      en: 'Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin.',
-      ru: 'Ставится на «Устарел» автоматически, когда меняется заголовок, лид, место или текст другого, полного языка (повторное сохранение тех же слов ничего не меняет). Когда этот язык снова говорит то же самое, верните «Полный». Состояния «Частичный перевод» и «Отсутствует» автоматически не меняются. Список публикаций показывает и фильтрует это состояние для языка, выбранного вверху админки.',
+      en: 'Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows this state for the language chosen at the top of the admin; the links above the list filter it for either language. The “Both languages” tab shows both versions side by side.',
+      ru: 'Ставится на «Устарел» автоматически, когда меняется заголовок, лид, место или текст другого, полного языка (повторное сохранение тех же слов ничего не меняет). Когда этот язык снова говорит то же самое, верните «Полный». Состояния «Частичный перевод» и «Отсутствует» автоматически не меняются. Список публикаций показывает это состояние для языка, выбранного вверху админки; ссылки над списком фильтруют его по любому языку. Вкладка «Оба языка» показывает обе версии рядом.',
     },
   },
   hooks: { beforeChange: [defaultToComplete, markTranslationsOutdated] },

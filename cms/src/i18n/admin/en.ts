@@ -250,6 +250,30 @@ export const en = {
     failed:
       'The test could not be sent ({{reason}}). Try again in a minute; if it keeps failing, an administrator should check the mail settings.',
   },
+  sideBySide: {
+    tab: 'Both languages',
+    heading: 'Both languages side by side',
+    intro:
+      'Read-only: the latest version of each language, its body as the site renders it. To change a language, open it with its edit link.',
+    draft: 'Draft: this version is not published yet',
+    published: 'Published: this is the version readers see',
+    title: 'Title',
+    summary: 'Summary',
+    place: 'Place',
+    body: 'Body',
+    state: 'Translation state',
+    stateNone: 'not set',
+    textChanged: 'Text last changed',
+    never: 'not recorded',
+    empty: 'Nothing is written in this language yet.',
+    edit: 'Edit the {{language}} version',
+    notFound: 'This document could not be read. Reload the page; if it was deleted, go back to the list.',
+    language: { en: 'English', ru: 'Russian' },
+    states: { complete: 'complete', partial: 'partial', outdated: 'outdated', missing: 'missing' },
+    filter: 'Translation state per language:',
+    showAll: 'Show all',
+    filtered: 'Showing only documents whose {{language}} version is {{state}}.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */
