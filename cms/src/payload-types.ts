@@ -13,53 +13,14 @@
  * via the `definition` "supportedTimezones".
  */
 export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
+  | 'Europe/Moscow'
+  | 'Europe/Kyiv'
+  | 'Europe/Minsk'
   | 'Europe/London'
   | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+  | 'Europe/Paris'
+  | 'America/New_York'
+  | 'UTC';
 
 export interface Config {
   auth: {
@@ -214,6 +175,7 @@ export interface Statement {
    * Public once published.
    */
   date?: string | null;
+  date_tz?: SupportedTimezones;
   /**
    * Public once published.
    */
@@ -269,6 +231,7 @@ export interface Statement {
          * Public once published.
          */
         date: string;
+        date_tz?: SupportedTimezones;
         /**
          * Public once published.
          */
@@ -293,7 +256,7 @@ export interface Statement {
    */
   firstPublishedAt?: string | null;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -530,6 +493,7 @@ export interface Notice {
    * Public once published.
    */
   date?: string | null;
+  date_tz?: SupportedTimezones;
   /**
    * Public once published.
    */
@@ -585,6 +549,7 @@ export interface Notice {
          * Public once published.
          */
         date: string;
+        date_tz?: SupportedTimezones;
         /**
          * Public once published.
          */
@@ -609,7 +574,7 @@ export interface Notice {
    */
   firstPublishedAt?: string | null;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -654,6 +619,7 @@ export interface PressRelease {
    * Public once published.
    */
   date?: string | null;
+  date_tz?: SupportedTimezones;
   /**
    * Public once published.
    */
@@ -693,6 +659,7 @@ export interface PressRelease {
          * Public once published.
          */
         date: string;
+        date_tz?: SupportedTimezones;
         /**
          * Public once published.
          */
@@ -720,8 +687,9 @@ export interface PressRelease {
    * A published release stays invisible to the public, the API and feeds until this instant. Public once published.
    */
   embargoUntil?: string | null;
+  embargoUntil_tz?: SupportedTimezones;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -1498,6 +1466,7 @@ export interface StatementsSelect<T extends boolean = true> {
   summary?: T;
   place?: T;
   date?: T;
+  date_tz?: T;
   body?: T;
   signatories?:
     | T
@@ -1513,6 +1482,7 @@ export interface StatementsSelect<T extends boolean = true> {
     | T
     | {
         date?: T;
+        date_tz?: T;
         kind?: T;
         note?: T;
         id?: T;
@@ -1538,6 +1508,7 @@ export interface NoticesSelect<T extends boolean = true> {
   summary?: T;
   place?: T;
   date?: T;
+  date_tz?: T;
   body?: T;
   addressees?:
     | T
@@ -1553,6 +1524,7 @@ export interface NoticesSelect<T extends boolean = true> {
     | T
     | {
         date?: T;
+        date_tz?: T;
         kind?: T;
         note?: T;
         id?: T;
@@ -1578,6 +1550,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
   summary?: T;
   place?: T;
   date?: T;
+  date_tz?: T;
   body?: T;
   media?: T;
   documents?: T;
@@ -1586,6 +1559,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
     | T
     | {
         date?: T;
+        date_tz?: T;
         kind?: T;
         note?: T;
         id?: T;
@@ -1594,6 +1568,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
   referenceNumber?: T;
   firstPublishedAt?: T;
   embargoUntil?: T;
+  embargoUntil_tz?: T;
   translationState?: T;
   textUpdatedAt?: T;
   topics?: T;
@@ -2158,6 +2133,18 @@ export interface SiteSetting {
    */
   referencePrefix: string;
   /**
+   * New embargoes and dates are entered in this zone; pages, feeds and e-mails name it with every time. Public as soon as saved.
+   */
+  defaultTimezone:
+    | 'Europe/Moscow'
+    | 'Europe/Kyiv'
+    | 'Europe/Minsk'
+    | 'Europe/London'
+    | 'Europe/Berlin'
+    | 'Europe/Paris'
+    | 'America/New_York'
+    | 'UTC';
+  /**
    * Public as soon as saved.
    */
   socialLinks?:
@@ -2208,6 +2195,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   siteUrl?: T;
   cmsUrl?: T;
   referencePrefix?: T;
+  defaultTimezone?: T;
   socialLinks?:
     | T
     | {
