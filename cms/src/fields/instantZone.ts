@@ -1,5 +1,6 @@
 import { bilingualZoneName, defaultTimeZone, isTimeZone, type TimeZone, timeZones } from '@pressroom/shared'
 import type { DateField, PayloadRequest } from 'payload'
+import { adminT } from '../i18n/admin/adminT.ts'
 
 /**
  * The zone an instant was entered in and is shown in, kept beside it as `<field>_tz` by
@@ -33,5 +34,10 @@ export const instantZone: DateField['timezone'] = {
     // Rows saved before zones existed have none (null, which no default replaces): they take the
     // organization's on their next save, so a required date's zone never blocks that save.
     hooks: { beforeValidate: [({ value, req }) => value ?? organizationTimeZone(req)] },
+    // Payload adds this select after sanitizing, so it gets no option check of its own.
+    validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+      value === null || value === undefined || isTimeZone(value)
+        ? true
+        : adminT(req.t, 'timezones')('unknownZone', { zone: String(value) }),
   }),
 }

@@ -154,6 +154,10 @@ export const en = {
       'Only if they lost both their phone and their recovery codes: they can set it up again after signing in.',
     error: 'Something went wrong. Reload the page and try again.',
   },
+  timezones: {
+    unknownZone:
+      '"{{zone}}" is not a time zone this press room offers. Choose one from the list, for example Europe/Moscow.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */
