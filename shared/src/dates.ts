@@ -93,9 +93,15 @@ function instantOf(instant: string | Date): Date {
   return at
 }
 
-/** The calendar date of an instant in a zone: "6 March 2026", «6 марта 2026 г.». */
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * The calendar date of an instant in a zone: "6 March 2026", «6 марта 2026 г.». A bare date
+ * (`2026-03-06`) is already a calendar date and prints as itself in any zone.
+ */
 export function formatDateInZone(instant: string | Date, locale: Locale, zone: TimeZone): string {
-  return format(locale, zone, 'date').format(instantOf(instant))
+  const bare = typeof instant === 'string' && dateOnly.test(instant.trim())
+  return format(locale, bare ? 'UTC' : zone, 'date').format(instantOf(instant))
 }
 
 /** An instant with its zone named: "18:00 Moscow time, 5 March 2026", «18:00 по московскому времени, 5 марта 2026 г.». */
@@ -103,6 +109,14 @@ export function formatInstant(instant: string | Date, locale: Locale, zone: Time
   const at = instantOf(instant)
   const words = timeZones.find((z) => z.zone === zone)?.[locale].time ?? zone
   return `${format(locale, zone, 'time').format(at)} ${words}, ${format(locale, zone, 'date').format(at)}`
+}
+
+/** The year of an instant's calendar date in a zone ("2026"), for archives by year. */
+export function yearInZone(instant: string | Date, zone: TimeZone): string {
+  const bare = typeof instant === 'string' && dateOnly.test(instant.trim())
+  return String(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: bare ? 'UTC' : zone }).format(instantOf(instant)),
+  )
 }
 
 const embargoWords: Record<Locale, string> = { en: 'Under embargo until', ru: 'Под эмбарго до' }

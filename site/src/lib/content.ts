@@ -5,10 +5,13 @@ import {
   type DocumentKind,
   documentKinds,
   documentPath,
+  formatDateInZone,
   kindInfo,
   type Locale,
   localeCodes,
-  localeInfo,
+  type TimeZone,
+  yearInZone,
+  zoneOrDefault,
 } from '@pressroom/shared'
 import type { Publication, PublicationVersion, SiteSettings } from './schemas.ts'
 
@@ -127,25 +130,19 @@ export function publicationPath(pub: Publication, locale: Locale): string {
   return documentPath(locale, pub.kind, pub.slug)
 }
 
+/** The year of its date line, in its own zone (a release at 00:30 on 1 January in Moscow is of the new year). */
 export function yearOf(pub: Publication): string {
-  return pub.date.slice(0, 4)
+  return yearInZone(pub.date, zoneOrDefault(pub.zone))
 }
 
-// Making an Intl.DateTimeFormat costs far more than using one; a build formats tens of thousands of dates.
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
+/** The zone a publication's dates are printed in: its own, else the organization's (docs/adr/0040). */
+export function zoneOf(pub: Pick<Publication, 'zone'>, site: Pick<SiteSettings, 'defaultTimezone'>): TimeZone {
+  return zoneOrDefault(pub.zone, site.defaultTimezone)
+}
 
-export function formatDate(iso: string, locale: Locale, withTime = false): string {
-  const key = `${locale}:${withTime}`
-  let format = dateFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
-      dateStyle: 'long',
-      ...(withTime ? { timeStyle: 'short' } : {}),
-      timeZone: 'UTC',
-    })
-    dateFormats.set(key, format)
-  }
-  return format.format(new Date(iso))
+/** A date as pages print it, "6 March 2026": the calendar day in `zone` (shared/src/dates.ts). */
+export function formatDate(iso: string, locale: Locale, zone: TimeZone): string {
+  return formatDateInZone(iso, locale, zone)
 }
 
 /** The language version a translation marked outdated lags behind: the most recently updated other one. */

@@ -2,8 +2,8 @@
 import { type Locale, localeInfo } from '@pressroom/shared'
 import { escapeHtml, renderRichText } from '@pressroom/shared/richtext'
 import { t } from '../i18n/ui.ts'
-import { absoluteUrl, formatDate, localized, publicationPath, settings } from './content.ts'
-import type { Publication } from './schemas.ts'
+import { absoluteUrl, formatDate, localized, publicationPath, settings, zoneOf } from './content.ts'
+import type { Publication, SiteSettings } from './schemas.ts'
 
 export const feedLimit = 50
 
@@ -19,8 +19,8 @@ export type FeedItem = {
   referenceNumber?: string
 }
 
-/** Items in a language: only documents that really exist in it, newest first. */
-export function feedItems(publications: Publication[], locale: Locale): FeedItem[] {
+/** Items in a language: only documents that really exist in it, newest first; dates in each one's zone. */
+export function feedItems(publications: Publication[], locale: Locale, site: SiteSettings): FeedItem[] {
   const ui = t(locale)
   return publications
     .flatMap((pub) => {
@@ -33,7 +33,7 @@ export function feedItems(publications: Publication[], locale: Locale): FeedItem
       // A correction or update changes the item: its note is part of the content.
       const notes = pub.changeNotes.map(
         (note) =>
-          `<p><strong>${escapeHtml(ui.changeKind[note.kind])}, ${escapeHtml(formatDate(note.date, locale))}:</strong> ${escapeHtml(localized(note.note, locale))}</p>`,
+          `<p><strong>${escapeHtml(ui.changeKind[note.kind])}, ${escapeHtml(formatDate(note.date, locale, zoneOf(pub, site)))}:</strong> ${escapeHtml(localized(note.note, locale))}</p>`,
       )
       const lead = version.summary ? `<p>${escapeHtml(version.summary)}</p>` : ''
       const latestNote = pub.changeNotes.at(-1)?.date
