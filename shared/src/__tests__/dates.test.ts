@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { embargoNotice, formatDateInZone, formatInstant, localeCodes, timeZones, zoneOrDefault } from '../index.ts'
+import {
+  embargoNotice,
+  formatDateInZone,
+  formatInstant,
+  localeCodes,
+  timeZones,
+  yearInZone,
+  zoneOrDefault,
+} from '../index.ts'
 
 describe('formatInstant', () => {
   it('names the zone in the reader language', () => {
@@ -42,6 +50,9 @@ describe('formatDateInZone', () => {
     expect(formatDateInZone(at, 'ru', 'Europe/Moscow')).toBe('6 марта 2026 г.')
     expect(formatDateInZone(at, 'en', 'UTC')).toBe('5 March 2026')
     expect(formatDateInZone(at, 'en', 'America/New_York')).toBe('5 March 2026')
+    // A bare date is already a calendar day: the same in every zone.
+    expect(formatDateInZone('2026-03-06', 'en', 'America/New_York')).toBe('6 March 2026')
+    expect(yearInZone('2026-12-31T21:30:00Z', 'Europe/Moscow')).toBe('2027')
   })
 })
 

@@ -1,20 +1,11 @@
 /** The site's view of the loaded content: lookups, the language a reader sees, URLs, dates. */
 
 import { type CollectionEntry, getCollection } from 'astro:content'
-import {
-  type DocumentKind,
-  documentKinds,
-  documentPath,
-  formatDateInZone,
-  kindInfo,
-  type Locale,
-  localeCodes,
-  type TimeZone,
-  yearInZone,
-  zoneOrDefault,
-} from '@pressroom/shared'
+import { type DocumentKind, documentKinds, documentPath, kindInfo, type Locale, localeCodes } from '@pressroom/shared'
+import { yearOf } from './dates.ts'
 import type { Publication, PublicationVersion, SiteSettings } from './schemas.ts'
 
+export { embargoZoneOf, formatDate, yearOf, zoneOf } from './dates.ts'
 export { absoluteUrl, href } from './urls.ts'
 
 let publicationsCache: Promise<Publication[]> | undefined
@@ -128,21 +119,6 @@ export function documentView(pub: Publication, locale: Locale): DocumentView {
 
 export function publicationPath(pub: Publication, locale: Locale): string {
   return documentPath(locale, pub.kind, pub.slug)
-}
-
-/** The year of its date line, in its own zone (a release at 00:30 on 1 January in Moscow is of the new year). */
-export function yearOf(pub: Publication): string {
-  return yearInZone(pub.date, zoneOrDefault(pub.zone))
-}
-
-/** The zone a publication's dates are printed in: its own, else the organization's (docs/adr/0040). */
-export function zoneOf(pub: Pick<Publication, 'zone'>, site: Pick<SiteSettings, 'defaultTimezone'>): TimeZone {
-  return zoneOrDefault(pub.zone, site.defaultTimezone)
-}
-
-/** A date as pages print it, "6 March 2026": the calendar day in `zone` (shared/src/dates.ts). */
-export function formatDate(iso: string, locale: Locale, zone: TimeZone): string {
-  return formatDateInZone(iso, locale, zone)
 }
 
 /** The language version a translation marked outdated lags behind: the most recently updated other one. */

@@ -155,6 +155,7 @@ export function normalizePublication(kind: DocumentKind, docs: PerLocale<RawDoc>
     zone: text(base.date_tz),
     updatedAt: String(base.updatedAt ?? ''),
     embargoUntil: text(base.embargoUntil),
+    embargoZone: text(base.embargoUntil_tz),
     topics: relationIds(base.topics),
     media: relationIds(base.media),
     documents: relationIds(base.documents),

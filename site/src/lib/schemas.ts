@@ -53,6 +53,8 @@ export const publication = z.object({
   zone: z.string().optional(),
   updatedAt: isoDate,
   embargoUntil: isoDate.optional(),
+  /** The zone the embargo was set in (`embargoUntil_tz`). */
+  embargoZone: z.string().optional(),
   topics: z.array(z.string()),
   media: z.array(z.string()),
   documents: z.array(z.string()),
