@@ -32,7 +32,7 @@ const fromApi = (extra: Record<string, unknown>) => ({
 })
 
 const site = (defaultTimezone?: string) =>
-  settingsSchema.parse(normalizeSettings({ en: { organizationName: 'Initiative', defaultTimezone } }))
+  settingsSchema.parse(normalizeSettings({ en: { id: 1, organizationName: 'Initiative', defaultTimezone } }))
 
 const release = (extra: Record<string, unknown>) =>
   publication.parse(normalizePublication('pressRelease', { en: fromApi(extra), ru: fromApi(extra) }))
