@@ -13,53 +13,14 @@
  * via the `definition` "supportedTimezones".
  */
 export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
+  | 'Europe/Moscow'
+  | 'Europe/Kyiv'
+  | 'Europe/Minsk'
   | 'Europe/London'
   | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+  | 'Europe/Paris'
+  | 'America/New_York'
+  | 'UTC';
 
 export interface Config {
   auth: {
@@ -216,6 +177,7 @@ export interface Statement {
    * Public once published.
    */
   date?: string | null;
+  date_tz?: SupportedTimezones;
   /**
    * Public once published.
    */
@@ -271,6 +233,7 @@ export interface Statement {
          * Public once published.
          */
         date: string;
+        date_tz?: SupportedTimezones;
         /**
          * Public once published.
          */
@@ -532,6 +495,7 @@ export interface Notice {
    * Public once published.
    */
   date?: string | null;
+  date_tz?: SupportedTimezones;
   /**
    * Public once published.
    */
@@ -587,6 +551,7 @@ export interface Notice {
          * Public once published.
          */
         date: string;
+        date_tz?: SupportedTimezones;
         /**
          * Public once published.
          */
@@ -656,6 +621,7 @@ export interface PressRelease {
    * Public once published.
    */
   date?: string | null;
+  date_tz?: SupportedTimezones;
   /**
    * Public once published.
    */
@@ -695,6 +661,7 @@ export interface PressRelease {
          * Public once published.
          */
         date: string;
+        date_tz?: SupportedTimezones;
         /**
          * Public once published.
          */
@@ -722,6 +689,7 @@ export interface PressRelease {
    * A published release stays invisible to the public, the API and feeds until this instant. Public once published.
    */
   embargoUntil?: string | null;
+  embargoUntil_tz?: SupportedTimezones;
   /**
    * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
@@ -1522,6 +1490,7 @@ export interface StatementsSelect<T extends boolean = true> {
   summary?: T;
   place?: T;
   date?: T;
+  date_tz?: T;
   body?: T;
   signatories?:
     | T
@@ -1537,6 +1506,7 @@ export interface StatementsSelect<T extends boolean = true> {
     | T
     | {
         date?: T;
+        date_tz?: T;
         kind?: T;
         note?: T;
         id?: T;
@@ -1562,6 +1532,7 @@ export interface NoticesSelect<T extends boolean = true> {
   summary?: T;
   place?: T;
   date?: T;
+  date_tz?: T;
   body?: T;
   addressees?:
     | T
@@ -1577,6 +1548,7 @@ export interface NoticesSelect<T extends boolean = true> {
     | T
     | {
         date?: T;
+        date_tz?: T;
         kind?: T;
         note?: T;
         id?: T;
@@ -1602,6 +1574,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
   summary?: T;
   place?: T;
   date?: T;
+  date_tz?: T;
   body?: T;
   media?: T;
   documents?: T;
@@ -1610,6 +1583,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
     | T
     | {
         date?: T;
+        date_tz?: T;
         kind?: T;
         note?: T;
         id?: T;
@@ -1618,6 +1592,7 @@ export interface PressReleasesSelect<T extends boolean = true> {
   referenceNumber?: T;
   firstPublishedAt?: T;
   embargoUntil?: T;
+  embargoUntil_tz?: T;
   translationState?: T;
   textUpdatedAt?: T;
   topics?: T;
@@ -2199,6 +2174,18 @@ export interface SiteSetting {
    */
   referencePrefix: string;
   /**
+   * New embargoes and dates are entered in this zone; pages, feeds and e-mails name it with every time. Public as soon as saved.
+   */
+  defaultTimezone:
+    | 'Europe/Moscow'
+    | 'Europe/Kyiv'
+    | 'Europe/Minsk'
+    | 'Europe/London'
+    | 'Europe/Berlin'
+    | 'Europe/Paris'
+    | 'America/New_York'
+    | 'UTC';
+  /**
    * Public as soon as saved.
    */
   socialLinks?:
@@ -2249,6 +2236,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   siteUrl?: T;
   cmsUrl?: T;
   referencePrefix?: T;
+  defaultTimezone?: T;
   socialLinks?:
     | T
     | {

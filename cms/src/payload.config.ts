@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
-import { defaultLocale, type Locale, localeCodes, locales } from '@pressroom/shared'
+import { defaultLocale, defaultTimeZone, type Locale, localeCodes, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig, type Config } from 'payload'
 import { isPublisher } from './access/index.ts'
 import { twoFactorAdmin } from './auth/totp/index.ts'
@@ -33,6 +33,7 @@ import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db/adapter.ts'
 import { survivePoolErrors } from './db/survivePoolErrors.ts'
+import { supportedTimeZones } from './fields/instantZone.ts'
 import { markFieldVisibility } from './fields/visibilityMarkers.ts'
 import { SiteSettings } from './globals/SiteSettings.ts'
 import { healthEndpoint, withMailPulses } from './health/index.ts'
@@ -113,6 +114,8 @@ const config = buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Press room' },
+    // Scheduled publishing is entered in a named zone too (docs/adr/0040); fields use fields/instantZone.ts.
+    timezones: { supportedTimezones: supportedTimeZones, defaultTimezone: defaultTimeZone },
     // The sign-in form with the two-factor code, its set-up page and the gate (docs/adr/0034);
     // Administration → System status: what /api/health reports, for staff (docs/adr/0031);
     // the board staff start from, linked from the navigation and the dashboard (issue 15).

@@ -1,3 +1,4 @@
+export * from './dates.ts'
 export * from './kinds.ts'
 export * from './locales.ts'
 export * from './reference.ts'

@@ -340,3 +340,93 @@ describe(`embargo instants through REST (${testDatabase}, server in Moscow time)
     expect([...byRule].sort()).toEqual(ids.slice(0, 3).sort())
   })
 })
+
+describe(`time zones of instants (${testDatabase}, docs/adr/0040)`, () => {
+  // Payload's column for `embargoUntil_tz` is `embargountil_tz` (its snake case keeps the lower-case run).
+  async function storedZone(id: number | string): Promise<{ live: unknown; latestVersion: unknown }> {
+    const [live] = await queryRows<{ v: unknown }>(
+      payload,
+      sql`SELECT CAST(embargountil_tz AS TEXT) AS v FROM press_releases WHERE id = ${id}`,
+    )
+    const [version] = await queryRows<{ v: unknown }>(
+      payload,
+      sql`SELECT CAST(version_embargountil_tz AS TEXT) AS v FROM _press_releases_v WHERE parent_id = ${id} ORDER BY id DESC LIMIT 1`,
+    )
+    return { live: live?.v ?? null, latestVersion: version?.v ?? null }
+  }
+  const setOrganizationZone = (defaultTimezone: string) =>
+    payload.updateGlobal({
+      slug: 'site-settings',
+      data: { organizationName: 'Zone test', defaultTimezone } as never,
+      overrideAccess: true,
+    })
+
+  it('stores the zone beside the UTC instant and returns both, publicly once released', async () => {
+    const created = await createRelease({
+      embargoUntil: '2026-03-05T10:00:00-05:00',
+      embargoUntil_tz: 'America/New_York',
+      _status: 'published',
+    })
+    expect(created.status).toBe(201)
+    const id = created.json.doc.id
+    expect(await storedEmbargo(id)).toEqual({
+      live: '2026-03-05T15:00:00.000Z',
+      latestVersion: '2026-03-05T15:00:00.000Z',
+    })
+    expect(await storedZone(id)).toEqual({ live: 'America/New_York', latestVersion: 'America/New_York' })
+    const read = await call('GET', `/press-releases/${id}`, { anonymous: true })
+    expect([read.status, read.json.embargoUntil, read.json.embargoUntil_tz]).toEqual([
+      200,
+      '2026-03-05T15:00:00.000Z',
+      'America/New_York',
+    ])
+    const refused = await call('PATCH', `/press-releases/${id}`, {
+      body: { embargoUntil_tz: 'Mars/Olympus' },
+      language: 'ru',
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.json.errors[0].data.errors[0].message).toMatch(/«Mars\/Olympus» — не часовой пояс/)
+    expect(await storedZone(id)).toEqual({ live: 'America/New_York', latestVersion: 'America/New_York' })
+  })
+
+  it('gives a new entry the organization’s zone from the site settings, readable by the site', async () => {
+    await setOrganizationZone('Europe/Kyiv')
+    try {
+      const settings = await call('GET', '/globals/site-settings', { anonymous: true })
+      expect(settings.json.defaultTimezone).toBe('Europe/Kyiv')
+      const created = await call('POST', '/statements', {
+        body: {
+          title: 'Dated in Kyiv',
+          date: '2026-03-05T23:30:00Z',
+          changeNotes: [{ date: '2026-03-06 09:15', kind: 'update', note: 'Updated.' }],
+          _status: 'published',
+        },
+      })
+      expect(created.status).toBe(201)
+      const read = await call('GET', `/statements/${created.json.doc.id}`, { anonymous: true })
+      expect([read.json.date_tz, read.json.changeNotes[0].date_tz]).toEqual(['Europe/Kyiv', 'Europe/Kyiv'])
+      const release = await createRelease({ embargoUntil: '2026-03-05T15:00:00Z', _status: 'published' })
+      expect(await storedZone(release.json.doc.id)).toEqual({ live: 'Europe/Kyiv', latestVersion: 'Europe/Kyiv' })
+    } finally {
+      await setOrganizationZone('Europe/Moscow')
+    }
+  })
+
+  it('leaves the embargo rule to the instant: the same instant in another zone lifts at the same moment', async () => {
+    const now = new Date()
+    const past = new Date(now.getTime() - 60_000).toISOString()
+    const future = new Date(now.getTime() + 3_600_000).toISOString()
+    const visible: Record<string, number> = {}
+    for (const [name, embargoUntil] of [
+      ['past', past],
+      ['future', future],
+    ] as const) {
+      for (const zone of ['Europe/Moscow', 'America/New_York', 'UTC']) {
+        const res = await createRelease({ embargoUntil, embargoUntil_tz: zone, _status: 'published' })
+        const read = await call('GET', `/press-releases/${res.json.doc.id}`, { anonymous: true })
+        visible[name] = (visible[name] ?? 0) + (read.status === 200 ? 1 : 0)
+      }
+    }
+    expect(visible).toEqual({ past: 3, future: 0 })
+  })
+})

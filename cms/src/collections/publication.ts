@@ -4,6 +4,7 @@ import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField 
 import { bodyUploadFields } from '../fields/bodyUploads.ts'
 import { changeNotesField } from '../fields/changeNotes.ts'
 import { instantHooks } from '../fields/instant.ts'
+import { instantZone } from '../fields/instantZone.ts'
 import { slugField } from '../fields/slug.ts'
 import { translationStateField } from '../fields/translation.ts'
 import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/assignReferenceNumber.ts'
@@ -111,6 +112,7 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
                     },
                     index: true,
                     hooks: instantHooks,
+                    timezone: instantZone,
                     defaultValue: () => new Date().toISOString(),
                     label: { en: 'Date (date line)', ru: 'Дата (в строке даты)' },
                     admin: { width: '50%', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } },

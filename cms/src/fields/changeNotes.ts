@@ -1,6 +1,7 @@
 import { changeNoteKinds } from '@pressroom/shared'
 import type { Field } from 'payload'
 import { instantHooks } from './instant.ts'
+import { instantZone } from './instantZone.ts'
 
 /** Corrections and updates after publication, shown to readers with their date. */
 export const changeNotesField: Field = {
@@ -20,6 +21,7 @@ export const changeNotesField: Field = {
           type: 'date',
           required: true,
           hooks: instantHooks,
+          timezone: instantZone,
           defaultValue: () => new Date().toISOString(),
           label: { en: 'Date', ru: 'Дата' },
         },

@@ -1,4 +1,4 @@
-import { defaultReferencePrefix, referencePrefixPattern } from '@pressroom/shared'
+import { defaultReferencePrefix, defaultTimeZone, referencePrefixPattern, timeZones } from '@pressroom/shared'
 import type { GlobalConfig } from 'payload'
 import { anyone, isAdmin, staffOnlyField } from '../access/index.ts'
 import { explainRefusalInGlobal } from '../hooks/explainRefusal.ts'
@@ -65,6 +65,23 @@ export const SiteSettings: GlobalConfig = {
         referencePrefixPattern.test(String(value ?? ''))
           ? true
           : 'Use 1–8 upper-case latin letters or digits, starting with a letter (e.g. GC).',
+    },
+    // The organization's time zone (docs/adr/0040): the zone new embargoes and date lines are
+    // entered in, and the one the site, feeds, e-mails and PDFs print a time in when a document
+    // names none. Public: the site build reads it.
+    {
+      name: 'defaultTimezone',
+      type: 'select',
+      required: true,
+      defaultValue: defaultTimeZone,
+      options: timeZones.map(({ zone, en, ru }) => ({ value: zone, label: { en: en.name, ru: ru.name } })),
+      label: { en: 'Time zone of the organization', ru: 'Часовой пояс организации' },
+      admin: {
+        description: {
+          en: 'New embargoes and dates are entered in this zone; pages, feeds and e-mails name it with every time.',
+          ru: 'В этом поясе вводятся новые эмбарго и даты; страницы, ленты и письма указывают его при каждом времени.',
+        },
+      },
     },
     {
       name: 'socialLinks',

@@ -1,4 +1,4 @@
-import type { Locale } from '@pressroom/shared'
+import { type Locale, type TimeZone, zoneOrDefault } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { cmsPublicUrl } from '../http/cmsOrigin.ts'
 
@@ -10,6 +10,8 @@ export type MailSettings = {
   /** Where the CMS answers the subscription and acknowledgement pages (CMS_URL, or site settings, or localhost). */
   cmsUrl: string
   from: string
+  /** The organization's zone (site settings), for times in documents that name none (docs/adr/0040). */
+  timeZone: TimeZone
 }
 
 const strip = (url: string) => url.replace(/\/+$/, '')
@@ -19,6 +21,7 @@ export async function mailSettings(payload: Payload): Promise<MailSettings> {
     organizationName?: Partial<Record<Locale, string>> | string
     siteUrl?: string | null
     cmsUrl?: string | null
+    defaultTimezone?: string | null
   }
   const names = typeof settings.organizationName === 'object' ? settings.organizationName : {}
   const fallback = names?.en || 'Press room'
@@ -27,6 +30,7 @@ export async function mailSettings(payload: Payload): Promise<MailSettings> {
     siteUrl: strip(process.env.SITE_URL || settings.siteUrl || 'http://localhost:4321'),
     cmsUrl: strip(cmsPublicUrl(payload, settings.cmsUrl)),
     from: process.env.MAIL_FROM || 'Press room <press@pressroom.localhost>',
+    timeZone: zoneOrDefault(settings.defaultTimezone),
   }
 }
 

@@ -147,3 +147,47 @@ describe('previewing a draft press release from the admin', () => {
     await previewDraftFromAdmin(room)
   })
 })
+
+// Issue 15, item 4 (docs/adr/0040): an embargo is shown with its zone named, in the admin's
+// language, whatever zone the staff member's own computer is in. Reuses this file's started CMS.
+describe('the embargo field with its time zone', () => {
+  it('shows the time in the zone it was set in, named in the English and the Russian admin', async () => {
+    const shown: Record<string, { text: string; input: string; zone: string }> = {}
+    let id: number | undefined
+    for (const locale of ['en-GB', 'ru-RU']) {
+      // A computer in Washington: the picker must still show Moscow's 18:00.
+      const context = await browser.newContext({ locale, timezoneId: 'America/New_York' })
+      const page = await context.newPage()
+      await room.logIn(page)
+      id ??= await page.evaluate(async () => {
+        const created = await fetch('/api/press-releases?draft=true', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            title: 'Embargoed in Moscow',
+            date: '2026-03-05T09:00:00.000Z',
+            embargoUntil: '2026-03-05T15:00:00.000Z',
+            embargoUntil_tz: 'Europe/Moscow',
+          }),
+        })
+        return (await created.json()).doc.id as number
+      })
+      await page.goto(`${baseUrl}/admin/collections/press-releases/${id}`)
+      const field = page.locator('#field-embargoUntil')
+      const line = field.locator('.instant-in-zone')
+      await line.waitFor()
+      shown[locale] = {
+        text: (await line.textContent()) ?? '',
+        input: await field.locator('input').first().inputValue(),
+        zone: (await field.locator('.timezone-picker').textContent()) ?? '',
+      }
+      await context.close()
+    }
+    expect(shown['en-GB']?.text).toBe('18:00 Moscow time, 5 March 2026')
+    expect(shown['ru-RU']?.text).toBe('18:00 по московскому времени, 5 марта 2026 г.')
+    for (const locale of ['en-GB', 'ru-RU']) {
+      expect(shown[locale]?.input, locale).toContain('18:00')
+      expect(shown[locale]?.zone, locale).toContain('Moscow · Москва')
+    }
+  })
+})

@@ -1,3 +1,4 @@
+import { type TimeZone, zoneOrDefault } from '../dates.ts'
 import { type ChangeNoteKind, changeNoteKinds, type DocumentKind } from '../kinds.ts'
 import type { Locale } from '../locales.ts'
 import { type RichTextOptions, richTextToBlocks } from '../richtext.ts'
@@ -12,6 +13,8 @@ export type PublicationFromApi = {
   summary?: string | null
   place?: string | null
   date?: string | null
+  /** The zone the date was entered in (Payload's date-field time zone). */
+  date_tz?: string | null
   body?: unknown
   referenceNumber?: string | null
   signatories?: { name?: string | null; role?: string | null }[] | null
@@ -30,6 +33,8 @@ export type EditionContext = {
   /** True when `locale` has no translation and the API fell back to the other language. */
   isFallback?: boolean
   richText?: RichTextOptions
+  /** The organization's zone (site settings), for a document that names none. */
+  defaultZone?: TimeZone
 }
 
 /**
@@ -54,6 +59,7 @@ export function editionFromPublication(doc: PublicationFromApi, context: Edition
     summary: text(doc.summary),
     place: text(doc.place),
     date: doc.date,
+    zone: zoneOrDefault(doc.date_tz, context.defaultZone),
     body: richTextToBlocks(doc.body, context.richText),
     signatories:
       context.kind === 'statement'

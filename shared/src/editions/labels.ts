@@ -1,5 +1,6 @@
+import { formatDateInZone, type TimeZone } from '../dates.ts'
 import { type ChangeNoteKind, type DocumentKind, documentKinds, kindWord } from '../kinds.ts'
-import { type Locale, localeInfo, otherLocale } from '../locales.ts'
+import { type Locale, otherLocale } from '../locales.ts'
 
 type Labels = {
   kind: Record<DocumentKind, string>
@@ -61,30 +62,17 @@ export function fallbackNotice(locale: Locale): string {
 }
 
 /**
- * A date as printed in a date line: "11 September 2021", «11 сентября 2021 г.». Read in UTC,
- * so a date picked as a day in the CMS prints as that day on any build machine.
+ * A date as printed in a date line: "11 September 2021", «11 сентября 2021 г.». The calendar
+ * day is the one in the document's zone (a release at 01:00 Moscow time on 6 March is dated
+ * 6 March); without a zone, UTC's (shared/src/dates.ts).
  */
-export function formatEditionDate(iso: string, locale: Locale): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) throw new Error(`"${iso}" is not an ISO date`)
-  let format = dateFormats.get(locale)
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    })
-    dateFormats.set(locale, format)
-  }
-  return format.format(date)
+export function formatEditionDate(iso: string, locale: Locale, zone: TimeZone = 'UTC'): string {
+  if (Number.isNaN(new Date(iso).getTime())) throw new Error(`"${iso}" is not an ISO date`)
+  return formatDateInZone(iso, locale, zone)
 }
 
-// Making an Intl.DateTimeFormat costs far more than using one, and every edition prints several dates.
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>()
-
-export function dateLine(place: string | null | undefined, iso: string, locale: Locale): string {
-  const date = formatEditionDate(iso, locale)
+export function dateLine(place: string | null | undefined, iso: string, locale: Locale, zone?: TimeZone): string {
+  const date = formatEditionDate(iso, locale, zone)
   return place?.trim() ? `${place.trim()}, ${date}` : date
 }
 

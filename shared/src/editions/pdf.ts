@@ -57,7 +57,11 @@ function writeHeader(w: Writer, edition: EditionDocument) {
   w.text(edition.organizationName, { size: 12.5, style: 'bold', align: 'center', gapAfter: 2 })
   w.rule(4, 10)
   w.split(labels.kind[edition.kind].toUpperCase(), labels.referenceNumber(edition.referenceNumber), 'bold', 10.5)
-  w.text(dateLine(edition.place, edition.date, edition.locale), { size: 10.5, color: colors.muted, gapAfter: 18 })
+  w.text(dateLine(edition.place, edition.date, edition.locale, edition.zone), {
+    size: 10.5,
+    color: colors.muted,
+    gapAfter: 18,
+  })
 
   if (edition.kind === 'notice' && edition.addressees?.length) {
     w.text(`${labels.to}:`, { size: bodySize, style: 'bold', gapAfter: 2 })
@@ -108,7 +112,10 @@ function writeClosing(w: Writer, edition: EditionDocument) {
     for (const note of notes) {
       w.inlines(
         [
-          { text: `${formatEditionDate(note.date, edition.locale)} — ${labels.changeKind[note.kind]}: `, bold: true },
+          {
+            text: `${formatEditionDate(note.date, edition.locale, edition.zone)} — ${labels.changeKind[note.kind]}: `,
+            bold: true,
+          },
           { text: note.note.trim() },
         ],
         { size: 10, gapAfter: 4 },

@@ -292,11 +292,14 @@ export async function renderFactSheet(kit: PressKit): Promise<Uint8Array> {
         for (const { edition } of kit.documents) {
           const kind = editionLabels(kit.locale).kind[edition.kind]
           w.keep(60)
-          w.text(`${kind} · ${edition.referenceNumber} · ${dateLine(edition.place, edition.date, kit.locale)}`, {
-            size: 9.5,
-            color: colors.muted,
-            gapAfter: 1,
-          })
+          w.text(
+            `${kind} · ${edition.referenceNumber} · ${dateLine(edition.place, edition.date, kit.locale, edition.zone)}`,
+            {
+              size: 9.5,
+              color: colors.muted,
+              gapAfter: 1,
+            },
+          )
           w.text(edition.title, { style: 'bold', gapAfter: 2 })
           if (edition.summary?.trim()) w.text(edition.summary.trim(), { size: 10, gapAfter: 8 })
           else w.gap(6)

@@ -1,3 +1,4 @@
+import type { TimeZone } from '../dates.ts'
 import type { ChangeNoteKind, DocumentKind } from '../kinds.ts'
 import type { Locale } from '../locales.ts'
 import type { Block } from '../richtext.ts'
@@ -21,6 +22,8 @@ export type EditionDocument = {
   place?: string | null
   /** The date line, ISO 8601 (a date or a date-time). */
   date: string
+  /** The zone the date line (and change notes) are dated in: the document's, else the organization's. */
+  zone?: TimeZone
   body: Block[]
   /** Statements. */
   signatories?: { name: string; role?: string | null }[]

@@ -1,18 +1,12 @@
 /** The site's view of the loaded content: lookups, the language a reader sees, URLs, dates. */
 
 import { type CollectionEntry, getCollection } from 'astro:content'
-import {
-  type DocumentKind,
-  documentKinds,
-  documentPath,
-  kindInfo,
-  type Locale,
-  localeCodes,
-  localeInfo,
-} from '@pressroom/shared'
+import { type DocumentKind, documentKinds, documentPath, kindInfo, type Locale, localeCodes } from '@pressroom/shared'
 import { perBuild } from './buildScope.ts'
+import { yearOf } from './dates.ts'
 import type { Publication, PublicationVersion, SiteSettings } from './schemas.ts'
 
+export { embargoZoneOf, formatDate, yearOf, zoneOf } from './dates.ts'
 export { absoluteUrl, href } from './urls.ts'
 
 /** Every published document, newest first. */
@@ -117,27 +111,6 @@ export function documentView(pub: Publication, locale: Locale): DocumentView {
 
 export function publicationPath(pub: Publication, locale: Locale): string {
   return documentPath(locale, pub.kind, pub.slug)
-}
-
-export function yearOf(pub: Publication): string {
-  return pub.date.slice(0, 4)
-}
-
-// Making an Intl.DateTimeFormat costs far more than using one; a build formats tens of thousands of dates.
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-
-export function formatDate(iso: string, locale: Locale, withTime = false): string {
-  const key = `${locale}:${withTime}`
-  let format = dateFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
-      dateStyle: 'long',
-      ...(withTime ? { timeStyle: 'short' } : {}),
-      timeZone: 'UTC',
-    })
-    dateFormats.set(key, format)
-  }
-  return format.format(new Date(iso))
 }
 
 /** The language version a translation marked outdated lags behind: the most recently updated other one. */

@@ -16,6 +16,7 @@ import {
   pressKitPath,
   relationId,
   vcardPath,
+  zoneOrDefault,
 } from '@pressroom/shared'
 import {
   buildPressKitZip,
@@ -100,6 +101,7 @@ export class SiteEditions {
         summary: version.summary,
         place: version.place,
         date: pub.date,
+        date_tz: pub.zone,
         body: version.body,
         referenceNumber: pub.referenceNumber,
         signatories: version.signatories,
@@ -115,6 +117,7 @@ export class SiteEditions {
         organizationName: this.organizationName(locale),
         url: absoluteUrl(documentPath(locale, pub.kind, pub.slug)),
         isFallback: false,
+        defaultZone: zoneOrDefault(this.data.settings.defaultTimezone),
         richText: {
           resolveInternalLink: (relationTo, value) => {
             const id = String(relationId(value))

@@ -1,55 +1,8 @@
-/** Feed items shared by the RSS feeds and the JSON Feed of each language. */
+/** What the RSS feeds and the JSON Feed of each language share: items (feedItems.ts), title, language. */
 import { type Locale, localeInfo } from '@pressroom/shared'
-import { escapeHtml, renderRichText } from '@pressroom/shared/richtext'
-import { t } from '../i18n/ui.ts'
-import { absoluteUrl, formatDate, localized, publicationPath, settings } from './content.ts'
-import type { Publication } from './schemas.ts'
+import { localized, settings } from './content.ts'
 
-export const feedLimit = 50
-
-export type FeedItem = {
-  id: string
-  url: string
-  title: string
-  summary?: string
-  contentHtml: string
-  published: Date
-  modified?: Date
-  kind: string
-  referenceNumber?: string
-}
-
-/** Items in a language: only documents that really exist in it, newest first. */
-export function feedItems(publications: Publication[], locale: Locale): FeedItem[] {
-  const ui = t(locale)
-  return publications
-    .flatMap((pub) => {
-      const version = pub.versions[locale]
-      return version ? [{ pub, version }] : []
-    })
-    .slice(0, feedLimit)
-    .map(({ pub, version }) => {
-      const url = absoluteUrl(publicationPath(pub, locale))
-      // A correction or update changes the item: its note is part of the content.
-      const notes = pub.changeNotes.map(
-        (note) =>
-          `<p><strong>${escapeHtml(ui.changeKind[note.kind])}, ${escapeHtml(formatDate(note.date, locale))}:</strong> ${escapeHtml(localized(note.note, locale))}</p>`,
-      )
-      const lead = version.summary ? `<p>${escapeHtml(version.summary)}</p>` : ''
-      const latestNote = pub.changeNotes.at(-1)?.date
-      return {
-        id: url,
-        url,
-        title: version.title,
-        summary: version.summary,
-        contentHtml: [...notes, lead, renderRichText(version.body, { minHeadingLevel: 2 })].join('\n'),
-        published: new Date(pub.date),
-        modified: latestNote ? new Date(latestNote) : undefined,
-        kind: ui.kindSingular[pub.kind],
-        referenceNumber: pub.referenceNumber,
-      }
-    })
-}
+export { type FeedItem, feedItems, feedLimit } from './feedItems.ts'
 
 export async function feedTitle(locale: Locale, what?: string): Promise<string> {
   const site = await settings()

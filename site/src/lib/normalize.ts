@@ -152,8 +152,10 @@ export function normalizePublication(kind: DocumentKind, docs: PerLocale<RawDoc>
     slug: String(base.slug ?? ''),
     referenceNumber: text(base.referenceNumber),
     date: String(base.date ?? ''),
+    zone: text(base.date_tz),
     updatedAt: String(base.updatedAt ?? ''),
     embargoUntil: text(base.embargoUntil),
+    embargoZone: text(base.embargoUntil_tz),
     topics: relationIds(base.topics),
     media: relationIds(base.media),
     documents: relationIds(base.documents),
@@ -259,6 +261,7 @@ export function normalizeSettings(docs: PerLocale<RawDoc>): SiteSettings {
   return {
     organizationName: perLocale(docs, 'organizationName'),
     organizationDescription: perLocale(docs, 'organizationDescription'),
+    defaultTimezone: text(base.defaultTimezone),
     socialLinks: arrayItems(base.socialLinks).flatMap((l) => {
       const label = text(l.label)
       const url = safeHref(text(l.url))

@@ -15,7 +15,7 @@ export async function rssResponse(options: {
   publications: Publication[]
 }): Promise<Response> {
   const site = await settings()
-  const items = feedItems(options.publications, options.locale)
+  const items = feedItems(options.publications, options.locale, site)
   return rss({
     title: await feedTitle(options.locale, options.what),
     description: localized(site.organizationDescription, options.locale) || (await feedTitle(options.locale)),

@@ -49,8 +49,12 @@ export const publication = z.object({
   slug,
   referenceNumber: z.string().optional(),
   date: isoDate,
+  /** The zone its date was entered in (the CMS's `date_tz`); none: the organization's (`zoneOf`). */
+  zone: z.string().optional(),
   updatedAt: isoDate,
   embargoUntil: isoDate.optional(),
+  /** The zone the embargo was set in (`embargoUntil_tz`). */
+  embargoZone: z.string().optional(),
   topics: z.array(z.string()),
   media: z.array(z.string()),
   documents: z.array(z.string()),
@@ -124,6 +128,8 @@ export const settings = z.object({
   organizationName: localizedText,
   organizationDescription: localizedText,
   socialLinks: z.array(z.object({ label: z.string(), url: z.string() })),
+  /** The organization's time zone (docs/adr/0040). */
+  defaultTimezone: z.string().optional(),
 })
 
 export const page = z.object({ title: z.string(), description: z.string() })

@@ -274,6 +274,10 @@ export const en = {
     showAll: 'Show all',
     filtered: 'Showing only documents whose {{language}} version is {{state}}.',
   },
+  timezones: {
+    unknownZone:
+      '"{{zone}}" is not a time zone this press room offers. Choose one from the list, for example Europe/Moscow.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */

@@ -269,4 +269,8 @@ export const ru: AdminWords = {
     showAll: 'Показать все',
     filtered: 'Показаны только документы, у которых версия на языке «{{language}}»: {{state}}.',
   },
+  timezones: {
+    unknownZone:
+      '«{{zone}}» — не часовой пояс из списка пресс-центра. Выберите пояс из списка, например Europe/Moscow.',
+  },
 }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { publicPageResponse } from '../../http/publicPage.ts'
 import { firstValue, readPublicForm } from '../../http/readPublicForm.ts'
+import { cachedMailSettings } from '../../mail/index.ts'
 import { acknowledgeReceipt, inspectAcknowledgement } from './acknowledgeReceipt.ts'
 import { type RenderedPage, renderAcknowledgementPage, renderTooLargePage } from './page.ts'
 
@@ -16,6 +17,9 @@ async function confirmField(request: Request): Promise<string | undefined | null
   return typeof value === 'string' ? value : undefined
 }
 
+/** The time of a receipt is printed in the organization's zone, named (docs/adr/0040). */
+const zoneOf = async (payload: Payload) => ({ zone: (await cachedMailSettings(payload)).timeZone })
+
 /**
  * The acknowledgement page: GET only shows (link scanners and previews prefetch links), the
  * explicit POST from its button records.
@@ -24,7 +28,8 @@ export function acknowledgementHandlers(getPayload: () => Promise<Payload>) {
   return {
     async GET(_request: Request, context: RouteContext): Promise<Response> {
       const { token } = await context.params
-      return respond(renderAcknowledgementPage(await inspectAcknowledgement(await getPayload(), token)))
+      const payload = await getPayload()
+      return respond(renderAcknowledgementPage(await inspectAcknowledgement(payload, token), await zoneOf(payload)))
     },
     async POST(request: Request, context: RouteContext): Promise<Response> {
       const { token } = await context.params
@@ -32,13 +37,18 @@ export function acknowledgementHandlers(getPayload: () => Promise<Payload>) {
       const confirm = await confirmField(request)
       if (confirm === null) return respond(renderTooLargePage())
       if (confirm !== 'yes') {
-        return respond(renderAcknowledgementPage(await inspectAcknowledgement(payload, token), { prompt: true }))
+        return respond(
+          renderAcknowledgementPage(await inspectAcknowledgement(payload, token), {
+            prompt: true,
+            ...(await zoneOf(payload)),
+          }),
+        )
       }
       const state = await acknowledgeReceipt(payload, token)
       if (state.kind === 'acknowledged' && state.justNow) {
         payload.logger.info({ dispatchRecipient: state.row.id }, 'notice receipt acknowledged')
       }
-      return respond(renderAcknowledgementPage(state))
+      return respond(renderAcknowledgementPage(state, await zoneOf(payload)))
     },
   }
 }

@@ -1,4 +1,4 @@
-import { kindWord, type Locale, localeInfo } from '@pressroom/shared'
+import { formatInstant, kindWord, type Locale, type TimeZone } from '@pressroom/shared'
 import { type Html, html } from '../../http/html.ts'
 import { renderPublicPage } from '../../http/publicPage.ts'
 import { type MessageKey, t } from '../../i18n/reader/index.ts'
@@ -18,15 +18,6 @@ h1{font-size:1.5rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2
 button{font:inherit;padding:.6rem 1.2rem;border:2px solid #1a1a1a;background:#fff;cursor:pointer}
 .done{border-left:4px solid #2a7a2a;padding-left:1rem}.refused{border-left:4px solid #a33;padding-left:1rem}
 `
-
-export function formatTime(iso: string, locale: Locale): string {
-  const formatted = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(iso))
-  return `${formatted} UTC`
-}
 
 const layout = (lang: Locale, title: string, body: Html): string => renderPublicPage({ lang, title, stylesheet, body })
 
@@ -48,7 +39,7 @@ export const renderTooLargePage = (): RenderedPage => refusalPage('tooLarge')
 /** The page for a link's state, in the recipient's language (both languages when the link is bad). */
 export function renderAcknowledgementPage(
   state: AcknowledgementState,
-  options: { prompt?: boolean } = {},
+  options: { prompt?: boolean; zone?: TimeZone } = {},
 ): RenderedPage {
   if (state.kind === 'malformed' || state.kind === 'tampered' || state.kind === 'unknown')
     return refusalPage(state.kind)
@@ -61,7 +52,7 @@ export function renderAcknowledgementPage(
   if (state.kind === 'acknowledged') {
     const message = t(lang, state.justNow ? 'acknowledgement.thanks' : 'acknowledgement.already')
     const body = html`<h1>${title}</h1>${details}
-<p class="done">${message} <strong>${formatTime(state.at, lang)}</strong>.${state.justNow ? '' : html` ${t(lang, 'acknowledgement.alreadyNote')}`}</p>`
+<p class="done">${message} <strong>${formatInstant(state.at, lang, options.zone ?? 'UTC')}</strong>.${state.justNow ? '' : html` ${t(lang, 'acknowledgement.alreadyNote')}`}</p>`
     return { status: 200, html: layout(lang, title, body) }
   }
   const body = html`<h1>${title}</h1>${details}

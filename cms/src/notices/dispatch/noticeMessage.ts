@@ -80,6 +80,7 @@ async function buildNoticeMessage(payload: Payload, noticeId: number | string, l
     kind: 'notice',
     organizationName: settings.organizationName[textLocale],
     url: webUrl,
+    defaultZone: settings.timeZone,
   })
   const pdf = await renderPdfEdition(edition)
   const attachmentName = editionFilename(edition)
@@ -91,7 +92,7 @@ async function buildNoticeMessage(payload: Payload, noticeId: number | string, l
     referenceNumber: edition.referenceNumber,
     title: edition.title,
     summary: edition.summary,
-    dateline: dateLine(edition.place, edition.date, textLocale),
+    dateline: dateLine(edition.place, edition.date, textLocale, edition.zone),
     addressees: edition.addressees ?? [],
     bodyHtml: renderRichText(doc.body),
     bodyText: richTextToPlainText(doc.body),

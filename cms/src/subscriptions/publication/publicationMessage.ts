@@ -1,4 +1,11 @@
-import { type DocumentKind, documentPath, kindWord, type Locale, localeInfo } from '@pressroom/shared'
+import {
+  type DocumentKind,
+  documentPath,
+  formatDateInZone,
+  kindWord,
+  type Locale,
+  zoneOrDefault,
+} from '@pressroom/shared'
 import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
 import type { MailSettings, MessageTemplate } from '../../mail/index.ts'
 
@@ -26,12 +33,10 @@ export type PublicationMessageInput = {
  */
 export async function publicationMessage(input: PublicationMessageInput): Promise<MessageTemplate> {
   const { doc, locale, settings } = input
-  const date = typeof doc.date === 'string' ? new Date(doc.date) : new Date()
+  const date = typeof doc.date === 'string' ? doc.date : new Date()
   const place = (doc.place as Localized<string>)?.[locale]
-  const dateText = new Intl.DateTimeFormat(localeInfo(locale).dateLocale, {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(date)
+  // The day in the document's own zone, else the organization's (docs/adr/0040).
+  const dateText = formatDateInZone(date, locale, zoneOrDefault(doc.date_tz, settings.timeZone))
   const body = (doc.body as Localized<unknown>)?.[locale]
   const org = settings.organizationName[locale]
   // React Email loads only when a send is planned, not with every start of the CMS.

@@ -15,7 +15,7 @@ export const GET: StaticRoute<typeof getStaticPaths> = async ({ params: { locale
     feed_url: absoluteUrl(jsonFeedPath(locale)),
     description: localized(site.organizationDescription, locale) || undefined,
     language: feedLanguage(locale),
-    items: feedItems(await allPublications(), locale).map((item) => ({
+    items: feedItems(await allPublications(), locale, site).map((item) => ({
       id: item.id,
       url: item.url,
       title: item.title,

@@ -25,6 +25,7 @@ import { SendToSubscribers as SendToSubscribers_c6485aa81cf73d5c9f8f98753373058b
 import { PublicationMailPreview as PublicationMailPreview_2796ba62410fed5be6afee48df553b62 } from '../../../components/MailPreview.tsx'
 import { TranslationStateFilter as TranslationStateFilter_fb28a7c343308d8bac13fb27e892d889 } from '../../../components/TranslationStateFilter.tsx'
 import { BothLanguagesView as BothLanguagesView_346f1f9c17e974b2840ff7e2ac324326 } from '../../../components/BothLanguagesView.tsx'
+import { InstantInZone as InstantInZone_d04d933a1681bcde13c2b9fdf1caf261 } from '../../../components/InstantInZone.tsx'
 import { TwoFactorSettings as TwoFactorSettings_6fbe7dfd5b1c7a71edb7cdc36ab17d89 } from '../../../auth/totp/admin/TwoFactorSettings.tsx'
 import { HeldBatchDecision as HeldBatchDecision_8ca9432314e80985ef3904f5d6f05503 } from '../../../components/HeldBatchDecision.tsx'
 import { RecipientLogExports as RecipientLogExports_ed2bba0489d140a121b610045eb92660 } from '../../../components/RecipientLogExports.tsx'
@@ -71,6 +72,7 @@ export const importMap = {
   "/components/MailPreview.tsx#PublicationMailPreview": PublicationMailPreview_2796ba62410fed5be6afee48df553b62,
   "/components/TranslationStateFilter.tsx#TranslationStateFilter": TranslationStateFilter_fb28a7c343308d8bac13fb27e892d889,
   "/components/BothLanguagesView.tsx#BothLanguagesView": BothLanguagesView_346f1f9c17e974b2840ff7e2ac324326,
+  "/components/InstantInZone.tsx#InstantInZone": InstantInZone_d04d933a1681bcde13c2b9fdf1caf261,
   "/auth/totp/admin/TwoFactorSettings.tsx#TwoFactorSettings": TwoFactorSettings_6fbe7dfd5b1c7a71edb7cdc36ab17d89,
   "/components/HeldBatchDecision.tsx#HeldBatchDecision": HeldBatchDecision_8ca9432314e80985ef3904f5d6f05503,
   "/components/RecipientLogExports.tsx#RecipientLogExports": RecipientLogExports_ed2bba0489d140a121b610045eb92660,
