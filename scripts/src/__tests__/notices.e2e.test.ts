@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import { waitFor } from '../lib/processes.ts'
 import { previewDraftFromAdmin } from './scenarios/previewFromAdmin.ts'
+import { describeSideBySide } from './scenarios/sideBySide.ts'
+import { describeTestSend } from './scenarios/testSend.ts'
 
 /**
  * Issue 6 "done when": staff dispatch the seeded example notice to the seeded example group
@@ -191,3 +193,11 @@ describe('the embargo field with its time zone', () => {
     }
   })
 })
+
+// Items 2 and 6 of issue 15 in the same started CMS, after the dispatch above (the test sends
+// count only the messages they add to the outbox).
+describeTestSend(
+  () => room,
+  () => outbox,
+)
+describeSideBySide(() => room)
