@@ -293,7 +293,7 @@ export interface Statement {
    */
   firstPublishedAt?: string | null;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -609,7 +609,7 @@ export interface Notice {
    */
   firstPublishedAt?: string | null;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -721,7 +721,7 @@ export interface PressRelease {
    */
   embargoUntil?: string | null;
   /**
-   * Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -903,7 +903,13 @@ export interface Send {
   key: string;
   label: string;
   purpose: string;
-  status: 'planning' | 'sending' | 'done';
+  status: 'planning' | 'sending' | 'done' | 'cancelled';
+  /**
+   * The grace period: nothing is sent before this instant, and until then the send can be cancelled (docs/adr/0039).
+   */
+  holdUntil?: string | null;
+  cancelledAt?: string | null;
+  cancelledBy?: (number | null) | User;
   paused?: boolean | null;
   planned?: number | null;
   sent?: number | null;
@@ -1826,6 +1832,9 @@ export interface SendsSelect<T extends boolean = true> {
   label?: T;
   purpose?: T;
   status?: T;
+  holdUntil?: T;
+  cancelledAt?: T;
+  cancelledBy?: T;
   paused?: T;
   planned?: T;
   sent?: T;
@@ -2174,6 +2183,10 @@ export interface SiteSetting {
       }[]
     | null;
   /**
+   * After a publication e-mail is due (publishing, the end of an embargo, the send button) it waits this long, and staff can cancel it meanwhile. 0 sends at once. Staff only, never published.
+   */
+  publicationEmailGraceSeconds: number;
+  /**
    * Staff only, never published.
    */
   isPlaceholder?: boolean | null;
@@ -2215,6 +2228,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  publicationEmailGraceSeconds?: T;
   isPlaceholder?: T;
   updatedAt?: T;
   createdAt?: T;

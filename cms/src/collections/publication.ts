@@ -38,6 +38,10 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
       defaultColumns: ['title', 'referenceNumber', 'date', '_status', 'translationState', 'updatedAt'],
       listSearchableFields: ['title', 'referenceNumber', 'slug'],
       group: { en: 'Publications', ru: 'Публикации' },
+      // Publishing a press release e-mails its subscribers: staff see how many and confirm (docs/adr/0039).
+      ...(options.kind === 'pressRelease'
+        ? { components: { edit: { PublishButton: '/components/ConfirmingPublishButton.tsx#ConfirmingPublishButton' } } }
+        : {}),
     },
     access: {
       read: options.read ?? publishedOrStaff,

@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SendToSubscribers as SendToSubscribers_c6485aa81cf73d5c9f8f98753373058b } from '../../../components/SendToSubscribers.tsx'
+import { ConfirmingPublishButton as ConfirmingPublishButton_162276d0e524799cf04d44988b637afd } from '../../../components/ConfirmingPublishButton.tsx'
 import { TwoFactorSettings as TwoFactorSettings_6fbe7dfd5b1c7a71edb7cdc36ab17d89 } from '../../../auth/totp/admin/TwoFactorSettings.tsx'
 import { HeldBatchDecision as HeldBatchDecision_8ca9432314e80985ef3904f5d6f05503 } from '../../../components/HeldBatchDecision.tsx'
 import { RecipientLogExports as RecipientLogExports_ed2bba0489d140a121b610045eb92660 } from '../../../components/RecipientLogExports.tsx'
@@ -61,6 +62,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SendToSubscribers.tsx#SendToSubscribers": SendToSubscribers_c6485aa81cf73d5c9f8f98753373058b,
+  "/components/ConfirmingPublishButton.tsx#ConfirmingPublishButton": ConfirmingPublishButton_162276d0e524799cf04d44988b637afd,
   "/auth/totp/admin/TwoFactorSettings.tsx#TwoFactorSettings": TwoFactorSettings_6fbe7dfd5b1c7a71edb7cdc36ab17d89,
   "/components/HeldBatchDecision.tsx#HeldBatchDecision": HeldBatchDecision_8ca9432314e80985ef3904f5d6f05503,
   "/components/RecipientLogExports.tsx#RecipientLogExports": RecipientLogExports_ed2bba0489d140a121b610045eb92660,
