@@ -15,9 +15,13 @@ export const dispatchConfirmationSubject = (dispatchId: number | string) => `pla
 
 /**
  * The recipients planning would give this dispatch now, counted the way planDispatch resolves
- * them (the same resolution and the same channel choice), read-only.
+ * them (the same resolution and the same channel choice), read-only; `confirmed` is what a
+ * confirmation token stands for (the counts and who they are).
  */
-export async function dispatchRecipientCounts(payload: Payload, dispatchId: number): Promise<DispatchCounts> {
+export async function dispatchRecipientCounts(
+  payload: Payload,
+  dispatchId: number,
+): Promise<{ counts: DispatchCounts; confirmed: unknown }> {
   const dispatch = await payload.findByID({ collection: 'dispatches', id: dispatchId, depth: 0 }).catch(() => null)
   if (!dispatch) throw new APIError(`Dispatch ${dispatchId} does not exist.`, 404, undefined, true)
   const { recipients } = await resolveRecipients(payload, dispatch)
@@ -30,5 +34,6 @@ export async function dispatchRecipientCounts(payload: Payload, dispatchId: numb
     counts.byChannel[channel] = (counts.byChannel[channel] ?? 0) + 1
     counts.byLanguage[recipient.preferredLanguage] = (counts.byLanguage[recipient.preferredLanguage] ?? 0) + 1
   }
-  return counts
+  // The confirmation covers who, not only how many: the same counts from another choice are not confirmed.
+  return { counts, confirmed: { counts, recipients: recipients.map((r) => r.id) } }
 }

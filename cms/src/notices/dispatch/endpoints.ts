@@ -32,12 +32,12 @@ export const dispatchEndpoints: Endpoint[] = [
       requirePublisher(req, 'plan dispatches')
       const id = routeDocumentId(req, 'dispatch')
       if (id instanceof Response) return id
-      const counts = await dispatchRecipientCounts(req.payload, id)
+      const { counts, confirmed } = await dispatchRecipientCounts(req.payload, id)
       const language = req.i18n.language === 'ru' ? 'ru' : 'en'
       return Response.json({
         ...counts,
         channelLabels: Object.fromEntries(deliveryChannels.map((c) => [c.value, c.label[language]])),
-        confirmation: confirmationToken(req.payload, dispatchConfirmationSubject(id), counts),
+        confirmation: confirmationToken(req.payload, dispatchConfirmationSubject(id), confirmed),
       })
     },
   },
@@ -49,8 +49,13 @@ export const dispatchEndpoints: Endpoint[] = [
       const id = routeDocumentId(req, 'dispatch')
       if (id instanceof Response) return id
       // Staff must have seen and confirmed the counts as they are now; a stray POST plans nothing.
-      const counts = await dispatchRecipientCounts(req.payload, id)
-      const check = checkConfirmation(req.payload, await confirmationOf(req), dispatchConfirmationSubject(id), counts)
+      const { counts, confirmed } = await dispatchRecipientCounts(req.payload, id)
+      const check = checkConfirmation(
+        req.payload,
+        await confirmationOf(req),
+        dispatchConfirmationSubject(id),
+        confirmed,
+      )
       const words = adminT(req.i18n.t, 'confirm')
       if (check === 'missing') return Response.json({ message: words('confirmFirst'), counts }, { status: 400 })
       if (check === 'changed') return Response.json({ message: words('countsChanged'), counts }, { status: 409 })

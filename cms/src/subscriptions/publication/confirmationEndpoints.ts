@@ -34,7 +34,7 @@ export async function refuseUnconfirmedPublicationSend(
 ): Promise<Response | undefined> {
   const counted = await publicationRecipientCounts(req.payload, request)
   if (!counted) return answer(404, words(req)('notFound'))
-  const check = checkConfirmation(req.payload, given, publicationConfirmationSubject(request), counted.counts)
+  const check = checkConfirmation(req.payload, given, publicationConfirmationSubject(request), counted.confirmed)
   if (check === 'missing') return answer(400, words(req)('confirmFirst'), { counts: counted.counts })
   if (check === 'changed') return answer(409, words(req)('countsChanged'), { counts: counted.counts })
   return undefined
@@ -90,7 +90,7 @@ export const publicationConfirmationEndpoints: Endpoint[] = [
         ...counted.counts,
         alreadySent: counted.alreadySent,
         graceSeconds: await graceSeconds(req),
-        confirmation: confirmationToken(req.payload, publicationConfirmationSubject(request), counted.counts),
+        confirmation: confirmationToken(req.payload, publicationConfirmationSubject(request), counted.confirmed),
       })
     },
   },

@@ -6,7 +6,12 @@ import type { PublicationDocument } from './publicationMessage.ts'
 /** What staff confirm before a publication e-mail: how many subscribers, per language. */
 export type PublicationCounts = { total: number; byLanguage: Partial<Record<Locale, number>> }
 
-export type CountedAudience = { counts: PublicationCounts; alreadySent: Locale[] }
+export type CountedAudience = {
+  counts: PublicationCounts
+  alreadySent: Locale[]
+  /** What a confirmation token stands for: the counts and who they are. */
+  confirmed: unknown
+}
 
 /** The confirmation's subject: the action and its target, so a token confirms nothing else. */
 export const publicationConfirmationSubject = (request: AudienceRequest) =>
@@ -37,5 +42,10 @@ export async function publicationRecipientCounts(
   const byLanguage: Partial<Record<Locale, number>> = {}
   for (const language of audience) if (!language.alreadySent) byLanguage[language.locale] = language.recipients.length
   const total = Object.values(byLanguage).reduce((sum, n) => sum + (n ?? 0), 0)
-  return { counts: { total, byLanguage }, alreadySent: audience.filter((l) => l.alreadySent).map((l) => l.locale) }
+  const recipients = audience.filter((l) => !l.alreadySent).map((l) => [l.locale, l.recipients.map((r) => r.id)])
+  return {
+    counts: { total, byLanguage },
+    alreadySent: audience.filter((l) => l.alreadySent).map((l) => l.locale),
+    confirmed: { total, byLanguage, recipients },
+  }
 }
