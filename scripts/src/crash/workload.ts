@@ -1,5 +1,10 @@
+import { cancelHeldSend } from '@pressroom/cms/mail'
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
+import { planPublicationSends } from '@pressroom/cms/subscriptions/publication-sends'
 import type { CrashRoom } from './crashRoom.ts'
+
+/** The grace period of publication e-mails in the crash test. */
+export const graceSeconds = 1
 
 /** Who the work reaches: subscribers (publication e-mails) and institutions (notice dispatches). */
 export type Audience = {
@@ -20,6 +25,10 @@ export async function prepareAudience(
   sizes: { subscribers: number; institutions: number },
 ): Promise<Audience> {
   const { payload } = room
+  // Set here, not left to the default (2 minutes): a release's e-mail waits one second before it
+  // goes, so some kills land while it waits (it must still go after the restart, once), and the
+  // run's cancelled release is cancelled within it (docs/adr/0039).
+  await payload.updateGlobal({ slug: 'site-settings', data: { publicationEmailGraceSeconds: graceSeconds } })
   const subscribers: string[] = []
   for (let i = 0; i < sizes.subscribers; i++) {
     const email = `reader-${i}@example.org`
@@ -58,6 +67,8 @@ export type RunWork = {
   run: number
   startedAt: number
   release: { id: number; title: string }
+  /** A release whose e-mail staff cancelled in its grace period: nothing of it may ever go. */
+  cancelled: { id: number; title: string; sendId: number }
   statement: { id: number; title: string; publishAt: number }
   notice: { id: number; title: string }
   dispatchId: number
@@ -68,6 +79,7 @@ export type RunWork = {
 
 /**
  * Sets one run's work going at once: a press release published to every subscriber (a fan-out),
+ * another whose e-mail is cancelled in its grace period,
  * a statement scheduled to publish `scheduleInMs` from now, a notice dispatched to the group
  * (planned by the CMS over HTTP, as the admin's button does), a reader subscribing on the site's
  * form, and, through the publications, site builds.
@@ -88,6 +100,7 @@ export async function startWork(
       _status: 'published',
     },
   })
+  const cancelled = await cancelledRelease(room, run)
   const statement = await payload.create({
     collection: 'statements',
     data: { title: `Crash run ${run}: scheduled statement`, _status: 'draft' },
@@ -111,6 +124,7 @@ export async function startWork(
     run,
     startedAt,
     release: { id: release.id, title: release.title },
+    cancelled,
     statement: { id: statement.id, title: statement.title, publishAt },
     notice: { id: notice.id, title: notice.title },
     dispatchId: dispatch.id,
@@ -119,17 +133,48 @@ export async function startWork(
   }
 }
 
-/** What the admin's "Plan and send" button sends; the status, or 0 when the kill cut the request off. */
-export function planDispatch(room: CrashRoom, dispatchId: number): Promise<number> {
-  return fetch(`${room.cmsUrl}/api/dispatches/${dispatchId}/plan`, {
-    method: 'POST',
-    headers: { Authorization: `JWT ${room.adminToken}` },
+/**
+ * A published release whose e-mail is planned and cancelled at once, as staff do with its Cancel
+ * button; its publish hook is off so that only this plan exists (the test process plans it).
+ */
+async function cancelledRelease(room: CrashRoom, run: number): Promise<RunWork['cancelled']> {
+  const { payload } = room
+  const release = await payload.create({
+    collection: 'press-releases',
+    data: {
+      title: `Crash run ${run}: cancelled release`,
+      body: paragraphsToLexical([`A press release whose e-mail was cancelled in crash run ${run}.`]),
+      _status: 'published',
+    },
+    context: { disableMail: true },
   })
-    .then(async (response) => {
-      await response.arrayBuffer()
-      return response.status
+  const planned = await planPublicationSends(payload, { collection: 'press-releases', id: release.id })
+  const send = planned.status === 'planned' ? planned.sends[0] : undefined
+  if (!send || (await cancelHeldSend(payload, send.sendId, null)) !== 'cancelled') {
+    throw new Error(`Crash run ${run}: the release's e-mail could not be cancelled in its grace period.`)
+  }
+  return { id: release.id, title: release.title, sendId: send.sendId }
+}
+
+/**
+ * What the admin's "Plan and send" button sends: the counts, then the plan with their
+ * confirmation; the status, or 0 when the kill cut a request off.
+ */
+export async function planDispatch(room: CrashRoom, dispatchId: number): Promise<number> {
+  const headers = { Authorization: `JWT ${room.adminToken}`, 'Content-Type': 'application/json' }
+  try {
+    const counts = await fetch(`${room.cmsUrl}/api/dispatches/${dispatchId}/recipient-counts`, { headers })
+    const { confirmation } = (await counts.json()) as { confirmation?: string }
+    const response = await fetch(`${room.cmsUrl}/api/dispatches/${dispatchId}/plan`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ confirmation }),
     })
-    .catch(() => 0)
+    await response.arrayBuffer()
+    return response.status
+  } catch {
+    return 0
+  }
 }
 
 /** What the site's subscription form sends (as JSON); the status, or 0 when cut off. */
