@@ -206,6 +206,7 @@ describe('publishing a press release from the admin (docs/adr/0039)', () => {
     await page.locator('#action-save').click()
     await page.getByRole('dialog').getByRole('button', { name: 'Publish and e-mail' }).click()
     await waitFor('the release published', async () => (await status()) === 'published', { intervalMs: 250 })
+    await page.reload()
     // Planned by the publish hook's job, the e-mail waits: the page says until when, with Cancel.
     const waiting = page.getByText(/E-mail to 2 subscribers \(en\) goes at \d\d:\d\d/)
     await waiting.waitFor({ timeout: 30_000 })
