@@ -1,6 +1,5 @@
-import { cancelHeldSend } from '@pressroom/cms/mail'
+import { cancelHeldSend, planSend } from '@pressroom/cms/mail'
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
-import { planPublicationSends } from '@pressroom/cms/subscriptions/publication-sends'
 import type { CrashRoom } from './crashRoom.ts'
 
 /** The grace period of publication e-mails in the crash test. */
@@ -100,7 +99,7 @@ export async function startWork(
       _status: 'published',
     },
   })
-  const cancelled = await cancelledRelease(room, run)
+  const cancelled = await cancelledRelease(room, audience, run)
   const statement = await payload.create({
     collection: 'statements',
     data: { title: `Crash run ${run}: scheduled statement`, _status: 'draft' },
@@ -134,26 +133,36 @@ export async function startWork(
 }
 
 /**
- * A published release whose e-mail is planned and cancelled at once, as staff do with its Cancel
- * button; its publish hook is off so that only this plan exists (the test process plans it).
+ * A published release whose e-mail is planned with its grace period and cancelled at once, as
+ * staff do with its Cancel button. Its publish hook is off and the test process plans the send
+ * itself through the delivery core, under the publication's own key (composing the real message
+ * needs React Email, which this test's runner does not load); the CMS's own planning of the
+ * release, after any restart, finds that key cancelled and plans nothing.
  */
-async function cancelledRelease(room: CrashRoom, run: number): Promise<RunWork['cancelled']> {
+async function cancelledRelease(room: CrashRoom, audience: Audience, run: number): Promise<RunWork['cancelled']> {
   const { payload } = room
+  const title = `Crash run ${run}: cancelled release`
   const release = await payload.create({
     collection: 'press-releases',
     data: {
-      title: `Crash run ${run}: cancelled release`,
+      title,
       body: paragraphsToLexical([`A press release whose e-mail was cancelled in crash run ${run}.`]),
       _status: 'published',
     },
     context: { disableMail: true },
   })
-  const planned = await planPublicationSends(payload, { collection: 'press-releases', id: release.id })
-  const send = planned.status === 'planned' ? planned.sends[0] : undefined
-  if (!send || (await cancelHeldSend(payload, send.sendId, null)) !== 'cancelled') {
+  const planned = await planSend(payload, {
+    key: `publication:press-releases:${release.id}:en`,
+    label: `${title} (en)`,
+    purpose: 'publication',
+    message: { from: 'Press room <press@pressroom.localhost>', subject: title, html: `<p>${title}</p>`, text: title },
+    recipients: audience.subscribers.map((email) => ({ key: `reader:${email}`, email })),
+    holdUntil: new Date(Date.now() + graceSeconds * 1000),
+  })
+  if ((await cancelHeldSend(payload, planned.sendId, null)) !== 'cancelled') {
     throw new Error(`Crash run ${run}: the release's e-mail could not be cancelled in its grace period.`)
   }
-  return { id: release.id, title: release.title, sendId: send.sendId }
+  return { id: release.id, title, sendId: planned.sendId }
 }
 
 /**
