@@ -873,7 +873,13 @@ export interface Send {
   key: string;
   label: string;
   purpose: string;
-  status: 'planning' | 'sending' | 'done';
+  status: 'planning' | 'sending' | 'done' | 'cancelled';
+  /**
+   * The grace period: nothing is sent before this instant, and until then the send can be cancelled (docs/adr/0039).
+   */
+  holdUntil?: string | null;
+  cancelledAt?: string | null;
+  cancelledBy?: (number | null) | User;
   paused?: boolean | null;
   planned?: number | null;
   sent?: number | null;
@@ -1825,6 +1831,9 @@ export interface SendsSelect<T extends boolean = true> {
   label?: T;
   purpose?: T;
   status?: T;
+  holdUntil?: T;
+  cancelledAt?: T;
+  cancelledBy?: T;
   paused?: T;
   planned?: T;
   sent?: T;
@@ -2202,6 +2211,10 @@ export interface SiteSetting {
       }[]
     | null;
   /**
+   * After a publication e-mail is due (publishing, the end of an embargo, the send button) it waits this long, and staff can cancel it meanwhile. 0 sends at once. Staff only, never published.
+   */
+  publicationEmailGraceSeconds: number;
+  /**
    * Staff only, never published.
    */
   isPlaceholder?: boolean | null;
@@ -2244,6 +2257,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  publicationEmailGraceSeconds?: T;
   isPlaceholder?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -65,6 +65,7 @@ import { rebuildSite } from './siteBuild/rebuildSite.ts'
 import { siteQueue } from './siteBuild/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './siteBuild/withSiteRebuild.ts'
 import { planDueConfirmations } from './subscriptions/planDueConfirmations.ts'
+import { publicationConfirmationEndpoints } from './subscriptions/publication/confirmationEndpoints.ts'
 import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publication/publicationJobs.ts'
 import { RateLimits } from './throttle/RateLimits.ts'
 
@@ -178,7 +179,14 @@ const config = buildConfig({
   ]
     .map(withSiteRebuild)
     .map(withRequestGuards),
-  endpoints: [sendPublicationEndpoint, healthEndpoint, previewLinkEndpoint, ...previewEndpoints, ...testSendEndpoints],
+  endpoints: [
+    sendPublicationEndpoint,
+    ...publicationConfirmationEndpoints,
+    healthEndpoint,
+    previewLinkEndpoint,
+    ...previewEndpoints,
+    ...testSendEndpoints,
+  ],
   // Payload's complexity limit and no introspection in production, written out because the
   // public API's safety rests on them; plus a depth limit and paged lists (docs/adr/0035).
   graphQL: { maxComplexity: 1000, disableIntrospectionInProduction: true, validationRules: graphqlValidationRules },

@@ -169,6 +169,7 @@ async function fillInstall(payload: Payload): Promise<void> {
     })
   }
   const statement = await payload.find({ collection: 'statements', limit: 1, depth: 0 })
+  await payload.updateGlobal({ slug: 'site-settings', data: { publicationEmailGraceSeconds: 0 } })
   const send = await planPublicationSends(payload, { collection: 'statements', id: statement.docs[0]!.id })
   expect(send.status).toBe('planned')
   const group = await payload.find({

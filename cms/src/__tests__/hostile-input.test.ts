@@ -118,10 +118,16 @@ beforeAll(async () => {
   })
   editorToken = JSON.parse(login.text).token
   const dispatch = await createDispatchAs(payload, editor, { notice: notice.id, recipients: [recipient.id] })
+  const counts = await send({
+    method: 'GET',
+    path: `/api/dispatches/${dispatch.id}/recipient-counts`,
+    headers: { authorization: `JWT ${editorToken}` },
+  })
   const planned = await send({
     method: 'POST',
     path: `/api/dispatches/${dispatch.id}/plan`,
-    headers: { authorization: `JWT ${editorToken}` },
+    headers: { authorization: `JWT ${editorToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ confirmation: JSON.parse(counts.text).confirmation }),
   })
   if (planned.status !== 200) throw new Error(`Planning the dispatch failed: ${planned.status} ${planned.text}`)
   const [row] = await dispatchLog(payload, dispatch.id, 'id')

@@ -179,6 +179,10 @@ describe(`taking over each kind of job (${testDatabase})`, () => {
       )
     }
     const dispatch = await createDispatchAs(payload, editor, { notice: notice.id, groups: [group.id] })
+    // Staff saw the counts and confirmed them before the planner was killed (the lease is short here).
+    const http = httpClient(payload)
+    const token = await http.login(editor.email, staffPassword)
+    const counts = await http.get(`/dispatches/${dispatch.id}/recipient-counts`, { token })
     // What a planner killed after its first row leaves: `planning`, one row of three, and that row
     // without its address list (SQLite writes it after the row).
     await queryRows(
@@ -203,8 +207,11 @@ describe(`taking over each kind of job (${testDatabase})`, () => {
 
     // While its lease is fresh, nobody else plans it: not the sweeper, not staff pressing "Plan".
     expect(await resumeInterruptedPlanning(payload)).toBe(0)
-    const token = await httpClient(payload).login(editor.email, staffPassword)
-    const early = await httpClient(payload).post(`/dispatches/${dispatch.id}/plan`, undefined, { token })
+    const early = await http.post(
+      `/dispatches/${dispatch.id}/plan`,
+      { confirmation: counts.json.confirmation },
+      { token },
+    )
     expect(early.status).toBe(409)
     expect(early.json.errors[0].message).toMatch(/being planned right now/)
     expect(await dispatchLog(payload, dispatch.id, 'id')).toHaveLength(1)

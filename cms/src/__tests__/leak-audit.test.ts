@@ -96,7 +96,12 @@ beforeAll(async () => {
     ['en', 'Bring them home alive'],
     ['ru', 'Вернём их домой живыми'],
   ] as const) {
-    await payload.updateGlobal({ slug: 'site-settings', locale, data: { organizationName: name } })
+    // Publication e-mails go at once, so the audit reads them (the grace period: confirmation.test.ts).
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      locale,
+      data: { organizationName: name, publicationEmailGraceSeconds: 0 },
+    })
   }
   fixture = await buildLeakFixture(payload, editor)
   outputs = {

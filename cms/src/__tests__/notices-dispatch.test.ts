@@ -5,6 +5,7 @@ import { signAcknowledgementToken } from '../notices/acknowledgement/token.ts'
 import type { DispatchRecipient } from '../payload-types.ts'
 import { type StaffUser, staffPassword, testDatabase } from '../testing/payload.ts'
 import { payloadForFile } from '../testing/payloadForFile.ts'
+import { planConfirmed } from './helpers/confirmed.ts'
 import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
 import { minimalPdf } from './helpers/files.ts'
 import { httpClient } from './helpers/http.ts'
@@ -105,6 +106,46 @@ const confirmForm = () => {
 describe(`dispatch planning (${testDatabase})`, () => {
   let dispatchId: number
 
+  it('shows the counts per language and channel first, and plans nothing without their confirmation (docs/adr/0039)', async () => {
+    const dispatch = await newDispatch({ groups: [groups.embassies, groups.europe] })
+    const http = httpClient(payload)
+    expect((await http.get(`/dispatches/${dispatch.id}/recipient-counts`)).status).toBe(401)
+    const counts = await http.get(`/dispatches/${dispatch.id}/recipient-counts`, { token: editorToken })
+    expect(counts.json).toMatchObject({
+      total: 3,
+      byLanguage: { en: 2, ru: 1 },
+      byChannel: { email: 2, 'via-embassy': 1 },
+      channelLabels: { email: 'E-mail', 'via-embassy': 'Through an embassy' },
+    })
+    const stray = await http.post(`/dispatches/${dispatch.id}/plan`, undefined, { token: editorToken })
+    expect(stray.status).toBe(400)
+    expect(stray.json.message).toMatch(/^Confirm first/)
+    const forged = await http.post(`/dispatches/${dispatch.id}/plan`, { confirmation: 'x' }, { token: editorToken })
+    expect(forged.status).toBe(409)
+    // The choice changed after staff saw the counts: their confirmation no longer holds.
+    await payload.update({ collection: 'dispatches', id: dispatch.id, data: { groups: [groups.europe] } })
+    const stale = await http.post(
+      `/dispatches/${dispatch.id}/plan`,
+      { confirmation: counts.json.confirmation },
+      { token: editorToken },
+    )
+    expect(stale.status).toBe(409)
+    expect(stale.json.message).toMatch(/changed/)
+    expect(stale.json.counts).toMatchObject({ total: 2, byLanguage: { en: 2 } })
+    expect((await payload.findByID({ collection: 'dispatches', id: dispatch.id })).status).toBe('draft')
+    expect(await logRows(dispatch.id)).toEqual([])
+    // A confirmation is for its own dispatch only.
+    const other = await newDispatch({ groups: [groups.embassies, groups.europe] })
+    const elsewhere = await http.post(
+      `/dispatches/${other.id}/plan`,
+      { confirmation: counts.json.confirmation },
+      { token: editorToken },
+    )
+    expect(elsewhere.status).toBe(409)
+    await payload.delete({ collection: 'dispatches', id: other.id })
+    await payload.delete({ collection: 'dispatches', id: dispatch.id })
+  })
+
   it('creates exactly one log row per recipient, even for a recipient in two chosen groups', async () => {
     const dispatch = await newDispatch({
       groups: [groups.embassies, groups.europe],
@@ -115,7 +156,7 @@ describe(`dispatch planning (${testDatabase})`, () => {
     dispatchId = dispatch.id
 
     const http = httpClient(payload)
-    const res = await http.post(`/dispatches/${dispatchId}/plan`, undefined, { token: editorToken })
+    const res = await planConfirmed(http, dispatchId, editorToken)
     expect(res.status).toBe(200)
     expect(res.json).toMatchObject({ total: 3, created: 3 })
 
@@ -143,7 +184,7 @@ describe(`dispatch planning (${testDatabase})`, () => {
 
   it('plans only once, and the database refuses a second row for the same recipient', async () => {
     const http = httpClient(payload)
-    const again = await http.post(`/dispatches/${dispatchId}/plan`, undefined, { token: editorToken })
+    const again = await planConfirmed(http, dispatchId, editorToken)
     expect(again.status).toBe(409)
     expect((await logRows(dispatchId)).length).toBe(3)
     await expect(
@@ -199,7 +240,7 @@ describe(`dispatch planning (${testDatabase})`, () => {
     })
     const dispatch = await newDispatch({ notice: notice.id, groups: [groups.embassies] })
     await payload.update({ collection: 'notices', id: notice.id, data: { _status: 'draft' } })
-    const res = await httpClient(payload).post(`/dispatches/${dispatch.id}/plan`, undefined, { token: editorToken })
+    const res = await planConfirmed(httpClient(payload), dispatch.id, editorToken)
     expect(res.status).toBe(400)
     expect(res.json.errors[0].message).toMatch(/Only published notices can be dispatched/)
     expect(await logRows(dispatch.id)).toEqual([])
@@ -209,7 +250,7 @@ describe(`dispatch planning (${testDatabase})`, () => {
   it('refuses a dispatch without any active recipient', async () => {
     const empty = await payload.create({ collection: 'distribution-groups', data: { name: 'Nobody yet' } })
     const dispatch = await newDispatch({ groups: [empty.id] })
-    const res = await httpClient(payload).post(`/dispatches/${dispatch.id}/plan`, undefined, { token: editorToken })
+    const res = await planConfirmed(httpClient(payload), dispatch.id, editorToken)
     expect(res.status).toBe(400)
     expect(res.json.errors[0].message).toMatch(/no active recipient/)
   })

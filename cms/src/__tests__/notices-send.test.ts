@@ -19,6 +19,7 @@ import {
   startPayload,
   testDatabase,
 } from '../testing/payload.ts'
+import { planConfirmed } from './helpers/confirmed.ts'
 import { crashCheckpoints, randomInt, spawnCrashWorker } from './helpers/crashWorker.ts'
 import { createDispatchAs, dispatchLog } from './helpers/dispatches.ts'
 import { httpClient } from './helpers/http.ts'
@@ -162,7 +163,7 @@ describe(`sending a notice by e-mail (${testDatabase})`, () => {
   it('planning hands every e-mail row to the delivery core and marks the dispatch sending', async () => {
     const dispatch = await newDispatch({ notice: noticeId, groups: [groupId] })
     dispatchId = dispatch.id
-    const res = await httpClient(payload).post(`/dispatches/${dispatchId}/plan`, undefined, { token: editorToken })
+    const res = await planConfirmed(httpClient(payload), dispatchId, editorToken)
     expect(res.status).toBe(200)
     expect(res.json).toMatchObject({ total: 4, byChannel: { email: 3, 'hand-delivery': 1 } })
     expect(await dispatchStatus(dispatchId)).toBe('sending')

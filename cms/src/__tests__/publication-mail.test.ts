@@ -7,6 +7,7 @@ import { queryRows, sql } from '../db/sql.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
 import { planPublicationSends } from '../subscriptions/publication/planPublicationSends.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
+import { sendConfirmed } from './helpers/confirmed.ts'
 import { httpClient } from './helpers/http.ts'
 
 let started: StartedPayload
@@ -53,7 +54,8 @@ beforeAll(async () => {
   await payload.updateGlobal({
     slug: 'site-settings',
     locale: 'en',
-    data: { organizationName: 'Bring them home alive' },
+    // E-mails go at once here; the grace period has its own tests (confirmation.test.ts).
+    data: { organizationName: 'Bring them home alive', publicationEmailGraceSeconds: 0 },
   })
   await payload.updateGlobal({
     slug: 'site-settings',
@@ -185,10 +187,10 @@ describe('e-mailing publications', () => {
       (await http.post('/mail/send-publication', { collection: 'statements', id: 'x' }, { token: editorToken })).status,
     ).toBe(400)
 
-    const sent = await http.post('/mail/send-publication', body, { token: editorToken })
+    const sent = await sendConfirmed(http, body, editorToken)
     expect(sent.status).toBe(201)
     expect(sent.json.message).toBe('Planned 2 e-mails in en.')
-    const again = await http.post('/mail/send-publication', body, { token: editorToken })
+    const again = await sendConfirmed(http, body, editorToken)
     expect(again.status).toBe(200)
     expect(again.json.message).toBe('Already sent: nothing new was planned.')
     await runEmailJobs()
@@ -214,7 +216,7 @@ describe('e-mailing publications', () => {
       id: people['statements-only@example.org']!,
       data: { status: 'ended' },
     })
-    const correction = await http.post('/mail/send-publication', { ...body, correction: true }, { token: editorToken })
+    const correction = await sendConfirmed(http, { ...body, correction: true }, editorToken)
     expect(correction.status).toBe(201)
     await runEmailJobs()
     const corrected = await messagesOf(`correction:statements:${statement.id}:`)
@@ -222,5 +224,165 @@ describe('e-mailing publications', () => {
     const { referenceNumber } = await payload.findByID({ collection: 'statements', id: statement.id })
     expect(corrected[0]!.subject).toBe(`Bring them home alive: Correction: On talks [${referenceNumber}]`)
     expect(corrected[0]!.text).toContain('The date was wrong.')
+  })
+})
+
+describe('confirmation with counts and a grace period (docs/adr/0039)', () => {
+  let http: ReturnType<typeof httpClient>
+  let editorToken: string
+  let editorId: number
+
+  const setGrace = (seconds: number) =>
+    payload.updateGlobal({ slug: 'site-settings', data: { publicationEmailGraceSeconds: seconds } })
+  const sendsOf = (id: number) =>
+    payload.find({ collection: 'sends', where: { key: { like: `publication:press-releases:${id}:` } }, sort: 'key' })
+  /** What a worker started after the grace period sees: the hold over, without waiting for it. */
+  const endGracePeriods = () =>
+    queryRows(
+      payload,
+      sql`UPDATE "sends" SET "hold_until" = ${new Date(Date.now() - 1000).toISOString()} WHERE "status" = 'sending' RETURNING "id"`,
+    )
+
+  beforeAll(async () => {
+    http = httpClient(payload)
+    const editor = await createStaff(payload, 'editor')
+    editorId = editor.id
+    editorToken = await http.login(editor.email, staffPassword)
+  })
+
+  afterAll(() => setGrace(0))
+
+  it('counts the subscribers per language, and refuses a send without the confirmation or with counts that changed', async () => {
+    const release = await publishRelease('Counted before it goes')
+    const draft = await http.get(`/mail/publication-recipients?collection=press-releases&id=${release.id}&draft=1`, {
+      token: editorToken,
+    })
+    expect(draft.json).toMatchObject({ total: 3, byLanguage: { en: 2, ru: 1 }, alreadySent: [] })
+    expect((await http.get(`/mail/publication-recipients?collection=press-releases&id=${release.id}`)).status).toBe(401)
+    // A new, unsaved release: the form's topic and language.
+    const unsaved = await http.get(
+      `/mail/publication-recipients?collection=press-releases&id=0&draft=1&topics=${otherTopicId}&locale=ru`,
+      { token: editorToken },
+    )
+    expect(unsaved.json).toMatchObject({ total: 1, byLanguage: { ru: 1 } })
+
+    const body = { collection: 'press-releases', id: release.id }
+    const stray = await http.post('/mail/send-publication', body, { token: editorToken })
+    expect(stray.status).toBe(400)
+    expect(stray.json.message).toMatch(/^Confirm first/)
+    const forged = await http.post(
+      '/mail/send-publication',
+      { ...body, confirmation: 'x'.repeat(32) },
+      { token: editorToken },
+    )
+    expect(forged.status).toBe(409)
+    const shown = await http.get(`/mail/publication-recipients?collection=press-releases&id=${release.id}`, {
+      token: editorToken,
+    })
+    await subscriber('joined-meanwhile@example.org', {})
+    const stale = await http.post(
+      '/mail/send-publication',
+      { ...body, confirmation: shown.json.confirmation },
+      { token: editorToken },
+    )
+    expect(stale.status).toBe(409)
+    expect(stale.json.counts).toMatchObject({ total: 4, byLanguage: { en: 3, ru: 1 } })
+    expect((await sendsOf(release.id)).docs).toEqual([])
+
+    // Confirmed, it plans exactly the counted recipients.
+    const sent = await sendConfirmed(http, body, editorToken)
+    expect(sent.status).toBe(201)
+    expect(sent.json.sends.map((s: { planned: number }) => s.planned)).toEqual([3, 1])
+    await payload.update({
+      collection: 'subscribers',
+      id: people['joined-meanwhile@example.org']!,
+      data: { status: 'ended' },
+    })
+  })
+
+  it('publication e-mails wait the grace period before the first message goes', async () => {
+    await setGrace(600)
+    const release = await publishRelease('Waits a moment')
+    const due = Date.now()
+    await runEmailJobs()
+    await runEmailJobs()
+    const held = (await sendsOf(release.id)).docs
+    expect(held.map((s) => [s.status, s.planned])).toEqual([
+      ['sending', 2],
+      ['sending', 1],
+    ])
+    for (const send of held) expect(Date.parse(send.holdUntil!) - due).toBeGreaterThanOrEqual(599_000)
+    expect(await messagesOf(`publication:press-releases:${release.id}:`)).toHaveLength(0)
+    await endGracePeriods()
+    await runEmailJobs()
+    expect((await messagesOf(`publication:press-releases:${release.id}:`)).map((m) => m.to)).toEqual([
+      'all-en@example.org',
+      'releases-ru@example.org',
+      'same-topic@example.org',
+    ])
+  })
+
+  it('a send cancelled in its grace period sends nothing, stays cancelled, and only the button starts it again', async () => {
+    await setGrace(600)
+    const release = await publishRelease('Cancelled in time')
+    await runEmailJobs()
+    const listed = await http.get(`/mail/publication-sends?collection=press-releases&id=${release.id}`, {
+      token: editorToken,
+    })
+    const en = listed.json.sends.find((s: { locale: string }) => s.locale === 'en')
+    expect(en).toMatchObject({ status: 'sending', planned: 2 })
+    expect(Date.parse(en.holdUntil)).toBeGreaterThan(Date.now() + 500_000)
+
+    expect((await http.post(`/mail/sends/${en.id}/cancel`, {})).status).toBe(401)
+    const cancelled = await http.post(`/mail/sends/${en.id}/cancel`, {}, { token: editorToken })
+    expect(cancelled.status).toBe(200)
+    expect((await http.post(`/mail/sends/${en.id}/cancel`, {}, { token: editorToken })).status).toBe(409)
+    const record = await payload.findByID({ collection: 'sends', id: en.id, depth: 0 })
+    expect(record).toMatchObject({ status: 'cancelled', cancelledBy: editorId, cancelled: 2 })
+    expect(Date.parse(record.cancelledAt!)).toBeGreaterThan(Date.now() - 60_000)
+
+    // The grace period ends, a worker runs (as after a restart), the release is saved again: en stays cancelled.
+    await endGracePeriods()
+    await payload.update({
+      collection: 'press-releases',
+      id: release.id,
+      locale: 'en',
+      data: { summary: 'Again.', _status: 'published' },
+    })
+    await runEmailJobs()
+    await endGracePeriods()
+    await runEmailJobs()
+    expect((await messagesOf(`publication:press-releases:${release.id}:`)).map((m) => m.to)).toEqual([
+      'releases-ru@example.org',
+    ])
+    const ru = (await sendsOf(release.id)).docs.find((s) => s.key.endsWith(':ru'))!
+    expect((await http.post(`/mail/sends/${ru.id}/cancel`, {}, { token: editorToken })).status).toBe(409)
+
+    // Staff start it again with the button (confirmed): a new send, the cancelled one kept aside.
+    const counts = await http.get(`/mail/publication-recipients?collection=press-releases&id=${release.id}`, {
+      token: editorToken,
+    })
+    expect(counts.json).toMatchObject({ total: 2, byLanguage: { en: 2 }, alreadySent: ['ru'] })
+    const again = await sendConfirmed(http, { collection: 'press-releases', id: release.id }, editorToken)
+    expect(again.status).toBe(201)
+    expect(Date.parse(again.json.holdUntil)).toBeGreaterThan(Date.now() + 500_000)
+    const keys = (
+      await payload.find({
+        collection: 'sends',
+        where: { key: { like: `publication:press-releases:${release.id}:en` } },
+      })
+    ).docs.map((s) => [s.key, s.status])
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        [`publication:press-releases:${release.id}:en`, 'sending'],
+        [`publication:press-releases:${release.id}:en:cancelled:${en.id}`, 'cancelled'],
+      ]),
+    )
+    await endGracePeriods()
+    await runEmailJobs()
+    expect((await messagesOf(`publication:press-releases:${release.id}:en`)).map((m) => m.to)).toEqual([
+      'all-en@example.org',
+      'same-topic@example.org',
+    ])
   })
 })

@@ -29,7 +29,18 @@ export const Sends: CollectionConfig = {
   admin: {
     group: mailGroup,
     useAsTitle: 'label',
-    defaultColumns: ['label', 'status', 'paused', 'planned', 'sent', 'delivered', 'bounced', 'complained', 'createdAt'],
+    defaultColumns: [
+      'label',
+      'status',
+      'holdUntil',
+      'paused',
+      'planned',
+      'sent',
+      'delivered',
+      'bounced',
+      'complained',
+      'createdAt',
+    ],
     description: {
       en: 'Counters are updated as batches go out and the provider reports back. Tick "Paused" to hold a send. A send that stays "sending" may have a batch waiting for your decision under Batches.',
       ru: 'Счётчики обновляются по мере отправки и отчётов провайдера. «Приостановлено» задерживает отправку. Если отправка долго остаётся в состоянии «sending», возможно, её пакет ждёт вашего решения в разделе «Пакеты».',
@@ -52,9 +63,37 @@ export const Sends: CollectionConfig = {
         type: 'select',
         required: true,
         defaultValue: 'planning',
-        options: ['planning', 'sending', 'done'],
+        options: ['planning', 'sending', 'done', 'cancelled'],
         admin: { readOnly: true, position: 'sidebar' },
         label: { en: 'Status', ru: 'Состояние' },
+      },
+      {
+        name: 'holdUntil',
+        type: 'date',
+        index: true,
+        label: { en: 'Goes at', ru: 'Уходит в' },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          date: { pickerAppearance: 'dayAndTime' },
+          description: {
+            en: 'The grace period: nothing is sent before this instant, and until then the send can be cancelled (docs/adr/0039).',
+            ru: 'Время на отмену: до этого момента ничего не отправляется и отправку можно отменить.',
+          },
+        },
+      },
+      {
+        name: 'cancelledAt',
+        type: 'date',
+        label: { en: 'Cancelled at', ru: 'Отменено в' },
+        admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      },
+      {
+        name: 'cancelledBy',
+        type: 'relationship',
+        relationTo: 'users',
+        label: { en: 'Cancelled by', ru: 'Кто отменил' },
+        admin: { readOnly: true, position: 'sidebar' },
       },
       {
         name: 'paused',

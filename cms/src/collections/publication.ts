@@ -49,6 +49,10 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
       components: {
         beforeListTable: [translationStateFilterComponent],
         views: { edit: { bothLanguages: bothLanguagesView } },
+        // Publishing a press release e-mails its subscribers: staff see how many and confirm (docs/adr/0039).
+        ...(options.kind === 'pressRelease'
+          ? { edit: { PublishButton: '/components/ConfirmingPublishButton.tsx#ConfirmingPublishButton' } }
+          : {}),
       },
     },
     access: {

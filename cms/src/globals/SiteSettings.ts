@@ -93,6 +93,25 @@ export const SiteSettings: GlobalConfig = {
       ],
     },
     {
+      name: 'publicationEmailGraceSeconds',
+      type: 'number',
+      required: true,
+      min: 0,
+      max: 86_400,
+      defaultValue: 120,
+      label: {
+        en: 'Grace period before publication e-mails go (seconds)',
+        ru: 'Время на отмену рассылки публикации (секунды)',
+      },
+      access: { read: staffOnlyField },
+      admin: {
+        description: {
+          en: 'After a publication e-mail is due (publishing, the end of an embargo, the send button) it waits this long, and staff can cancel it meanwhile. 0 sends at once.',
+          ru: 'После того как письмо о публикации должно уйти (публикация, конец эмбарго, кнопка отправки), оно ждёт столько секунд, и его можно отменить. 0 — отправлять сразу.',
+        },
+      },
+    },
+    {
       name: 'isPlaceholder',
       type: 'checkbox',
       defaultValue: false,

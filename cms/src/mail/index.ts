@@ -6,10 +6,12 @@
  *
  * and the `deliverMail` job (queue `email`) does the rest. `message` is a MessageTemplate
  * (attachments allowed); `{{name}}` placeholders are filled per recipient from `variables`.
- * `deliveryStatuses(payload, key)` tells where each recipient's message stands.
+ * `deliveryStatuses(payload, key)` tells where each recipient's message stands. A send planned
+ * with `holdUntil` waits until then and may be cancelled meanwhile (`cancelHeldSend`).
  */
 
 export { isValidEmail, normalizeEmail } from './address.ts'
+export { type CancelOutcome, cancelHeldSend } from './cancelHeldSend.ts'
 export { idempotencyWindowMs, mailTransportFromEnv, outboxDir, providerBucket } from './config.ts'
 export { recountSend, type SendCounts } from './counters.ts'
 export { type BatchDecision, decideHeldBatch, type HeldBatch, heldBatches } from './heldBatches.ts'

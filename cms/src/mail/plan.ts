@@ -27,6 +27,14 @@ export type PlanSendInput = {
   recipients: Recipient[]
   /** Free-form description of what the send is about (document, language). */
   source?: Record<string, unknown>
+  /** Nothing goes before this instant; until then staff may cancel the send (cancelHeldSend, docs/adr/0039). */
+  holdUntil?: Date
+  /**
+   * A cancelled send under the same key is set aside (its key gets a `:cancelled:<id>` suffix)
+   * and the send planned afresh: staff starting it again. Without this a cancelled send keeps its
+   * key, so automatic planning (a later save, the embargo's end) never revives it.
+   */
+  replaceCancelled?: boolean
   /** Test hook: called inside the plan's transaction after each part of its rows (crash injection). */
   checkpoint?: (name: string) => void | Promise<void>
 }
@@ -42,7 +50,15 @@ const chunk = <T>(items: T[], size: number) =>
  * a send with the same key is left alone. Pass `req` to plan inside the caller's transaction.
  */
 export async function planSend(payload: Payload, input: PlanSendInput, outer?: PayloadRequest): Promise<PlannedSend> {
-  const existing = await findSendByKey(payload, input.key, outer)
+  let existing = await findSendByKey(payload, input.key, outer)
+  if (existing?.status === 'cancelled' && input.replaceCancelled) {
+    await execute(
+      await transactionDb(payload, outer),
+      sql`UPDATE "sends" SET "key" = ${`${input.key}:cancelled:${existing.id}`}, "updated_at" = ${now()}
+          WHERE "id" = ${existing.id} AND "status" = 'cancelled'`,
+    )
+    existing = undefined
+  }
   if (existing && existing.status !== 'planning') return { sendId: existing.id, created: false, planned: 0 }
   try {
     return await inTransaction(payload, (req) => recordSend(payload, input, existing?.id, req), outer)
@@ -74,6 +90,7 @@ async function recordSend(
           status: 'planning',
           message: input.message,
           source: input.source ?? null,
+          holdUntil: input.holdUntil?.toISOString() ?? null,
         },
         req,
       })

@@ -18,7 +18,8 @@ import { type Audience, planDispatch, prepareAudience, startWork, subscribe } fr
  * real CMS server (the process `pnpm start` runs) at a random moment of one of these
  * phases, starts it again with the code `pnpm start` uses, and checks that every planned e-mail
  * arrived exactly once (the fake Resend's record), the scheduled statement is published, the
- * dispatch was planned to the end and completed, and, every few runs and at the end, that the live
+ * dispatch was planned to the end and completed, a release's e-mail cancelled in its one-second
+ * grace period stayed cancelled and sent nothing (docs/adr/0039), and, every few runs and at the end, that the live
  * site is complete and matches the CMS. CRASH_RUNS (30), CRASH_SEED (printed; replays the run's
  * choices), CRASH_DATABASE=postgres (with TEST_POSTGRES_URL), CRASH_SUBSCRIBERS (300),
  * CRASH_INSTITUTIONS (400), CRASH_SITE_EVERY (5), CRASH_FULL_RESTART_EVERY (10: that run restarts

@@ -22,6 +22,8 @@ let browser: Browser
 beforeAll(async () => {
   room = await startE2ePressRoom({
     name: 'notices',
+    // The press-release test below adds subscribers through the Local API.
+    localApi: true,
     env: ({ dir }) => ({
       // The local outbox, whatever the developer's cms/.env says.
       RESEND_API_KEY: '',
@@ -52,7 +54,21 @@ describe('dispatching a notice from the admin', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.waitForURL(/\/collections\/dispatches\/\d+/)
 
+    // First the counts, per language and channel (docs/adr/0039); going back plans nothing.
     await page.getByRole('button', { name: /Plan and send/ }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText('Plan this dispatch to 3 recipients?').waitFor()
+    expect(await dialog.textContent()).toMatch(/By language: en 2, ru 1\s*By channel: E-mail 2, Hand delivery 1/)
+    await dialog.getByRole('button', { name: 'Back' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const dispatchId = Number(/\/dispatches\/(\d+)/.exec(page.url())?.[1])
+    const stillDraft = await page.evaluate(
+      async (id) => (await (await fetch(`/api/dispatches/${id}?depth=0`)).json()).status,
+      dispatchId,
+    )
+    expect(stillDraft).toBe('draft')
+    await page.getByRole('button', { name: /Plan and send/ }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, plan and send' }).click()
     await page
       .getByRole('status')
       .filter({ hasText: /Planned: 3 recipient\(s\); 2 by e-mail/ })
@@ -201,3 +217,71 @@ describeTestSend(
   () => outbox,
 )
 describeSideBySide(() => room)
+describe('publishing a press release from the admin (docs/adr/0039)', () => {
+  it('shows how many subscribers its e-mail reaches, publishes only when confirmed, and the e-mail can be cancelled in its grace period', async () => {
+    const [{ getPayload }, { default: config }] = await Promise.all([
+      import('payload'),
+      import('@pressroom/cms/config'),
+    ])
+    const payload = await getPayload({ config })
+    // The default, set explicitly: the e-mail waits two minutes, long enough to cancel it here.
+    await payload.updateGlobal({ slug: 'site-settings', data: { publicationEmailGraceSeconds: 120 } })
+    for (const [email, languages] of [
+      ['desk-en@example.org', ['en']],
+      ['desk-both@example.org', ['en', 'ru']],
+      ['desk-ru@example.org', ['ru']],
+    ] as const) {
+      await payload.create({
+        collection: 'subscribers',
+        data: { email, status: 'active', locale: 'en', tokenVersion: 1, languages: [...languages] },
+      })
+    }
+    const title = 'Talks resume in Geneva'
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const page = await context.newPage()
+    await room.logIn(page)
+    const releaseId = await page.evaluate(async (title) => {
+      const saved = await fetch('/api/press-releases?draft=true&locale=en', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title, date: '2026-03-01T00:00:00.000Z', _status: 'draft' }),
+      })
+      return (await saved.json()).doc.id as number
+    }, title)
+    const status = () =>
+      page.evaluate(
+        async (id) => (await (await fetch(`/api/press-releases/${id}?depth=0&draft=true`)).json())._status,
+        releaseId,
+      )
+    await page.goto(`${baseUrl}/admin/collections/press-releases/${releaseId}`)
+
+    // Publishing asks first, with the count of its English subscribers; going back publishes nothing.
+    await page.locator('#action-save').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText('Publishing e-mails 2 subscribers (en 2).').waitFor()
+    expect(await dialog.textContent()).toContain('waits 120 seconds')
+    await dialog.getByRole('button', { name: 'Back' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    expect(await status()).toBe('draft')
+
+    await page.locator('#action-save').click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish and e-mail' }).click()
+    await waitFor('the release published', async () => (await status()) === 'published', { intervalMs: 250 })
+    await page.reload()
+    // Planned by the publish hook's job, the e-mail waits: the page says until when, with Cancel.
+    const waiting = page.getByText(/E-mail to 2 subscribers \(en\) goes at \d\d:\d\d/)
+    await waiting.waitFor({ timeout: 30_000 })
+    await page.getByRole('button', { name: 'Cancel this e-mail' }).click()
+    await page.getByRole('status').filter({ hasText: 'Cancelled: nothing was sent.' }).waitFor()
+    await page.getByText(/E-mail \(en\) cancelled by admin@pressroom\.localhost at/).waitFor()
+    const sends = await payload.find({
+      collection: 'sends',
+      where: { key: { equals: `publication:press-releases:${releaseId}:en` } },
+      depth: 0,
+    })
+    expect(sends.docs.map((s) => [s.status, s.cancelled])).toEqual([['cancelled', 2]])
+    const mailed = readdirSync(outbox).filter((name) => readFileSync(path.join(outbox, name), 'utf8').includes(title))
+    expect(mailed).toEqual([])
+    await context.close()
+  })
+})

@@ -24,6 +24,10 @@ beforeAll(async () => {
     env: () => ({ RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: fake.url, RESEND_RATE_LIMIT: '20' }),
   })
   ;({ cmsUrl: baseUrl, siteUrl, browser } = room)
+  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@pressroom/cms/config')])
+  // Publication e-mails go at once here; the grace period is tested in notices.e2e (docs/adr/0039).
+  const payload = await getPayload({ config })
+  await payload.updateGlobal({ slug: 'site-settings', data: { publicationEmailGraceSeconds: 0 } })
 })
 
 afterAll(async () => {
@@ -110,6 +114,12 @@ describe('subscriptions in the started CMS', () => {
     const found = await (await fetch(`${baseUrl}/api/statements?where[slug][equals]=founding-statement`)).json()
     await page.goto(`${baseUrl}/admin/collections/statements/${found.docs[0].id}`)
     await page.getByRole('button', { name: 'E-mail this publication' }).click()
+    // The count first (docs/adr/0039): this desk and the seed's subscribers of statements, if any.
+    await page
+      .getByRole('dialog')
+      .getByText(/^E-mail \d+ subscribers \(en \d+/)
+      .waitFor()
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, e-mail them' }).click()
     await page.getByRole('status').filter({ hasText: 'Planned' }).waitFor()
     const sent = await waitFor('the statement e-mail', () =>
       fake.accepted.find((m) => m.to === email && m.subject.includes('GC-ST-2021-001')),
@@ -117,6 +127,8 @@ describe('subscriptions in the started CMS', () => {
     expect(sent.text).toContain('Expressing serious concern about the situation')
     // A second click plans nothing new: nobody gets it twice.
     await page.getByRole('button', { name: 'E-mail this publication' }).click()
+    await page.getByRole('dialog').getByText('Already e-mailed in: en').waitFor()
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, e-mail them' }).click()
     await page.getByRole('status').filter({ hasText: 'Already sent' }).waitFor()
     await context.close()
   })

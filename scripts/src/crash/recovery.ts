@@ -12,6 +12,8 @@ const accepted = (room: CrashRoom, match: (to: string, subject: string) => boole
 
 const releaseMail = (room: CrashRoom, work: RunWork) =>
   accepted(room, (_to, subject) => subject.includes(work.release.title))
+const cancelledMail = (room: CrashRoom, work: RunWork) =>
+  accepted(room, (_to, subject) => subject.includes(work.cancelled.title))
 const noticeMail = (room: CrashRoom, work: RunWork) =>
   accepted(room, (_to, subject) => subject.includes(work.notice.title))
 const confirmations = (room: CrashRoom, work: RunWork) => accepted(room, (to) => to === work.newcomer)
@@ -34,6 +36,9 @@ export async function unfinished(
   if (notices < audience.institutionEmails.length) {
     left.push(`notice e-mails ${notices}/${audience.institutionEmails.length}`)
   }
+  // A cancelled send stays cancelled whatever the kill interrupted: recovery never revives it.
+  const cancelled = await payload.findByID({ collection: 'sends', id: work.cancelled.sendId, depth: 0 })
+  if (cancelled.status !== 'cancelled') left.push(`cancelled release's send ${cancelled.status}`)
   const statement = await payload.findByID({ collection: 'statements', id: work.statement.id, draft: false })
   if (statement._status !== 'published') left.push('scheduled statement not published')
   if (options.site) left.push(...(await siteProblems(room)))
@@ -74,6 +79,7 @@ export function mailProblems(room: CrashRoom, audience: Audience, work: RunWork)
     if (extra.length) problems.push(`${what}: sent to unexpected ${[...new Set(extra)].join(', ')}`)
   }
   check('release', releaseMail(room, work), audience.subscribers)
+  check('cancelled release', cancelledMail(room, work), [])
   check('confirmation', confirmations(room, work), [work.newcomer])
   check('notice', noticeMail(room, work), audience.institutionEmails)
   const all = room.fake.accepted.map((m) => `${m.to} «${m.subject}»`)

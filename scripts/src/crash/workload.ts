@@ -1,5 +1,9 @@
+import { cancelHeldSend, planSend } from '@pressroom/cms/mail'
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
 import type { CrashRoom } from './crashRoom.ts'
+
+/** The grace period of publication e-mails in the crash test. */
+export const graceSeconds = 1
 
 /** Who the work reaches: subscribers (publication e-mails) and institutions (notice dispatches). */
 export type Audience = {
@@ -20,6 +24,10 @@ export async function prepareAudience(
   sizes: { subscribers: number; institutions: number },
 ): Promise<Audience> {
   const { payload } = room
+  // Set here, not left to the default (2 minutes): a release's e-mail waits one second before it
+  // goes, so some kills land while it waits (it must still go after the restart, once), and the
+  // run's cancelled release is cancelled within it (docs/adr/0039).
+  await payload.updateGlobal({ slug: 'site-settings', data: { publicationEmailGraceSeconds: graceSeconds } })
   const subscribers: string[] = []
   for (let i = 0; i < sizes.subscribers; i++) {
     const email = `reader-${i}@example.org`
@@ -58,6 +66,8 @@ export type RunWork = {
   run: number
   startedAt: number
   release: { id: number; title: string }
+  /** A release whose e-mail staff cancelled in its grace period: nothing of it may ever go. */
+  cancelled: { id: number; title: string; sendId: number }
   statement: { id: number; title: string; publishAt: number }
   notice: { id: number; title: string }
   dispatchId: number
@@ -68,6 +78,7 @@ export type RunWork = {
 
 /**
  * Sets one run's work going at once: a press release published to every subscriber (a fan-out),
+ * another whose e-mail is cancelled in its grace period,
  * a statement scheduled to publish `scheduleInMs` from now, a notice dispatched to the group
  * (planned by the CMS over HTTP, as the admin's button does), a reader subscribing on the site's
  * form, and, through the publications, site builds.
@@ -88,6 +99,7 @@ export async function startWork(
       _status: 'published',
     },
   })
+  const cancelled = await cancelledRelease(room, audience, run)
   const statement = await payload.create({
     collection: 'statements',
     data: { title: `Crash run ${run}: scheduled statement`, _status: 'draft' },
@@ -111,6 +123,7 @@ export async function startWork(
     run,
     startedAt,
     release: { id: release.id, title: release.title },
+    cancelled,
     statement: { id: statement.id, title: statement.title, publishAt },
     notice: { id: notice.id, title: notice.title },
     dispatchId: dispatch.id,
@@ -119,17 +132,58 @@ export async function startWork(
   }
 }
 
-/** What the admin's "Plan and send" button sends; the status, or 0 when the kill cut the request off. */
-export function planDispatch(room: CrashRoom, dispatchId: number): Promise<number> {
-  return fetch(`${room.cmsUrl}/api/dispatches/${dispatchId}/plan`, {
-    method: 'POST',
-    headers: { Authorization: `JWT ${room.adminToken}` },
+/**
+ * A published release whose e-mail is planned with its grace period and cancelled at once, as
+ * staff do with its Cancel button. Its publish hook is off and the test process plans the send
+ * itself through the delivery core, under the publication's own key (composing the real message
+ * needs React Email, which this test's runner does not load); the CMS's own planning of the
+ * release, after any restart, finds that key cancelled and plans nothing.
+ */
+async function cancelledRelease(room: CrashRoom, audience: Audience, run: number): Promise<RunWork['cancelled']> {
+  const { payload } = room
+  const title = `Crash run ${run}: cancelled release`
+  const release = await payload.create({
+    collection: 'press-releases',
+    data: {
+      title,
+      body: paragraphsToLexical([`A press release whose e-mail was cancelled in crash run ${run}.`]),
+      _status: 'published',
+    },
+    context: { disableMail: true },
   })
-    .then(async (response) => {
-      await response.arrayBuffer()
-      return response.status
+  const planned = await planSend(payload, {
+    key: `publication:press-releases:${release.id}:en`,
+    label: `${title} (en)`,
+    purpose: 'publication',
+    message: { from: 'Press room <press@pressroom.localhost>', subject: title, html: `<p>${title}</p>`, text: title },
+    recipients: audience.subscribers.map((email) => ({ key: `reader:${email}`, email })),
+    holdUntil: new Date(Date.now() + graceSeconds * 1000),
+  })
+  if ((await cancelHeldSend(payload, planned.sendId, null)) !== 'cancelled') {
+    throw new Error(`Crash run ${run}: the release's e-mail could not be cancelled in its grace period.`)
+  }
+  return { id: release.id, title, sendId: planned.sendId }
+}
+
+/**
+ * What the admin's "Plan and send" button sends: the counts, then the plan with their
+ * confirmation; the status, or 0 when the kill cut a request off.
+ */
+export async function planDispatch(room: CrashRoom, dispatchId: number): Promise<number> {
+  const headers = { Authorization: `JWT ${room.adminToken}`, 'Content-Type': 'application/json' }
+  try {
+    const counts = await fetch(`${room.cmsUrl}/api/dispatches/${dispatchId}/recipient-counts`, { headers })
+    const { confirmation } = (await counts.json()) as { confirmation?: string }
+    const response = await fetch(`${room.cmsUrl}/api/dispatches/${dispatchId}/plan`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ confirmation }),
     })
-    .catch(() => 0)
+    await response.arrayBuffer()
+    return response.status
+  } catch {
+    return 0
+  }
 }
 
 /** What the site's subscription form sends (as JSON); the status, or 0 when cut off. */

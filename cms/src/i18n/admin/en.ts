@@ -278,6 +278,35 @@ export const en = {
     unknownZone:
       '"{{zone}}" is not a time zone this press room offers. Choose one from the list, for example Europe/Moscow.',
   },
+  confirm: {
+    confirmFirst:
+      'Confirm first: this sends e-mail, so the admin must show the number of recipients and you must confirm it. Reload the page and use the button again.',
+    countsChanged: 'The number of recipients changed since you confirmed it: look at the new counts and confirm again.',
+    badTarget: 'Give "collection" (statements, notices or press-releases) and the numeric "id" of the document.',
+    notFound: 'This document does not exist (any more); reload the page.',
+    sendNotFound: 'This send does not exist; reload the page.',
+    cancelled: 'Cancelled: nothing was sent. "E-mail this publication" starts it again.',
+    tooLate:
+      'Too late to cancel: its grace period is over and the e-mails are going out (or it finished, or was cancelled already). Reload the page.',
+    counting: 'Counting recipients…',
+    countFailed: 'Could not count the recipients: {{error}}',
+    sendQuestion: 'E-mail {{total}} subscribers ({{languages}})?',
+    correctionQuestion: 'E-mail the correction to {{total}} subscribers ({{languages}})?',
+    publishQuestion: 'Publishing e-mails {{total}} subscribers ({{languages}}).',
+    nobody: 'nobody',
+    graceNote: 'The e-mail waits {{seconds}} seconds after it is due; until then you can cancel it on this page.',
+    alreadySent: 'Already e-mailed in: {{languages}} (not sent again).',
+    confirmSend: 'Yes, e-mail them',
+    confirmPublish: 'Publish and e-mail',
+    back: 'Back',
+    dispatchQuestion: 'Plan this dispatch to {{total}} recipients?',
+    byLanguage: 'By language: {{list}}',
+    byChannel: 'By channel: {{list}}',
+    confirmPlan: 'Yes, plan and send',
+    waiting: 'E-mail to {{count}} subscribers ({{locale}}) goes at {{time}}',
+    cancelSend: 'Cancel this e-mail',
+    cancelledBy: 'E-mail ({{locale}}) cancelled by {{who}} at {{time}}; nothing was sent.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */

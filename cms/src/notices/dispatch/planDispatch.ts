@@ -185,10 +185,11 @@ async function planClaimed(payload: Payload, dispatch: Dispatch, req: PayloadReq
   }
 }
 
-async function resolveRecipients(
+/** The active recipients a dispatch's groups and chosen recipients come to, each once (counted by dispatchRecipientCounts). */
+export async function resolveRecipients(
   payload: Payload,
   dispatch: Dispatch,
-  req: PayloadRequest,
+  req?: PayloadRequest,
 ): Promise<{ recipients: RecipientAllLocales[]; skippedInactive: string[] }> {
   const groupIds = (dispatch.groups ?? []).map(relationId)
   const chosenIds = (dispatch.recipients ?? []).map(relationId)
@@ -204,7 +205,7 @@ async function resolveRecipients(
     pagination: false,
     depth: 0,
     sort: 'id',
-    req: sameTransaction(req),
+    req: req ? sameTransaction(req) : undefined,
   })
   const unique = new Map<string, RecipientAllLocales>()
   const skippedInactive: string[] = []

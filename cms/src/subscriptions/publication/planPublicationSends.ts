@@ -1,45 +1,34 @@
-import {
-  type DocumentCollection,
-  documentCollections,
-  kindByCollection,
-  type Locale,
-  localeCodes,
-  relationId,
-} from '@pressroom/shared'
+import { type DocumentCollection, documentCollections, kindByCollection, type Locale } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { releaseOf } from '../../access/embargo.ts'
-import { num } from '../../db/sql.ts'
 import { mailSettings, planSend, type Recipient } from '../../mail/index.ts'
 import { subscriberLinks } from '../subscriberLinks.ts'
+import { publicationGraceEnd } from './gracePeriod.ts'
+import { type AudienceRequest, publicationAudience } from './publicationAudience.ts'
 import { type PublicationDocument, publicationMessage } from './publicationMessage.ts'
-import { matchingSubscribers, recipientsOfOriginal } from './publicationRecipients.ts'
 
-export type PublicationSendRequest = {
-  collection: DocumentCollection
-  id: number
-  /** Only these languages (default: every language the document is written in). */
-  locales?: Locale[]
+export type PublicationSendRequest = AudienceRequest & {
   /** Makes this a correction e-mail to those who received the original; the key tells corrections apart. */
   correction?: { key: string; note?: Partial<Record<Locale, string>> }
 }
 
 export type PublicationSendResult =
-  | { status: 'planned'; sends: { locale: Locale; sendId: number; created: boolean; planned: number }[] }
+  | {
+      status: 'planned'
+      sends: { locale: Locale; sendId: number; created: boolean; planned: number }[]
+      /** When the e-mails go (the grace period's end), if they wait. */
+      holdUntil?: Date
+    }
   | { status: 'embargoed'; until: Date }
   | { status: 'not-published' }
 
-type Localized<T> = Partial<Record<Locale, T>> | undefined
-
-const sendKey = (request: PublicationSendRequest, locale: Locale) =>
-  request.correction
-    ? `correction:${request.collection}:${request.id}:${request.correction.key}:${locale}`
-    : `publication:${request.collection}:${request.id}:${locale}`
-
 /**
  * Plans one send per language of a published document (never before its embargo ends) to the
- * active subscribers who chose that language, its kind and one of its topics. Repeating it
- * plans nothing new: the send key names the document and the language. The message itself is
- * composed by publicationMessage.
+ * active subscribers who chose that language, its kind and one of its topics
+ * (publicationAudience). Each send waits the grace period of the site settings, during which
+ * staff can cancel it (docs/adr/0039). Repeating it plans nothing new: the send key names the
+ * document and the language, and a cancelled send keeps its key unless `restart` is set. The
+ * message itself is composed by publicationMessage.
  */
 export async function planPublicationSends(
   payload: Payload,
@@ -47,7 +36,7 @@ export async function planPublicationSends(
 ): Promise<PublicationSendResult> {
   if (!documentCollections.includes(request.collection)) throw new Error(`Not a publication: ${request.collection}`)
   const doc = (await payload.findByID({
-    collection: request.collection,
+    collection: request.collection as DocumentCollection,
     id: request.id,
     locale: 'all',
     depth: 0,
@@ -61,16 +50,9 @@ export async function planPublicationSends(
 
   const kind = kindByCollection(request.collection).kind
   const settings = await mailSettings(payload)
-  const titles = doc.title as Localized<string>
-  const states = doc.translationState as Localized<string>
-  const topicIds = ((doc.topics as unknown[] | undefined) ?? []).map((t) => num(relationId(t)))
+  const holdUntil = await publicationGraceEnd(payload)
   const sends: { locale: Locale; sendId: number; created: boolean; planned: number }[] = []
-  for (const locale of request.locales ?? localeCodes) {
-    const title = titles?.[locale]
-    if (!title || states?.[locale] === 'missing') continue
-    const recipients = request.correction
-      ? await recipientsOfOriginal(payload, sendKey({ ...request, correction: undefined }, locale))
-      : await matchingSubscribers(payload, locale, kind, topicIds)
+  for (const { locale, title, key, recipients } of await publicationAudience(payload, doc, request)) {
     const withLinks: Recipient[] = recipients.map((r) => {
       const links = subscriberLinks(settings.cmsUrl, { id: r.id, tokenVersion: r.tokenVersion })
       return {
@@ -90,14 +72,16 @@ export async function planPublicationSends(
       correction: request.correction,
     })
     const planned = await planSend(payload, {
-      key: sendKey(request, locale),
+      key,
       label: `${request.correction ? 'Correction: ' : ''}${title} (${locale})`,
       purpose: request.correction ? 'correction' : 'publication',
       message,
       recipients: withLinks,
       source: { collection: request.collection, id: request.id, locale, referenceNumber: doc.referenceNumber ?? null },
+      holdUntil,
+      replaceCancelled: request.restart,
     })
     sends.push({ locale, ...planned })
   }
-  return { status: 'planned', sends }
+  return { status: 'planned', sends, holdUntil }
 }

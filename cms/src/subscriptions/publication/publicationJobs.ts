@@ -4,6 +4,7 @@ import { releaseOf } from '../../access/embargo.ts'
 import { hasRole } from '../../access/roles.ts'
 import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { mailQueue } from '../../mail/index.ts'
+import { refuseUnconfirmedPublicationSend } from './confirmationEndpoints.ts'
 import { planPublicationSends } from './planPublicationSends.ts'
 
 /**
@@ -55,9 +56,10 @@ export const planPublicationSendTask: TaskConfig<'planPublicationSend'> = {
 const fail = (status: number, error: string) => Response.json({ error }, { status })
 
 /**
- * POST /api/mail/send-publication {collection, id, locales?, correction?: true}
- * For publishers: e-mail a published statement, notice or press release to its subscribers now,
- * or (correction) e-mail its latest correction note to those who received it.
+ * POST /api/mail/send-publication {collection, id, locales?, correction?: true, confirmation}
+ * For publishers: e-mail a published statement, notice or press release to its subscribers (after
+ * the grace period), or (correction) e-mail its latest correction note to those who received it.
+ * `confirmation` is the token of GET /api/mail/publication-recipients: staff saw the counts.
  */
 export const sendPublicationEndpoint: Endpoint = sameOriginOnly({
   path: '/mail/send-publication',
@@ -96,12 +98,17 @@ export const sendPublicationEndpoint: Endpoint = sameOriginOnly({
         return fail(400, 'The document has no correction note: add one under "Changes", publish, then send.')
       correction = { key: `c${count}` }
     }
-    const result = await planPublicationSends(req.payload, {
+    // Staff confirmed the counts they were shown (docs/adr/0039); a cancelled send starts again.
+    const request = {
       collection: collection as DocumentCollection,
       id,
       locales: locales as Locale[] | undefined,
       correction,
-    })
+      restart: true,
+    }
+    const unconfirmed = await refuseUnconfirmedPublicationSend(req, request, body.confirmation)
+    if (unconfirmed) return unconfirmed
+    const result = await planPublicationSends(req.payload, request)
     if (result.status === 'not-published') return fail(409, 'The document is not published; publish it first.')
     if (result.status === 'embargoed') {
       return fail(
@@ -117,6 +124,7 @@ export const sendPublicationEndpoint: Endpoint = sameOriginOnly({
           ? `Planned ${fresh.map((s) => `${s.planned} e-mails in ${s.locale}`).join(', ')}.`
           : 'Already sent: nothing new was planned.',
         sends: result.sends,
+        holdUntil: result.holdUntil?.toISOString() ?? null,
       },
       { status: fresh.length ? 201 : 200 },
     )
