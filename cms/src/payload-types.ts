@@ -258,7 +258,7 @@ export interface Statement {
    */
   firstPublishedAt?: string | null;
   /**
-   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows this state for the language chosen at the top of the admin; the links above the list filter it for either language. The “Both languages” tab shows both versions side by side. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -576,7 +576,7 @@ export interface Notice {
    */
   firstPublishedAt?: string | null;
   /**
-   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows this state for the language chosen at the top of the admin; the links above the list filter it for either language. The “Both languages” tab shows both versions side by side. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**
@@ -691,7 +691,7 @@ export interface PressRelease {
   embargoUntil?: string | null;
   embargoUntil_tz?: SupportedTimezones;
   /**
-   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows and filters this state for the language chosen at the top of the admin. Public once published.
+   * Set automatically to "Outdated" when the title, summary, place or body of a complete other language changes (a re-save with the same words changes nothing). Once this language says the same again, set it back to "Complete". Partial and missing states are never changed automatically. The list of publications shows this state for the language chosen at the top of the admin; the links above the list filter it for either language. The “Both languages” tab shows both versions side by side. Public once published.
    */
   translationState?: ('complete' | 'partial' | 'outdated' | 'missing') | null;
   /**

@@ -5,6 +5,7 @@ import * as migration_20261130_090621_subscriptions_and_mail from './20261130_09
 import * as migration_20261207_054940_leak_proof_publishing from './20261207_054940_leak_proof_publishing'
 import * as migration_20261207_060158_rate_limits from './20261207_060158_rate_limits'
 import * as migration_20261207_091410_operations_and_doors from './20261207_091410_operations_and_doors'
+import * as migration_20261207_150033_issue15_previews_confirm_zones from './20261207_150033_issue15_previews_confirm_zones'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261207_091410_operations_and_doors.up,
     down: migration_20261207_091410_operations_and_doors.down,
     name: '20261207_091410_operations_and_doors',
+  },
+  {
+    up: migration_20261207_150033_issue15_previews_confirm_zones.up,
+    down: migration_20261207_150033_issue15_previews_confirm_zones.down,
+    name: '20261207_150033_issue15_previews_confirm_zones',
   },
 ]
