@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { routeDocumentId } from '../../http/documentId.ts'
 import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { requirePublisher } from '../../http/staffOnly.ts'
+import { adminT } from '../../i18n/admin/adminT.ts'
 import { planDispatch } from './planDispatch.ts'
 
 /** POST /api/dispatches/:id/plan — resolves the chosen groups and recipients into the log and hands the e-mail rows to the delivery core. */
@@ -10,12 +11,16 @@ export const dispatchEndpoints: Endpoint[] = [
     path: '/:id/plan',
     method: 'post',
     handler: async (req) => {
-      requirePublisher(req, 'plan dispatches')
+      requirePublisher(req, 'planDispatches')
       const id = routeDocumentId(req, 'dispatch')
       if (id instanceof Response) return id
       const result = await planDispatch(req.payload, id)
       return Response.json({
-        message: `Planned: ${result.total} recipient(s)${result.created < result.total ? ` (${result.created} added now)` : ''}; ${result.byChannel.email ?? 0} by e-mail, sent within a minute.`,
+        message: adminT(req.i18n.t, 'dispatch')(result.created < result.total ? 'plannedPartly' : 'planned', {
+          total: result.total,
+          created: result.created,
+          email: result.byChannel.email ?? 0,
+        }),
         ...result,
       })
     },
