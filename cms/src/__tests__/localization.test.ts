@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lexicalToParagraphs, paragraphsToLexical } from '../seed/lexical.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload, testDatabase } from '../testing/payload.ts'
 import { httpClient } from './helpers/http.ts'
+import { untranslatedUiWords } from './helpers/uiWords.ts'
 
 let started: StartedPayload
 
@@ -13,6 +14,10 @@ afterAll(async () => {
 })
 
 describe(`content in two languages (${testDatabase})`, () => {
+  it("words Payload's screens for our collections in every admin language (labels, descriptions, options, tabs)", () => {
+    expect(untranslatedUiWords(started.payload.config)).toEqual([])
+  })
+
   it('stores English and Russian separately and shares the slug and reference number', async () => {
     const { payload } = started
     const doc = await payload.create({

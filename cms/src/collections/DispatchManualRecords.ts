@@ -96,9 +96,27 @@ export const DispatchManualRecords: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'dispatch', type: 'relationship', relationTo: 'dispatches', ...copiedFromLogRow },
-        { name: 'notice', type: 'relationship', relationTo: 'notices', ...copiedFromLogRow },
-        { name: 'recipient', type: 'relationship', relationTo: 'recipients', ...copiedFromLogRow },
+        {
+          name: 'dispatch',
+          label: { en: 'Dispatch', ru: 'Рассылка' },
+          type: 'relationship',
+          relationTo: 'dispatches',
+          ...copiedFromLogRow,
+        },
+        {
+          name: 'notice',
+          label: { en: 'Notice', ru: 'Уведомление' },
+          type: 'relationship',
+          relationTo: 'notices',
+          ...copiedFromLogRow,
+        },
+        {
+          name: 'recipient',
+          label: { en: 'Recipient', ru: 'Получатель' },
+          type: 'relationship',
+          relationTo: 'recipients',
+          ...copiedFromLogRow,
+        },
       ],
     },
     {

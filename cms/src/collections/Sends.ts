@@ -38,7 +38,15 @@ export const Sends: CollectionConfig = {
   access: { read: isPublisher, create: nobody, update: isPublisher, delete: nobody },
   fields: (
     [
-      { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+      {
+        name: 'key',
+        label: { en: 'Key', ru: 'Ключ' },
+        type: 'text',
+        required: true,
+        unique: true,
+        index: true,
+        admin: { readOnly: true },
+      },
       { name: 'label', type: 'text', required: true, admin: { readOnly: true }, label: { en: 'What', ru: 'Что' } },
       {
         name: 'purpose',

@@ -97,9 +97,15 @@ export const Subscribers: CollectionConfig = {
       label: { en: 'Preferences waiting for confirmation', ru: 'Настройки, ожидающие подтверждения' },
       admin: { readOnly: true },
     },
-    { name: 'requestedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'requestedAt',
+      label: { en: 'Requested at', ru: 'Запрошено' },
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     {
       name: 'tokenVersion',
+      label: { en: 'Link version', ru: 'Версия ссылок' },
       type: 'number',
       defaultValue: 1,
       required: true,
@@ -114,6 +120,11 @@ export const Subscribers: CollectionConfig = {
     // Confirmation e-mail bookkeeping, written by the subscribe endpoint and the mail job.
     { name: 'confirmationDueAt', type: 'date', admin: { hidden: true } },
     { name: 'confirmationSweep', type: 'text', index: true, admin: { hidden: true } },
-    { name: 'confirmationSentAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'confirmationSentAt',
+      label: { en: 'Confirmation sent at', ru: 'Подтверждение отправлено' },
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar' },
+    },
   ],
 }

@@ -12,13 +12,21 @@ export const Suppressions: CollectionConfig = {
   admin: { group: mailGroup, useAsTitle: 'email', defaultColumns: ['email', 'reason', 'createdAt'] },
   access: { read: isPublisher, create: isPublisher, update: nobody, delete: isPublisher },
   fields: [
-    { name: 'email', type: 'text', required: true, unique: true, index: true },
+    {
+      name: 'email',
+      label: { en: 'E-mail address', ru: 'Адрес эл. почты' },
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+    },
     {
       name: 'reason',
+      label: { en: 'Reason', ru: 'Причина' },
       type: 'select',
       required: true,
       options: ['bounced', 'complained', 'manual'],
     },
-    { name: 'detail', type: 'text' },
+    { name: 'detail', label: { en: 'Detail', ru: 'Подробности' }, type: 'text' },
   ],
 }
