@@ -27,6 +27,8 @@ const english = [...englishSentences, ...payloadEnglish]
 
 /** The text on screen, without what is content rather than the admin's words (titles, names, addresses, references). */
 async function visibleText(page: Page, content: string[]): Promise<string> {
+  // innerText, not textContent: what is rendered and visible, as staff read it.
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
   let text = await page.evaluate(() => document.body.innerText)
   for (const part of content) text = text.split(part).join(' ')
   return text.replace(/\S+@\S+/g, ' ').replace(/GC-[A-Z]{2}-\d{4}-\d{3}/g, ' ')
@@ -108,7 +110,7 @@ describe('the Russian admin', () => {
     await page.goto(`${room.cmsUrl}/admin/collections/dispatches/create`)
     await page.locator('#field-notice').click()
     const notice = page.locator('.rs__option', { hasText: 'Notice to the parties on the proposed' }).first()
-    const noticeTitle = (await notice.innerText()).trim()
+    const noticeTitle = ((await notice.textContent()) ?? '').trim()
     await notice.click()
     await page.locator('#field-groups').click()
     await page.locator('.rs__option', { hasText: 'Embassies in Moscow (example)' }).first().click()
@@ -132,7 +134,7 @@ describe('the Russian admin', () => {
     await page.getByRole('button', { name: ru.recipientsImportExport.import }).click()
     const report = page.getByRole('status').filter({ hasText: 'Ничего не импортировано: проблем в файле — 3.' })
     await report.waitFor()
-    const reported = await report.innerText()
+    const reported = (await report.textContent()) ?? ''
     expect(reported).toContain('«planet» — не вид получателя')
     expect(reported).toContain('«not-an-address» — не адрес электронной почты')
     expect(reported).toContain(ru.recipientsCsv.nameRequired)

@@ -11,7 +11,7 @@ const lookUp = (area: AdminArea, key: string): string =>
   String(key.split(':').reduce<unknown>((at, part) => (at as Record<string, unknown>)?.[part], en[area]) ?? key)
 
 /** The words in one language: `say` reads a key of the area. */
-function word({ area, key, vars }: Worded, say: (key: string, vars?: Record<string, unknown>) => string): string {
+function word({ key, vars }: Worded, say: (key: string, vars?: Record<string, unknown>) => string): string {
   const filled = Object.fromEntries(
     Object.entries(vars ?? {}).map(([name, value]) => [name, typeof value === 'object' ? say(value.word) : value]),
   )
