@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 import { deliveryStatuses } from '../mail/deliveryStatus.ts'
 import { mailGroup, readOnlyForStaff } from './mailRecords.ts'
 
@@ -48,7 +49,7 @@ export const Deliveries: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'planned',
-      options: [...deliveryStatuses],
+      options: labelledOptions(deliveryStatuses, statusWords),
       index: true,
     },
     {

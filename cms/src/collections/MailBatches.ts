@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 import { batchEndpoints } from '../mail/batchEndpoints.ts'
 import { mailGroup, readOnlyForStaff } from './mailRecords.ts'
 
@@ -41,11 +42,7 @@ export const MailBatches: CollectionConfig = {
       required: true,
       defaultValue: 'open',
       options: [
-        'open',
-        'prepared',
-        'sent',
-        'failed',
-        'empty',
+        ...labelledOptions(['open', 'prepared', 'sent', 'failed', 'empty'] as const, statusWords),
         { value: 'held', label: { en: 'Waiting for staff', ru: 'Ждёт решения' } },
       ],
       index: true,

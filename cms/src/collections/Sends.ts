@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 import { mailGroup, nobody } from './mailRecords.ts'
 
 const counter = (name: string, en: string, ru: string) => ({
@@ -60,7 +61,7 @@ export const Sends: CollectionConfig = {
         type: 'select',
         required: true,
         defaultValue: 'planning',
-        options: ['planning', 'sending', 'done'],
+        options: labelledOptions(['planning', 'sending', 'done'] as const, statusWords),
         admin: { readOnly: true, position: 'sidebar' },
         label: { en: 'Status', ru: 'Состояние' },
       },

@@ -1,6 +1,7 @@
-import { documentKinds, kindLabels, localeCodes, locales } from '@pressroom/shared'
+import { documentKinds, kindLabels, locales } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 
 export const subscriberStatuses = ['pending', 'active', 'ended'] as const
 export const endReasons = ['unsubscribed', 'bounced', 'complained', 'erased'] as const
@@ -37,14 +38,14 @@ export const Subscribers: CollectionConfig = {
           type: 'select',
           required: true,
           defaultValue: 'pending',
-          options: [...subscriberStatuses],
+          options: labelledOptions(subscriberStatuses, statusWords),
           index: true,
           label: { en: 'Status', ru: 'Состояние' },
         },
         {
           name: 'endReason',
           type: 'select',
-          options: [...endReasons],
+          options: labelledOptions(endReasons, statusWords),
           label: { en: 'Ended because', ru: 'Причина окончания' },
         },
         { name: 'endedAt', type: 'date', label: { en: 'Ended', ru: 'Окончена' } },
@@ -76,7 +77,7 @@ export const Subscribers: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'en',
-      options: [...localeCodes],
+      options: locales.map((l) => ({ value: l.code, label: l.nativeLabel })),
       label: { en: 'Language of pages and notices', ru: 'Язык страниц и писем' },
     },
     { name: 'confirmedAt', type: 'date', label: { en: 'Confirmed', ru: 'Подтверждена' }, admin: { readOnly: true } },

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 import { mailGroup, nobody } from './mailRecords.ts'
 
 /** Addresses that must never be mailed again (permanent bounces, complaints, erasure requests). */
@@ -25,7 +26,7 @@ export const Suppressions: CollectionConfig = {
       label: { en: 'Reason', ru: 'Причина' },
       type: 'select',
       required: true,
-      options: ['bounced', 'complained', 'manual'],
+      options: labelledOptions(['bounced', 'complained', 'manual'] as const, statusWords),
     },
     { name: 'detail', label: { en: 'Detail', ru: 'Подробности' }, type: 'text' },
   ],

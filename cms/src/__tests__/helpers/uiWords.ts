@@ -35,16 +35,15 @@ function walk(missing: string[], fields: Field[], where: string) {
       admin?.disabled === true ||
       (field as { hidden?: boolean }).hidden === true ||
       field.type === 'ui'
-    const ours = !(field as { custom?: { payloadOwn?: boolean } }).custom?.payloadOwn
-    if (!hidden && ours) {
-      if ('label' in field && field.type !== 'row' && field.type !== 'collapsible')
-        check(missing, field.label, `${at} label`, true)
+    if (!hidden) {
+      if ('label' in field) check(missing, field.label, `${at} label`, true)
       if (typeof admin?.description !== 'function') check(missing, admin?.description, `${at} description`, true)
       if ('options' in field) {
         for (const option of field.options) {
           // A language is named in its own language (English, Русский) in every admin language.
-          const endonym = localeCodes.includes(option.value as never)
-          if (typeof option === 'object' && !endonym) check(missing, option.label, `${at} option ${option.value}`)
+          if (typeof option === 'string') missing.push(`${at} option ${option}: shown as its value`)
+          else if (!localeCodes.includes(option.value as never))
+            check(missing, option.label, `${at} option ${option.value}`)
         }
       }
     }
