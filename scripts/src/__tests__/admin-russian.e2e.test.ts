@@ -152,9 +152,16 @@ describe('the Russian admin', () => {
     const translator = await translatorContext.newPage()
     await signIn(translator, email, password)
     await translator.goto(`${room.cmsUrl}/admin/collections/statements/${statementId}`)
-    await translator.getByRole('button', { name: ru.sendToSubscribers.send }).click()
+    const [answer] = await Promise.all([
+      translator.waitForResponse((response) => response.url().endsWith('/api/mail/send-publication')),
+      translator.getByRole('button', { name: ru.sendToSubscribers.send }).click(),
+    ])
     const refusal = 'Только администраторы и редакторы могут рассылать публикации по электронной почте.'
-    await translator.getByRole('status').filter({ hasText: refusal }).waitFor()
+    expect({ status: answer.status(), body: await answer.text() }).toEqual({
+      status: 403,
+      body: JSON.stringify({ error: refusal }),
+    })
+    await translator.getByText(refusal).waitFor()
     await expectNoEnglish(translator, 'a translator e-mailing a publication', [title])
     await translatorContext.close()
   })
