@@ -51,6 +51,7 @@ import { uploadRequestBytes } from './http/bodyLimits.ts'
 import { cmsOrigins, cmsServerUrl } from './http/cmsOrigin.ts'
 import { graphqlValidationRules } from './http/graphqlLimits.ts'
 import { proxySettings } from './http/trustedProxies.ts'
+import { translateStaffErrors } from './i18n/admin/staffError.ts'
 import { adminTranslations } from './i18n/admin/translations.ts'
 import { scheduledPublishOnce, withJobLeases } from './jobs/index.ts'
 import { deliverMailTask, mailQueue } from './mail/index.ts'
@@ -190,7 +191,7 @@ const config = buildConfig({
   // Payload's complexity limit and no introspection in production, written out because the
   // public API's safety rests on them; plus a depth limit and paged lists (docs/adr/0035).
   graphQL: { maxComplexity: 1000, disableIntrospectionInProduction: true, validationRules: graphqlValidationRules },
-  hooks: { afterError: [refuseUnreadableRequest, keepClientErrorMessages] },
+  hooks: { afterError: [refuseUnreadableRequest, keepClientErrorMessages, translateStaffErrors] },
   globals: [SiteSettings].map(withSiteRebuildGlobal),
   db: databaseAdapter(),
   // A lost PostgreSQL connection must not stop the CMS (src/db/survivePoolErrors.ts).

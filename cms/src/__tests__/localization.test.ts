@@ -17,6 +17,7 @@ import {
   translationStateWhere,
 } from '../translations/stateFilter.ts'
 import { httpClient } from './helpers/http.ts'
+import { untranslatedUiWords } from './helpers/uiWords.ts'
 
 let started: StartedPayload
 
@@ -28,6 +29,10 @@ afterAll(async () => {
 })
 
 describe(`content in two languages (${testDatabase})`, () => {
+  it("words Payload's screens for our collections in every admin language (labels, descriptions, options, tabs)", () => {
+    expect(untranslatedUiWords(started.payload.config)).toEqual([])
+  })
+
   it('stores English and Russian separately and shares the slug and reference number', async () => {
     const { payload } = started
     const doc = await payload.create({

@@ -1,6 +1,6 @@
 import { needsProtection } from '@pressroom/shared/csv'
 import { parse } from 'csv-parse/sync'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { isValidEmail } from '../mail/index.ts'
 import { importRecipients } from '../notices/recipientsCsv/importRecipients.ts'
@@ -243,7 +243,10 @@ describe(`recipients CSV import and export (${testDatabase})`, () => {
         'new-1,embassy,Embassy of Norway,',
         'new-2,embassy,Breaks the write,',
       ].join('\n')
-      await expect(importRecipients(payload, file, { user: users.editor })).rejects.toThrow(/simulated storage failure/)
+      const { t } = (await createLocalReq({}, payload)).i18n
+      await expect(importRecipients(payload, file, { t, user: users.editor })).rejects.toThrow(
+        /simulated storage failure/,
+      )
     } finally {
       hooks.beforeChange.splice(hooks.beforeChange.indexOf(failOn), 1)
     }

@@ -1,8 +1,8 @@
 import { copyDataFromLocaleHandler } from '@payloadcms/ui/utilities/copyDataFromLocale'
 import { createLocalReq, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { refusals } from '../access/refusals.ts'
 import { schedulePublishForPublishers } from '../access/schedulePublish.ts'
+import { adminTranslations } from '../i18n/admin/translations.ts'
 import { staffPassword, testDatabase } from '../testing/payload.ts'
 import { payloadForFile } from '../testing/payloadForFile.ts'
 import { draftFixture, draftState, publicTitle } from './helpers/draftFixtures.ts'
@@ -97,7 +97,7 @@ describe(`scheduled publishing through the admin's server function (${testDataba
     ] as const) {
       await expect(schedule('translator', { type, id, at: soon })).rejects.toMatchObject({
         status: 403,
-        message: refusals.scheduleNeedsPublisher.en,
+        message: adminTranslations.en.pressroom.access.scheduleNeedsPublisher,
       })
       expect(await scheduledFor(id)).toEqual([])
     }
@@ -148,22 +148,28 @@ describe(`the admin's "copy from another language" is a draft save (${testDataba
   })
 })
 
+/** A refusal's words in each admin language, from the dictionaries (src/i18n/admin). */
+const refused = (key: 'draftsOnly' | 'publishedCopy' | 'restoreChangesPublic') => ({
+  en: adminTranslations.en.pressroom.access[key],
+  ru: adminTranslations.ru.pressroom.access[key],
+})
+
 describe(`refusals speak the admin's language (${testDatabase})`, () => {
   it('in English and Russian, from each guard', async () => {
     const f = await draftFixture(payload, 'press-releases')
     const attempts = [
       {
-        expected: refusals.draftsOnly,
+        expected: refused('draftsOnly'),
         run: (language: 'en' | 'ru') =>
           rest.call('translator', 'PATCH', `/press-releases/${f.solo}`, { body: { title: 'x' }, language }),
       },
       {
-        expected: refusals.publishedCopy,
+        expected: refused('publishedCopy'),
         run: (language: 'en' | 'ru') =>
           rest.call('translator', 'POST', `/press-releases/${f.solo}/duplicate?draft=false`, { language }),
       },
       {
-        expected: refusals.restoreChangesPublic,
+        expected: refused('restoreChangesPublic'),
         run: (language: 'en' | 'ru') =>
           rest.call('translator', 'POST', `/press-releases/versions/${f.draftOnTopVersion}`, { language }),
       },
@@ -195,6 +201,23 @@ describe(`refusals speak the admin's language (${testDatabase})`, () => {
     )
     const buildByHand = await rest.call('admin', 'DELETE', '/site-builds?where[id][exists]=true')
     expect(buildByHand.message).toBe('Nobody may delete site builds by hand: the CMS keeps them itself.')
+
+    // The guard of the staff endpoints, and a malformed ID in their path (docs/adr/0041).
+    const batchRu = await rest.call('translator', 'POST', '/mail-batches/1/give-up', { language: 'ru' })
+    expect({ status: batchRu.status, message: batchRu.message }).toEqual({
+      status: 403,
+      message: 'Только администраторы и редакторы могут решать, что делать с почтовыми пакетами.',
+    })
+    const batchEn = await rest.call('translator', 'POST', '/mail-batches/1/give-up', { language: 'en' })
+    expect({ status: batchEn.status, message: batchEn.message }).toEqual({
+      status: 403,
+      message: 'Only admins and editors may decide about e-mail batches.',
+    })
+    const notAnId = await rest.call('editor', 'POST', '/mail-batches/abc/give-up', { language: 'ru' })
+    expect({ status: notAnId.status, message: notAnId.message }).toEqual({
+      status: 404,
+      message: '«abc» — не номер (ID) пакета.',
+    })
   })
 })
 

@@ -9,7 +9,7 @@ import {
   type SchedulePublishTaskInput,
   type ServerFunction,
 } from 'payload'
-import { refusals, refuse } from './refusals.ts'
+import { refuse } from './refusals.ts'
 
 type Target = Pick<SchedulePublishTaskInput, 'doc' | 'global'>
 
@@ -53,7 +53,7 @@ export const schedulePublishForPublishers: ServerFunction<SchedulePublishHandler
   const { req } = args
   const cancelled = args.deleteID === undefined ? undefined : await scheduledTarget(req, args.deleteID)
   for (const target of [cancelled, { doc: args.doc, global: args.global }]) {
-    if (target && !(await mayPublish(req, target))) throw refuse(req, refusals.scheduleNeedsPublisher)
+    if (target && !(await mayPublish(req, target))) throw refuse(req, 'scheduleNeedsPublisher')
   }
   return schedulePublishHandler(args)
 }

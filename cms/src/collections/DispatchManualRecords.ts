@@ -1,12 +1,9 @@
 import { relationId } from '@pressroom/shared'
-import {
-  APIError,
-  type CollectionAfterChangeHook,
-  type CollectionBeforeChangeHook,
-  type CollectionConfig,
-} from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig, PayloadRequest } from 'payload'
 import { isAdmin, isPublisher } from '../access/index.ts'
 import { instantHooks } from '../fields/instant.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
+import { staffError } from '../i18n/admin/staffError.ts'
 import { manualChannels } from '../notices/directory.ts'
 import { recordManualDelivery } from '../notices/dispatch/recordManualDelivery.ts'
 import { noticesGroup } from './Recipients.ts'
@@ -23,7 +20,7 @@ const fillFromLogRow: CollectionBeforeChangeHook = async ({ data, operation, req
     .findByID({ collection: 'dispatch-recipients', id: relationId(data.dispatchRecipient), depth: 0, req })
     .catch(() => null)
   if (!row) {
-    throw new APIError('The dispatch log entry does not exist. Choose one from the list.', 400, undefined, true)
+    throw staffError('dispatch', 'manualEntryMissing', undefined, 400)
   }
   data.dispatch = row.dispatch
   data.notice = row.notice
@@ -77,11 +74,12 @@ export const DispatchManualRecords: CollectionConfig = {
           required: true,
           label: { en: 'Date delivered or posted', ru: 'Дата доставки или отправки' },
           hooks: instantHooks,
-          validate: (value: unknown) => {
-            if (!value) return 'Enter the date the notice was posted or handed over.'
+          validate: (value: unknown, { req }: { req: PayloadRequest }) => {
+            const say = adminT(req.i18n.t, 'validation')
+            if (!value) return say('manualDateRequired')
             const time = Date.parse(String(value))
-            if (Number.isNaN(time)) return `"${String(value)}" is not a date.`
-            return time > Date.now() + 24 * 3600_000 ? 'The date is in the future: record a delivery once done.' : true
+            if (Number.isNaN(time)) return say('notADate', { value: String(value) })
+            return time > Date.now() + 24 * 3600_000 ? say('futureDate') : true
           },
           admin: { date: { pickerAppearance: 'dayAndTime' } },
         },
@@ -98,9 +96,27 @@ export const DispatchManualRecords: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'dispatch', type: 'relationship', relationTo: 'dispatches', ...copiedFromLogRow },
-        { name: 'notice', type: 'relationship', relationTo: 'notices', ...copiedFromLogRow },
-        { name: 'recipient', type: 'relationship', relationTo: 'recipients', ...copiedFromLogRow },
+        {
+          name: 'dispatch',
+          label: { en: 'Dispatch', ru: 'Рассылка' },
+          type: 'relationship',
+          relationTo: 'dispatches',
+          ...copiedFromLogRow,
+        },
+        {
+          name: 'notice',
+          label: { en: 'Notice', ru: 'Уведомление' },
+          type: 'relationship',
+          relationTo: 'notices',
+          ...copiedFromLogRow,
+        },
+        {
+          name: 'recipient',
+          label: { en: 'Recipient', ru: 'Получатель' },
+          type: 'relationship',
+          relationTo: 'recipients',
+          ...copiedFromLogRow,
+        },
       ],
     },
     {

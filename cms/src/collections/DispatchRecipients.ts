@@ -37,9 +37,30 @@ export const DispatchRecipients: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'dispatch', type: 'relationship', relationTo: 'dispatches', required: true, index: true },
-        { name: 'notice', type: 'relationship', relationTo: 'notices', required: true, index: true },
-        { name: 'recipient', type: 'relationship', relationTo: 'recipients', required: true, index: true },
+        {
+          name: 'dispatch',
+          label: { en: 'Dispatch', ru: 'Рассылка' },
+          type: 'relationship',
+          relationTo: 'dispatches',
+          required: true,
+          index: true,
+        },
+        {
+          name: 'notice',
+          label: { en: 'Notice', ru: 'Уведомление' },
+          type: 'relationship',
+          relationTo: 'notices',
+          required: true,
+          index: true,
+        },
+        {
+          name: 'recipient',
+          label: { en: 'Recipient', ru: 'Получатель' },
+          type: 'relationship',
+          relationTo: 'recipients',
+          required: true,
+          index: true,
+        },
       ],
     },
     {
@@ -121,10 +142,21 @@ export const DispatchRecipients: CollectionConfig = {
       label: { en: 'Re-sends requested by staff', ru: 'Повторные отправки' },
       admin: { readOnly: true },
       fields: [
-        { name: 'requestedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'requestedBy', type: 'relationship', relationTo: 'users' },
-        { name: 'attempt', type: 'number', required: true },
-        { name: 'reason', type: 'text', required: true },
+        {
+          name: 'requestedAt',
+          label: { en: 'Requested at', ru: 'Запрошено' },
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'requestedBy',
+          label: { en: 'Requested by', ru: 'Запросил' },
+          type: 'relationship',
+          relationTo: 'users',
+        },
+        { name: 'attempt', label: { en: 'Attempt', ru: 'Попытка' }, type: 'number', required: true },
+        { name: 'reason', label: { en: 'Reason', ru: 'Причина' }, type: 'text', required: true },
       ],
     },
     {

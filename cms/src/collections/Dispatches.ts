@@ -1,11 +1,7 @@
 import { relationId } from '@pressroom/shared'
-import {
-  APIError,
-  type CollectionBeforeChangeHook,
-  type CollectionBeforeDeleteHook,
-  type CollectionConfig,
-} from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { staffError } from '../i18n/admin/staffError.ts'
 import { dispatchEndpoints } from '../notices/dispatch/endpoints.ts'
 import { assertNoticePublished } from '../notices/dispatch/planDispatch.ts'
 import { noticesGroup } from './Recipients.ts'
@@ -35,12 +31,7 @@ const guardDispatchChanges: CollectionBeforeChangeHook = async ({ data, original
   } else if (originalDoc?.status !== 'draft') {
     for (const field of chosenFields) {
       if (field in data && !sameChoice(data[field], originalDoc?.[field])) {
-        throw new APIError(
-          `This dispatch is already ${originalDoc?.status}; its notice and recipients cannot change. Create a new dispatch instead.`,
-          409,
-          undefined,
-          true,
-        )
+        throw staffError('dispatch', 'locked', { status: { word: `status:${originalDoc?.status}` } }, 409)
       }
     }
   }
@@ -55,12 +46,7 @@ const guardDispatchChanges: CollectionBeforeChangeHook = async ({ data, original
 const onlyDraftsAreDeleted: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const doc = await req.payload.findByID({ collection: 'dispatches', id, depth: 0, req })
   if (doc.status !== 'draft') {
-    throw new APIError(
-      'A planned dispatch is part of the record and cannot be deleted; its log stays.',
-      409,
-      undefined,
-      true,
-    )
+    throw staffError('dispatch', 'noDelete', undefined, 409)
   }
 }
 

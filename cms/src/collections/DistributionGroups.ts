@@ -1,6 +1,7 @@
 import { defaultLocale } from '@pressroom/shared'
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
 import { noticesGroup } from './Recipients.ts'
 
 /** Named lists of recipients ("Embassies in Moscow"); membership is kept on each recipient. */
@@ -19,8 +20,10 @@ export const DistributionGroups: CollectionConfig = {
       localized: true,
       maxLength: 200,
       label: { en: 'Name', ru: 'Название' },
-      validate: (value: unknown, { req }: { req: { locale?: string | null } }) =>
-        value || (req.locale && req.locale !== defaultLocale) ? true : 'The English name is required.',
+      validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+        value || (req.locale && req.locale !== defaultLocale)
+          ? true
+          : adminT(req.i18n.t, 'validation')('englishNameRequired'),
     },
     { name: 'description', type: 'textarea', localized: true, label: { en: 'Description', ru: 'Описание' } },
     {

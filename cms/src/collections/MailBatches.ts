@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 import { batchEndpoints } from '../mail/batchEndpoints.ts'
 import { mailGroup, readOnlyForStaff } from './mailRecords.ts'
 
@@ -26,26 +27,30 @@ export const MailBatches: CollectionConfig = {
       type: 'ui',
       admin: { components: { Field: '/components/HeldBatchDecision.tsx#HeldBatchDecision' } },
     },
-    { name: 'send', type: 'relationship', relationTo: 'sends', required: true, index: true },
+    {
+      name: 'send',
+      label: { en: 'Send', ru: 'Отправка' },
+      type: 'relationship',
+      relationTo: 'sends',
+      required: true,
+      index: true,
+    },
     {
       name: 'status',
+      label: { en: 'Status', ru: 'Состояние' },
       type: 'select',
       required: true,
       defaultValue: 'open',
       options: [
-        'open',
-        'prepared',
-        'sent',
-        'failed',
-        'empty',
+        ...labelledOptions(['open', 'prepared', 'sent', 'failed', 'empty'] as const, statusWords),
         { value: 'held', label: { en: 'Waiting for staff', ru: 'Ждёт решения' } },
       ],
       index: true,
     },
-    { name: 'leaseOwner', type: 'text' },
-    { name: 'leaseUntil', type: 'date', index: true },
-    { name: 'attempts', type: 'number', defaultValue: 0 },
-    { name: 'idempotencyKey', type: 'text' },
+    { name: 'leaseOwner', label: { en: 'Taken by process', ru: 'Взят процессом' }, type: 'text' },
+    { name: 'leaseUntil', label: { en: 'Taken until', ru: 'Взят до' }, type: 'date', index: true },
+    { name: 'attempts', label: { en: 'Attempts', ru: 'Попытки' }, type: 'number', defaultValue: 0 },
+    { name: 'idempotencyKey', label: { en: 'Idempotency key', ru: 'Ключ идемпотентности' }, type: 'text' },
     {
       name: 'firstAttemptAt',
       type: 'date',

@@ -11,10 +11,17 @@ export const MailEvents: CollectionConfig = {
   admin: { group: mailGroup, useAsTitle: 'eventId', defaultColumns: ['eventId', 'type', 'processedAt', 'createdAt'] },
   access: readOnlyForStaff,
   fields: [
-    { name: 'eventId', type: 'text', required: true, unique: true, index: true },
-    { name: 'type', type: 'text', required: true },
-    { name: 'providerMessageId', type: 'text' },
-    { name: 'processedAt', type: 'date' },
-    { name: 'body', type: 'json' },
+    {
+      name: 'eventId',
+      label: { en: 'Event ID', ru: 'ID события' },
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+    },
+    { name: 'type', label: { en: 'Type', ru: 'Тип' }, type: 'text', required: true },
+    { name: 'providerMessageId', label: { en: 'Provider message ID', ru: 'ID письма у провайдера' }, type: 'text' },
+    { name: 'processedAt', label: { en: 'Processed at', ru: 'Обработано' }, type: 'date' },
+    { name: 'body', label: { en: 'Body', ru: 'Содержимое' }, type: 'json' },
   ],
 }

@@ -1,7 +1,8 @@
 import { localeCodes, locales } from '@pressroom/shared'
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import { anyone, isPublisher } from '../access/index.ts'
 import { placeholderField } from '../fields/placeholder.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
 
 export const PressContacts: CollectionConfig = {
   slug: 'press-contacts',
@@ -23,10 +24,10 @@ export const PressContacts: CollectionConfig = {
       name: 'phone',
       type: 'text',
       label: { en: 'Phone', ru: 'Телефон' },
-      validate: (value: unknown) =>
+      validate: (value: unknown, { req }: { req: PayloadRequest }) =>
         value === undefined || value === null || value === '' || /^\+?[0-9 ()-]{5,25}$/.test(String(value))
           ? true
-          : 'Write the phone number in international form, e.g. +7 495 000-00-00.',
+          : adminT(req.i18n.t, 'validation')('phone'),
     },
     {
       name: 'languages',

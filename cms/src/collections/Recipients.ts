@@ -1,6 +1,7 @@
 import { defaultLocale } from '@pressroom/shared'
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
 import {
   countryProblem,
   deliveryChannels,
@@ -39,8 +40,10 @@ export const Recipients: CollectionConfig = {
       maxLength: 300,
       label: { en: 'Name', ru: 'Название / имя' },
       // Required in English only: the Russian name falls back to it until it is written.
-      validate: (value: unknown, { req }: { req: { locale?: string | null } }) =>
-        value || (req.locale && req.locale !== defaultLocale) ? true : 'The English name is required.',
+      validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+        value || (req.locale && req.locale !== defaultLocale)
+          ? true
+          : adminT(req.i18n.t, 'validation')('englishNameRequired'),
       admin: { description: { en: 'Required in English.', ru: 'Обязательно на английском.' } },
     },
     {
@@ -59,7 +62,8 @@ export const Recipients: CollectionConfig = {
           type: 'text',
           maxLength: 2,
           label: { en: 'Country (ISO code)', ru: 'Страна (код ISO)' },
-          validate: (value: unknown) => (value ? (countryProblem(String(value)) ?? true) : true),
+          validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+            value ? (countryProblem(String(value), adminT(req.i18n.t, 'validation')) ?? true) : true,
           hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)] },
           admin: {
             width: '50%',
@@ -86,7 +90,10 @@ export const Recipients: CollectionConfig = {
           type: 'text',
           required: true,
           label: { en: 'Address', ru: 'Адрес' },
-          validate: (value: unknown) => (value ? (emailProblem(String(value)) ?? true) : 'Enter an address.'),
+          validate: (value: unknown, { req }: { req: PayloadRequest }) => {
+            const say = adminT(req.i18n.t, 'validation')
+            return value ? (emailProblem(String(value), say) ?? true) : say('enterAddress')
+          },
           hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim() : value)] },
         },
       ],
@@ -115,9 +122,12 @@ export const Recipients: CollectionConfig = {
           defaultValue: ['email'],
           options: deliveryChannels.map((c) => ({ value: c.value, label: c.label })),
           label: { en: 'Preferred channels, in order', ru: 'Предпочтительные каналы по порядку' },
-          validate: (value: unknown, { siblingData }: { siblingData: { emails?: unknown[] } }) =>
+          validate: (
+            value: unknown,
+            { req, siblingData }: { req: PayloadRequest; siblingData: { emails?: unknown[] } },
+          ) =>
             Array.isArray(value) && value.includes('email') && !siblingData.emails?.length
-              ? 'E-mail is a preferred channel but no e-mail address is given: add one or remove e-mail.'
+              ? adminT(req.i18n.t, 'validation')('emailChannelWithoutAddress')
               : true,
           admin: { width: '50%' },
         },

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 import { mailGroup, nobody } from './mailRecords.ts'
 
 const counter = (name: string, en: string, ru: string) => ({
@@ -49,7 +50,15 @@ export const Sends: CollectionConfig = {
   access: { read: isPublisher, create: nobody, update: isPublisher, delete: nobody },
   fields: (
     [
-      { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+      {
+        name: 'key',
+        label: { en: 'Key', ru: 'Ключ' },
+        type: 'text',
+        required: true,
+        unique: true,
+        index: true,
+        admin: { readOnly: true },
+      },
       { name: 'label', type: 'text', required: true, admin: { readOnly: true }, label: { en: 'What', ru: 'Что' } },
       {
         name: 'purpose',
@@ -63,7 +72,7 @@ export const Sends: CollectionConfig = {
         type: 'select',
         required: true,
         defaultValue: 'planning',
-        options: ['planning', 'sending', 'done', 'cancelled'],
+        options: labelledOptions(['planning', 'sending', 'done', 'cancelled'] as const, statusWords),
         admin: { readOnly: true, position: 'sidebar' },
         label: { en: 'Status', ru: 'Состояние' },
       },

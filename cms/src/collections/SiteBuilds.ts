@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { isStaff } from '../access/index.ts'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 
 export const siteBuildStatuses = ['queued', 'running', 'succeeded', 'failed'] as const
 
@@ -43,7 +44,7 @@ export const SiteBuilds: CollectionConfig = {
       type: 'select',
       required: true,
       index: true,
-      options: [...siteBuildStatuses],
+      options: labelledOptions(siteBuildStatuses, statusWords),
       label: { en: 'Status', ru: 'Статус' },
       admin: { readOnly: true, position: 'sidebar' },
     },

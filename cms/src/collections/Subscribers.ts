@@ -1,6 +1,7 @@
-import { documentKinds, kindLabels, localeCodes, locales } from '@pressroom/shared'
+import { documentKinds, kindLabels, locales } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
+import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 
 export const subscriberStatuses = ['pending', 'active', 'ended'] as const
 export const endReasons = ['unsubscribed', 'bounced', 'complained', 'erased'] as const
@@ -37,14 +38,14 @@ export const Subscribers: CollectionConfig = {
           type: 'select',
           required: true,
           defaultValue: 'pending',
-          options: [...subscriberStatuses],
+          options: labelledOptions(subscriberStatuses, statusWords),
           index: true,
           label: { en: 'Status', ru: 'Состояние' },
         },
         {
           name: 'endReason',
           type: 'select',
-          options: [...endReasons],
+          options: labelledOptions(endReasons, statusWords),
           label: { en: 'Ended because', ru: 'Причина окончания' },
         },
         { name: 'endedAt', type: 'date', label: { en: 'Ended', ru: 'Окончена' } },
@@ -76,7 +77,7 @@ export const Subscribers: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'en',
-      options: [...localeCodes],
+      options: locales.map((l) => ({ value: l.code, label: l.nativeLabel })),
       label: { en: 'Language of pages and notices', ru: 'Язык страниц и писем' },
     },
     { name: 'confirmedAt', type: 'date', label: { en: 'Confirmed', ru: 'Подтверждена' }, admin: { readOnly: true } },
@@ -97,9 +98,15 @@ export const Subscribers: CollectionConfig = {
       label: { en: 'Preferences waiting for confirmation', ru: 'Настройки, ожидающие подтверждения' },
       admin: { readOnly: true },
     },
-    { name: 'requestedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'requestedAt',
+      label: { en: 'Requested at', ru: 'Запрошено' },
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     {
       name: 'tokenVersion',
+      label: { en: 'Link version', ru: 'Версия ссылок' },
       type: 'number',
       defaultValue: 1,
       required: true,
@@ -114,6 +121,11 @@ export const Subscribers: CollectionConfig = {
     // Confirmation e-mail bookkeeping, written by the subscribe endpoint and the mail job.
     { name: 'confirmationDueAt', type: 'date', admin: { hidden: true } },
     { name: 'confirmationSweep', type: 'text', index: true, admin: { hidden: true } },
-    { name: 'confirmationSentAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'confirmationSentAt',
+      label: { en: 'Confirmation sent at', ru: 'Подтверждение отправлено' },
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar' },
+    },
   ],
 }

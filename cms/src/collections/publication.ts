@@ -1,5 +1,5 @@
 import { type DocumentKind, kindInfo, kindLabels } from '@pressroom/shared'
-import type { Access, CollectionConfig, Field } from 'payload'
+import type { Access, CollectionConfig, Field, PayloadRequest } from 'payload'
 import { canSaveContent, isPublisher, isStaff, publishedOrStaff, staffOnlyField } from '../access/index.ts'
 import { bodyUploadFields } from '../fields/bodyUploads.ts'
 import { changeNotesField } from '../fields/changeNotes.ts'
@@ -11,6 +11,7 @@ import { assignReferenceNumber, recordIssuedReferenceNumber } from '../hooks/ass
 import { guardPublication } from '../hooks/guardPublication.ts'
 import { ignoreDraftsForPublic } from '../hooks/ignoreDraftsForPublic.ts'
 import { recordTextUpdate } from '../hooks/recordTextUpdate.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
 import { previewButton } from '../preview/previewLinkEndpoint.ts'
 import { queuePublicationSend } from '../subscriptions/publication/publicationJobs.ts'
 import { bothLanguagesView, translationStateFilterComponent } from '../translations/adminComponents.ts'
@@ -108,10 +109,11 @@ export function publicationCollection(options: PublicationOptions): CollectionCo
                     name: 'date',
                     type: 'date',
                     // Required through validate, so a draft can be saved before it is dated.
-                    validate: (value: unknown) => {
-                      if (!value) return 'A date is required for the date line.'
+                    validate: (value: unknown, { req }: { req: PayloadRequest }) => {
+                      const say = adminT(req.i18n.t, 'validation')
+                      if (!value) return say('dateLineRequired')
                       return Number.isNaN(Date.parse(String(value)))
-                        ? `"${String(value)}" is not a date. Write it as an ISO date, e.g. 2026-03-01.`
+                        ? say('notADateIso', { value: String(value) })
                         : true
                     },
                     index: true,

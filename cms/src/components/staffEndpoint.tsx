@@ -2,16 +2,16 @@
 import { useConfig } from '@payloadcms/ui'
 import { useState } from 'react'
 
-/** What a staff endpoint answers: its own message, or Payload's list of errors. */
-export type EndpointAnswer = { message?: string; errors?: { message?: string }[] }
+/** What a staff endpoint answers: its own message, Payload's list of errors, or (send-publication) one error. */
+export type EndpointAnswer = { message?: string; errors?: { message?: string }[]; error?: string }
 
 /** The answer's JSON, or an empty object when it has none. */
 export async function readAnswer<T extends object = object>(response: Response): Promise<T & EndpointAnswer> {
   return (await response.json().catch(() => ({}))) as T & EndpointAnswer
 }
 
-/** The first error Payload reports in an answer, if any. */
-export const firstError = (answer: EndpointAnswer): string | undefined => answer.errors?.[0]?.message
+/** The first error an answer reports, if any. */
+export const firstError = (answer: EndpointAnswer): string | undefined => answer.errors?.[0]?.message ?? answer.error
 
 /** The first error of a Payload-shaped answer, or the fallback. */
 export async function errorOf(response: Response, fallback: string): Promise<string> {

@@ -1,5 +1,6 @@
-import { isLocale, type Locale } from '@pressroom/shared'
+import { isLocale } from '@pressroom/shared'
 import { type FieldHook, ValidationError } from 'payload'
+import { adminT } from '../i18n/admin/adminT.ts'
 
 /**
  * A date field that means an instant (an embargo, a date line, when a text changed) is stored as
@@ -71,21 +72,6 @@ const shown = (value: unknown) => {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text
 }
 
-export const instantMessages: Record<Locale, Record<'empty' | 'invalid', (value: unknown) => string>> = {
-  en: {
-    invalid: (value) =>
-      `"${shown(value)}" is not a date and time. Write it as 2026-03-05T18:00:00+03:00 (with the offset from UTC), ` +
-      'or as 2026-03-05 18:00, which is read as UTC.',
-    empty: () => 'An empty text is not a date. Choose a date and time, or clear the field (null) to leave it unset.',
-  },
-  ru: {
-    invalid: (value) =>
-      `«${shown(value)}» — не дата и время. Укажите их как 2026-03-05T18:00:00+03:00 (со смещением от UTC) ` +
-      'или как 2026-03-05 18:00 — такое значение читается как время UTC.',
-    empty: () => 'Пустая строка — не дата. Выберите дату и время или очистите поле (null), чтобы оставить его пустым.',
-  },
-}
-
 const isLocaleRecord = (value: unknown): value is Record<string, unknown> =>
   !!value &&
   typeof value === 'object' &&
@@ -99,7 +85,6 @@ type HookArgs = Parameters<FieldHook>[0]
 function storedInstant(value: unknown, { field, path, req, collection, global }: HookArgs) {
   const result = normalizeInstant(value)
   if (result.ok) return result.value
-  const language: Locale = isLocale(req.i18n?.language) ? req.i18n.language : 'en'
   throw new ValidationError(
     {
       collection: collection?.slug,
@@ -108,7 +93,9 @@ function storedInstant(value: unknown, { field, path, req, collection, global }:
         {
           path: path.join('.'),
           label: field.label || field.name,
-          message: instantMessages[language][result.reason](value),
+          message: adminT(req.i18n.t, 'validation')(result.reason === 'empty' ? 'instantEmpty' : 'instantInvalid', {
+            value: shown(value),
+          }),
         },
       ],
       req,

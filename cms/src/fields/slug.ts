@@ -1,5 +1,6 @@
-import { checkSlug, toSlug } from '@pressroom/shared'
+import { maxSlugLength, slugPattern, toSlug } from '@pressroom/shared'
 import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
+import { adminT } from '../i18n/admin/adminT.ts'
 
 /** The base itself if free, else the base with the first free numeric suffix. */
 async function uniqueSlug(
@@ -52,5 +53,11 @@ export const slugField: Field = {
     },
   },
   hooks: { beforeValidate: [fillSlug], beforeDuplicate: [copySlug] },
-  validate: (value: unknown) => checkSlug(value) ?? true,
+  // shared's checkSlug says the same in English for the site's build; staff read it in their language.
+  validate: (value: unknown, { req }: { req: PayloadRequest }) => {
+    const say = adminT(req.i18n.t, 'validation')
+    if (typeof value !== 'string' || value.length === 0) return say('slugRequired')
+    if (value.length > maxSlugLength) return say('slugTooLong', { max: maxSlugLength })
+    return slugPattern.test(value) ? true : say('slugPattern')
+  },
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@pressroom/shared'
+import { getTranslation } from '@payloadcms/translations'
 import {
   type Access,
   type CollectionBeforeOperationHook,
@@ -21,17 +21,17 @@ function asRole(req: PayloadRequest, role: Role): PayloadRequest {
 
 type Label = SanitizedCollectionConfig['labels']['plural'] | SanitizedGlobalConfig['label']
 
-function inBothLanguages(label: Label, slug: string): Record<Locale, string> {
-  const inLanguage = (language: Locale) =>
-    typeof label === 'string' ? label : typeof label === 'object' && label ? (label[language] ?? slug) : slug
-  return { en: inLanguage('en'), ru: inLanguage('ru') }
+/** The collection's label in the staff member's admin language, as Payload shows it. */
+function inLanguage(label: Label, slug: string, req: PayloadRequest): string {
+  if (typeof label === 'string' || (typeof label === 'object' && label)) return getTranslation(label, req.i18n)
+  return slug
 }
 
 type Attempt = {
   access: Access | undefined
   action: 'create' | 'update' | 'delete'
   args: { id?: number; data?: Record<string, unknown> }
-  labels: Record<Locale, string>
+  labels: string
   /** The collection, to test a `where` answer against the one document; none for a global. */
   collection?: CollectionSlug
   req: PayloadRequest
@@ -58,7 +58,7 @@ async function explain(attempt: Attempt): Promise<void> {
   const mayAsk = async (other: Role) => other !== role && (await permits(attempt, asRole(req, other)))
   const ask =
     role === 'translator' && (await mayAsk('editor')) ? 'editorOrAdmin' : (await mayAsk('admin')) ? 'admin' : 'nobody'
-  throw refuse(req, roleMayNot({ role, action, labels, ask }))
+  throw refuse(req, { worded: roleMayNot(req, { role, action, labels, ask }) })
 }
 
 const explained = ['create', 'update', 'delete'] as const
@@ -80,7 +80,7 @@ export const explainRefusal: CollectionBeforeOperationHook = async ({
   req,
 }) => {
   if (overrideAccess || !isExplained(operation)) return args
-  const labels = inBothLanguages(collection.labels?.plural, collection.slug)
+  const labels = inLanguage(collection.labels?.plural, collection.slug, req)
   await explain({
     access: collection.access[operation],
     action: operation,
@@ -101,7 +101,7 @@ export const explainRefusalInGlobal: GlobalBeforeOperationHook = async ({
   req,
 }) => {
   if (overrideAccess || operation !== 'update') return args
-  const labels = inBothLanguages(global.label, global.slug)
+  const labels = inLanguage(global.label, global.slug, req)
   await explain({ access: global.access.update, action: 'update', args, labels, req })
   return args
 }

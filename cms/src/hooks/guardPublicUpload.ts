@@ -7,6 +7,7 @@ import {
 } from 'payload'
 import { roleOf } from '../access/roles.ts'
 import { isPublicUpload, type UploadCollection } from '../access/uploadVisibility.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
 
 /**
  * A translator uploads new files and edits those nothing public uses, but never changes what the
@@ -14,21 +15,10 @@ import { isPublicUpload, type UploadCollection } from '../access/uploadVisibilit
  * choice (docs/adr/0022). Deleting is refused by the collection's delete access.
  */
 
-const messages = {
-  publicUpload: {
-    en: 'This file is public: a published document or press kit uses it, or an editor made it public on its own. Translators cannot change its file or public fields; upload a new file, or ask an editor.',
-    ru: 'Этот файл публичен: его использует опубликованный документ или пресс-кит, или редактор сделал его публичным сам по себе. Переводчик не может менять его файл и публичные поля; загрузите новый файл или обратитесь к редактору.',
-  },
-  publicOnItsOwn: {
-    en: 'Only editors and admins can make a file public on its own. Attach it to a document and ask an editor to publish it.',
-    ru: 'Сделать файл публичным самим по себе могут только редакторы и администраторы. Прикрепите его к документу и попросите редактора опубликовать.',
-  },
-}
-
 type NamedField = { name: string; access?: { read?: FieldAccess } }
 
-const refuse = (req: PayloadRequest, message: keyof typeof messages) =>
-  new APIError(messages[message][req.i18n?.language === 'ru' ? 'ru' : 'en'], 403, undefined, true)
+const refuse = (req: PayloadRequest, message: 'publicUpload' | 'publicOnItsOwn') =>
+  new APIError(adminT(req.i18n.t, 'uploads')(message), 403, undefined, true)
 
 const blank = (value: unknown) => value === undefined || value === null || value === ''
 const same = (a: unknown, b: unknown) => (blank(a) && blank(b)) || JSON.stringify(a) === JSON.stringify(b)

@@ -4,7 +4,7 @@ import {
   type PayloadRequest,
   type SanitizedCollectionConfig,
 } from 'payload'
-import { refusals, refuse } from '../access/refusals.ts'
+import { refuse } from '../access/refusals.ts'
 import { roleOf } from '../access/roles.ts'
 
 type ID = number | string
@@ -52,7 +52,7 @@ function asksToPublish(args: Args): boolean {
 
 /** A new document, or a copy, must start as a draft. */
 async function guardCreate(args: Args, collection: SanitizedCollectionConfig, req: PayloadRequest) {
-  if (args.data?._status === 'published' || args.publishSpecificLocale) throw refuse(req, refusals.draftsOnly)
+  if (args.data?._status === 'published' || args.publishSpecificLocale) throw refuse(req, 'draftsOnly')
   const copying = args.duplicateFromID !== undefined && args.duplicateFromID !== null
   // Saved as a draft, or with a status of its own, a copy is a draft; otherwise it takes the
   // status of the original's newest version, as Payload's duplicate reads it.
@@ -69,12 +69,12 @@ async function guardCreate(args: Args, collection: SanitizedCollectionConfig, re
     },
     req,
   })
-  if (original?._status === 'published') throw refuse(req, refusals.publishedCopy)
+  if (original?._status === 'published') throw refuse(req, 'publishedCopy')
 }
 
 /** By id or in bulk: only a draft save, which writes a new version and leaves the live row alone. */
 function guardUpdate(args: Args, req: PayloadRequest) {
-  if (args.draft !== true || asksToPublish(args)) throw refuse(req, refusals.draftsOnly)
+  if (args.draft !== true || asksToPublish(args)) throw refuse(req, 'draftsOnly')
 }
 
 /**
@@ -98,6 +98,6 @@ async function guardRestore(args: Args, collection: SanitizedCollectionConfig, r
     req,
   })
   if (version.version?._status === 'published' || live?._status === 'published') {
-    throw refuse(req, refusals.restoreChangesPublic)
+    throw refuse(req, 'restoreChangesPublic')
   }
 }

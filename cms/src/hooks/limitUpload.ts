@@ -1,6 +1,9 @@
-import { APIError, type CollectionBeforeOperationHook, type SharpDependency } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type PayloadRequest, type SharpDependency } from 'payload'
 import sharp from 'sharp'
 import { maxUploadBytes as uploadLimit } from '../http/uploadLimit.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
+import type { AdminWords } from '../i18n/admin/en.ts'
+import { adminTranslations } from '../i18n/admin/translations.ts'
 
 export const maxUploadBytes = uploadLimit()
 /** 100 megapixels: larger than any camera a press office uses, small enough to resize safely. */
@@ -9,22 +12,36 @@ export const maxImagePixels = Number(process.env.MAX_IMAGE_PIXELS ?? 100_000_000
 /** What sharp calls the formats Media accepts (AVIF is read as heif). */
 const rasterFormats = new Set(['jpeg', 'png', 'webp', 'heif', 'gif'])
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+/** A file size as staff read it ("2.0 MB", "2,0 МБ"). */
+export const megabytes = (req: PayloadRequest, bytes: number) =>
+  adminT(req.i18n.t, 'uploads')('megabytes', {
+    size: (bytes / 1024 / 1024).toLocaleString(req.i18n.language, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }),
+  })
 
-export const uploadLimitMessage = () =>
-  `The file is larger than the ${megabytes(maxUploadBytes)} upload limit. Reduce or compress it and upload again.`
+/**
+ * What Payload's upload parser answers past the limit. It is set once in the config, with no
+ * request to read a language from, so it says it in every admin language; the CMS's server
+ * refuses oversize bodies before they reach it (http/bodyLimits.ts), so staff rarely see it.
+ */
+export const uploadLimitMessage = () => {
+  const size = `${(maxUploadBytes / 1024 / 1024).toFixed(1)}`
+  return (Object.values(adminTranslations) as { pressroom: AdminWords }[])
+    .map(({ pressroom: { uploads } }) =>
+      uploads.limit.replace('{{limit}}', uploads.megabytes.replace('{{size}}', size)),
+    )
+    .join(' / ')
+}
 
 /** Rejects oversize files before anything is stored (uploads through the Local API). */
 export const limitUploadSize: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const size = req.file?.size ?? req.file?.data?.length
   if (size && size > maxUploadBytes) {
-    throw new APIError(
-      `The file is ${megabytes(size)}; the largest upload accepted is ${megabytes(maxUploadBytes)}. Reduce or compress it and upload again.`,
-      413,
-      undefined,
-      true,
-    )
+    const limit = megabytes(req, maxUploadBytes)
+    throw refused(adminT(req.i18n.t, 'uploads')('tooLarge', { size: megabytes(req, size), limit }), 413)
   }
   return args
 }
@@ -35,50 +52,29 @@ export const limitUploadSize: CollectionBeforeOperationHook = ({ args, operation
  */
 export const checkImageDimensions: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if ((operation !== 'create' && operation !== 'update') || !req.file?.data) return args
-  if (looksLikeSvg(req.file.data)) throw svgRefused(req.file.name)
+  const say = adminT(req.i18n.t, 'uploads')
+  const name = req.file.name
+  if (looksLikeSvg(req.file.data)) throw refused(say('svg', { name }))
   let width: number | undefined
   let height: number | undefined
   let format: string | undefined
   try {
     ;({ width, height, format } = await sharp(req.file.data, { limitInputPixels: false }).metadata())
   } catch {
-    throw new APIError(
-      `"${req.file.name}" is not a readable image. Upload a JPEG, PNG, WebP, AVIF or GIF file.`,
-      400,
-      undefined,
-      true,
-    )
+    throw refused(say('notAnImage', { name }))
   }
-  if (format === 'svg') throw svgRefused(req.file.name)
+  if (format === 'svg') throw refused(say('svg', { name }))
   if (!format || !rasterFormats.has(format)) {
-    throw new APIError(
-      `"${req.file.name}" is not a JPEG, PNG, WebP, AVIF or GIF image${format ? ` (it is ${format})` : ''}. Convert it and upload again.`,
-      400,
-      undefined,
-      true,
-    )
+    throw refused(format ? say('notRasterIs', { name, format }) : say('notRaster', { name }))
   }
-  if (!width || !height) {
-    throw new APIError(`"${req.file.name}" has no readable dimensions. Upload another image.`, 400, undefined, true)
-  }
+  if (!width || !height) throw refused(say('noDimensions', { name }))
   if (width * height > maxImagePixels) {
-    throw new APIError(
-      `"${req.file.name}" is ${width}×${height} pixels; images may have at most ${(maxImagePixels / 1e6).toFixed(0)} megapixels. Scale it down and upload again.`,
-      400,
-      undefined,
-      true,
-    )
+    throw refused(say('tooManyPixels', { name, width, height, megapixels: (maxImagePixels / 1e6).toFixed(0) }))
   }
   return args
 }
 
-const svgRefused = (name: string) =>
-  new APIError(
-    `"${name}" is an SVG drawing; SVG is not accepted because it can carry scripts. Export it as PNG and upload that.`,
-    400,
-    undefined,
-    true,
-  )
+const refused = (message: string, status = 400) => new APIError(message, status, undefined, true)
 
 /** An XML text whose first element is <svg>, whatever its name or declared type; also caught when sharp can read it. */
 function looksLikeSvg(data: Buffer): boolean {

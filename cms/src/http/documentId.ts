@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { type AccessWords, staffWords } from '../access/staffWords.ts'
 
 /**
  * A document ID as a URL, a query or a CSV cell gives it. Documents have integer IDs on both
@@ -11,9 +12,14 @@ export function parseDocumentId(value: unknown): number | undefined {
 
 /**
  * The `:id` of a custom endpoint's path (`/api/dispatches/:id/plan`), or the 404 to answer when it
- * names no document: `what` says which kind ("dispatch" → `"x" is not a dispatch ID.`).
+ * names no document, in the admin's language: `what` says which kind ("dispatch" → `"x" is not a
+ * dispatch ID.`).
  */
-export function routeDocumentId(req: PayloadRequest, what: string): number | Response {
+export function routeDocumentId(req: PayloadRequest, what: keyof AccessWords['idOf']): number | Response {
   const given = String(req.routeParams?.id ?? '')
-  return parseDocumentId(given) ?? Response.json({ message: `"${given}" is not a ${what} ID.` }, { status: 404 })
+  const say = staffWords(req, 'access')
+  return (
+    parseDocumentId(given) ??
+    Response.json({ message: say('notAnId', { given, what: say(`idOf:${what}`) }) }, { status: 404 })
+  )
 }

@@ -1,5 +1,6 @@
 import { APIError, type PayloadRequest } from 'payload'
 import { hasRole } from '../access/roles.ts'
+import { type AccessWords, staffWords } from '../access/staffWords.ts'
 
 export type SignedInStaff = { id: number | string; sid?: string }
 
@@ -16,13 +17,16 @@ export function signedInStaff(req: PayloadRequest): SignedInStaff | undefined {
 /**
  * The guard of a staff endpoint that acts for the press room (the recipients directory, dispatches
  * and their log, held e-mail batches): admins and editors only. Refusals are Payload errors shown
- * as they are: 401 to sign in, 403 for another role; `action` ends both sentences
- * ("decide about e-mail batches").
+ * as they are, in the staff member's admin language: 401 to sign in, 403 for another role; `action`
+ * ends both sentences ("decide about e-mail batches").
  */
-export function requirePublisher(req: PayloadRequest, action: string): NonNullable<PayloadRequest['user']> {
-  if (!req.user) throw new APIError(`Log in as an admin or editor to ${action}.`, 401, undefined, true)
-  if (!hasRole(req.user, 'admin', 'editor')) {
-    throw new APIError(`Only admins and editors may ${action}.`, 403, undefined, true)
-  }
+export function requirePublisher(
+  req: PayloadRequest,
+  action: keyof AccessWords['action'],
+): NonNullable<PayloadRequest['user']> {
+  const say = staffWords(req, 'access')
+  const vars = { action: say(`action:${action}`) }
+  if (!req.user) throw new APIError(say('signInTo', vars), 401, undefined, true)
+  if (!hasRole(req.user, 'admin', 'editor')) throw new APIError(say('publishersOnly', vars), 403, undefined, true)
   return req.user
 }

@@ -1,4 +1,5 @@
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+import { staffWords } from '../access/staffWords.ts'
 import { routeDocumentId } from '../http/documentId.ts'
 import { requirePublisher } from '../http/staffOnly.ts'
 import { type BatchDecision, decideHeldBatch } from './heldBatches.ts'
@@ -10,25 +11,16 @@ function decideEndpoint(path: string, decision: BatchDecision): Endpoint {
     path: `/:id/${path}`,
     method: 'post',
     handler: async (req: PayloadRequest) => {
-      const user = requirePublisher(req, 'decide about e-mail batches')
+      const user = requirePublisher(req, 'decideBatches')
       const id = routeDocumentId(req, 'batch')
       if (id instanceof Response) return id
       const done = await decideHeldBatch(req.payload, id, decision, user.id)
       if (!done) {
-        throw new APIError(
-          'This batch is not waiting for a decision (someone decided already, or it was never held); reload the page.',
-          409,
-          undefined,
-          true,
-        )
+        throw new APIError(staffWords(req, 'mailBatches')('notWaiting'), 409, undefined, true)
       }
       req.payload.logger.info({ batch: id, decision, user: user.id }, 'Held mail batch decided by staff')
-      return Response.json({
-        message:
-          decision === 'send-anyway'
-            ? 'The batch goes out with the next mail run (within a minute).'
-            : 'Given up: its messages are marked failed and will not be sent again.',
-      })
+      const say = staffWords(req, 'mailBatches')
+      return Response.json({ message: say(decision === 'send-anyway' ? 'sendAnyway' : 'givenUp') })
     },
   }
 }

@@ -1,5 +1,6 @@
 import { type Locale, locales } from '@pressroom/shared'
 import countries from 'i18n-iso-countries'
+import type { AdminSay } from '../i18n/admin/adminT.ts'
 import { isValidEmail } from '../mail/address.ts'
 
 /**
@@ -53,17 +54,14 @@ export const isDeliveryChannel = (value: string): value is DeliveryChannel =>
   deliveryChannels.some((c) => c.value === value)
 
 /** The same address check as subscriptions (mail/address.ts), with a message that says what is wrong. */
-export function emailProblem(value: string): string | null {
-  if (value.length > 254)
-    return `"${value.slice(0, 40)}…" is longer than the 254 characters an e-mail address may have.`
-  if (!isValidEmail(value)) return `"${value}" is not an e-mail address (expected name@example.org).`
+export function emailProblem(value: string, say: AdminSay<'validation'>): string | null {
+  if (value.length > 254) return say('emailTooLong', { start: value.slice(0, 40) })
+  if (!isValidEmail(value)) return say('notAnEmail', { value })
   return null
 }
 
-export function countryProblem(value: string): string | null {
-  if (!/^[A-Z]{2}$/.test(value) || !countries.isValid(value)) {
-    return `"${value}" is not an ISO 3166 two-letter country code (e.g. DE, RU, US).`
-  }
+export function countryProblem(value: string, say: AdminSay<'validation'>): string | null {
+  if (!/^[A-Z]{2}$/.test(value) || !countries.isValid(value)) return say('notACountry', { value })
   return null
 }
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { hasRole } from '../access/roles.ts'
+import { staffError } from '../i18n/admin/staffError.ts'
 import { rememberPreparedOriginal } from './storePreparedOriginal.ts'
 import { stripImageMetadata } from './stripImageMetadata.ts'
 
@@ -84,12 +85,7 @@ async function keepsMetadata(operand: Operand, choice: Choice): Promise<boolean>
 async function originalToCleanNow(operand: Operand, choice: Choice): Promise<PayloadRequest['file']> {
   if (operand.data?.keepMetadata !== false || !mayChoose(choice)) return undefined
   if (operand.id === undefined) {
-    throw new APIError(
-      'Metadata is kept or removed one image at a time: untick "Keep location and camera data" on each image.',
-      400,
-      undefined,
-      true,
-    )
+    throw staffError('uploads', 'metadataOneAtATime', undefined, 400)
   }
   const stored = await storedMedia(operand.id, choice)
   if (!stored?.keepMetadata || !stored.filename) return undefined
@@ -101,12 +97,7 @@ async function originalToCleanNow(operand: Operand, choice: Choice): Promise<Pay
 /** Payload copies a duplicate's file from disk, past this hook: a kept original would be copied with its metadata. */
 async function refuseDuplicateOfKeptMetadata(id: number | string, choice: Choice): Promise<void> {
   if ((await storedMedia(id, choice))?.keepMetadata) {
-    throw new APIError(
-      'This image keeps its location and camera data, so it cannot be duplicated. Upload the file again as a new image instead.',
-      400,
-      undefined,
-      true,
-    )
+    throw staffError('uploads', 'metadataNoDuplicate', undefined, 400)
   }
 }
 
@@ -114,11 +105,6 @@ async function cleanCopy(file: NonNullable<PayloadRequest['file']>): Promise<Buf
   try {
     return await stripImageMetadata(file.data)
   } catch (error) {
-    throw new APIError(
-      `"${file.name}" could not be re-encoded to remove its location and camera data (${(error as Error).message}). Export it again as JPEG or PNG and upload that.`,
-      400,
-      undefined,
-      true,
-    )
+    throw staffError('uploads', 'metadataNotRemoved', { name: file.name, error: (error as Error).message }, 400)
   }
 }

@@ -9,8 +9,11 @@ export type AdminArea = keyof AdminWords
 /** A key inside one area, as `t` wants it (nested groups joined by `:`, as Payload joins them). */
 export type AdminKey<A extends AdminArea> = NestedKeysStripped<AdminWords[A]>
 
+/** One area's words, as adminT returns them: pure functions that word problems take one. */
+export type AdminSay<A extends AdminArea> = (key: AdminKey<A>, vars?: Record<string, unknown>) => string
+
 /** Payload's `t`: from `useTranslation()` in a client component, `i18n` or `req.i18n` on the server. */
-type PayloadT = (key: never, vars?: never) => string
+export type PayloadT = (key: never, vars?: never) => string
 
 /**
  * One area's words in the admin's language, through Payload's own `t`, so the staff member's

@@ -1,4 +1,5 @@
 import type { Locale } from '@pressroom/shared'
+import type { AccessWords, MailBatchWords } from '../../access/staffWords.ts'
 import type { Failure } from '../../board/collectBoard.ts'
 import type { CheckName, Problem } from '../../health/collectHealth.ts'
 
@@ -8,6 +9,190 @@ import type { CheckName, Problem } from '../../health/collectHealth.ts'
  * by Payload's `t`. ru.ts must have every key: its type is this file's shape.
  */
 export const en = {
+  // Messages from the server (refusals, validation, results of the buttons): docs/adr/0041.
+  access: {
+    signInTo: 'Log in as an admin or editor to {{action}}.',
+    publishersOnly: 'Only admins and editors may {{action}}.',
+    action: {
+      importRecipients: 'import recipients',
+      exportRecipients: 'export the recipients directory',
+      planDispatches: 'plan dispatches',
+      exportDispatchLog: 'export the dispatch log',
+      resendNotices: 're-send notices',
+      decideBatches: 'decide about e-mail batches',
+      sendPublications: 'send publications by e-mail',
+      countPublicationRecipients: 'count the recipients of publication e-mails',
+      seePublicationSends: 'see the e-mails of a publication',
+      cancelSends: 'cancel e-mails',
+    },
+    notAnId: '"{{given}}" is not a {{what}} ID.',
+    idOf: { dispatch: 'dispatch', batch: 'batch', logEntry: 'log entry', send: 'send' },
+    draftsOnly: 'Translators can save drafts only. Save as draft and ask an editor to publish it.',
+    publishedCopy:
+      'This copy would be published at once, and translators can save drafts only. Duplicate it as a draft (as the Duplicate button does) and ask an editor to publish it.',
+    restoreChangesPublic:
+      'Restoring this version would change what the public reads, and translators can save drafts only. Restore it as a draft, or ask an editor to restore it.',
+    scheduleNeedsPublisher:
+      'Only editors and administrators schedule publishing and unpublishing. Ask an editor to schedule it.',
+    roleMayNot: 'Your role ({{role}}) may not {{action}} {{labels}}. Ask {{whom}} to do it.',
+    nobodyMay: 'Nobody may {{action}} {{labels}} by hand: the CMS keeps them itself.',
+    role: { admin: 'administrator', editor: 'editor', translator: 'translator' },
+    roleAction: { create: 'add', update: 'change', delete: 'delete' },
+    ask: { editorOrAdmin: 'an editor or an administrator', admin: 'an administrator' },
+  } satisfies AccessWords,
+  mailBatches: {
+    notWaiting:
+      'This batch is not waiting for a decision (someone decided already, or it was never held); reload the page.',
+    sendAnyway: 'The batch goes out with the next mail run (within a minute).',
+    givenUp: 'Given up: its messages are marked failed and will not be sent again.',
+  } satisfies MailBatchWords,
+  uploads: {
+    megabytes: '{{size}} MB',
+    limit: 'The file is larger than the {{limit}} upload limit. Reduce or compress it and upload again.',
+    tooLarge: 'The file is {{size}}; the largest upload accepted is {{limit}}. Reduce or compress it and upload again.',
+    notAnImage: '"{{name}}" is not a readable image. Upload a JPEG, PNG, WebP, AVIF or GIF file.',
+    notRaster: '"{{name}}" is not a JPEG, PNG, WebP, AVIF or GIF image. Convert it and upload again.',
+    notRasterIs:
+      '"{{name}}" is not a JPEG, PNG, WebP, AVIF or GIF image (it is {{format}}). Convert it and upload again.',
+    noDimensions: '"{{name}}" has no readable dimensions. Upload another image.',
+    tooManyPixels:
+      '"{{name}}" is {{width}}×{{height}} pixels; images may have at most {{megapixels}} megapixels. Scale it down and upload again.',
+    svg: '"{{name}}" is an SVG drawing; SVG is not accepted because it can carry scripts. Export it as PNG and upload that.',
+    publicUpload:
+      'This file is public: a published document or press kit uses it, or an editor made it public on its own. Translators cannot change its file or public fields; upload a new file, or ask an editor.',
+    publicOnItsOwn:
+      'Only editors and admins can make a file public on its own. Attach it to a document and ask an editor to publish it.',
+    metadataOneAtATime:
+      'Metadata is kept or removed one image at a time: untick "Keep location and camera data" on each image.',
+    metadataNoDuplicate:
+      'This image keeps its location and camera data, so it cannot be duplicated. Upload the file again as a new image instead.',
+    metadataNotRemoved:
+      '"{{name}}" could not be re-encoded to remove its location and camera data ({{error}}). Export it again as JPEG or PNG and upload that.',
+  },
+  recipientsCsv: {
+    notAForm: 'The upload is not a readable form. Send the CSV file in the field "file".',
+    noFile: 'No file was sent. Choose a CSV file and send it in the field "file".',
+    tooLarge: 'The file is larger than {{limit}}, the most one import takes. Split it into smaller files.',
+    empty: 'The file is empty. Export the recipients first to get a template.',
+    notUtf8: 'The file is not UTF-8 text. Save it from the spreadsheet as "CSV UTF-8" and try again.',
+    notCsv: 'The file is not readable CSV: {{error}}. Save it from the spreadsheet as "CSV UTF-8" and try again.',
+    notCsvAtLine:
+      'The file is not readable CSV (line {{line}}): {{error}}. Save it from the spreadsheet as "CSV UTF-8" and try again.',
+    unknownColumn: 'Unknown column "{{column}}". Known columns: {{known}}.',
+    columnTwice: 'Column "{{column}}" appears twice.',
+    columnMissing: 'Required column "{{column}}" is missing.',
+    tooManyRows: 'The file has {{rows}} rows; one import takes at most {{max}}. Split it into smaller files.',
+    cellCount: 'The row has {{cells}} cells but the header has {{columns}} columns.',
+    notAnId: '"{{value}}" is not a recipient ID (a whole number from an export). Leave it empty for new recipients.',
+    longerThan: 'Longer than {{max}} characters.',
+    notAKind: '"{{value}}" is not a kind. Use one of: {{kinds}}.',
+    kindRequired: 'The kind is required: {{kinds}}.',
+    nameRequired: 'The English name is required.',
+    sameAddressTwice: 'The same address is listed twice.',
+    notALanguage: '"{{value}}" is not a language. Use en or ru.',
+    unknownChannel: 'Unknown channel {{channels}}. Use: {{known}}.',
+    channelTwice: 'A channel is listed twice.',
+    notYesNo: '"{{value}}" is not yes or no (true/false, 1/0 also work).',
+    noRecipients: 'The file has a header but no recipients.',
+    noSuchId: 'No recipient has ID {{id}}. Leave the id empty to add a new recipient.',
+    externalIdTaken: 'External ID "{{externalId}}" belongs to another recipient (ID {{id}}).',
+    addressesOfSeveral:
+      'These addresses belong to {{count}} different recipients (IDs {{ids}}). Add the id column to say which one this row is.',
+    namesOfSeveral:
+      '{{count}} recipients have this kind, name and country (IDs {{ids}}). Add the id column to say which one this row is.',
+    groupAmbiguous: 'Several groups are called "{{group}}"; write the group\'s ID instead.',
+    noSuchGroup: 'No distribution group is called "{{group}}". Create it first, or correct the name.',
+    emailWithoutAddress: 'E-mail is a preferred channel but the recipient has no e-mail address.',
+    sameAsRow:
+      'This row describes the same recipient as row {{row}} (same id, external_id, e-mail or name). Merge the two rows.',
+    addressTaken: '{{email}} already belongs to recipient ID {{id}}. One address, one recipient.',
+    checked: 'Checked: {{created}} new, {{updated}} changed, {{unchanged}} unchanged.',
+    imported: 'Imported: {{created}} new, {{updated}} changed, {{unchanged}} unchanged.',
+    nothingImported:
+      'Nothing was imported: {{count}} problem(s) in the file. Correct every row listed and upload it again.',
+  },
+  validation: {
+    instantInvalid:
+      '"{{value}}" is not a date and time. Write it as 2026-03-05T18:00:00+03:00 (with the offset from UTC), or as 2026-03-05 18:00, which is read as UTC.',
+    instantEmpty: 'An empty text is not a date. Choose a date and time, or clear the field (null) to leave it unset.',
+    dateLineRequired: 'A date is required for the date line.',
+    manualDateRequired: 'Enter the date the notice was posted or handed over.',
+    notADate: '"{{value}}" is not a date.',
+    notADateIso: '"{{value}}" is not a date. Write it as an ISO date, e.g. 2026-03-01.',
+    futureDate: 'The date is in the future: record a delivery once done.',
+    englishNameRequired: 'The English name is required.',
+    enterAddress: 'Enter an address.',
+    emailTooLong: '"{{start}}…" is longer than the 254 characters an e-mail address may have.',
+    notAnEmail: '"{{value}}" is not an e-mail address (expected name@example.org).',
+    notACountry: '"{{value}}" is not an ISO 3166 two-letter country code (e.g. DE, RU, US).',
+    emailChannelWithoutAddress:
+      'E-mail is a preferred channel but no e-mail address is given: add one or remove e-mail.',
+    phone: 'Write the phone number in international form, e.g. +7 495 000-00-00.',
+    slugRequired: 'A slug is required.',
+    slugTooLong: 'A slug may have at most {{max}} characters.',
+    slugPattern:
+      'A slug may contain only lower-case latin letters, digits and single hyphens between them (for example "founding-statement").',
+  },
+  publicationMail: {
+    sendJson: 'Send a JSON body: {"collection": "statements", "id": 12}.',
+    collectionOneOf: '"collection" must be one of: {{collections}}.',
+    idNumeric: '"id" must be the numeric ID of the document.',
+    localesList: '"locales" must be a list of language codes, e.g. ["en", "ru"].',
+    noCorrection: 'The document has no correction note: add one under "Changes", publish, then send.',
+    notPublished: 'The document is not published; publish it first.',
+    embargoed: 'The document is under embargo until {{until}}; it is sent when the embargo ends.',
+    noLanguage: 'The document has no language ready to send.',
+    planned: 'Planned {{sends}}.',
+    plannedIn: '{{count}} e-mails in {{language}}',
+    alreadySent: 'Already sent: nothing new was planned.',
+  },
+  dispatch: {
+    planned: 'Planned: {{total}} recipient(s); {{email}} by e-mail, sent within a minute.',
+    plannedPartly:
+      'Planned: {{total}} recipient(s) ({{created}} added now); {{email}} by e-mail, sent within a minute.',
+    noticeMissing: 'Notice {{id}} does not exist. Choose a published notice.',
+    noticeNotPublished: 'Only published notices can be dispatched; "{{title}}" is not published. Publish it first.',
+    dispatchMissing: 'Dispatch {{id}} does not exist.',
+    beingPlanned: 'This dispatch is being planned already; reload the page.',
+    beingPlannedNow: 'This dispatch is being planned right now; reload the page in a minute.',
+    alreadyPlanned: 'This dispatch is already {{status}}; it is planned only once.',
+    noActiveRecipient:
+      'The chosen groups and recipients contain no active recipient. Choose a group with members or add recipients.',
+    locked:
+      'This dispatch is already {{status}}; its notice and recipients cannot change. Create a new dispatch instead.',
+    noDelete: 'A planned dispatch is part of the record and cannot be deleted; its log stays.',
+    status: { planning: 'being planned', planned: 'planned', sending: 'sending', completed: 'completed' },
+    unknownFormat: 'Unknown format "{{format}}". Use format=csv or format=pdf.',
+    nothingWithId: 'Nothing with that ID exists.',
+    logScope: 'Give exactly one of ?dispatch=, ?notice= or ?recipient= with an ID.',
+    notAnId: '"{{value}}" is not an ID.',
+    resendJson: 'Send JSON: {"reason": "why it is sent again", "attempt": <current attempt>}.',
+    queuedAgain: 'Queued again as attempt {{attempt}}.',
+    reasonNeeded: 'Give the reason for sending again (up to 500 characters).',
+    logEntryMissing: 'Dispatch log entry {{id}} does not exist.',
+    otherChannel:
+      'This recipient is reached by {{channel}}; record another delivery under "Manual delivery records" instead.',
+    acknowledged: 'The recipient has already acknowledged receipt; nothing needs sending again.',
+    someoneElse: 'Someone else has just sent this again; reload the page to see the log.',
+    manualEntryMissing: 'The dispatch log entry does not exist. Choose one from the list.',
+  },
+  twoFactorServer: {
+    codeNeeded:
+      'Two-factor sign-in is on for this account: enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+    codeWrong:
+      'The code is wrong, expired or already used. Enter the code your authenticator app shows now, or an unused recovery code.',
+    signInFirst: 'Sign in first.',
+    sendJson: 'Send a JSON body with Content-Type: application/json.',
+    alreadyOn: 'Two-factor sign-in is already on. Turn it off first to move it to another device.',
+    notOn: 'Two-factor sign-in is not on for this account.',
+    startFirst: 'Start the set-up first: press “Set up two-factor sign-in”.',
+    confirmWrong:
+      'That code does not match. Check that the phone’s clock is right, then enter the code the app shows now.',
+    requiredForAdmins:
+      'Two-factor sign-in is required for administrators here (TOTP_REQUIRED_FOR_ADMINS), so it cannot be turned off.',
+    adminOnly: 'Only an administrator can turn off two-factor sign-in for another staff member.',
+    notFound: 'No staff member with that ID.',
+  },
   dispatchActions: {
     saveFirst: 'Save the dispatch, then plan it here.',
     plan: 'Plan and send: create the log and e-mail the notice',

@@ -29,7 +29,7 @@ export const dispatchEndpoints: Endpoint[] = [
     path: '/:id/recipient-counts',
     method: 'get',
     handler: async (req) => {
-      requirePublisher(req, 'plan dispatches')
+      requirePublisher(req, 'planDispatches')
       const id = routeDocumentId(req, 'dispatch')
       if (id instanceof Response) return id
       const { counts, confirmed } = await dispatchRecipientCounts(req.payload, id)
@@ -45,7 +45,7 @@ export const dispatchEndpoints: Endpoint[] = [
     path: '/:id/plan',
     method: 'post',
     handler: async (req) => {
-      requirePublisher(req, 'plan dispatches')
+      requirePublisher(req, 'planDispatches')
       const id = routeDocumentId(req, 'dispatch')
       if (id instanceof Response) return id
       // Staff must have seen and confirmed the counts as they are now; a stray POST plans nothing.
@@ -61,7 +61,11 @@ export const dispatchEndpoints: Endpoint[] = [
       if (check === 'changed') return Response.json({ message: words('countsChanged'), counts }, { status: 409 })
       const result = await planDispatch(req.payload, id)
       return Response.json({
-        message: `Planned: ${result.total} recipient(s)${result.created < result.total ? ` (${result.created} added now)` : ''}; ${result.byChannel.email ?? 0} by e-mail, sent within a minute.`,
+        message: adminT(req.i18n.t, 'dispatch')(result.created < result.total ? 'plannedPartly' : 'planned', {
+          total: result.total,
+          created: result.created,
+          email: result.byChannel.email ?? 0,
+        }),
         ...result,
       })
     },

@@ -2,6 +2,7 @@ import { defaultLocale, type Locale, relationId } from '@pressroom/shared'
 import { APIError, type Payload, type PayloadRequest, type Where } from 'payload'
 import { inTransaction, sameTransaction } from '../../db/transaction.ts'
 import { updateRowIf } from '../../db/updateRowIf.ts'
+import { staffError } from '../../i18n/admin/staffError.ts'
 import { leaseCutoff } from '../../jobs/index.ts'
 import type { Dispatch, Notice, Recipient } from '../../payload-types.ts'
 import { chooseChannel, type DeliveryChannel } from '../directory.ts'
@@ -11,14 +12,9 @@ type Id = number | string
 /** Only a published notice, with its reference number, can be sent to institutions. */
 export async function assertNoticePublished(payload: Payload, id: Id, req?: PayloadRequest): Promise<Notice> {
   const notice = await payload.findByID({ collection: 'notices', id, depth: 0, req }).catch(() => null)
-  if (!notice) throw new APIError(`Notice ${id} does not exist. Choose a published notice.`, 400, undefined, true)
+  if (!notice) throw staffError('dispatch', 'noticeMissing', { id }, 400)
   if (notice._status !== 'published' || !notice.referenceNumber) {
-    throw new APIError(
-      `Only published notices can be dispatched; "${notice.title}" is not published. Publish it first.`,
-      400,
-      undefined,
-      true,
-    )
+    throw staffError('dispatch', 'noticeNotPublished', { title: notice.title ?? '' }, 400)
   }
   return notice
 }
@@ -49,7 +45,7 @@ type RecipientAllLocales = Omit<Recipient, 'name'> & { name?: Partial<Record<Loc
  */
 export async function planDispatch(payload: Payload, dispatchId: Id): Promise<PlannedDispatch> {
   const dispatch = await payload.findByID({ collection: 'dispatches', id: dispatchId, depth: 0 }).catch(() => null)
-  if (!dispatch) throw new APIError(`Dispatch ${dispatchId} does not exist.`, 404, undefined, true)
+  if (!dispatch) throw staffError('dispatch', 'dispatchMissing', { id: dispatchId }, 404)
   try {
     return await inTransaction(payload, async (req) => {
       await claimForPlanning(payload, dispatch, req)
@@ -82,7 +78,7 @@ async function claimForPlanning(payload: Payload, dispatch: Dispatch, req: Paylo
       { status: 'planning' },
       req,
     )
-    if (!claimed) throw new APIError('This dispatch is being planned already; reload the page.', 409, undefined, true)
+    if (!claimed) throw staffError('dispatch', 'beingPlanned', undefined, 409)
   } else if (dispatch.status === 'planning') {
     // Its planner's lease ran out (the process stopped): take the planning over; otherwise it is still going.
     const claimed = await updateRowIf(
@@ -97,10 +93,10 @@ async function claimForPlanning(payload: Payload, dispatch: Dispatch, req: Paylo
       req,
     )
     if (!claimed) {
-      throw new APIError('This dispatch is being planned right now; reload the page in a minute.', 409, undefined, true)
+      throw staffError('dispatch', 'beingPlannedNow', undefined, 409)
     }
   } else {
-    throw new APIError(`This dispatch is already ${dispatch.status}; it is planned only once.`, 409, undefined, true)
+    throw staffError('dispatch', 'alreadyPlanned', { status: { word: `status:${dispatch.status}` } }, 409)
   }
 }
 
@@ -108,12 +104,7 @@ async function planClaimed(payload: Payload, dispatch: Dispatch, req: PayloadReq
   const notice = await assertNoticePublished(payload, relationId(dispatch.notice), req)
   const { recipients, skippedInactive } = await resolveRecipients(payload, dispatch, req)
   if (recipients.length === 0) {
-    throw new APIError(
-      'The chosen groups and recipients contain no active recipient. Choose a group with members or add recipients.',
-      400,
-      undefined,
-      true,
-    )
+    throw staffError('dispatch', 'noActiveRecipient', undefined, 400)
   }
   const existingRows = await payload.find({
     collection: 'dispatch-recipients',

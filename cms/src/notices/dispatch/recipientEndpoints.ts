@@ -1,9 +1,11 @@
-import { APIError, type Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 import { attachment, today } from '../../http/attachment.ts'
 import { readBoundedBody } from '../../http/boundedBody.ts'
 import { routeDocumentId } from '../../http/documentId.ts'
 import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { requirePublisher } from '../../http/staffOnly.ts'
+import { adminT } from '../../i18n/admin/adminT.ts'
+import { staffError } from '../../i18n/admin/staffError.ts'
 import { dispatchLogCsv } from '../log/dispatchLogCsv.ts'
 import { dispatchLogPdf } from '../log/dispatchLogPdf.ts'
 import { loadDispatchLog, logScopeFrom } from '../log/loadDispatchLog.ts'
@@ -18,15 +20,15 @@ export const dispatchRecipientEndpoints: Endpoint[] = [
     path: '/export',
     method: 'get',
     handler: async (req) => {
-      requirePublisher(req, 'export the dispatch log')
+      requirePublisher(req, 'exportDispatchLog')
       const format = req.searchParams.get('format') ?? 'csv'
       if (format !== 'csv' && format !== 'pdf') {
-        throw new APIError(`Unknown format "${format}". Use format=csv or format=pdf.`, 400, undefined, true)
+        throw staffError('dispatch', 'unknownFormat', { format }, 400)
       }
       const scope = logScopeFrom(req.searchParams)
       const log = await loadDispatchLog(req.payload, scope).catch((error) => {
         if ((error as { status?: number }).status === 404) {
-          throw new APIError('Nothing with that ID exists.', 404, undefined, true)
+          throw staffError('dispatch', 'nothingWithId', undefined, 404)
         }
         throw error
       })
@@ -40,23 +42,19 @@ export const dispatchRecipientEndpoints: Endpoint[] = [
     path: '/:id/resend',
     method: 'post',
     handler: async (req) => {
-      const user = requirePublisher(req, 're-send notices')
-      const id = routeDocumentId(req, 'log entry')
+      const user = requirePublisher(req, 'resendNotices')
+      const id = routeDocumentId(req, 'logEntry')
       if (id instanceof Response) return id
       const raw = new TextDecoder().decode(await readBoundedBody(req, 16 * 1024, 'request'))
       let body: { reason?: unknown; attempt?: unknown }
       try {
         body = raw ? JSON.parse(raw) : {}
       } catch {
-        throw new APIError(
-          'Send JSON: {"reason": "why it is sent again", "attempt": <current attempt>}.',
-          400,
-          undefined,
-          true,
-        )
+        throw staffError('dispatch', 'resendJson', undefined, 400)
       }
       const row = await requestResend(req.payload, id, { user, reason: body.reason, attempt: body.attempt })
-      return Response.json({ message: `Queued again as attempt ${row.attempt}.`, attempt: row.attempt })
+      const message = adminT(req.i18n.t, 'dispatch')('queuedAgain', { attempt: row.attempt })
+      return Response.json({ message, attempt: row.attempt })
     },
   }),
 ]

@@ -1,7 +1,8 @@
 import { relationId } from '@pressroom/shared'
-import { APIError, type Payload, type PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { inTransaction } from '../../db/transaction.ts'
 import { updateRowIf } from '../../db/updateRowIf.ts'
+import { staffError } from '../../i18n/admin/staffError.ts'
 import type { DispatchRecipient } from '../../payload-types.ts'
 import { mailDeliveryKey, sendNoticeEmails } from './sendNoticeEmails.ts'
 
@@ -17,25 +18,15 @@ export async function requestResend(
 ): Promise<DispatchRecipient> {
   const reason = typeof input.reason === 'string' ? input.reason.trim() : ''
   if (!reason || reason.length > 500) {
-    throw new APIError('Give the reason for sending again (up to 500 characters).', 400, undefined, true)
+    throw staffError('dispatch', 'reasonNeeded', undefined, 400)
   }
   const row = await payload.findByID({ collection: 'dispatch-recipients', id, depth: 0 }).catch(() => null)
-  if (!row) throw new APIError(`Dispatch log entry ${id} does not exist.`, 404, undefined, true)
+  if (!row) throw staffError('dispatch', 'logEntryMissing', { id }, 404)
   if (row.channel !== 'email') {
-    throw new APIError(
-      `This recipient is reached by ${row.channel}; record another delivery under "Manual delivery records" instead.`,
-      409,
-      undefined,
-      true,
-    )
+    throw staffError('dispatch', 'otherChannel', { channel: row.channel }, 409)
   }
   if (row.acknowledgedAt) {
-    throw new APIError(
-      'The recipient has already acknowledged receipt; nothing needs sending again.',
-      409,
-      undefined,
-      true,
-    )
+    throw staffError('dispatch', 'acknowledged', undefined, 409)
   }
   const seen = input.attempt === undefined ? row.attempt : Number(input.attempt)
   const attempt = seen + 1
@@ -56,7 +47,7 @@ export async function requestResend(
       req,
     )
     if (!claimed) {
-      throw new APIError('Someone else has just sent this again; reload the page to see the log.', 409, undefined, true)
+      throw staffError('dispatch', 'someoneElse', undefined, 409)
     }
     const updated = await payload.update({
       collection: 'dispatch-recipients',

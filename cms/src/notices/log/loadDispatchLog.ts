@@ -1,6 +1,7 @@
 import { relationId } from '@pressroom/shared'
-import { APIError, type Payload, type Where } from 'payload'
+import type { Payload, Where } from 'payload'
 import { parseDocumentId } from '../../http/documentId.ts'
+import { staffError } from '../../i18n/admin/staffError.ts'
 import type { DispatchManualRecord, DispatchRecipient } from '../../payload-types.ts'
 
 type Id = number | string
@@ -88,11 +89,11 @@ async function describeScope(payload: Payload, scope: LogScope): Promise<string>
 export function logScopeFrom(params: URLSearchParams): LogScope {
   const given = (['dispatch', 'notice', 'recipient'] as const).filter((key) => params.get(key))
   if (given.length !== 1) {
-    throw new APIError('Give exactly one of ?dispatch=, ?notice= or ?recipient= with an ID.', 400, undefined, true)
+    throw staffError('dispatch', 'logScope', undefined, 400)
   }
   const key = given[0]!
   const value = params.get(key) ?? ''
   const id = parseDocumentId(value)
-  if (id === undefined) throw new APIError(`"${value}" is not an ID.`, 400, undefined, true)
+  if (id === undefined) throw staffError('dispatch', 'notAnId', { value }, 400)
   return { [key]: id } as LogScope
 }

@@ -4,6 +4,7 @@ import { parseDocumentId } from '../../http/documentId.ts'
 import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { requirePublisher } from '../../http/staffOnly.ts'
 import { maxCsvBytes } from '../../http/uploadLimit.ts'
+import { adminT } from '../../i18n/admin/adminT.ts'
 import { exportRecipients } from './exportRecipients.ts'
 import { importRecipients } from './importRecipients.ts'
 import { readCsvUpload } from './readCsvUpload.ts'
@@ -19,15 +20,15 @@ export const recipientsEndpoints: Endpoint[] = [
       path: '/import',
       method: 'post',
       handler: async (req) => {
-        const user = requirePublisher(req, 'import recipients')
+        const user = requirePublisher(req, 'importRecipients')
         const csv = await readCsvUpload(req, maxCsvBytes())
         const dryRun = ['true', '1', 'yes'].includes(String(req.searchParams.get('dryRun') ?? ''))
-        const report = await importRecipients(req.payload, csv, { user, dryRun })
+        const report = await importRecipients(req.payload, csv, { t: req.i18n.t, user, dryRun })
         const status = report.ok ? 200 : report.tooManyRows ? 413 : 400
+        const say = adminT(req.i18n.t, 'recipientsCsv')
         const message = report.ok
-          ? `${dryRun ? 'Checked' : 'Imported'}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged.`
-          : (report.fileProblem ??
-            `Nothing was imported: ${report.problems.length} problem(s) in the file. Correct every row listed and upload it again.`)
+          ? say(dryRun ? 'checked' : 'imported', report)
+          : (report.fileProblem ?? say('nothingImported', { count: report.problems.length }))
         return Response.json({ message, ...report }, { status })
       },
     },
@@ -38,7 +39,7 @@ export const recipientsEndpoints: Endpoint[] = [
     path: '/export',
     method: 'get',
     handler: async (req) => {
-      requirePublisher(req, 'export the recipients directory')
+      requirePublisher(req, 'exportRecipients')
       const group = parseDocumentId(req.searchParams.get('group'))
       const csv = await exportRecipients(req.payload, { group })
       return attachment(csv, 'text/csv; charset=utf-8', `recipients-${today()}.csv`)

@@ -7,6 +7,7 @@ import {
   type Payload,
   type PayloadRequest,
 } from 'payload'
+import { adminT, type PayloadT } from '../../i18n/admin/adminT.ts'
 import { loadDirectory, type RecipientState } from './directorySnapshot.ts'
 import { parseRecipientsCsv, type RowProblem } from './parseRecipientsCsv.ts'
 import { type ImportOperation, planRecipientsImport } from './planRecipientsImport.ts'
@@ -36,10 +37,11 @@ export type ImportReport = {
 export async function importRecipients(
   payload: Payload,
   csv: string,
-  options: { user?: PayloadRequest['user']; dryRun?: boolean } = {},
+  options: { t: PayloadT; user?: PayloadRequest['user']; dryRun?: boolean },
 ): Promise<ImportReport> {
   const dryRun = options.dryRun ?? false
-  const parsed = parseRecipientsCsv(csv)
+  const say = { csv: adminT(options.t, 'recipientsCsv'), validation: adminT(options.t, 'validation') }
+  const parsed = parseRecipientsCsv(csv, say)
   const report: ImportReport = {
     ok: false,
     dryRun,
@@ -54,7 +56,7 @@ export async function importRecipients(
   if (parsed.fileProblem || (parsed.problems.length > 0 && parsed.rows.length === 0)) return report
 
   const directory = await loadDirectory(payload)
-  const plan = planRecipientsImport(parsed.rows, directory)
+  const plan = planRecipientsImport(parsed.rows, directory, say.csv)
   report.problems = [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row)
   if (report.problems.length > 0) return report
 

@@ -2,6 +2,7 @@ import { isLocale, type Locale } from '@pressroom/shared'
 import { unprotectCell } from '@pressroom/shared/csv'
 import { type CsvError, parse } from 'csv-parse/sync'
 import { parseDocumentId } from '../../http/documentId.ts'
+import type { AdminSay } from '../../i18n/admin/adminT.ts'
 import {
   countryProblem,
   type DeliveryChannel,
@@ -55,7 +56,11 @@ const truthy = new Set(['true', 'yes', 'y', '1', 'да'])
 const falsy = new Set(['false', 'no', 'n', '0', 'нет'])
 
 /** Reads a recipients CSV and checks every row on its own (matching against the directory comes next). */
-export function parseRecipientsCsv(text: string): ParsedRecipientsCsv {
+export function parseRecipientsCsv(
+  text: string,
+  say: { csv: AdminSay<'recipientsCsv'>; validation: AdminSay<'validation'> },
+): ParsedRecipientsCsv {
+  const { csv } = say
   const empty = { columns: [], rows: [], problems: [] }
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
   // Spreadsheets set to Russian or German save with semicolons.
@@ -73,35 +78,38 @@ export function parseRecipientsCsv(text: string): ParsedRecipientsCsv {
     const csvError = error as CsvError & { lines?: number }
     return {
       ...empty,
-      fileProblem: `The file is not readable CSV${csvError.lines ? ` (line ${csvError.lines})` : ''}: ${csvError.message}. Save it from the spreadsheet as "CSV UTF-8" and try again.`,
+      fileProblem: csvError.lines
+        ? csv('notCsvAtLine', { line: csvError.lines, error: csvError.message })
+        : csv('notCsv', { error: csvError.message }),
     }
   }
   const [header, ...body] = records
-  if (!header) return { ...empty, fileProblem: 'The file is empty. Export the recipients first to get a template.' }
+  if (!header) return { ...empty, fileProblem: csv('empty') }
 
   const columns = header.record.map((name) => name.trim().toLowerCase())
   const headerProblems: RowProblem[] = []
   const headerProblem = (message: string) => headerProblems.push({ row: 1, line: 1, column: null, message })
   columns.forEach((name, index) => {
     if (!isRecipientColumn(name)) {
-      headerProblem(`Unknown column "${header.record[index]}". Known columns: ${recipientColumns.join(', ')}.`)
+      headerProblem(csv('unknownColumn', { column: header.record[index], known: recipientColumns.join(', ') }))
     } else if (columns.indexOf(name) !== index) {
-      headerProblem(`Column "${name}" appears twice.`)
+      headerProblem(csv('columnTwice', { column: name }))
     }
   })
   for (const required of requiredColumns) {
-    if (!columns.includes(required)) headerProblem(`Required column "${required}" is missing.`)
+    if (!columns.includes(required)) headerProblem(csv('columnMissing', { column: required }))
   }
   if (headerProblems.length > 0) return { ...empty, problems: headerProblems }
   if (body.length > maxCsvRows) {
     return {
       ...empty,
       tooManyRows: true,
-      fileProblem: `The file has ${body.length} rows; one import takes at most ${maxCsvRows}. Split it into smaller files.`,
+      fileProblem: csv('tooManyRows', { rows: body.length, max: maxCsvRows }),
     }
   }
 
   const known = columns as RecipientColumn[]
+  const kinds = recipientKinds.map((k) => k.value).join(', ')
   const rows: ParsedRecipientRow[] = []
   const problems: RowProblem[] = []
   body.forEach(({ record, info }, index) => {
@@ -109,7 +117,7 @@ export function parseRecipientsCsv(text: string): ParsedRecipientsCsv {
     const line = info.lines
     const problem = (column: RecipientColumn | null, message: string) => problems.push({ row, line, column, message })
     if (record.length !== known.length) {
-      problem(null, `The row has ${record.length} cells but the header has ${known.length} columns.`)
+      problem(null, csv('cellCount', { cells: record.length, columns: known.length }))
       return
     }
     const cells = new Map<RecipientColumn, string>()
@@ -124,24 +132,19 @@ export function parseRecipientsCsv(text: string): ParsedRecipientsCsv {
     if (cell('id')) {
       const id = parseDocumentId(cell('id'))
       if (id !== undefined) parsed.id = id
-      else
-        problem(
-          'id',
-          `"${cell('id')}" is not a recipient ID (a whole number from an export). Leave it empty for new recipients.`,
-        )
+      else problem('id', csv('notAnId', { value: cell('id') }))
     }
     parsed.externalId = optional('external_id')
-    if (parsed.externalId && parsed.externalId.length > 200) problem('external_id', 'Longer than 200 characters.')
+    if (parsed.externalId && parsed.externalId.length > 200) problem('external_id', csv('longerThan', { max: 200 }))
 
     const kind = cell('kind').toLowerCase()
     if (isRecipientKind(kind)) parsed.kind = kind
-    else if (kind)
-      problem('kind', `"${cell('kind')}" is not a kind. Use one of: ${recipientKinds.map((k) => k.value).join(', ')}.`)
-    else problem('kind', `The kind is required: ${recipientKinds.map((k) => k.value).join(', ')}.`)
+    else if (kind) problem('kind', csv('notAKind', { value: cell('kind'), kinds }))
+    else problem('kind', csv('kindRequired', { kinds }))
 
     const nameEn = cell('name_en')
     if (nameEn) parsed.name.en = nameEn
-    else problem('name_en', 'The English name is required.')
+    else problem('name_en', csv('nameRequired'))
     if (has('name_ru')) parsed.name.ru = cell('name_ru') || null
     if (has('role_en')) parsed.role.en = cell('role_en') || null
     if (has('role_ru')) parsed.role.ru = cell('role_ru') || null
@@ -151,30 +154,30 @@ export function parseRecipientsCsv(text: string): ParsedRecipientsCsv {
       ['role_en', parsed.role.en],
       ['role_ru', parsed.role.ru],
     ] as const) {
-      if (value && value.length > 300) problem(column, 'Longer than 300 characters.')
+      if (value && value.length > 300) problem(column, csv('longerThan', { max: 300 }))
     }
 
     if (has('country')) {
       const country = cell('country').toUpperCase()
-      const countryError = country ? countryProblem(country) : null
+      const countryError = country ? countryProblem(country, say.validation) : null
       if (countryError) problem('country', countryError)
       parsed.country = country || null
     }
     if (has('emails')) {
       const emails = splitList(cell('emails'))
       for (const email of emails) {
-        const emailError = emailProblem(email)
+        const emailError = emailProblem(email, say.validation)
         if (emailError) problem('emails', emailError)
       }
       const lower = emails.map((e) => e.toLowerCase())
-      if (new Set(lower).size !== lower.length) problem('emails', 'The same address is listed twice.')
+      if (new Set(lower).size !== lower.length) problem('emails', csv('sameAddressTwice'))
       parsed.emails = emails
     }
     parsed.postalAddress = optional('postal_address')
     if (has('preferred_language')) {
       const language = cell('preferred_language').toLowerCase() || 'en'
       if (isLocale(language)) parsed.preferredLanguage = language
-      else problem('preferred_language', `"${cell('preferred_language')}" is not a language. Use en or ru.`)
+      else problem('preferred_language', csv('notALanguage', { value: cell('preferred_language') }))
     }
     if (has('preferred_channels')) {
       const channels = splitList(cell('preferred_channels')).map((c) => c.toLowerCase())
@@ -182,10 +185,13 @@ export function parseRecipientsCsv(text: string): ParsedRecipientsCsv {
       if (wrong.length > 0) {
         problem(
           'preferred_channels',
-          `Unknown channel ${wrong.map((c) => `"${c}"`).join(', ')}. Use: ${deliveryChannels.map((c) => c.value).join(', ')}.`,
+          csv('unknownChannel', {
+            channels: wrong.map((c) => `"${c}"`).join(', '),
+            known: deliveryChannels.map((c) => c.value).join(', '),
+          }),
         )
       } else if (new Set(channels).size !== channels.length) {
-        problem('preferred_channels', 'A channel is listed twice.')
+        problem('preferred_channels', csv('channelTwice'))
       } else {
         parsed.preferredChannels = channels as DeliveryChannel[]
       }
@@ -196,12 +202,12 @@ export function parseRecipientsCsv(text: string): ParsedRecipientsCsv {
       const active = cell('active').toLowerCase()
       if (!active || truthy.has(active)) parsed.active = true
       else if (falsy.has(active)) parsed.active = false
-      else problem('active', `"${cell('active')}" is not yes or no (true/false, 1/0 also work).`)
+      else problem('active', csv('notYesNo', { value: cell('active') }))
     }
     rows.push(parsed)
   })
   if (rows.length === 0 && problems.length === 0) {
-    return { columns: known, rows, problems, fileProblem: 'The file has a header but no recipients.' }
+    return { columns: known, rows, problems, fileProblem: csv('noRecipients') }
   }
   return { columns: known, rows, problems }
 }

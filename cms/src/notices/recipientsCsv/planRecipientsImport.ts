@@ -1,3 +1,4 @@
+import type { AdminSay } from '../../i18n/admin/adminT.ts'
 import { type DeliveryChannel, recipientKinds } from '../directory.ts'
 import type { RecipientState, StoredGroup, StoredRecipient } from './directorySnapshot.ts'
 import { sameState } from './directorySnapshot.ts'
@@ -23,6 +24,7 @@ const nameKey = (kind: string, nameEn: string | null | undefined, country: strin
 export function planRecipientsImport(
   rows: ParsedRecipientRow[],
   directory: { recipients: StoredRecipient[]; groups: StoredGroup[] },
+  csv: AdminSay<'recipientsCsv'>,
 ): { operations: ImportOperation[]; problems: RowProblem[] } {
   const problems: RowProblem[] = []
   const operations: ImportOperation[] = []
@@ -51,11 +53,11 @@ export function planRecipientsImport(
     let match: StoredRecipient | undefined
     if (parsed.id !== undefined) {
       match = byId.get(String(parsed.id))
-      if (!match) problem('id', `No recipient has ID ${parsed.id}. Leave the id empty to add a new recipient.`)
+      if (!match) problem('id', csv('noSuchId', { id: parsed.id }))
       else if (parsed.externalId && byExternal.get(parsed.externalId) && byExternal.get(parsed.externalId) !== match) {
         problem(
           'external_id',
-          `External ID "${parsed.externalId}" belongs to another recipient (ID ${byExternal.get(parsed.externalId)?.id}).`,
+          csv('externalIdTaken', { externalId: parsed.externalId, id: byExternal.get(parsed.externalId)?.id }),
         )
       }
     } else if (parsed.externalId) {
@@ -63,19 +65,13 @@ export function planRecipientsImport(
     } else if (parsed.emails?.length) {
       const found = new Set(parsed.emails.flatMap((e) => byEmail.get(lower(e)) ?? []))
       if (found.size > 1) {
-        problem(
-          'emails',
-          `These addresses belong to ${found.size} different recipients (IDs ${[...found].map((r) => r.id).join(', ')}). Add the id column to say which one this row is.`,
-        )
+        problem('emails', csv('addressesOfSeveral', { count: found.size, ids: [...found].map((r) => r.id).join(', ') }))
       }
       match = found.size === 1 ? [...found][0] : undefined
     } else if (parsed.kind && parsed.name.en) {
       const found = byNameKey.get(nameKey(parsed.kind, parsed.name.en, parsed.country)) ?? []
       if (found.length > 1) {
-        problem(
-          'name_en',
-          `${found.length} recipients have this kind, name and country (IDs ${found.map((r) => r.id).join(', ')}). Add the id column to say which one this row is.`,
-        )
+        problem('name_en', csv('namesOfSeveral', { count: found.length, ids: found.map((r) => r.id).join(', ') }))
       }
       match = found.length === 1 ? found[0] : undefined
     }
@@ -88,9 +84,8 @@ export function planRecipientsImport(
       )
       const group = byGroupId ?? (named.length === 1 ? named[0] : undefined)
       if (group) groups.push(group.id)
-      else if (named.length > 1)
-        problem('groups', `Several groups are called "${reference}"; write the group's ID instead.`)
-      else problem('groups', `No distribution group is called "${reference}". Create it first, or correct the name.`)
+      else if (named.length > 1) problem('groups', csv('groupAmbiguous', { group: reference }))
+      else problem('groups', csv('noSuchGroup', { group: reference }))
     }
 
     const base: RecipientState = match ?? {
@@ -124,7 +119,7 @@ export function planRecipientsImport(
       active: parsed.active ?? base.active,
     }
     if (state.preferredChannels.includes('email') && state.emails.length === 0) {
-      problem('preferred_channels', 'E-mail is a preferred channel but the recipient has no e-mail address.')
+      problem('preferred_channels', csv('emailWithoutAddress'))
     }
 
     // Two rows of one file must not describe the same recipient.
@@ -137,10 +132,7 @@ export function planRecipientsImport(
         ? earlier(claimedNameKey, nameKey(state.kind, state.name.en, state.country))
         : undefined)
     if (duplicateOf !== undefined) {
-      problem(
-        null,
-        `This row describes the same recipient as row ${duplicateOf} (same id, external_id, e-mail or name). Merge the two rows.`,
-      )
+      problem(null, csv('sameAsRow', { row: duplicateOf }))
     }
     if (match) claimedRecipient.set(String(match.id), parsed.row)
     if (state.externalId) claimedExternal.set(state.externalId, parsed.row)
@@ -151,7 +143,7 @@ export function planRecipientsImport(
     for (const email of parsed.emails ?? []) {
       const owners = (byEmail.get(lower(email)) ?? []).filter((r) => r !== match)
       if (owners.length > 0) {
-        problem('emails', `${email} already belongs to recipient ID ${owners[0]?.id}. One address, one recipient.`)
+        problem('emails', csv('addressTaken', { email, id: owners[0]?.id }))
       }
     }
 

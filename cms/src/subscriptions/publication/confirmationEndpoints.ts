@@ -65,7 +65,7 @@ export const publicationConfirmationEndpoints: Endpoint[] = [
     path: '/mail/publication-recipients',
     method: 'get',
     handler: async (req) => {
-      requirePublisher(req, 'count the recipients of publication e-mails')
+      requirePublisher(req, 'countPublicationRecipients')
       const target = targetOf(req)
       if (!target) return answer(400, words(req)('badTarget'))
       const draft = req.searchParams.get('draft') === '1'
@@ -98,7 +98,7 @@ export const publicationConfirmationEndpoints: Endpoint[] = [
     path: '/mail/publication-sends',
     method: 'get',
     handler: async (req) => {
-      requirePublisher(req, 'see the e-mails of a publication')
+      requirePublisher(req, 'seePublicationSends')
       const target = targetOf(req)
       if (!target) return answer(400, words(req)('badTarget'))
       return Response.json({ sends: await publicationSendsOf(req.payload, target.collection, target.id) })
@@ -108,7 +108,7 @@ export const publicationConfirmationEndpoints: Endpoint[] = [
     path: '/mail/sends/:id/cancel',
     method: 'post',
     handler: async (req) => {
-      const user = requirePublisher(req, 'cancel e-mails')
+      const user = requirePublisher(req, 'cancelSends')
       const id = routeDocumentId(req, 'send')
       if (id instanceof Response) return id
       const outcome = await cancelHeldSend(req.payload, id, user.id)

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, Endpoint, PayloadRequest, TaskConfig } 
 import { releaseOf } from '../../access/embargo.ts'
 import { hasRole } from '../../access/roles.ts'
 import { sameOriginOnly } from '../../http/sameOrigin.ts'
+import { adminT } from '../../i18n/admin/adminT.ts'
 import { mailQueue } from '../../mail/index.ts'
 import { refuseUnconfirmedPublicationSend } from './confirmationEndpoints.ts'
 import { planPublicationSends } from './planPublicationSends.ts'
@@ -65,23 +66,26 @@ export const sendPublicationEndpoint: Endpoint = sameOriginOnly({
   path: '/mail/send-publication',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    if (!hasRole(req.user, 'admin', 'editor'))
-      return fail(403, 'Only editors and admins may send publications by e-mail.')
+    const say = adminT(req.i18n.t, 'publicationMail')
+    if (!hasRole(req.user, 'admin', 'editor')) {
+      const action = adminT(req.i18n.t, 'access')('action:sendPublications')
+      return fail(403, adminT(req.i18n.t, 'access')('publishersOnly', { action }))
+    }
     let body: Record<string, unknown>
     try {
       body = (await req.json?.()) as Record<string, unknown>
     } catch {
-      return fail(400, 'Send a JSON body: {"collection": "statements", "id": 12}.')
+      return fail(400, say('sendJson'))
     }
     const collection = body?.collection
     if (typeof collection !== 'string' || !documentCollections.includes(collection as DocumentCollection)) {
-      return fail(400, `"collection" must be one of: ${documentCollections.join(', ')}.`)
+      return fail(400, say('collectionOneOf', { collections: documentCollections.join(', ') }))
     }
     const id = Number(body.id)
-    if (!Number.isSafeInteger(id) || id <= 0) return fail(400, '"id" must be the numeric ID of the document.')
+    if (!Number.isSafeInteger(id) || id <= 0) return fail(400, say('idNumeric'))
     const locales = body.locales === undefined ? undefined : body.locales
     if (locales !== undefined && (!Array.isArray(locales) || !locales.every(isLocale))) {
-      return fail(400, '"locales" must be a list of language codes, e.g. ["en", "ru"].')
+      return fail(400, say('localesList'))
     }
     let correction: { key: string } | undefined
     if (body.correction === true) {
@@ -94,8 +98,7 @@ export const sendPublicationEndpoint: Endpoint = sameOriginOnly({
         changeNotes?: { kind?: string }[]
       } | null
       const count = doc?.changeNotes?.filter((n) => n.kind === 'correction').length ?? 0
-      if (count === 0)
-        return fail(400, 'The document has no correction note: add one under "Changes", publish, then send.')
+      if (count === 0) return fail(400, say('noCorrection'))
       correction = { key: `c${count}` }
     }
     // Staff confirmed the counts they were shown (docs/adr/0039); a cancelled send starts again.
@@ -109,20 +112,17 @@ export const sendPublicationEndpoint: Endpoint = sameOriginOnly({
     const unconfirmed = await refuseUnconfirmedPublicationSend(req, request, body.confirmation)
     if (unconfirmed) return unconfirmed
     const result = await planPublicationSends(req.payload, request)
-    if (result.status === 'not-published') return fail(409, 'The document is not published; publish it first.')
-    if (result.status === 'embargoed') {
-      return fail(
-        409,
-        `The document is under embargo until ${result.until.toISOString()}; it is sent when the embargo ends.`,
-      )
-    }
-    if (result.sends.length === 0) return fail(409, 'The document has no language ready to send.')
+    if (result.status === 'not-published') return fail(409, say('notPublished'))
+    if (result.status === 'embargoed') return fail(409, say('embargoed', { until: result.until.toISOString() }))
+    if (result.sends.length === 0) return fail(409, say('noLanguage'))
     const fresh = result.sends.filter((s) => s.created)
     return Response.json(
       {
         message: fresh.length
-          ? `Planned ${fresh.map((s) => `${s.planned} e-mails in ${s.locale}`).join(', ')}.`
-          : 'Already sent: nothing new was planned.',
+          ? say('planned', {
+              sends: fresh.map((s) => say('plannedIn', { count: s.planned, language: s.locale })).join(', '),
+            })
+          : say('alreadySent'),
         sends: result.sends,
         holdUntil: result.holdUntil?.toISOString() ?? null,
       },
