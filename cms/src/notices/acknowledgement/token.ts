@@ -29,6 +29,8 @@ export function parseAcknowledgementToken(token: string): { id: number; signatur
   const match = tokenPattern.exec(token)
   if (!match?.[1] || !match[2]) return null
   const signature = Buffer.from(match[2], 'base64url')
+  // Only the spelling the CMS writes (base64url's last letter has unused bits): one link, one text.
+  if (signature.toString('base64url') !== match[2]) return null
   return signature.length === 32 ? { id: Number(match[1]), signature } : null
 }
 
