@@ -25,11 +25,19 @@ function mac(secret: string, subject: PreviewSubject, expires: number): Buffer {
     .digest()
 }
 
-/** A token for `subject`, valid until `now` plus the lifetime. */
-export function signPreviewToken(secret: string, subject: PreviewSubject, now = Date.now()): string {
-  const expires = Math.floor(now / 1000) + previewLifetimeSeconds
+function tokenUntil(secret: string, subject: PreviewSubject, expires: number): string {
   const signature = mac(secret, subject, expires).toString('base64url')
   return `${subject.collection}.${subject.id}.${subject.locale}.${expires}.${signature}`
+}
+
+/** A token for `subject`, valid until `now` plus the lifetime. */
+export function signPreviewToken(secret: string, subject: PreviewSubject, now = Date.now()): string {
+  return tokenUntil(secret, subject, Math.floor(now / 1000) + previewLifetimeSeconds)
+}
+
+/** A token for `subject` that expires with `genuine` (verified first): a preview's other language. */
+export function siblingPreviewToken(secret: string, genuine: string, subject: PreviewSubject): string {
+  return tokenUntil(secret, subject, Number(genuine.split('.')[3]))
 }
 
 /** The subject of a genuine, unexpired token, or null for anything else (malformed, tampered, expired). */
