@@ -211,6 +211,56 @@ describe(`the leak audit (${testDatabase})`, () => {
       expect(answers.size, 'every refusal must look the same').toBe(1)
     })
 
+    it("an embargoed release's photo and file show through its own preview link only", async () => {
+      const embargoed = fixture.docs.embargoed!.id
+      const own = sign('press-releases', embargoed, 'en')
+      const { html } = await open(own)
+      // The page's images and files come through its own link; its page links go to the public site.
+      const photo = fixture.images.embargoed!
+      const stem = photo.filename.replace(/\.jpg$/, '')
+      const shown = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1] ?? '')
+      const ownPhoto = shown.find((src) => src.includes(stem))
+      expect(ownPhoto, 'the preview shows the draft photo').toMatch(
+        new RegExp(`^/preview/${own.replace(/\./g, '\\.')}/media/`),
+      )
+      expect(html).toContain(`href="${siteUrl}/en/"`)
+      expect(html).toMatch(
+        new RegExp(`href="/preview/press-releases\\.${embargoed}\\.ru\\.${own.split('.')[3]}\\.[\\w-]{43}"`),
+      )
+      const image = await fetch(`${cms.url}${ownPhoto}`)
+      expect(image.status).toBe(200)
+      expectPrivate(image)
+      expect(image.headers.get('content-type')).toMatch(/^image\//)
+      const bytes = Buffer.from(await image.arrayBuffer())
+      expect(bytes.includes(Buffer.from(photo.gps)), 'the GPS position stays out').toBe(false)
+      const file = fixture.files.embargoed!.filename
+      const download = await fetch(`${cms.url}${previewPath(own)}/files/${encodeURIComponent(file)}`)
+      expect(download.status).toBe(200)
+      expectPrivate(download)
+      await download.arrayBuffer()
+
+      // Not through another document's link, a forged or expired one, nor for another file.
+      const original = `/media/${encodeURIComponent(photo.filename)}`
+      const [collection, , locale, expires, signature] = own.split('.')
+      const refused = {
+        'another document': sign('press-releases', fixture.docs.publicRelease!.id, 'en'),
+        'another draft': sign('press-releases', fixture.docs.draftRelease!.id, 'en'),
+        tampered: `${own.slice(0, -1)}${own.endsWith('A') ? 'B' : 'A'}`,
+        expired: sign('press-releases', embargoed, 'en', Date.now() - 2 * 3600_000),
+        'another id': `${collection}.${fixture.docs.publicRelease!.id}.${locale}.${expires}.${signature}`,
+      }
+      for (const [why, token] of Object.entries(refused)) {
+        const refusal = await fetch(`${cms.url}${previewPath(token)}${original}`)
+        expect(refusal.status, why).toBe(404)
+        expectPrivate(refusal)
+        expect(anyMarker(await refusal.text()), why).toEqual([])
+      }
+      const otherPhoto = `/media/${encodeURIComponent(fixture.images.draftRelease!.filename)}`
+      const other = await fetch(`${cms.url}${previewPath(own)}${otherPhoto}`)
+      expect(other.status, "another draft's photo").toBe(404)
+      expect((await fetch(`${cms.url}${previewPath(own)}/media/..%2F..%2Fpackage.json`)).status).toBe(404)
+    })
+
     it('a press kit previews with only the publications the public can read', async () => {
       const { response, html } = await open(sign('press-kits', fixture.docs.draftKit!.id, 'en'))
       expect(response.status).toBe(200)

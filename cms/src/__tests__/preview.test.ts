@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { previewLifetimeSeconds, signPreviewToken, verifyPreviewToken } from '../preview/token.ts'
+import { previewLifetimeSeconds, siblingPreviewToken, signPreviewToken, verifyPreviewToken } from '../preview/token.ts'
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789'
 const subject = { collection: 'press-releases', id: '12', locale: 'ru' } as const
@@ -29,5 +29,21 @@ describe('preview tokens (docs/adr/0037-previews.md)', () => {
       expect(verifyPreviewToken(secret, candidate)).toBeNull()
     }
     expect(verifyPreviewToken(`${secret}x`, token)).toBeNull()
+  })
+
+  it('a signature spelled with other spare bits is no signature (every last character but its own)', () => {
+    const token = signPreviewToken(secret, subject)
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const others = [...alphabet].filter((c) => c !== token.at(-1)).map((c) => `${token.slice(0, -1)}${c}`)
+    expect(others.filter((candidate) => verifyPreviewToken(secret, candidate) !== null)).toEqual([])
+  })
+
+  it("a preview's other language is signed to expire with it", () => {
+    const now = Date.now() - 10 * 60_000
+    const token = signPreviewToken(secret, subject, now)
+    const english = siblingPreviewToken(secret, token, { ...subject, locale: 'en' })
+    expect(english.split('.')[3]).toBe(token.split('.')[3])
+    expect(verifyPreviewToken(secret, english)).toEqual({ ...subject, locale: 'en' })
+    expect(verifyPreviewToken(secret, english, now + previewLifetimeSeconds * 1000 + 1000)).toBeNull()
   })
 })

@@ -105,7 +105,7 @@ export async function isPublicUpload(req: PayloadRequest, upload: UploadCollecti
 }
 
 /** The upload a file name belongs to: its original's or one of its image sizes'. */
-async function uploadOfFile(req: PayloadRequest, upload: UploadCollection, filename: unknown) {
+export async function uploadOfFile(req: PayloadRequest, upload: UploadCollection, filename: unknown) {
   if (typeof filename !== 'string') return undefined
   const sizes = req.payload.collections[upload].config.upload.imageSizes ?? []
   const named: Where[] = [

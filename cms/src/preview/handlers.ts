@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { previewSecurityHeaders } from '../http/pagePolicy.ts'
 import { requirePayloadSecret } from '../secrets/payloadSecret.ts'
 import { loadPreviewInput } from './loadPreviewInput.ts'
+import { previewLinkSettings } from './previewLinks.ts'
 import { previewBuildDir, renderPreview } from './renderPreview.ts'
 import { verifyPreviewToken } from './token.ts'
 
@@ -11,7 +12,7 @@ import { verifyPreviewToken } from './token.ts'
  * One answer for every link that shows nothing: malformed, tampered, expired, or naming a
  * document that does not exist. Nobody can tell them apart, so ids cannot be probed.
  */
-function notFound(): Response {
+export function notFound(): Response {
   return new Response('Not found', {
     status: 404,
     headers: { ...previewSecurityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
@@ -20,10 +21,11 @@ function notFound(): Response {
 
 /** GET /preview/<token>: the draft's page, when the token is genuine and unexpired. */
 export async function previewPage(request: Request, token: string, getPayload: () => Promise<Payload>) {
-  const subject = verifyPreviewToken(requirePayloadSecret(), token)
+  const secret = requirePayloadSecret()
+  const subject = verifyPreviewToken(secret, token)
   if (!subject) return notFound()
   const payload = await getPayload()
-  const input = await loadPreviewInput(payload, subject)
+  const input = await loadPreviewInput(payload, subject, previewLinkSettings(secret, token, subject))
   if (!input) return notFound()
   const rendered = await renderPreview(input, new URL(request.url).origin)
   if (!rendered.ok) return notFound()

@@ -1,5 +1,6 @@
 import { type DocumentKind, documentKinds, type Locale, localeCodes, relationId } from '@pressroom/shared'
 import type { CollectionSlug, Payload } from 'payload'
+import type { PreviewLinkSettings } from './previewLinks.ts'
 import type { PreviewSubject } from './subject.ts'
 
 type RawDoc = Record<string, unknown> & { id: string | number }
@@ -15,6 +16,7 @@ export type PreviewInput = {
   locale: Locale
   docs: Record<string, PerLocale[]>
   settings: PerLocale
+  links: PreviewLinkSettings
 }
 
 const relatedFields = { media: 'media', documents: 'documents', topics: 'topics', pressContacts: 'press-contacts' }
@@ -85,7 +87,11 @@ async function settingsInEveryLanguage(payload: Payload): Promise<PerLocale> {
  * files, topics, contacts, and for a kit its publications as the public sees them), or null
  * when there is no such document.
  */
-export async function loadPreviewInput(payload: Payload, subject: PreviewSubject): Promise<PreviewInput | null> {
+export async function loadPreviewInput(
+  payload: Payload,
+  subject: PreviewSubject,
+  links: PreviewLinkSettings,
+): Promise<PreviewInput | null> {
   const main = await everyLanguage(payload, subject.collection, subject.id, true)
   const base = main?.en ?? main?.ru
   if (!main || !base) return null
@@ -108,5 +114,6 @@ export async function loadPreviewInput(payload: Payload, subject: PreviewSubject
     locale: subject.locale,
     docs,
     settings: await settingsInEveryLanguage(payload),
+    links,
   }
 }

@@ -25,11 +25,19 @@ function mac(secret: string, subject: PreviewSubject, expires: number): Buffer {
     .digest()
 }
 
-/** A token for `subject`, valid until `now` plus the lifetime. */
-export function signPreviewToken(secret: string, subject: PreviewSubject, now = Date.now()): string {
-  const expires = Math.floor(now / 1000) + previewLifetimeSeconds
+function tokenUntil(secret: string, subject: PreviewSubject, expires: number): string {
   const signature = mac(secret, subject, expires).toString('base64url')
   return `${subject.collection}.${subject.id}.${subject.locale}.${expires}.${signature}`
+}
+
+/** A token for `subject`, valid until `now` plus the lifetime. */
+export function signPreviewToken(secret: string, subject: PreviewSubject, now = Date.now()): string {
+  return tokenUntil(secret, subject, Math.floor(now / 1000) + previewLifetimeSeconds)
+}
+
+/** A token for `subject` that expires with `genuine` (verified first): a preview's other language. */
+export function siblingPreviewToken(secret: string, genuine: string, subject: PreviewSubject): string {
+  return tokenUntil(secret, subject, Number(genuine.split('.')[3]))
 }
 
 /** The subject of a genuine, unexpired token, or null for anything else (malformed, tampered, expired). */
@@ -40,10 +48,13 @@ export function verifyPreviewToken(secret: string, token: string, now = Date.now
   const subject = previewSubject(collection, id, locale)
   const expires = Number(expiresText)
   if (!subject || !signatureText) return null
-  const signature = Buffer.from(signatureText, 'base64url')
   const expected = mac(secret, subject, expires)
+  // Compared as text, in the one spelling we sign: 43 base64url characters carry 2 spare bits, and
+  // a decoder ignores them, so "…A" and "…B" would decode to the same signature.
+  const signature = Buffer.from(signatureText)
+  const wanted = Buffer.from(expected.toString('base64url'))
   // Checked before the expiry, so an expired and a forged token take the same path.
-  if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null
+  if (signature.length !== wanted.length || !timingSafeEqual(signature, wanted)) return null
   return expires * 1000 > now ? subject : null
 }
 

@@ -17,6 +17,7 @@ import {
   type RawDoc,
 } from '../lib/normalize.ts'
 import * as schemas from '../lib/schemas.ts'
+import type { PreviewLinkSettings } from './links.ts'
 
 export type PreviewInput = {
   /** The page to render: a publication of a kind, or a press kit, by CMS id. */
@@ -27,6 +28,8 @@ export type PreviewInput = {
   docs: Record<string, PerLocale<RawDoc>[]>
   /** The site-settings global in every language. */
   settings: PerLocale<RawDoc>
+  /** Where its links lead: the public site, and its files and other language through preview links. */
+  links: PreviewLinkSettings
 }
 
 export type Entry = { id: string; data: unknown }

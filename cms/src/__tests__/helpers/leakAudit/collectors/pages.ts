@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { acknowledgementHandlers } from '../../../../notices/acknowledgement/handlers.ts'
 import { previewPage } from '../../../../preview/handlers.ts'
+import { previewFile } from '../../../../preview/previewFile.ts'
 import { handleConfirm, handleExport, handlePreferences, handleUnsubscribe } from '../../../../subscriptions/http.ts'
 import { signToken } from '../../../../subscriptions/tokens.ts'
 import type { ExtraRoute } from '../../../../testing/serveRest.ts'
@@ -70,7 +71,14 @@ export function publicPageRoutes(payload: Payload): Record<string, ExtraRoute> {
       const context = { params: Promise.resolve({ token: new URL(request.url).pathname.split('/')[2] ?? '' }) }
       return request.method === 'POST' ? acknowledge.POST(request, context) : acknowledge.GET(request, context)
     },
-    '/preview/': (request) =>
-      previewPage(request, new URL(request.url).pathname.split('/')[2] ?? '', async () => payload),
+    '/preview/': (request) => {
+      // As the routes in app/(preview): /preview/<token>, /preview/<token>/media|files/<file>.
+      const [, , token = '', folder, file] = new URL(request.url).pathname.split('/')
+      if (folder === 'media' || folder === 'files') {
+        const upload = folder === 'media' ? 'media' : 'documents'
+        return previewFile(token, upload, decodeURIComponent(file ?? ''), async () => payload)
+      }
+      return previewPage(request, token, async () => payload)
+    },
   }
 }
