@@ -96,9 +96,14 @@ describe('the Russian admin', () => {
     expect(draft.status, JSON.stringify(draft.json)).toBe(201)
     const statementId = draft.json.doc.id as number
     await page.goto(`${room.cmsUrl}/admin/collections/statements/${statementId}`)
-    // (The lead adds the confirmation step of branch `confirm` here if publishing a statement asks for one.)
+    // Publishing a statement e-mails nobody by itself (only press releases ask first, docs/adr/0039).
     await page.getByRole('button', { name: 'Опубликовать изменения' }).click()
     await page.getByRole('button', { name: ru.sendToSubscribers.send }).click()
+    // E-mailing asks first, with the count, in Russian.
+    const sendDialog = page.getByRole('dialog')
+    await sendDialog.getByRole('button', { name: ru.confirm.confirmSend }).waitFor()
+    await expectNoEnglish(page, 'the question before e-mailing', [title])
+    await sendDialog.getByRole('button', { name: ru.confirm.confirmSend }).click()
     const sendAnswers = [ru.publicationMail.alreadySent, ru.publicationMail.noLanguage, 'Запланировано: ']
     await page
       .getByRole('status')
@@ -116,8 +121,12 @@ describe('the Russian admin', () => {
     await page.locator('.rs__option', { hasText: 'Embassies in Moscow (example)' }).first().click()
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click()
     await page.waitForURL(/\/collections\/dispatches\/\d+/)
-    // (The lead adds the confirmation step of branch `confirm` here, before the plan's answer.)
     await page.getByRole('button', { name: ru.dispatchActions.plan }).click()
+    // Planning asks first, with the counts per language and channel, in Russian.
+    const planDialog = page.getByRole('dialog')
+    await planDialog.getByRole('button', { name: ru.confirm.confirmPlan }).waitFor()
+    await expectNoEnglish(page, 'the question before planning', [noticeTitle, 'Embassies in Moscow (example)'])
+    await planDialog.getByRole('button', { name: ru.confirm.confirmPlan }).click()
     await page
       .getByRole('status')
       .filter({ hasText: 'Запланировано получателей: 3; по электронной почте — 2' })
@@ -152,15 +161,14 @@ describe('the Russian admin', () => {
     const translator = await translatorContext.newPage()
     await signIn(translator, email, password)
     await translator.goto(`${room.cmsUrl}/admin/collections/statements/${statementId}`)
+    // The button first asks the server for the counts, which only admins and editors may see.
     const [answer] = await Promise.all([
-      translator.waitForResponse((response) => response.url().endsWith('/api/mail/send-publication')),
+      translator.waitForResponse((response) => response.url().includes('/api/mail/publication-recipients')),
       translator.getByRole('button', { name: ru.sendToSubscribers.send }).click(),
     ])
-    const refusal = 'Только администраторы и редакторы могут рассылать публикации по электронной почте.'
-    expect({ status: answer.status(), body: await answer.text() }).toEqual({
-      status: 403,
-      body: JSON.stringify({ error: refusal }),
-    })
+    const refusal = 'Только администраторы и редакторы могут считать получателей рассылки публикаций.'
+    expect(answer.status()).toBe(403)
+    expect(await answer.text()).toContain(refusal)
     await translator.getByText(refusal).waitFor()
     await expectNoEnglish(translator, 'a translator e-mailing a publication', [title])
     await translatorContext.close()

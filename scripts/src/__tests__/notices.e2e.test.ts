@@ -194,9 +194,12 @@ describe('the embargo field with its time zone', () => {
       const field = page.locator('#field-embargoUntil')
       const line = field.locator('.instant-in-zone')
       await line.waitFor()
+      // The picker fills its input once the form has loaded the value, after the line below it.
+      const input = field.locator('.react-datepicker__input-container input')
+      await expect.poll(() => input.inputValue(), { timeout: 10_000 }).not.toBe('')
       shown[locale] = {
         text: (await line.textContent()) ?? '',
-        input: await field.locator('input').first().inputValue(),
+        input: await input.inputValue(),
         zone: (await field.locator('.timezone-picker').textContent()) ?? '',
       }
       await context.close()
