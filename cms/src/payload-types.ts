@@ -1201,6 +1201,15 @@ export interface SiteBuild {
   target?: ('local' | 'hook') | null;
   reasons?: string[] | null;
   error?: string | null;
+  failure?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   logTail?: string | null;
   requestedAt: string;
   notBefore?: string | null;
@@ -2063,6 +2072,7 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   target?: T;
   reasons?: T;
   error?: T;
+  failure?: T;
   logTail?: T;
   requestedAt?: T;
   notBefore?: T;

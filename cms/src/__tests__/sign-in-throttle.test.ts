@@ -1,6 +1,9 @@
+import { initI18n } from '@payloadcms/translations'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitText } from '../auth/signInMessages.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
+import { en as englishWords } from '../i18n/admin/en.ts'
 import { signInRules } from '../auth/signInThrottle.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
@@ -166,8 +169,16 @@ describe('the waits', () => {
     expect(delayAfter(rule, 1_000_000)).toBe(rule.maxDelay)
   })
 
-  it('are told in words that read right in English and Russian, rounded up', () => {
-    const en = [1, 2, 59.2, 60, 61, 900, 3600, 3601].map((s) => waitText('en', s * 1000))
+  /** Payload's own `t` for one admin language, set up from the running config as Payload does per request. */
+  const words = async (language: 'en' | 'ru') => {
+    const { t } = await initI18n({ config: payload.config.i18n, context: 'api', language })
+    return adminT(t, 'signInServer')
+  }
+
+  it('are told in words that read right in English and Russian, rounded up', async () => {
+    const english = await words('en')
+    const russian = await words('ru')
+    const en = [1, 2, 59.2, 60, 61, 900, 3600, 3601].map((s) => waitText(english, 'en', s * 1000))
     expect(en).toEqual([
       '1 second',
       '2 seconds',
@@ -178,7 +189,9 @@ describe('the waits', () => {
       '1 hour',
       '2 hours',
     ])
-    const ru = [1, 2, 5, 21, 22, 25, 60, 180, 300, 3600, 7200].map((s) => waitText('ru', s * 1000))
+    const ru = [1, 2, 5, 21, 22, 25, 60, 120, 180, 300, 1260, 3600, 7200, 18000].map((s) =>
+      waitText(russian, 'ru', s * 1000),
+    )
     expect(ru).toEqual([
       '1 секунду',
       '2 секунды',
@@ -187,10 +200,20 @@ describe('the waits', () => {
       '22 секунды',
       '25 секунд',
       '1 минуту',
+      '2 минуты',
       '3 минуты',
       '5 минут',
+      '21 минуту',
       '1 час',
       '2 часа',
+      '5 часов',
     ])
+    // The refusal itself, as the throttle words it for a Russian and an English admin.
+    expect(russian('accountFromAddress', { wait: waitText(russian, 'ru', 300_000) })).toBe(
+      'Слишком много неверных паролей к этой учётной записи из вашей сети. Пароль не проверялся: попробуйте снова через 5 минут.',
+    )
+    expect(english('address', { wait: waitText(english, 'en', 60_000) })).toBe(
+      englishWords.signInServer.address.replace('{{wait}}', '1 minute'),
+    )
   })
 })

@@ -1,10 +1,8 @@
-import type { Locale } from '@pressroom/shared'
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { RateLimiterRes } from 'rate-limiter-flexible'
 import { clientKey } from '../http/clientAddress.ts'
 import { type LimitDatabase, limitKey, sharedLimiter } from '../throttle/store.ts'
-import { waitText } from './signInMessages.ts'
-import { staffLanguage } from './staffEmails.ts'
+import { throttleMessage } from './signInMessages.ts'
 
 const hour = 60 * 60
 
@@ -49,13 +47,6 @@ export class PasswordResetThrottled extends APIError {
   }
 }
 
-const messages: Record<Locale, (wait: string) => string> = {
-  en: (wait) =>
-    `Too many password resets were asked for this account or from your network. No e-mail was sent: try again in ${wait}, or ask an administrator.`,
-  ru: (wait) =>
-    `Слишком много запросов на сброс пароля для этой учётной записи или из вашей сети. Письмо не отправлено: попробуйте снова через ${wait} или обратитесь к администратору.`,
-}
-
 /** Users' beforeOperation: refuses a forgot-password request over the limit with 429 and Retry-After. */
 export const throttlePasswordReset: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'forgotPassword') return args
@@ -66,8 +57,7 @@ export const throttlePasswordReset: CollectionBeforeOperationHook = async ({ arg
     const headers = new Headers(req.responseHeaders)
     headers.set('Retry-After', String(Math.ceil(waitMs / 1000)))
     req.responseHeaders = headers
-    const locale = staffLanguage(req)
-    throw new PasswordResetThrottled(messages[locale](waitText(locale, waitMs)))
+    throw new PasswordResetThrottled(throttleMessage(req, 'passwordReset', waitMs))
   }
   return args
 }

@@ -1,7 +1,6 @@
-import { isLocale } from '@pressroom/shared'
 import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook } from 'payload'
 import { clientKey } from '../http/clientAddress.ts'
-import { signInWaitMessage } from './signInMessages.ts'
+import { throttleMessage } from './signInMessages.ts'
 import { type CountedSignIn, finishSignIn, startSignIn } from './signInThrottle.ts'
 
 const contextKey = 'signInThrottle'
@@ -28,8 +27,7 @@ export const throttleSignIn: CollectionBeforeOperationHook = async ({ args, oper
     const headers = new Headers(req.responseHeaders)
     headers.set('Retry-After', String(Math.ceil(started.waitMs / 1000)))
     req.responseHeaders = headers
-    const language = isLocale(req.i18n?.language) ? req.i18n.language : 'en'
-    throw new SignInThrottled(signInWaitMessage(language, started.rule, started.waitMs))
+    throw new SignInThrottled(throttleMessage(req, started.rule, started.waitMs))
   }
   req.context[contextKey] = started.counted
   return args

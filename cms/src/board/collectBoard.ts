@@ -3,6 +3,7 @@ import { Forbidden } from 'payload'
 import { roleOf } from '../access/roles.ts'
 import { collectHealth, type JobFact } from '../health/collectHealth.ts'
 import { type Progress, progressOf } from './progress.ts'
+import { readFailure, type SiteBuildFailure } from '../siteBuild/failure.ts'
 import { existingStatuses } from './statusOptions.ts'
 
 /**
@@ -36,7 +37,15 @@ export type InProgress = {
 }
 
 export type Failure =
-  | { what: 'siteBuild'; id: number | string; at: string; error: string | null; fixed: boolean }
+  | {
+      what: 'siteBuild'
+      id: number | string
+      at: string
+      error: string | null
+      /** The code and values the admin words (siteBuild/failure.ts); null on records from before codes. */
+      failure: SiteBuildFailure | null
+      fixed: boolean
+    }
   | { what: 'heldBatch' | 'failedBatch'; id: number | string; at: string; error: string | null }
   | { what: 'failedEmail'; id: number | string; at: string; error: string | null; email: string }
   | { what: 'failedJob'; id: number | string; at: string; error: string | null; task: string | null }
@@ -249,6 +258,7 @@ async function failures(r: Reader, since: string): Promise<Failure[]> {
       id: b.id,
       at: b.finishedAt ?? b.updatedAt,
       error: short(text(b.error)),
+      failure: readFailure(b.failure),
       fixed: liveSince > (b.finishedAt ?? ''),
     })),
     ...(batches ?? []).map((b) => ({

@@ -17,7 +17,7 @@ export const SiteBuilds: CollectionConfig = {
   admin: {
     group: { en: 'Administration', ru: 'Администрирование' },
     useAsTitle: 'summary',
-    defaultColumns: ['summary', 'status', 'requestedAt', 'finishedAt', 'error'],
+    defaultColumns: ['summary', 'status', 'requestedAt', 'finishedAt', 'whatWentWrong'],
     description: {
       en: 'Every change to published content rebuilds the public site a few seconds later. A failed build keeps the last good site online; the box above the list shows the latest failure and the end of its log.',
       ru: 'Каждое изменение опубликованного материала через несколько секунд пересобирает публичный сайт. При неудачной сборке остаётся последняя удачная версия сайта; блок над списком показывает последнюю неудачу и конец её журнала.',
@@ -77,10 +77,30 @@ export const SiteBuilds: CollectionConfig = {
       admin: { readOnly: true },
     },
     {
+      // Worded in the admin's language from `failure`; older records show `error` as build output.
+      name: 'whatWentWrong',
+      type: 'ui',
+      label: { en: 'What went wrong', ru: 'Что пошло не так' },
+      admin: {
+        components: {
+          Field: '/components/SiteBuildFailure.tsx#SiteBuildFailureField',
+          Cell: '/components/SiteBuildFailure.tsx#SiteBuildFailureCell',
+        },
+      },
+    },
+    {
+      // The builder's English line, for the log and the API; staff read `whatWentWrong`.
       name: 'error',
       type: 'text',
-      label: { en: 'What went wrong', ru: 'Что пошло не так' },
-      admin: { readOnly: true },
+      label: { en: 'What went wrong (English, for the log)', ru: 'Что пошло не так (по-английски, для журнала)' },
+      admin: { readOnly: true, hidden: true },
+    },
+    {
+      // Why it failed as a code and values (siteBuild/failure.ts), worded by the admin (docs/adr/0041).
+      name: 'failure',
+      type: 'json',
+      label: { en: 'Failure code', ru: 'Код неудачи' },
+      admin: { readOnly: true, hidden: true },
     },
     {
       name: 'logTail',

@@ -14,6 +14,8 @@ export type BoardTools = {
   /** A status word: the board's own, the collection's option label, or the raw value worded generically. */
   statusWord: (collection: 'sends' | 'dispatches', status: string) => string
   languageName: (code: string) => string
+  /** A failed site build's sentence in the admin's language (null on records from before failure codes). */
+  siteBuildFailure: (failure: unknown) => string | null
 }
 
 const cell = { padding: '0.35rem 0.75rem 0.35rem 0', verticalAlign: 'top' as const, textAlign: 'left' as const }
@@ -197,7 +199,9 @@ export function FailuresSection({ failures, days, tools }: { failures: Failure[]
                   <Raw>{f.task}</Raw>
                 </>
               ) : null}
-              {f.error ? (
+              {f.what === 'siteBuild' && tools.siteBuildFailure(f.failure) ? (
+                <> — {tools.siteBuildFailure(f.failure)}</>
+              ) : f.error ? (
                 <>
                   {' — '}
                   <Raw>{f.error}</Raw>

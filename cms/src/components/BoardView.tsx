@@ -8,6 +8,7 @@ import { formatBoardTime } from '../board/formatBoardTime.ts'
 import { statusOptionLabel } from '../board/statusOptions.ts'
 import { adminT } from '../i18n/admin/adminT.ts'
 import { en } from '../i18n/admin/en.ts'
+import { siteBuildFailureText } from './siteBuildFailureText.ts'
 import { type BoardTools, FailuresSection, SendingSection, StuckSection, UpcomingSection } from './BoardSections.tsx'
 
 const recentDays = 7
@@ -43,6 +44,7 @@ export async function BoardView({ initPageResult, params, searchParams }: AdminV
         : (statusOptionLabel(payload, collection, status, i18n) ?? t('statusRaw', { status })),
     languageName: (code) =>
       localeCodes.includes(code as never) ? t(`language:${code as (typeof localeCodes)[number]}`) : code,
+    siteBuildFailure: (failure) => siteBuildFailureText(i18n.t, failure),
   }
   return (
     <DefaultTemplate

@@ -1,4 +1,5 @@
 import type { SiteBuildResult } from './builder.ts'
+import type { SiteBuildFailure } from './failure.ts'
 
 /**
  * What the build hook receives: that the content changed, and nothing about what changed. The
@@ -33,6 +34,7 @@ export async function callBuildHook(
     sentAt: started.toISOString(),
   }
   let error: string | null = null
+  let failure: SiteBuildFailure | null = null
   let logTail = ''
   try {
     const response = await fetch(url, {
@@ -46,11 +48,15 @@ export async function callBuildHook(
     logTail = `POST ${redact(url)} → ${response.status} ${response.statusText}\n${answer.slice(-answerTailBytes)}`
     if (!response.ok) {
       error = `The build hook answered ${response.status} ${response.statusText}. Check SITE_BUILD_HOOK_URL and the host's build log.`
+      failure = { code: 'hookAnswered', vars: { status: response.status, statusText: response.statusText } }
     }
   } catch (caught) {
-    const reason =
-      (caught as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : causeOf(caught)
+    const timedOut = (caught as Error).name === 'TimeoutError'
+    const reason = timedOut ? `no answer within ${timeoutMs / 1000} s` : causeOf(caught)
     error = `The build hook could not be reached (${reason}). Check SITE_BUILD_HOOK_URL.`
+    failure = timedOut
+      ? { code: 'hookTimedOut', vars: { seconds: timeoutMs / 1000 } }
+      : { code: 'hookUnreachable', vars: { reason } }
     logTail = `POST ${redact(url)} failed: ${reason}`
   }
   const finished = new Date()
@@ -63,6 +69,7 @@ export async function callBuildHook(
     pages: null,
     logTail,
     error,
+    failure,
   }
 }
 

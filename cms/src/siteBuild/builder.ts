@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } fr
 import path from 'node:path'
 import { redactSecrets } from '../secrets/secretValues.ts'
 import { siteBuildEnv } from './buildEnv.ts'
+import { SiteBuildError, type SiteBuildFailure } from './failure.ts'
 import {
   buildingMarkerSuffix,
   forgetBuildProcess,
@@ -47,8 +48,10 @@ export type SiteBuildResult = {
   pages: number | null
   /** The last ~8 KB of what the build printed, secret values taken out (docs/adr/0033). */
   logTail: string
-  /** One line saying what went wrong and what to do. */
+  /** One line saying what went wrong and what to do, in English (logs, status.json). */
   error: string | null
+  /** The same as a code and values, which the admin words in the staff member's language (failure.ts). */
+  failure: SiteBuildFailure | null
 }
 
 /** What the builder writes to `<releasesDir>/status.json` after every build. */
@@ -107,6 +110,7 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
 
   const tail = new LogTail(logTailBytes)
   let error: string | null = null
+  let failure: SiteBuildFailure | null = null
   let pages: number | null = null
   try {
     const command = buildCommand(options)
@@ -119,16 +123,20 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
       tail,
       started: (group) => recordBuildProcess(options.releasesDir, release, group),
     }).finally(() => forgetBuildProcess(options.releasesDir, release))
-    if (exit !== 0) {
-      error = `The site build failed (${exit}). The end of its log says why; fix that, then publish again or restart the CMS.`
-    } else {
-      pages = await countHtmlFiles(outDir)
-      if (pages === 0) error = `The site build wrote no HTML to ${outDir} (SITE_OUT_DIR). Check the build command.`
+    if (exit !== 0) throw exit
+    pages = await countHtmlFiles(outDir)
+    if (pages === 0) {
+      throw new SiteBuildError(
+        { code: 'noHtml', vars: { dir: outDir } },
+        `The site build wrote no HTML to ${outDir} (SITE_OUT_DIR). Check the build command.`,
+      )
     }
-    if (!error) await switchLive(options.liveLink, outDir)
+    await switchLive(options.liveLink, outDir)
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught)
-    tail.push(`\n${error}\n`)
+    failure = caught instanceof SiteBuildError ? caught.failure : { code: 'unexpected', vars: { message: error } }
+    // The build's own end already says why it stopped; an error before or after it goes into the log too.
+    if (!['exitCode', 'killed', 'timedOut', 'noHtml'].includes(failure.code)) tail.push(`\n${error}\n`)
   }
 
   if (error) await rm(outDir, { recursive: true, force: true })
@@ -144,6 +152,7 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
     pages: error ? null : pages,
     logTail: redactSecrets(tail.text()),
     error: error === null ? null : redactSecrets(error),
+    failure: failure && { code: failure.code, vars: redactVars(failure.vars) },
   }
   await writeStatus(options.releasesDir, result)
   if (!error) log(`Site build ${release} is live (${pages} pages)`)
@@ -173,7 +182,8 @@ function astroCli(siteDir: string): string {
   } catch {
     // reported below
   }
-  throw new Error(
+  throw new SiteBuildError(
+    { code: 'astroMissing', vars: { dir: siteDir } },
     `Astro is not installed in ${siteDir} (no node_modules/astro). Run \`pnpm install\` in the repository, ` +
       'or set SITE_BUILD_COMMAND, SITE_BUILD_HOOK_URL or SITE_BUILD=off.',
   )
@@ -189,7 +199,7 @@ function runCommand(
     /** Told the build's process group as soon as it runs. */
     started?: (group: number) => void
   },
-): Promise<string | 0> {
+): Promise<SiteBuildError | 0> {
   return new Promise((resolve, reject) => {
     const child = spawn('/bin/sh', ['-c', command.script, ...command.args], {
       cwd: options.cwd,
@@ -208,13 +218,28 @@ function runCommand(
     }, options.timeoutMs)
     child.on('error', (error) => {
       clearTimeout(timer)
-      reject(new Error(`Could not start the site build in ${options.cwd}: ${error.message}`))
+      reject(
+        new SiteBuildError(
+          { code: 'couldNotStart', vars: { dir: options.cwd, reason: error.message } },
+          `Could not start the site build in ${options.cwd}: ${error.message}`,
+        ),
+      )
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
-      if (timedOut) resolve(`stopped after ${options.timeoutMs / 1000} s; raise SITE_BUILD_TIMEOUT_SECONDS if needed`)
-      else if (code === 0) resolve(0)
-      else resolve(signal ? `killed by ${signal}` : `exit code ${code}`)
+      if (code === 0 && !timedOut) return resolve(0)
+      const seconds = options.timeoutMs / 1000
+      const [failure, why]: [SiteBuildFailure, string] = timedOut
+        ? [{ code: 'timedOut', vars: { seconds } }, `stopped after ${seconds} s; raise SITE_BUILD_TIMEOUT_SECONDS if needed`]
+        : signal
+          ? [{ code: 'killed', vars: { signal } }, `killed by ${signal}`]
+          : [{ code: 'exitCode', vars: { exit: code ?? '?' } }, `exit code ${code}`]
+      resolve(
+        new SiteBuildError(
+          failure,
+          `The site build failed (${why}). The end of its log says why; fix that, then publish again or restart the CMS.`,
+        ),
+      )
     })
   })
 }
@@ -228,7 +253,8 @@ async function switchLive(liveLink: string, target: string): Promise<void> {
     await rename(temporary, liveLink)
   } catch (error) {
     await rm(temporary, { force: true })
-    throw new Error(
+    throw new SiteBuildError(
+      { code: 'switchLive', vars: { link: liveLink, reason: (error as Error).message } },
       `Could not switch ${liveLink} to the new release (${(error as Error).message}). ` +
         'It must be a symlink (or absent); move a real directory there out of the way.',
     )
@@ -268,6 +294,13 @@ export async function pruneReleases(releasesDir: string, liveLink: string, keep:
     removed.push(name)
   }
   return removed
+}
+
+/** Values shown to staff carry no secret either (docs/adr/0033). */
+function redactVars(vars: SiteBuildFailure['vars']): SiteBuildFailure['vars'] {
+  return Object.fromEntries(
+    Object.entries(vars).map(([name, value]) => [name, typeof value === 'string' ? redactSecrets(value) : value]),
+  )
 }
 
 async function countHtmlFiles(dir: string): Promise<number> {

@@ -3,6 +3,7 @@ import type { SiteBuild } from '../payload-types.ts'
 import { redactSecrets } from '../secrets/secretValues.ts'
 import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './builder.ts'
 import { callBuildHook } from './buildHook.ts'
+import { SiteBuildError } from './failure.ts'
 import { lastFinishedBuild } from './lastFinishedBuild.ts'
 import { oneAtATime, rebuildSiteTask } from './requestSiteBuild.ts'
 import { type SiteBuildSettings, siteBuildSettings } from './settings.ts'
@@ -47,6 +48,7 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
         pages: null,
         logTail: message,
         error: message,
+        failure: error instanceof SiteBuildError ? error.failure : { code: 'unexpected', vars: { message } },
       }
     }
     await finishBuild(payload, build, result)
@@ -120,6 +122,7 @@ async function finishBuild(payload: Payload, build: SiteBuild, result: SiteBuild
       // Staff read these: whatever the build or its hook printed, no secret goes on (docs/adr/0033).
       logTail: redactSecrets(result.logTail),
       error: result.error === null ? null : redactSecrets(result.error),
+      failure: result.failure,
     },
     depth: 0,
   })
@@ -176,7 +179,8 @@ async function waitForCms(cmsUrl: string, timeoutMs = 120_000): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  throw new Error(
+  throw new SiteBuildError(
+    { code: 'cmsUnreadable', vars: { url, reason: last } },
     `The CMS did not answer at ${url} (${last}), so the site could not be built. ` +
       'Set SITE_BUILD_CMS_URL to where this CMS listens (default http://127.0.0.1:$PORT).',
   )

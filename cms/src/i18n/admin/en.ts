@@ -2,6 +2,7 @@ import type { Locale } from '@pressroom/shared'
 import type { AccessWords, MailBatchWords } from '../../access/staffWords.ts'
 import type { Failure } from '../../board/collectBoard.ts'
 import type { CheckName, Problem } from '../../health/collectHealth.ts'
+import type { SiteBuildFailureCode } from '../../siteBuild/failure.ts'
 
 /**
  * The admin's own words in English, one group per screen, given to Payload as custom translations
@@ -492,6 +493,44 @@ export const en = {
     cancelSend: 'Cancel this e-mail',
     cancelledBy: 'E-mail ({{locale}}) cancelled by {{who}} at {{time}}; nothing was sent.',
   },
+  // The sign-in and password-reset throttles (auth/): docs/adr/0027, 0041.
+  signInServer: {
+    accountFromAddress:
+      'Too many wrong passwords for this account from your network. The password was not checked: try again in {{wait}}.',
+    address: 'Too many failed sign-ins from your network. The password was not checked: try again in {{wait}}.',
+    account:
+      'Too many failed sign-ins to this account from unfamiliar networks. The password was not checked: try again in {{wait}}, or sign in from a network you have signed in from before.',
+    passwordReset:
+      'Too many password resets were asked for this account or from your network. No e-mail was sent: try again in {{wait}}, or ask an administrator.',
+    /** After "in": one phrase per plural form Intl.PluralRules gives (auth/signInMessages.ts waitText). */
+    second: { one: '{{count}} second', few: '{{count}} seconds', many: '{{count}} seconds', other: '{{count}} seconds' },
+    minute: { one: '{{count}} minute', few: '{{count}} minutes', many: '{{count}} minutes', other: '{{count}} minutes' },
+    hour: { one: '{{count}} hour', few: '{{count}} hours', many: '{{count}} hours', other: '{{count}} hours' },
+  },
+  // A failed site build, from its code and values (siteBuild/failure.ts): docs/adr/0041.
+  siteBuildFailure: {
+    exitCode:
+      'The site build failed (exit code {{exit}}). The end of its log says why; fix that, then publish again or restart the CMS.',
+    killed:
+      'The site build was killed ({{signal}}). The end of its log may say why; publish again or restart the CMS.',
+    timedOut:
+      'The site build was stopped after {{seconds}} s. Raise SITE_BUILD_TIMEOUT_SECONDS if it needs longer, then publish again.',
+    noHtml: 'The site build wrote no HTML to {{dir}} (SITE_OUT_DIR). Check the build command.',
+    couldNotStart: 'Could not start the site build in {{dir}}: {{reason}}. Check that the directory and the shell exist.',
+    astroMissing:
+      'Astro is not installed in {{dir}} (no node_modules/astro). Run `pnpm install` in the repository, or set SITE_BUILD_COMMAND, SITE_BUILD_HOOK_URL or SITE_BUILD=off.',
+    switchLive:
+      'Could not switch {{link}} to the new release ({{reason}}). It must be a symlink (or absent); move a real directory there out of the way.',
+    hookAnswered:
+      "The build hook answered {{status}} {{statusText}}. Check SITE_BUILD_HOOK_URL and the host's build log.",
+    hookUnreachable: 'The build hook could not be reached ({{reason}}). Check SITE_BUILD_HOOK_URL.',
+    hookTimedOut: 'The build hook did not answer within {{seconds}} s. Check SITE_BUILD_HOOK_URL.',
+    cmsUnreadable:
+      'The CMS did not answer at {{url}} ({{reason}}), so the site could not be built. Set SITE_BUILD_CMS_URL to where this CMS listens (default http://127.0.0.1:$PORT).',
+    unexpected: 'The site build stopped with an error: {{message}}',
+    output: 'Build output',
+    whatWentWrong: 'What went wrong',
+  } satisfies Record<SiteBuildFailureCode | 'output' | 'whatWentWrong', string>,
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */

@@ -33,6 +33,8 @@ import { RecipientLogExports as RecipientLogExports_ed2bba0489d140a121b610045eb9
 import { RecipientsImportExport as RecipientsImportExport_e8db2f1186ed7a78ab2de0341ec71d6a } from '../../../components/RecipientsImportExport.tsx'
 import { DispatchActions as DispatchActions_20403296d122bc8db837c38fca5f1145 } from '../../../components/DispatchActions.tsx'
 import { DispatchMailPreview as DispatchMailPreview_2796ba62410fed5be6afee48df553b62 } from '../../../components/MailPreview.tsx'
+import { SiteBuildFailureField as SiteBuildFailureField_dfa387403cc0a58483b4e840dedd5226 } from '../../../components/SiteBuildFailure.tsx'
+import { SiteBuildFailureCell as SiteBuildFailureCell_dfa387403cc0a58483b4e840dedd5226 } from '../../../components/SiteBuildFailure.tsx'
 import { LastFailedSiteBuild as LastFailedSiteBuild_8289d5cb74c8a08ecad8d6f434a90769 } from '../../../components/LastFailedSiteBuild.tsx'
 import { BoardNavLink as BoardNavLink_3db17e3e64538765c331d5afb2d21e17 } from '../../../components/BoardNavLink.tsx'
 import { SystemStatusNavLink as SystemStatusNavLink_be5ba7617e1371a8b8cab86b66fb2006 } from '../../../components/SystemStatusNavLink.tsx'
@@ -81,6 +83,8 @@ export const importMap = {
   "/components/RecipientsImportExport.tsx#RecipientsImportExport": RecipientsImportExport_e8db2f1186ed7a78ab2de0341ec71d6a,
   "/components/DispatchActions.tsx#DispatchActions": DispatchActions_20403296d122bc8db837c38fca5f1145,
   "/components/MailPreview.tsx#DispatchMailPreview": DispatchMailPreview_2796ba62410fed5be6afee48df553b62,
+  "/components/SiteBuildFailure.tsx#SiteBuildFailureField": SiteBuildFailureField_dfa387403cc0a58483b4e840dedd5226,
+  "/components/SiteBuildFailure.tsx#SiteBuildFailureCell": SiteBuildFailureCell_dfa387403cc0a58483b4e840dedd5226,
   "/components/LastFailedSiteBuild.tsx#LastFailedSiteBuild": LastFailedSiteBuild_8289d5cb74c8a08ecad8d6f434a90769,
   "/components/BoardNavLink.tsx#BoardNavLink": BoardNavLink_3db17e3e64538765c331d5afb2d21e17,
   "/components/SystemStatusNavLink.tsx#SystemStatusNavLink": SystemStatusNavLink_be5ba7617e1371a8b8cab86b66fb2006,
