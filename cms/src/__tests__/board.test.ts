@@ -1,6 +1,11 @@
+import { initI18n } from '@payloadcms/translations'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Board, collectBoard } from '../board/collectBoard.ts'
+import { type BoardTools, FailuresSection } from '../components/BoardSections.tsx'
+import { siteBuildFailureText } from '../components/siteBuildFailureText.ts'
 import { execute, sql } from '../db/sql.ts'
+import { adminT } from '../i18n/admin/adminT.ts'
 import { planSend } from '../mail/index.ts'
 import { planDispatch } from '../notices/dispatch/planDispatch.ts'
 import { testDatabase } from '../testing/payload.ts'
@@ -19,10 +24,23 @@ const ids: Record<string, number> = {}
 const template = { from: 'Press room <press@example.org>', subject: 'Hi', html: '<p>Hi</p>', text: 'Hi' }
 
 /** A finished site build, as the builder leaves one. */
-const siteBuild = (status: 'failed' | 'succeeded', finishedAt: string, error?: string) =>
+const siteBuild = (
+  status: 'failed' | 'succeeded',
+  finishedAt: string,
+  error?: string,
+  failure?: { [k: string]: unknown },
+) =>
   cms.payload.create({
     collection: 'site-builds',
-    data: { summary: `${status} build`, status, timing: 'debounced', requestedAt: finishedAt, finishedAt, error },
+    data: {
+      summary: `${status} build`,
+      status,
+      timing: 'debounced',
+      requestedAt: finishedAt,
+      finishedAt,
+      error,
+      failure,
+    },
   })
 
 beforeAll(async () => {
@@ -114,6 +132,12 @@ beforeAll(async () => {
   // Site builds: a failure an hour ago, and one from a month ago that is no longer recent.
   ids.failedBuild = (await siteBuild('failed', at(-hour), 'astro: page crashed')).id
   ids.oldFailedBuild = (await siteBuild('failed', at(-30 * 24 * hour), 'long ago')).id
+  ids.codedBuild = (
+    await siteBuild('failed', at(-2 * hour), 'The site build failed (exit code 3).', {
+      code: 'exitCode',
+      vars: { exit: 3 },
+    })
+  ).id
 
   // Jobs: one that failed, and one left running by a process that died a day ago.
   const failing = await payload.jobs.queue({ task: 'pruneOldData', input: {} })
@@ -175,6 +199,24 @@ describe(`the board (${testDatabase})`, () => {
     })
     expect(board!.stuckJobs.expiredLeases.map((j) => j.id)).toContain(ids.staleJob)
     expect(board!.healthy).toBe(false)
+  })
+
+  it("words a site build's failure in the admin's language, and shows an old one's raw text", async () => {
+    const board = await collectBoard(cms.payload, cms.staff.editor)
+    const { t } = await initI18n({ config: cms.payload.config.i18n, context: 'api', language: 'ru' })
+    const tools = {
+      t: adminT(t, 'board'),
+      when: (iso: string) => iso,
+      href: (collection: string, id?: number | string) => `/admin/collections/${collection}/${id}`,
+      siteBuildFailure: (failure: unknown) => siteBuildFailureText(t, failure),
+      buildOutput: adminT(t, 'siteBuildFailure')('output'),
+    } as BoardTools
+    const html = renderToStaticMarkup(FailuresSection({ failures: board!.failures, days: 7, tools }))
+    const coded = board!.failures.find((f) => f.id === ids.codedBuild && f.what === 'siteBuild')
+    expect(coded).toMatchObject({ failure: { code: 'exitCode', vars: { exit: 3 } } })
+    expect(html).toContain('Сборка сайта не удалась (код выхода 3).')
+    expect(html).not.toContain('The site build failed (exit code 3)')
+    expect(html).toContain('Вывод сборки: <span data-raw="">astro: page crashed</span>')
   })
 
   it('shows a translator only what a translator may read, and nobody else anything', async () => {

@@ -3,8 +3,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import type { Payload } from 'payload'
+import { initI18n } from '@payloadcms/translations'
+import type { BeforeListServerProps, Payload } from 'payload'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { LastFailedSiteBuild } from '../components/LastFailedSiteBuild.tsx'
+import { siteBuildFailureText } from '../components/siteBuildFailureText.ts'
 import type { SiteBuild } from '../payload-types.ts'
 import { readSiteBuildStatus } from '../siteBuild/builder.ts'
 import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
@@ -55,6 +59,9 @@ async function buildNow(reason: string): Promise<SiteBuild> {
   return payload.findByID({ collection: 'site-builds', id: queued!.id, depth: 0 })
 }
 
+/** Payload's own i18n for one admin language, from the running config, as Payload sets it up per request. */
+const adminI18n = (language: 'en' | 'ru') => initI18n({ config: payload.config.i18n, context: 'api', language })
+
 const livePage = () => readFileSync(path.join(dir, 'live/en/index.html'), 'utf8')
 const liveTarget = () => {
   try {
@@ -93,6 +100,7 @@ describe(`the rebuildSite job (${testDatabase})`, () => {
     const failed = await buildNow('broken build')
     expect(failed.status).toBe('failed')
     expect(failed.error).toMatch(/The site build failed \(exit code 1\)/)
+    expect(failed.failure).toEqual({ code: 'exitCode', vars: { exit: 1 } })
     expect(failed.logTail).toMatch(/Error: the stand-in build failed on purpose\.\n$/)
     expect(failed.release).toBeFalsy()
     // The job completed (Payload removes completed jobs) and is not retried; the record stays.
@@ -100,6 +108,41 @@ describe(`the rebuildSite job (${testDatabase})`, () => {
     expect(jobs.totalDocs).toBe(0)
     expect(readlinkSync(path.join(dir, 'live'))).toBe(path.join('releases', good.release!))
     expect(livePage()).toBe('<h1>Good name</h1>')
+  })
+
+  it('records why a build failed as a code, which the admin words in Russian above the builds list', async () => {
+    const command = process.env.SITE_BUILD_COMMAND
+    process.env.SITE_BUILD_COMMAND = 'echo "astro: something technical broke"; exit 3'
+    try {
+      const failed = await buildNow('build that exits 3')
+      expect(failed.status).toBe('failed')
+      expect(failed.failure).toEqual({ code: 'exitCode', vars: { exit: 3 } })
+      expect(failed.logTail).toContain('astro: something technical broke')
+
+      const russian = await adminI18n('ru')
+      const sentence = siteBuildFailureText(russian.t, failed.failure)
+      expect(sentence).toBe(
+        'Сборка сайта не удалась (код выхода 3). Причина — в конце журнала сборки; устраните её, затем опубликуйте снова или перезапустите CMS.',
+      )
+      expect(siteBuildFailureText((await adminI18n('en')).t, failed.failure)).toMatch(
+        /^The site build failed \(exit code 3\)\./,
+      )
+
+      // The box above the list, server-rendered for a Russian admin: our sentence, then the build's own output.
+      const box = renderToStaticMarkup(
+        (await LastFailedSiteBuild({ payload, i18n: russian } as unknown as BeforeListServerProps))!,
+      )
+      expect(box).toContain(sentence)
+      expect(box).toContain('<strong style="display:block;margin-top:0.75rem">Вывод сборки</strong>')
+      expect(box).toContain('astro: something technical broke')
+      expect(box).not.toContain('The site build failed')
+
+      // A record from before failure codes: its raw text, under the translated heading.
+      expect(siteBuildFailureText(russian.t, null)).toBeNull()
+      expect(siteBuildFailureText(russian.t, { code: 'no-such-code', vars: {} })).toBeNull()
+    } finally {
+      process.env.SITE_BUILD_COMMAND = command
+    }
   })
 
   it('gives the build no secret, and keeps secrets it prints out of the record staff read (docs/adr/0033)', async () => {
@@ -172,6 +215,10 @@ describe(`the build hook URL (${testDatabase})`, () => {
     expect(received).toHaveLength(1)
     expect(build.status).toBe('failed')
     expect(build.error).toMatch(/The build hook answered 500/)
+    expect(build.failure).toEqual({ code: 'hookAnswered', vars: { status: 500, statusText: 'Internal Server Error' } })
+    expect(siteBuildFailureText((await adminI18n('ru')).t, build.failure)).toMatch(
+      /^Внешний адрес сборки ответил 500 Internal Server Error\. Проверьте SITE_BUILD_HOOK_URL/,
+    )
     expect(build.logTail).toContain('deploy hook broken')
   })
 

@@ -117,6 +117,7 @@ describe('site builder', () => {
     expect(failed.status).toBe('failed')
     expect(failed.release).toBeNull()
     expect(failed.error).toMatch(/The site build failed \(exit code 1\)/)
+    expect(failed.failure).toEqual({ code: 'exitCode', vars: { exit: 1 } })
     // Error output keeps its place after the standard output written before it.
     expect(failed.logTail).toMatch(/building page 2000 of 2000\nError: the stand-in build failed on purpose\.\n$/)
     expect(failed.logTail).toContain('building page 2000 of 2000')
@@ -157,6 +158,7 @@ describe('site builder', () => {
     const result = await createSiteBuilder({ ...options, command: null }).build()
     expect(result.status).toBe('failed')
     expect(result.error).toMatch(/Astro is not installed in .*Run `pnpm install`/)
+    expect(result.failure).toEqual({ code: 'astroMissing', vars: { dir: expect.any(String) } })
     expect(existsSync(options.liveLink)).toBe(false)
   })
 

@@ -2,8 +2,8 @@ import type { CollectionSlug, DataFromCollectionSlug, Payload, TypedUser, Where 
 import { Forbidden } from 'payload'
 import { roleOf } from '../access/roles.ts'
 import { collectHealth, type JobFact } from '../health/collectHealth.ts'
-import { type Progress, progressOf } from './progress.ts'
 import { readFailure, type SiteBuildFailure } from '../siteBuild/failure.ts'
+import { type Progress, progressOf } from './progress.ts'
 import { existingStatuses } from './statusOptions.ts'
 
 /**

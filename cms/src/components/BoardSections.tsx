@@ -16,6 +16,8 @@ export type BoardTools = {
   languageName: (code: string) => string
   /** A failed site build's sentence in the admin's language (null on records from before failure codes). */
   siteBuildFailure: (failure: unknown) => string | null
+  /** The heading a failed build's raw text is shown under ("Build output"). */
+  buildOutput: string
 }
 
 const cell = { padding: '0.35rem 0.75rem 0.35rem 0', verticalAlign: 'top' as const, textAlign: 'left' as const }
@@ -204,6 +206,7 @@ export function FailuresSection({ failures, days, tools }: { failures: Failure[]
               ) : f.error ? (
                 <>
                   {' — '}
+                  {f.what === 'siteBuild' ? `${tools.buildOutput}: ` : null}
                   <Raw>{f.error}</Raw>
                 </>
               ) : null}

@@ -8,8 +8,8 @@ import { formatBoardTime } from '../board/formatBoardTime.ts'
 import { statusOptionLabel } from '../board/statusOptions.ts'
 import { adminT } from '../i18n/admin/adminT.ts'
 import { en } from '../i18n/admin/en.ts'
-import { siteBuildFailureText } from './siteBuildFailureText.ts'
 import { type BoardTools, FailuresSection, SendingSection, StuckSection, UpcomingSection } from './BoardSections.tsx'
+import { siteBuildFailureText } from './siteBuildFailureText.ts'
 
 const recentDays = 7
 const ownSendWords = Object.keys(en.board.sendStatus)
@@ -45,6 +45,7 @@ export async function BoardView({ initPageResult, params, searchParams }: AdminV
     languageName: (code) =>
       localeCodes.includes(code as never) ? t(`language:${code as (typeof localeCodes)[number]}`) : code,
     siteBuildFailure: (failure) => siteBuildFailureText(i18n.t, failure),
+    buildOutput: adminT(i18n.t, 'siteBuildFailure')('output'),
   }
   return (
     <DefaultTemplate

@@ -44,7 +44,9 @@ export async function LastFailedSiteBuild({ payload, i18n }: BeforeListServerPro
       {succeeded ? `${t('stillLive')} (${when(succeeded.finishedAt)}).` : t('noneLive')} <a href={link}>{t('open')}</a>
       {failed.logTail ? (
         <>
-          <strong style={{ display: 'block', marginTop: '0.75rem' }}>{adminT(i18n.t, 'siteBuildFailure')('output')}</strong>
+          <strong style={{ display: 'block', marginTop: '0.75rem' }}>
+            {adminT(i18n.t, 'siteBuildFailure')('output')}
+          </strong>
           <pre style={{ maxHeight: '16rem', overflow: 'auto', fontSize: 12 }}>{failed.logTail.slice(-3000)}</pre>
         </>
       ) : null}

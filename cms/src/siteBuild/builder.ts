@@ -230,7 +230,10 @@ function runCommand(
       if (code === 0 && !timedOut) return resolve(0)
       const seconds = options.timeoutMs / 1000
       const [failure, why]: [SiteBuildFailure, string] = timedOut
-        ? [{ code: 'timedOut', vars: { seconds } }, `stopped after ${seconds} s; raise SITE_BUILD_TIMEOUT_SECONDS if needed`]
+        ? [
+            { code: 'timedOut', vars: { seconds } },
+            `stopped after ${seconds} s; raise SITE_BUILD_TIMEOUT_SECONDS if needed`,
+          ]
         : signal
           ? [{ code: 'killed', vars: { signal } }, `killed by ${signal}`]
           : [{ code: 'exitCode', vars: { exit: code ?? '?' } }, `exit code ${code}`]

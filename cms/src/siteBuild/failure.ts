@@ -39,5 +39,8 @@ export function readFailure(value: unknown): SiteBuildFailure | null {
   const failure = value as Partial<SiteBuildFailure> | null | undefined
   if (!failure || typeof failure !== 'object') return null
   if (!siteBuildFailureCodes.includes(failure.code as SiteBuildFailureCode)) return null
-  return { code: failure.code as SiteBuildFailureCode, vars: failure.vars && typeof failure.vars === 'object' ? failure.vars : {} }
+  return {
+    code: failure.code as SiteBuildFailureCode,
+    vars: failure.vars && typeof failure.vars === 'object' ? failure.vars : {},
+  }
 }

@@ -503,20 +503,30 @@ export const en = {
     passwordReset:
       'Too many password resets were asked for this account or from your network. No e-mail was sent: try again in {{wait}}, or ask an administrator.',
     /** After "in": one phrase per plural form Intl.PluralRules gives (auth/signInMessages.ts waitText). */
-    second: { one: '{{count}} second', few: '{{count}} seconds', many: '{{count}} seconds', other: '{{count}} seconds' },
-    minute: { one: '{{count}} minute', few: '{{count}} minutes', many: '{{count}} minutes', other: '{{count}} minutes' },
+    second: {
+      one: '{{count}} second',
+      few: '{{count}} seconds',
+      many: '{{count}} seconds',
+      other: '{{count}} seconds',
+    },
+    minute: {
+      one: '{{count}} minute',
+      few: '{{count}} minutes',
+      many: '{{count}} minutes',
+      other: '{{count}} minutes',
+    },
     hour: { one: '{{count}} hour', few: '{{count}} hours', many: '{{count}} hours', other: '{{count}} hours' },
   },
   // A failed site build, from its code and values (siteBuild/failure.ts): docs/adr/0041.
   siteBuildFailure: {
     exitCode:
       'The site build failed (exit code {{exit}}). The end of its log says why; fix that, then publish again or restart the CMS.',
-    killed:
-      'The site build was killed ({{signal}}). The end of its log may say why; publish again or restart the CMS.',
+    killed: 'The site build was killed ({{signal}}). The end of its log may say why; publish again or restart the CMS.',
     timedOut:
       'The site build was stopped after {{seconds}} s. Raise SITE_BUILD_TIMEOUT_SECONDS if it needs longer, then publish again.',
     noHtml: 'The site build wrote no HTML to {{dir}} (SITE_OUT_DIR). Check the build command.',
-    couldNotStart: 'Could not start the site build in {{dir}}: {{reason}}. Check that the directory and the shell exist.',
+    couldNotStart:
+      'Could not start the site build in {{dir}}: {{reason}}. Check that the directory and the shell exist.',
     astroMissing:
       'Astro is not installed in {{dir}} (no node_modules/astro). Run `pnpm install` in the repository, or set SITE_BUILD_COMMAND, SITE_BUILD_HOOK_URL or SITE_BUILD=off.',
     switchLive:

@@ -502,7 +502,12 @@ export const ru: AdminWords = {
     passwordReset:
       'Слишком много запросов на сброс пароля для этой учётной записи или из вашей сети. Письмо не отправлено: попробуйте снова через {{wait}} или обратитесь к администратору.',
     // После «через»: винительный падеж (1 минуту); по форме на каждый вид числа Intl.PluralRules.
-    second: { one: '{{count}} секунду', few: '{{count}} секунды', many: '{{count}} секунд', other: '{{count}} секунды' },
+    second: {
+      one: '{{count}} секунду',
+      few: '{{count}} секунды',
+      many: '{{count}} секунд',
+      other: '{{count}} секунды',
+    },
     minute: { one: '{{count}} минуту', few: '{{count}} минуты', many: '{{count}} минут', other: '{{count}} минуты' },
     hour: { one: '{{count}} час', few: '{{count}} часа', many: '{{count}} часов', other: '{{count}} часа' },
   },
@@ -515,7 +520,8 @@ export const ru: AdminWords = {
     timedOut:
       'Сборка сайта остановлена через {{seconds}} с. Если ей нужно больше времени, увеличьте SITE_BUILD_TIMEOUT_SECONDS и опубликуйте снова.',
     noHtml: 'Сборка сайта не записала ни одного HTML-файла в {{dir}} (SITE_OUT_DIR). Проверьте команду сборки.',
-    couldNotStart: 'Не удалось запустить сборку сайта в {{dir}}: {{reason}}. Проверьте, что каталог и оболочка существуют.',
+    couldNotStart:
+      'Не удалось запустить сборку сайта в {{dir}}: {{reason}}. Проверьте, что каталог и оболочка существуют.',
     astroMissing:
       'Astro не установлен в {{dir}} (нет node_modules/astro). Выполните `pnpm install` в репозитории или задайте SITE_BUILD_COMMAND, SITE_BUILD_HOOK_URL либо SITE_BUILD=off.',
     switchLive:
