@@ -254,6 +254,7 @@ describe('secrets and the site build (docs/adr/0033)', () => {
     const result = await createSiteBuilder(options).build()
     expect(result.status).toBe('failed')
     expect(result.error).toMatch(/SITE_BUILD_ENV names PAYLOAD_SECRET: the site build never gets secrets/)
+    expect(result.failure).toEqual({ code: 'secretInBuildEnv', vars: { names: 'PAYLOAD_SECRET' } })
     expect(result.logTail).not.toContain(planted.PAYLOAD_SECRET)
   })
 })

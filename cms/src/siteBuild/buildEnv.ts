@@ -1,4 +1,5 @@
 import { isSecretName } from '../secrets/secretValues.ts'
+import { SiteBuildError } from './failure.ts'
 
 /**
  * The environment the site build (or SITE_BUILD_COMMAND) gets: an allow-list, never the CMS's
@@ -18,7 +19,8 @@ export function extraBuildEnvNames(value = process.env.SITE_BUILD_ENV ?? ''): st
     .filter(Boolean)
   const secret = names.filter(isSecretName)
   if (secret.length) {
-    throw new Error(
+    throw new SiteBuildError(
+      { code: 'secretInBuildEnv', vars: { names: secret.join(', ') } },
       `SITE_BUILD_ENV names ${secret.join(', ')}: the site build never gets secrets. Remove them; the build reads the CMS's public API and needs none.`,
     )
   }

@@ -15,6 +15,7 @@ export const siteBuildFailureCodes = [
   'hookUnreachable',
   'hookTimedOut',
   'cmsUnreadable',
+  'secretInBuildEnv',
   'unexpected',
 ] as const
 

@@ -537,6 +537,8 @@ export const en = {
     hookTimedOut: 'The build hook did not answer within {{seconds}} s. Check SITE_BUILD_HOOK_URL.',
     cmsUnreadable:
       'The CMS did not answer at {{url}} ({{reason}}), so the site could not be built. Set SITE_BUILD_CMS_URL to where this CMS listens (default http://127.0.0.1:$PORT).',
+    secretInBuildEnv:
+      "SITE_BUILD_ENV names {{names}}: the site build never gets secrets. Remove them; the build reads the CMS's public API and needs none.",
     unexpected: 'The site build stopped with an error: {{message}}',
     output: 'Build output',
     whatWentWrong: 'What went wrong',

@@ -532,6 +532,8 @@ export const ru: AdminWords = {
     hookTimedOut: 'Внешний адрес сборки не ответил за {{seconds}} с. Проверьте SITE_BUILD_HOOK_URL.',
     cmsUnreadable:
       'CMS не ответила по адресу {{url}} ({{reason}}), поэтому сайт не собран. Укажите в SITE_BUILD_CMS_URL адрес, на котором слушает эта CMS (по умолчанию http://127.0.0.1:$PORT).',
+    secretInBuildEnv:
+      'SITE_BUILD_ENV называет {{names}}: сборка сайта никогда не получает секретов. Уберите их: сборка читает публичный API CMS, и секреты ей не нужны.',
     unexpected: 'Сборка сайта остановилась с ошибкой: {{message}}',
     output: 'Вывод сборки',
     whatWentWrong: 'Что пошло не так',
