@@ -6,6 +6,7 @@ import * as migration_20261207_054940_leak_proof_publishing from './20261207_054
 import * as migration_20261207_060158_rate_limits from './20261207_060158_rate_limits'
 import * as migration_20261207_091410_operations_and_doors from './20261207_091410_operations_and_doors'
 import * as migration_20261207_150033_issue15_previews_confirm_zones from './20261207_150033_issue15_previews_confirm_zones'
+import * as migration_20261207_152555_issue15_site_build_failure_codes from './20261207_152555_issue15_site_build_failure_codes'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261207_150033_issue15_previews_confirm_zones.up,
     down: migration_20261207_150033_issue15_previews_confirm_zones.down,
     name: '20261207_150033_issue15_previews_confirm_zones',
+  },
+  {
+    up: migration_20261207_152555_issue15_site_build_failure_codes.up,
+    down: migration_20261207_152555_issue15_site_build_failure_codes.down,
+    name: '20261207_152555_issue15_site_build_failure_codes',
   },
 ]
