@@ -1,12 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { dispatchLanguages, dispatchPreviewMessage, readDispatch } from './dispatchPreview.ts'
+import { composeDispatchPreview, composePublicationPreview, errorText } from './composePreview.ts'
 import { draftPdfEdition } from './draftEdition.ts'
 import { previewAnswer } from './previewAnswer.ts'
-import { publicationLanguages, publicationPreviewMessage, readDraftPublication } from './publicationPreview.ts'
 import { readTarget } from './requestParts.ts'
 import { anyStaff, privateHeaders, publishers, refuse, staffRefusal, words } from './staffAnswers.ts'
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * GET /api/staff-preview/publication-email?collection=press-releases&id=12&locale=ru
@@ -22,13 +19,9 @@ const publicationEmail: Endpoint = {
     const t = words(req)
     const target = await readTarget(req, true)
     if (typeof target === 'string') return refuse(400, t('badRequest', { needs: target }))
-    const doc = await readDraftPublication(req, target.collection!, target.id)
-    if (!doc) return refuse(404, t('notFound'))
-    const locales = publicationLanguages(doc)
-    const locale = target.locale ?? locales[0]
-    if (!locale || !locales.includes(locale)) return refuse(409, t('noLanguage'))
-    const message = await publicationPreviewMessage(req, target.collection!, target.id, doc, locale)
-    return previewAnswer(message, locale, locales, t('toSubscriber'))
+    const composed = await composePublicationPreview(req, target)
+    if (composed instanceof Response) return composed
+    return previewAnswer(composed.message, composed.locale, composed.locales, t('toSubscriber'))
   },
 }
 
@@ -77,18 +70,9 @@ const dispatchEmail: Endpoint = {
     const t = words(req)
     const target = await readTarget(req, false)
     if (typeof target === 'string') return refuse(400, t('badRequest', { needs: target }))
-    const dispatch = await readDispatch(req, target.id)
-    if (!dispatch) return refuse(404, t('notFound'))
-    const languages = await dispatchLanguages(req, dispatch)
-    const language = languages.find((l) => l.locale === (target.locale ?? languages[0]?.locale))
-    if (!language) return refuse(409, t('noLanguage'))
-    try {
-      const message = await dispatchPreviewMessage(req, dispatch, language)
-      const locales = languages.map((l) => l.locale)
-      return previewAnswer(message, language.locale, locales, t('toInstitution'))
-    } catch (error) {
-      return refuse(409, t('notReady', { reason: errorText(error) }))
-    }
+    const composed = await composeDispatchPreview(req, target)
+    if (composed instanceof Response) return composed
+    return previewAnswer(composed.message, composed.locale, composed.locales, t('toInstitution'))
   },
 }
 

@@ -1,15 +1,13 @@
-import { type Locale, localeInfo } from '@pressroom/shared'
+import { localeInfo } from '@pressroom/shared'
 import type { Endpoint, PayloadRequest } from 'payload'
 import { sameOriginOnly } from '../http/sameOrigin.ts'
-import type { OutgoingMessage } from '../mail/index.ts'
-import { dispatchLanguages, dispatchPreviewMessage, readDispatch } from './dispatchPreview.ts'
-import { publicationLanguages, publicationPreviewMessage, readDraftPublication } from './publicationPreview.ts'
+import { type ComposedPreview, composeDispatchPreview, composePublicationPreview } from './composePreview.ts'
 import { readTarget, type Target } from './requestParts.ts'
 import { sendTestMessage, TestSendFailed } from './sendTestMessage.ts'
 import { anyStaff, privateHeaders, publishers, refuse, staffRefusal, words } from './staffAnswers.ts'
 import { testSendWait } from './testSendLimit.ts'
 
-type Composed = { message: OutgoingMessage; locale: Locale; label: string } | Response
+type Composed = ComposedPreview | Response
 
 /**
  * The shared path of both test sends: who may, the rate limit, composing (by `compose`), the
@@ -62,31 +60,9 @@ function testSendEndpoint(
 }
 
 /** POST /api/test-send/publication {collection, id, locale?}: the draft's subscriber e-mail, to me. Any staff role. */
-const publicationTest = testSendEndpoint('/test-send/publication', anyStaff, true, async (req, target) => {
-  const t = words(req)
-  const doc = await readDraftPublication(req, target.collection!, target.id)
-  if (!doc) return refuse(404, t('notFound'))
-  const locales = publicationLanguages(doc)
-  const locale = target.locale ?? locales[0]
-  if (!locale || !locales.includes(locale)) return refuse(409, t('noLanguage'))
-  const message = await publicationPreviewMessage(req, target.collection!, target.id, doc, locale)
-  return { message, locale, label: `${target.collection} ${target.id}: ${message.subject}` }
-})
+const publicationTest = testSendEndpoint('/test-send/publication', anyStaff, true, composePublicationPreview)
 
 /** POST /api/test-send/dispatch {id, locale?}: an institution's e-mail of this dispatch, to me. Admins and editors. */
-const dispatchTest = testSendEndpoint('/test-send/dispatch', publishers, false, async (req, target) => {
-  const t = words(req)
-  const dispatch = await readDispatch(req, target.id)
-  if (!dispatch) return refuse(404, t('notFound'))
-  const languages = await dispatchLanguages(req, dispatch)
-  const language = languages.find((l) => l.locale === (target.locale ?? languages[0]?.locale))
-  if (!language) return refuse(409, t('noLanguage'))
-  try {
-    const message = await dispatchPreviewMessage(req, dispatch, language)
-    return { message, locale: language.locale, label: `dispatch ${dispatch.id}: ${dispatch.label ?? ''}`.trim() }
-  } catch (error) {
-    return refuse(409, t('notReady', { reason: error instanceof Error ? error.message : String(error) }))
-  }
-})
+const dispatchTest = testSendEndpoint('/test-send/dispatch', publishers, false, composeDispatchPreview)
 
 export const testSendEndpoints: Endpoint[] = [publicationTest, dispatchTest]
