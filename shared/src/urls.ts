@@ -148,6 +148,18 @@ export function documentFilePath(filename: string): string {
   return `/files/${encodeURIComponent(filename)}`
 }
 
+/**
+ * A document's short, citable link (docs/adr/0047): `/ref/GC-PR-2026-004/` leads to the document in the
+ * reader's language; `/en/ref/…` and `/ru/ref/…` to that language's page. Redirect pages, never indexed.
+ */
+export function refPath(referenceNumber: string): string {
+  return `/ref/${encodeURIComponent(referenceNumber)}/`
+}
+
+export function localeRefPath(locale: Locale, referenceNumber: string): string {
+  return inLocaleFolder(locale, `ref/${encodeURIComponent(referenceNumber)}/`)
+}
+
 /** The search index and its script (Pagefind), written by the site's build. */
 export function searchIndexPath(): string {
   return '/pagefind/'

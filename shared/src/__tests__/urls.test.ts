@@ -14,11 +14,13 @@ import {
   listPagePath,
   listPageSegment,
   localeHomePath,
+  localeRefPath,
   mediaPath,
   notFoundPath,
   pathInLocale,
   pressKitPath,
   pressKitsPath,
+  refPath,
   rssFeedPath,
   searchIndexPath,
   searchPath,
@@ -31,6 +33,14 @@ import {
 } from '../index.ts'
 
 describe('the site’s paths', () => {
+  it('give each reference number a short link, language-neutral and per language (docs/adr/0047)', () => {
+    expect(refPath('GC-PR-2026-004')).toBe('/ref/GC-PR-2026-004/')
+    expect(localeRefPath('ru', 'GC-PR-2026-004')).toBe('/ru/ref/GC-PR-2026-004/')
+    expect(pathInLocale(localeRefPath('en', 'GC-ST-2021-001'), 'ru')).toBe('/ru/ref/GC-ST-2021-001/')
+    expect(refPath('A/B C')).toBe('/ref/A%2FB%20C/')
+  })
+
+
   it('put each page in its language’s folder', () => {
     expect(languageChooserPath()).toBe('/')
     expect(localeHomePath('ru')).toBe('/ru/')

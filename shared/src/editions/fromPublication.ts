@@ -30,6 +30,8 @@ export type EditionContext = {
   organizationName: string
   /** The document's page on the site in `locale`. */
   url: string
+  /** Its short link to cite (absolute), printed as "Cite as" (docs/adr/0047). */
+  citeUrl?: string
   /** True when `locale` has no translation and the API fell back to the other language. */
   isFallback?: boolean
   richText?: RichTextOptions
@@ -78,5 +80,6 @@ export function editionFromPublication(doc: PublicationFromApi, context: Edition
     organizationName: context.organizationName,
     isFallback: context.isFallback,
     url: context.url,
+    ...(context.citeUrl ? { citeUrl: context.citeUrl } : {}),
   }
 }

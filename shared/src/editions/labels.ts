@@ -11,6 +11,7 @@ type Labels = {
   changes: string
   changeKind: Record<ChangeNoteKind, string>
   online: string
+  citeAs: string
   fallback: (textLocale: Locale) => string
   languageName: Record<Locale, string>
 }
@@ -33,6 +34,7 @@ const labels: Record<Locale, Labels> = {
     changes: 'Changes to this document',
     changeKind: { correction: 'Correction', update: 'Update' },
     online: 'Online edition',
+    citeAs: 'Cite as',
     fallback: (textLocale) =>
       `This document has not yet been translated into English. The text below is the ${labels.en.languageName[textLocale]} original.`,
     languageName: { en: 'English', ru: 'Russian' },
@@ -46,6 +48,7 @@ const labels: Record<Locale, Labels> = {
     changes: 'Изменения в документе',
     changeKind: { correction: 'Исправление', update: 'Обновление' },
     online: 'Электронная версия',
+    citeAs: 'Ссылка для цитирования',
     fallback: (textLocale) =>
       `Этот документ ещё не переведён на русский язык. Ниже приведён текст оригинала на ${textLocale === 'en' ? 'английском' : 'русском'} языке.`,
     languageName: { en: 'английский', ru: 'русский' },

@@ -39,4 +39,6 @@ export type EditionDocument = {
   fallbackNotice?: string
   /** The document's web page. */
   url: string
+  /** The document's short link to cite (shared/src/urls.ts `refPath`, absolute), printed as "Cite as". */
+  citeUrl?: string
 }

@@ -106,6 +106,16 @@ describe('PDF editions', () => {
     expect(sha256(changed)).not.toBe(sha256(first))
   })
 
+  it('prints the short link to cite, linked, in the edition’s language (docs/adr/0047)', async () => {
+    const citeUrl = 'https://press.example.org/ref/GC-NT-2026-002/'
+    const pdf = await renderPdfEdition({ ...noticeRu, citeUrl })
+    expect((await pagesOf(pdf)).join(' ')).toContain(`Ссылка для цитирования: ${citeUrl}`)
+    expect(await linksOf(pdf)).toContain(citeUrl)
+    const en = (await pagesOf(await renderPdfEdition({ ...statementEn, citeUrl }))).join(' ')
+    expect(en).toContain(`Cite as: ${citeUrl}`)
+    expect((await pagesOf(await renderPdfEdition(statementEn))).join(' ')).not.toContain('Cite as')
+  })
+
   it('resolves relative links against the web page, since a PDF is read away from the site', async () => {
     const edition: EditionDocument = {
       ...noticeRu,
