@@ -2181,6 +2181,10 @@ export interface SiteSetting {
    */
   organizationDescription?: string | null;
   /**
+   * Printed under every publication e-mail and on document pages: who the organization is, how to reach the press office. A blank line starts a new paragraph. Public as soon as saved.
+   */
+  notesToEditors?: string | null;
+  /**
    * Staff only, never published.
    */
   siteUrl?: string | null;
@@ -2256,6 +2260,7 @@ export interface PayloadJobsStat {
 export interface SiteSettingsSelect<T extends boolean = true> {
   organizationName?: T;
   organizationDescription?: T;
+  notesToEditors?: T;
   siteUrl?: T;
   cmsUrl?: T;
   referencePrefix?: T;

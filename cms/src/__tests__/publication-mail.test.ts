@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows, sql } from '../db/sql.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
@@ -142,6 +143,105 @@ describe('e-mailing publications', () => {
     await payload.update({ collection: 'press-releases', id: release.id, locale: 'en', data: { summary: 'Edited.' } })
     await runEmailJobs()
     expect(await messagesOf(`${key}en`)).toHaveLength(2)
+  })
+
+  it('carries contacts, the PDF and press kit, credited images, notes to editors and the link to cite; tracks nothing (docs/adr/0047)', async () => {
+    for (const [locale, notes] of [
+      ['en', 'About us: a movement of families.\n\nPress office: +7 495 000-00-00.'],
+      ['ru', 'О нас: движение семей.'],
+    ] as const) {
+      await payload.updateGlobal({ slug: 'site-settings', locale, data: { notesToEditors: notes } })
+    }
+    const contact = await payload.create({
+      collection: 'press-contacts',
+      locale: 'en',
+      data: {
+        name: 'Anna Petrova',
+        role: 'Press secretary',
+        email: 'anna@example.org',
+        phone: '+7 (495) 123-45-67',
+        languages: ['en', 'ru'],
+      },
+    })
+    await payload.update({ collection: 'press-contacts', id: contact.id, locale: 'ru', data: { name: 'Анна Петрова' } })
+    const photo = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#405060' } })
+      .jpeg()
+      .toBuffer()
+    const image = await payload.create({
+      collection: 'media',
+      locale: 'en',
+      file: { data: photo, name: 'meeting.jpg', mimetype: 'image/jpeg', size: photo.length },
+      data: { alt: 'The meeting', caption: 'Families at the meeting', credit: 'Ivan Sidorov', licence: 'CC BY 4.0' },
+    })
+    const release = await publishRelease('Extras attached', { pressContacts: [contact.id], media: [image.id] })
+    await payload.create({
+      collection: 'press-kits',
+      locale: 'en',
+      data: {
+        title: 'Reunion kit',
+        slug: 'reunion-kit',
+        publications: [{ relationTo: 'press-releases', value: release.id }],
+        _status: 'published',
+      },
+    })
+    await runEmailJobs()
+    const { referenceNumber: ref } = await payload.findByID({ collection: 'press-releases', id: release.id })
+    const key = `publication:press-releases:${release.id}:`
+    const [en] = await messagesOf(`${key}en`)
+    const [ru] = await messagesOf(`${key}ru`)
+    const site = 'https://press.example.org'
+    const mediaFile = (await payload.findByID({ collection: 'media', id: image.id })).filename
+    for (const part of [en!.html, en!.text]) {
+      for (const expected of [
+        `${site}/ref/${ref}/`,
+        `${site}/en/${ref}-en.pdf`,
+        `${site}/en/press-kits/reunion-kit/`,
+        `${site}/en/reunion-kit-en.zip`,
+        `${site}/media/${mediaFile}`,
+        'Families at the meeting',
+        'Credit: Ivan Sidorov',
+        'Licence: CC BY 4.0',
+        'Anna Petrova',
+        'Press secretary',
+        'anna@example.org',
+        'Notes to editors',
+        'About us: a movement of families.',
+        'Press office: +7 495 000-00-00.',
+      ]) {
+        expect(part).toContain(expected)
+      }
+    }
+    expect(en!.html).toContain('href="mailto:anna@example.org"')
+    expect(en!.html).toContain('href="tel:+74951234567"')
+    for (const expected of [
+      `Ссылка для цитирования: ${site}/ref/${ref}/`,
+      `${site}/ru/${ref}-ru.pdf`,
+      `Пресс-кит: Reunion kit: ${site}/ru/press-kits/reunion-kit/`,
+      'Автор: Ivan Sidorov',
+      'Анна Петрова',
+      'Примечания для редакций',
+      'О нас: движение семей.',
+    ]) {
+      expect(ru!.text).toContain(expected)
+    }
+    expect(ru!.text).not.toContain('About us')
+
+    // No tracking: no image at all (a remote image is a read receipt), and every link is the plain
+    // address it names — the public site without a query, a mailto/tel, or the subscriber's own
+    // management links on the CMS.
+    for (const message of [en!, ru!]) {
+      expect(message.html).not.toMatch(/<img\b/i)
+      expect(message.html).not.toMatch(/url\(/i)
+      const links = [...message.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))
+      expect(links.length).toBeGreaterThan(8)
+      for (const link of links) {
+        const plain =
+          (link.startsWith(`${site}/`) && !/[?#]/.test(link)) ||
+          /^(mailto|tel):[^?]+$/.test(link) ||
+          /^https:\/\/cms\.example\.org\/subscriptions\/(unsubscribe|preferences)\?token=[\w.-]+$/.test(link)
+        expect(plain, link).toBe(true)
+      }
+    }
   })
 
   it('holds a release until its embargo ends', async () => {

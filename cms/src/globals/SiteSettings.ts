@@ -30,6 +30,19 @@ export const SiteSettings: GlobalConfig = {
       label: { en: 'Organization description', ru: 'Описание организации' },
     },
     {
+      // Public: publication e-mails and document pages print it (docs/adr/0047).
+      name: 'notesToEditors',
+      type: 'textarea',
+      localized: true,
+      label: { en: 'Notes to editors', ru: 'Примечания для редакций' },
+      admin: {
+        description: {
+          en: 'Printed under every publication e-mail and on document pages: who the organization is, how to reach the press office. A blank line starts a new paragraph.',
+          ru: 'Печатается под каждым письмом о публикации и на страницах документов: кто мы, как связаться с пресс-службой. Пустая строка начинает новый абзац.',
+        },
+      },
+    },
+    {
       type: 'row',
       fields: [
         {

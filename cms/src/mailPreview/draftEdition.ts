@@ -1,4 +1,4 @@
-import { type DocumentCollection, documentPath, kindByCollection, type Locale } from '@pressroom/shared'
+import { type DocumentCollection, documentPath, kindByCollection, type Locale, refPath } from '@pressroom/shared'
 import type { PayloadRequest } from 'payload'
 import { mailSettings } from '../mail/index.ts'
 
@@ -47,6 +47,10 @@ export async function draftPdfEdition(
       kind,
       organizationName: settings.organizationName[locale],
       url: `${settings.siteUrl}${documentPath(locale, kind, String(doc.slug ?? id))}`,
+      // A draft not yet numbered has no short link yet (docs/adr/0047).
+      ...(typeof doc.referenceNumber === 'string' && doc.referenceNumber
+        ? { citeUrl: `${settings.siteUrl}${refPath(doc.referenceNumber)}` }
+        : {}),
     },
   )
   return { pdf: await renderPdfEdition(edition), filename: `draft-${editionFilename(edition)}` }

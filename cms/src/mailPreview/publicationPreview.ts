@@ -1,6 +1,7 @@
 import { type DocumentCollection, kindByCollection, type Locale, localeCodes } from '@pressroom/shared'
 import type { PayloadRequest } from 'payload'
 import { mailSettings, type OutgoingMessage, personalize } from '../mail/index.ts'
+import { loadPublicationExtras } from '../subscriptions/publication/publicationExtras.ts'
 import { type PublicationDocument, publicationMessage } from '../subscriptions/publication/publicationMessage.ts'
 import { sampleSubscriberLinks } from './sampleLinks.ts'
 
@@ -55,6 +56,8 @@ export async function publicationPreviewMessage(
     locale,
     title: (doc.title as Localized<string>)?.[locale] ?? '',
     settings: await mailSettings(req.payload),
+    // The same extras subscribers get: contacts, downloads, images, notes to editors (docs/adr/0047).
+    extras: await loadPublicationExtras(req.payload, { ...doc, id }, collection),
   })
   return personalize(template, '', sampleSubscriberLinks)
 }

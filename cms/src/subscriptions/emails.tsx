@@ -5,6 +5,8 @@ import { render } from '@react-email/render'
 import { t } from '../i18n/reader/index.ts'
 import type { MessageTemplate } from '../mail/index.ts'
 import { EmailLayout, emailStyles } from '../mail/layout.tsx'
+import type { PublicationExtras } from './publication/publicationExtras.ts'
+import { PublicationExtrasBlock, publicationExtrasText } from './publication/publicationExtrasBlock.tsx'
 
 /**
  * E-mails, built with React Email (HTML) beside a hand-written plain-text part. Per-recipient
@@ -50,6 +52,8 @@ export type PublicationMail = {
   webUrl: string
   /** A correction note, shown above the text when this is a correction e-mail. */
   correction?: string
+  /** Contacts, downloads, images, notes to editors, the link to cite (docs/adr/0047). */
+  extras?: PublicationExtras
 }
 
 export async function publicationTemplate(mail: PublicationMail): Promise<MessageTemplate> {
@@ -81,6 +85,7 @@ export async function publicationTemplate(mail: PublicationMail): Promise<Messag
           {t(locale, 'mail.read')}
         </Link>
       </Text>
+      {mail.extras ? <PublicationExtrasBlock locale={locale} extras={mail.extras} /> : null}
       <Hr />
       <Text style={styles.footer}>
         {t(locale, 'mail.footer', { org })}{' '}
@@ -102,6 +107,7 @@ export async function publicationTemplate(mail: PublicationMail): Promise<Messag
     mail.summary ?? '',
     mail.bodyText,
     `${t(locale, 'mail.read')}: ${mail.webUrl}`,
+    mail.extras ? publicationExtrasText(locale, mail.extras) : '',
     '---',
     t(locale, 'mail.footer', { org }),
     `${t(locale, 'mail.preferences')}: {{preferencesUrl}}`,

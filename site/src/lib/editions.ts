@@ -14,6 +14,7 @@ import {
   type Locale,
   localeCodes,
   pressKitPath,
+  refPath,
   relationId,
   vcardPath,
   zoneOrDefault,
@@ -116,6 +117,7 @@ export class SiteEditions {
         kind: pub.kind,
         organizationName: this.organizationName(locale),
         url: absoluteUrl(documentPath(locale, pub.kind, pub.slug)),
+        citeUrl: absoluteUrl(refPath(pub.referenceNumber)),
         isFallback: false,
         defaultZone: zoneOrDefault(this.data.settings.defaultTimezone),
         richText: {

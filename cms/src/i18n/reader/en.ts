@@ -107,4 +107,14 @@ export const en = {
   'mail.test.subjectPrefix': '[TEST]',
   'mail.test.banner':
     'TEST: {who} sent this from the press room to check it. Only you received it; its unsubscribe and acknowledgement links are samples that do nothing.',
+  'mail.extras.notesToEditors': 'Notes to editors',
+  'mail.extras.contacts': 'Press contacts',
+  'mail.extras.downloads': 'Downloads',
+  'mail.extras.pdf': 'PDF edition',
+  'mail.extras.pressKit': 'Press kit: {title}',
+  'mail.extras.pressKitZip': 'ZIP',
+  'mail.extras.images': 'Images',
+  'mail.extras.credit': 'Credit: {credit}',
+  'mail.extras.licence': 'Licence: {licence}',
+  'mail.extras.citeAs': 'Cite as',
 } as const

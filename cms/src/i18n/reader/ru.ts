@@ -104,4 +104,14 @@ export const ru: Record<keyof typeof en, string> = {
   'mail.test.subjectPrefix': '[ТЕСТ]',
   'mail.test.banner':
     'ТЕСТ: {who} отправил(а) это письмо из пресс-центра для проверки. Его получили только вы; ссылки для отписки и подтверждения — образцы, они ничего не делают.',
+  'mail.extras.notesToEditors': 'Примечания для редакций',
+  'mail.extras.contacts': 'Контакты для прессы',
+  'mail.extras.downloads': 'Файлы',
+  'mail.extras.pdf': 'PDF-версия',
+  'mail.extras.pressKit': 'Пресс-кит: {title}',
+  'mail.extras.pressKitZip': 'ZIP',
+  'mail.extras.images': 'Изображения',
+  'mail.extras.credit': 'Автор: {credit}',
+  'mail.extras.licence': 'Лицензия: {licence}',
+  'mail.extras.citeAs': 'Ссылка для цитирования',
 }

@@ -5,6 +5,7 @@ import { mailSettings, planSend, type Recipient } from '../../mail/index.ts'
 import { subscriberLinks } from '../subscriberLinks.ts'
 import { publicationGraceEnd } from './gracePeriod.ts'
 import { type AudienceRequest, publicationAudience } from './publicationAudience.ts'
+import { loadPublicationExtras } from './publicationExtras.ts'
 import { type PublicationDocument, publicationMessage } from './publicationMessage.ts'
 
 export type PublicationSendRequest = AudienceRequest & {
@@ -51,6 +52,7 @@ export async function planPublicationSends(
   const kind = kindByCollection(request.collection).kind
   const settings = await mailSettings(payload)
   const holdUntil = await publicationGraceEnd(payload)
+  const extras = await loadPublicationExtras(payload, doc, request.collection as DocumentCollection)
   const sends: { locale: Locale; sendId: number; created: boolean; planned: number }[] = []
   for (const { locale, title, key, recipients } of await publicationAudience(payload, doc, request)) {
     const withLinks: Recipient[] = recipients.map((r) => {
@@ -70,6 +72,7 @@ export async function planPublicationSends(
       title,
       settings,
       correction: request.correction,
+      extras,
     })
     const planned = await planSend(payload, {
       key,

@@ -8,6 +8,7 @@ import {
 } from '@pressroom/shared'
 import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
 import type { MailSettings, MessageTemplate } from '../../mail/index.ts'
+import { type PublicationExtrasSource, publicationExtrasIn } from './publicationExtras.ts'
 
 type Localized<T> = Partial<Record<Locale, T>> | undefined
 
@@ -24,6 +25,8 @@ export type PublicationMessageInput = {
   settings: MailSettings
   /** Set for a correction e-mail: its note, else the document's latest correction note. */
   correction?: { note?: Partial<Record<Locale, string>> }
+  /** Read once per publication by loadPublicationExtras (publicationExtras.ts), for every language. */
+  extras?: PublicationExtrasSource
 }
 
 /**
@@ -54,6 +57,7 @@ export async function publicationMessage(input: PublicationMessageInput): Promis
     bodyText: richTextToPlainText(body),
     webUrl: `${settings.siteUrl}${documentPath(locale, input.kind, String(doc.slug ?? input.id))}`,
     correction: input.correction ? (input.correction.note?.[locale] ?? latestCorrection(doc, locale)) : undefined,
+    extras: input.extras ? publicationExtrasIn(input.extras, locale, settings.siteUrl) : undefined,
   })
 }
 
