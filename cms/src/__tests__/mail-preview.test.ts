@@ -49,6 +49,12 @@ beforeAll(async () => {
   payload = cms.payload
   ;({ editor, translator } = cms.staff)
   for (const user of [editor, translator]) tokens[user.role!] = await http().login(user.email, staffPassword)
+  // The preview composes the extras subscribers get (docs/adr/0047).
+  await payload.updateGlobal({
+    slug: 'site-settings',
+    locale: 'en',
+    data: { organizationName: 'Bring them home alive', notesToEditors: 'About the organization.' },
+  })
   await payload.create({
     collection: 'subscribers',
     data: { email: 'reader@example.org', status: 'active', locale: 'en', tokenVersion: 1, languages: ['en', 'ru'] },
@@ -136,6 +142,10 @@ describe(`previews for staff (${testDatabase})`, () => {
     expect(res.json.text).toContain('A paragraph only the draft has.')
     expect(res.json.text).toContain('https://sample-link.invalid/unsubscribe')
     expect(res.json.html).not.toMatch(/token=|\{\{/)
+    const { referenceNumber } = await payload.findByID({ collection: 'press-releases', id: releaseId })
+    expect(res.json.text).toContain(`Cite as: https://press.example.org/ref/${referenceNumber}/`)
+    expect(res.json.text).toContain(`https://press.example.org/en/${referenceNumber}-en.pdf`)
+    expect(res.json.text).toContain('Notes to editors\n\nAbout the organization.')
     const ru = await http().get(`/staff-preview/publication-email?${publicationQuery('ru')}`, {
       token: tokens.translator,
     })
@@ -156,6 +166,7 @@ describe(`previews for staff (${testDatabase})`, () => {
     const text = await pdfText(new Uint8Array(await response.arrayBuffer()))
     expect(text).toContain('Families reunited (draft wording)')
     expect(text).toContain('A paragraph only the draft has.')
+    expect(text).toMatch(/Cite as: https:\/\/press\.example\.org\/ref\/GC-PR-\d{4}-\d{3}\//)
   })
 
   it("show a dispatch's e-mail in each of its recipients' languages, to admins and editors only", async () => {
