@@ -23,6 +23,18 @@ function release(name: string, heading: string) {
   writeFileSync(path.join(at, '404.html'), '<h1>Not found / Не найдено</h1>')
   writeFileSync(path.join(at, '_astro/site.css'), 'body{margin:0}')
   writeFileSync(path.join(at, 'feed.xml'), '<rss version="2.0"></rss>')
+  // Short links as the build writes them (site/src/components/RefPage.astro).
+  mkdirSync(path.join(at, 'ref/GC-ST-2021-001'), { recursive: true })
+  mkdirSync(path.join(at, 'ru/ref/GC-ST-2021-001'), { recursive: true })
+  writeFileSync(
+    path.join(at, 'ref/GC-ST-2021-001/index.html'),
+    '<ul><li><a href="/en/statements/founding-statement/" hreflang="en" lang="en" data-ref-locale="en">English</a></li>' +
+      '<li><a href="/ru/statements/founding-statement/" hreflang="ru" lang="ru" data-ref-locale="ru">Русский</a></li></ul>',
+  )
+  writeFileSync(
+    path.join(at, 'ru/ref/GC-ST-2021-001/index.html'),
+    '<meta http-equiv="refresh" content="0; url=/ru/statements/founding-statement/">',
+  )
 }
 
 function pointLiveAt(name: string) {
@@ -100,6 +112,32 @@ describe('site server', () => {
     const neither = await fetch(`${root.url}english/`)
     expect(neither.status).toBe(404)
     expect(await neither.text()).toBe('<h1>Not found / Не найдено</h1>')
+  })
+
+  it("answers a short link with a redirect: a language's to its page, the neutral one by Accept-Language (docs/adr/0047)", async () => {
+    const go = (pathname: string, acceptLanguage?: string) =>
+      fetch(`${root.url}${pathname}`, {
+        redirect: 'manual',
+        headers: acceptLanguage ? { 'Accept-Language': acceptLanguage } : {},
+      })
+    const ru = await go('ru/ref/GC-ST-2021-001/')
+    expect(ru.status).toBe(302)
+    expect(ru.headers.get('location')).toBe('/ru/statements/founding-statement/')
+    const prefersRussian = await go('ref/GC-ST-2021-001', 'de-DE, ru;q=0.9, en;q=0.8')
+    expect(prefersRussian.status).toBe(302)
+    expect(prefersRussian.headers.get('location')).toBe('/ru/statements/founding-statement/')
+    expect(prefersRussian.headers.get('vary')).toBe('Accept-Language')
+    expect((await go('ref/GC-ST-2021-001/', 'ru;q=0.1, en-GB')).headers.get('location')).toBe(
+      '/en/statements/founding-statement/',
+    )
+    // No language in common, or none sent: the first the page lists.
+    expect((await go('ref/GC-ST-2021-001/', 'fr')).headers.get('location')).toBe('/en/statements/founding-statement/')
+    expect((await go('ref/GC-ST-2021-001/')).headers.get('location')).toBe('/en/statements/founding-statement/')
+    // A short link the site has no page for is the language's 404, as any other missing page.
+    const missing = await go('en/ref/GC-ST-2099-999/')
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toBe('<h1>Page not found</h1>')
+    expect((await go('ref/..%2F..%2Fsecret')).status).toBe(404)
   })
 
   it('serves a switched release at once', async () => {

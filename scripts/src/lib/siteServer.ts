@@ -7,6 +7,7 @@ import { localeCodes } from '@pressroom/shared'
 import { headerRuleMatches, parseHeadersFile } from '@pressroom/shared/headers-file'
 import compression from 'compression'
 import sirv from 'sirv'
+import { matchRefPath, refRedirect } from './refRedirect.ts'
 
 export type SiteServerOptions = {
   /** The `live` symlink; every request goes through it, so a new release is served at once. */
@@ -118,6 +119,15 @@ export function startSiteServer(options: SiteServerOptions): Promise<RunningSite
     // Instructions for the server, not a page: static hosts do not serve it either.
     if (/^\/(_|%5f)headers\/?$/i.test(inside)) {
       void notFound(req, res)
+      return
+    }
+    // A short link answers as a redirect here; on any other host its page redirects (docs/adr/0047).
+    if (matchRefPath(inside)) {
+      void refRedirect(liveDir, inside, req.headers['accept-language']).then((location) => {
+        if (!location) return compress(req as never, res as never, () => files(req, res))
+        res.writeHead(302, { Location: location, Vary: 'Accept-Language', 'Cache-Control': 'no-cache' })
+        res.end()
+      })
       return
     }
     compress(req as never, res as never, () => files(req, res))

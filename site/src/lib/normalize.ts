@@ -261,6 +261,7 @@ export function normalizeSettings(docs: PerLocale<RawDoc>): SiteSettings {
   return {
     organizationName: perLocale(docs, 'organizationName'),
     organizationDescription: perLocale(docs, 'organizationDescription'),
+    notesToEditors: perLocale(docs, 'notesToEditors'),
     defaultTimezone: text(base.defaultTimezone),
     socialLinks: arrayItems(base.socialLinks).flatMap((l) => {
       const label = text(l.label)

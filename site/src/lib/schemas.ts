@@ -127,6 +127,8 @@ export const pressKit = z.object({
 export const settings = z.object({
   organizationName: localizedText,
   organizationDescription: localizedText,
+  /** Printed on document pages and under publication e-mails (docs/adr/0047). */
+  notesToEditors: localizedText.default({}),
   socialLinks: z.array(z.object({ label: z.string(), url: z.string() })),
   /** The organization's time zone (docs/adr/0040). */
   defaultTimezone: z.string().optional(),
