@@ -100,7 +100,11 @@ beforeAll(async () => {
     await payload.updateGlobal({
       slug: 'site-settings',
       locale,
-      data: { organizationName: name, publicationEmailGraceSeconds: 0 },
+      data: {
+        organizationName: name,
+        publicationEmailGraceSeconds: 0,
+        notesToEditors: locale === 'en' ? 'Who we are, for editors.' : 'Кто мы — для редакций.',
+      },
     })
   }
   fixture = await buildLeakFixture(payload, editor)
@@ -153,6 +157,35 @@ describe(`the leak audit (${testDatabase})`, () => {
       before.some((r) => r.where.includes('to pending-journalist@example.org')),
       'no confirmation e-mail',
     ).toBe(true)
+  })
+
+  it('document pages show the link to cite and the notes to editors; short links are redirect pages kept out of the sitemap and the search index (docs/adr/0047)', async () => {
+    const file = (relative: string) => readFileSync(path.join(outputs.siteDir, relative), 'utf8')
+    const { slug, id } = fixture.docs.publicRelease!
+    const { referenceNumber: ref } = await payload.findByID({ collection: 'press-releases', id })
+    const page = file(`ru/press-releases/${slug}/index.html`)
+    expect(page).toContain('Ссылка для цитирования')
+    expect(page).toContain(`<a href="${siteUrl}/ref/${ref}/">${siteUrl}/ref/${ref}/</a>`)
+    expect(page).toContain('Кто мы — для редакций.')
+    expect(file(`en/press-releases/${slug}/index.html`)).toContain('Who we are, for editors.')
+
+    const russian = file(`ru/ref/${ref}/index.html`)
+    expect(russian).toContain(`<meta http-equiv="refresh" content="0; url=/ru/press-releases/${slug}/">`)
+    expect(russian).toContain(`<link rel="canonical" href="${siteUrl}/ru/press-releases/${slug}/">`)
+    expect(russian).toContain(`<a href="/ru/press-releases/${slug}/"`)
+    expect(russian).toContain('<meta name="robots" content="noindex">')
+    const neutral = file(`ref/${ref}/index.html`)
+    expect(neutral).toContain('<meta name="robots" content="noindex">')
+    expect(neutral).toContain('src="/scripts/ref.js"')
+    expect(neutral).not.toContain('http-equiv="refresh"')
+    for (const locale of ['en', 'ru'])
+      expect(neutral).toMatch(new RegExp(`<a href="/${locale}/press-releases/${slug}/"[^>]*data-ref-locale="${locale}"`))
+
+    const outsideRefs = before.filter(
+      (r) => /^site (sitemap[^/]*\.xml|pagefind\/)/.test(r.where) && /\/ref\/[A-Z]/.test(r.text),
+    )
+    expect(outsideRefs.map((r) => r.where)).toEqual([])
+    expect(before.some((r) => r.where.startsWith('site pagefind/'))).toBe(true)
   })
 
   describe('page previews (docs/adr/0037-previews.md)', () => {

@@ -23,7 +23,7 @@ export async function citablePublications(): Promise<(Publication & { referenceN
  * language gets: the first language the document really exists in.
  */
 export function refTargets(pub: Publication): RefTarget[] {
-  const { languages } = documentView(pub, localeCodes[0])
+  const { languages } = documentView(pub, localeCodes[0]!)
   const order = [...languages, ...localeCodes.filter((l) => !languages.includes(l))]
   return order.map((locale) => ({ locale, path: publicationPath(pub, locale) }))
 }

@@ -72,6 +72,13 @@ export async function buildLeakFixture(payload: Payload, editor: StaffUser): Pro
       label: `${book.itemLabel(item)} · its id in a relationship`,
       private: false,
     })
+    // Its reference number names its short link (/ref/<number>/, docs/adr/0047): a number given to a
+    // release not public yet must appear nowhere, so no short link of it exists before its instant.
+    const { referenceNumber } = ((await payload.findByID({ collection, id: doc.id, depth: 0, disableErrors: true })) ?? {}) as {
+      referenceNumber?: string | null
+    }
+    if (referenceNumber)
+      book.add({ id: referenceNumber, item, label: `${book.itemLabel(item)} · its reference number`, private: false })
     return doc
   }
 

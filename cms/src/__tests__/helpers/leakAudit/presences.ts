@@ -46,6 +46,8 @@ export function releasedPublication(fixture: LeakFixture, item: ItemKey, kindPat
   }
   out.push(
     { marker: m(item, 'sl'), where: /^site sitemap[^/]*\.xml$/, what: 'the sitemap' },
+    { marker: m(item, 'sl'), where: /^site ref\/[^/]+\/index\.html$/, what: 'its short link (docs/adr/0047)' },
+    { marker: m(item, 'sl'), where: /^site ru\/ref\/[^/]+\/index\.html$/, what: 'its short link in Russian' },
     { marker: m(item, 'mf'), where: /^site media\//, what: 'its image copied to the site' },
     { marker: m(item, 'mf'), where: /^file GET \/api\/media\/file\//, what: 'its image at its file URL' },
     { marker: m(item, 'fx'), where: /^site files\//, what: 'its document file copied to the site' },
