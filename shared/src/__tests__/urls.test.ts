@@ -40,7 +40,6 @@ describe('the site’s paths', () => {
     expect(refPath('A/B C')).toBe('/ref/A%2FB%20C/')
   })
 
-
   it('put each page in its language’s folder', () => {
     expect(languageChooserPath()).toBe('/')
     expect(localeHomePath('ru')).toBe('/ru/')

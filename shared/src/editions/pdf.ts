@@ -125,10 +125,16 @@ function writeClosing(w: Writer, edition: EditionDocument) {
   w.gap(12)
   w.keep(edition.citeUrl ? 44 : 30)
   if (edition.citeUrl) {
-    w.inlines([{ text: `${labels.citeAs}: `, bold: true }, { text: edition.citeUrl, href: edition.citeUrl }], {
-      size: 9.5,
-      gapAfter: 2,
-    })
+    w.inlines(
+      [
+        { text: `${labels.citeAs}: `, bold: true },
+        { text: edition.citeUrl, href: edition.citeUrl },
+      ],
+      {
+        size: 9.5,
+        gapAfter: 2,
+      },
+    )
   }
   w.inlines([{ text: `${labels.online}: ` }, { text: edition.url, href: edition.url }], {
     size: 9.5,

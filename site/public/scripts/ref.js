@@ -4,8 +4,9 @@
 ;(() => {
   const links = [...document.querySelectorAll('a[data-ref-locale]')]
   if (links.length === 0) return
-  const wanted = (navigator.languages?.length ? navigator.languages : [navigator.language || ''])
-    .map((tag) => String(tag).toLowerCase().split('-')[0])
+  const wanted = (navigator.languages?.length ? navigator.languages : [navigator.language || '']).map(
+    (tag) => String(tag).toLowerCase().split('-')[0],
+  )
   const chosen = wanted.map((code) => links.find((a) => a.dataset.refLocale === code)).find(Boolean) ?? links[0]
   location.replace(chosen.href)
 })()

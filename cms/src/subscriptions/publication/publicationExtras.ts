@@ -113,7 +113,11 @@ const inLocale = (value: unknown, locale: Locale): string | undefined => {
 }
 
 /** The extras of one language, with absolute links on the public site `siteUrl`. */
-export function publicationExtrasIn(source: PublicationExtrasSource, locale: Locale, siteUrl: string): PublicationExtras {
+export function publicationExtrasIn(
+  source: PublicationExtrasSource,
+  locale: Locale,
+  siteUrl: string,
+): PublicationExtras {
   const site = (path: string) => `${siteUrl}${path}`
   return {
     contacts: source.contacts.map((c) => ({
@@ -140,7 +144,7 @@ export function publicationExtrasIn(source: PublicationExtrasSource, locale: Loc
           ]
         : [],
     ),
-    notesToEditors: (text((source.notesToEditors ?? {})[locale]) ?? '')
+    notesToEditors: (text(source.notesToEditors?.[locale]) ?? '')
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .filter(Boolean),

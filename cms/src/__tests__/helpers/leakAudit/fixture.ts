@@ -74,7 +74,8 @@ export async function buildLeakFixture(payload: Payload, editor: StaffUser): Pro
     })
     // Its reference number names its short link (/ref/<number>/, docs/adr/0047): a number given to a
     // release not public yet must appear nowhere, so no short link of it exists before its instant.
-    const { referenceNumber } = ((await payload.findByID({ collection, id: doc.id, depth: 0, disableErrors: true })) ?? {}) as {
+    const { referenceNumber } = ((await payload.findByID({ collection, id: doc.id, depth: 0, disableErrors: true })) ??
+      {}) as {
       referenceNumber?: string | null
     }
     if (referenceNumber)
