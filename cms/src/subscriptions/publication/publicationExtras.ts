@@ -8,10 +8,11 @@ import {
   relationId,
 } from '@pressroom/shared'
 import type { Payload } from 'payload'
-import type { PublicationDocument } from './publicationMessage.ts'
 
 type Localized<T> = Partial<Record<Locale, T>> | undefined
 type Row = Record<string, unknown>
+/** A publication as read for e-mail (publicationMessage's PublicationDocument; not imported, which would make a circle). */
+type PublicationDocument = Row
 
 /**
  * What a publication e-mail carries besides the text (issue 16, part 5; docs/adr/0047): press
