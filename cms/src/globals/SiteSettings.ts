@@ -1,6 +1,7 @@
 import { defaultReferencePrefix, defaultTimeZone, referencePrefixPattern, timeZones } from '@pressroom/shared'
 import type { GlobalConfig } from 'payload'
 import { anyone, isAdmin, staffOnlyField } from '../access/index.ts'
+import { digestScheduleFields } from '../subscriptions/digests/frequency.ts'
 import { explainRefusalInGlobal } from '../hooks/explainRefusal.ts'
 import { rejectUnknownLocaleInGlobal } from '../hooks/rejectUnknownLocale.ts'
 
@@ -111,6 +112,8 @@ export const SiteSettings: GlobalConfig = {
         },
       },
     },
+    // When digests go out, in the organization's zone (subscriptions/digests/, docs/adr/0046).
+    ...digestScheduleFields,
     {
       name: 'isPlaceholder',
       type: 'checkbox',

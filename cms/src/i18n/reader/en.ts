@@ -107,4 +107,13 @@ export const en = {
   'mail.test.subjectPrefix': '[TEST]',
   'mail.test.banner':
     'TEST: {who} sent this from the press room to check it. Only you received it; its unsubscribe and acknowledgement links are samples that do nothing.',
+  'digest.frequency': 'How often',
+  'digest.frequency.immediate': 'Each publication at once',
+  'digest.frequency.daily': 'One digest a day',
+  'digest.frequency.weekly': 'One digest a week',
+  'error.frequency': 'Choose how often: each publication at once, a daily digest or a weekly digest.',
+  'digest.subject.daily': '{org}: daily digest, {date}',
+  'digest.subject.weekly': '{org}: weekly digest, {date}',
+  'digest.intro': 'Published from {start} to {end}:',
+  'digest.footer': 'You receive this digest instead of one e-mail per publication. You can change that in your preferences.',
 } as const

@@ -104,4 +104,13 @@ export const ru: Record<keyof typeof en, string> = {
   'mail.test.subjectPrefix': '[ТЕСТ]',
   'mail.test.banner':
     'ТЕСТ: {who} отправил(а) это письмо из пресс-центра для проверки. Его получили только вы; ссылки для отписки и подтверждения — образцы, они ничего не делают.',
+  'digest.frequency': 'Как часто',
+  'digest.frequency.immediate': 'Каждую публикацию сразу',
+  'digest.frequency.daily': 'Одна сводка в день',
+  'digest.frequency.weekly': 'Одна сводка в неделю',
+  'error.frequency': 'Выберите, как часто: каждую публикацию сразу, ежедневную или еженедельную сводку.',
+  'digest.subject.daily': '{org}: сводка за день, {date}',
+  'digest.subject.weekly': '{org}: сводка за неделю, {date}',
+  'digest.intro': 'Опубликовано с {start} по {end}:',
+  'digest.footer': 'Вы получаете эту сводку вместо отдельного письма о каждой публикации. Это можно изменить в настройках.',
 }
