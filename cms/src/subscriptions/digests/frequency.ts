@@ -1,3 +1,4 @@
+import { type DigestFrequency, digestFrequencies } from '@pressroom/shared'
 import type { Field } from 'payload'
 import { staffOnlyField } from '../../access/index.ts'
 
@@ -5,8 +6,7 @@ import { staffOnlyField } from '../../access/index.ts'
  * How often a subscriber is e-mailed (docs/adr/0046): each publication at once (the default, as
  * before digests existed), or one digest a day or a week listing what was released meanwhile.
  */
-export const digestFrequencies = ['immediate', 'daily', 'weekly'] as const
-export type DigestFrequency = (typeof digestFrequencies)[number]
+export { type DigestFrequency, digestFrequencies }
 /** The frequencies that get digests, in the order their periods are planned. */
 export const digestPeriodKinds = ['daily', 'weekly'] as const
 export type DigestPeriodKind = (typeof digestPeriodKinds)[number]
