@@ -107,7 +107,11 @@ beforeAll(async () => {
   await publish('press-releases', 'At the closing boundary', end1.toISOString())
   await subscriber('daily-en@example.org', { frequency: 'daily' })
   await subscriber('daily-ru@example.org', { frequency: 'daily', languages: ['ru'], locale: 'ru' })
-  await subscriber('daily-statements@example.org', { frequency: 'daily', languages: ['en', 'ru'], kinds: ['statement'] })
+  await subscriber('daily-statements@example.org', {
+    frequency: 'daily',
+    languages: ['en', 'ru'],
+    kinds: ['statement'],
+  })
   await subscriber('weekly-en@example.org', { frequency: 'weekly' })
   await subscriber('immediate-en@example.org', {})
 })
@@ -149,7 +153,9 @@ describe(`digests (${testDatabase})`, () => {
     await planDueDigests(payload, now)
     const key = periodKey('daily', end1, schedule.zone)
     const messages = await digestMessages(key)
-    const byAddress = Object.fromEntries(messages.map((m) => [`${m.to} ${m.subject.includes('сводка') ? 'ru' : 'en'}`, m]))
+    const byAddress = Object.fromEntries(
+      messages.map((m) => [`${m.to} ${m.subject.includes('сводка') ? 'ru' : 'en'}`, m]),
+    )
     expect(Object.keys(byAddress).sort()).toEqual([
       'daily-en@example.org en',
       'daily-ru@example.org ru',

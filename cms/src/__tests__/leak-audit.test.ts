@@ -108,7 +108,9 @@ beforeAll(async () => {
     })
   }
   // Digests go 12 hours from now, so the fixture is well inside the digest period planned above.
-  const hourInMoscow = Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Moscow' }).format(new Date()))
+  const hourInMoscow = Number(
+    new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Moscow' }).format(new Date()),
+  )
   await payload.updateGlobal({ slug: 'site-settings', data: { digestHour: (hourInMoscow + 12) % 24 } })
   fixture = await buildLeakFixture(payload, editor)
   outputs = {

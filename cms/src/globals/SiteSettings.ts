@@ -1,9 +1,9 @@
 import { defaultReferencePrefix, defaultTimeZone, referencePrefixPattern, timeZones } from '@pressroom/shared'
 import type { GlobalConfig } from 'payload'
 import { anyone, isAdmin, staffOnlyField } from '../access/index.ts'
-import { digestScheduleFields } from '../subscriptions/digests/frequency.ts'
 import { explainRefusalInGlobal } from '../hooks/explainRefusal.ts'
 import { rejectUnknownLocaleInGlobal } from '../hooks/rejectUnknownLocale.ts'
+import { digestScheduleFields } from '../subscriptions/digests/frequency.ts'
 
 const url = (value: unknown) =>
   value === undefined || value === null || value === '' || /^https?:\/\/[^\s]+$/.test(String(value))

@@ -115,5 +115,6 @@ export const en = {
   'digest.subject.daily': '{org}: daily digest, {date}',
   'digest.subject.weekly': '{org}: weekly digest, {date}',
   'digest.intro': 'Published from {start} to {end}:',
-  'digest.footer': 'You receive this digest instead of one e-mail per publication. You can change that in your preferences.',
+  'digest.footer':
+    'You receive this digest instead of one e-mail per publication. You can change that in your preferences.',
 } as const

@@ -112,5 +112,6 @@ export const ru: Record<keyof typeof en, string> = {
   'digest.subject.daily': '{org}: сводка за день, {date}',
   'digest.subject.weekly': '{org}: сводка за неделю, {date}',
   'digest.intro': 'Опубликовано с {start} по {end}:',
-  'digest.footer': 'Вы получаете эту сводку вместо отдельного письма о каждой публикации. Это можно изменить в настройках.',
+  'digest.footer':
+    'Вы получаете эту сводку вместо отдельного письма о каждой публикации. Это можно изменить в настройках.',
 }
