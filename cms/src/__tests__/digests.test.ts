@@ -125,7 +125,7 @@ const listed = (m: Message) =>
   [...m.text.matchAll(/https:\/\/press\.example\.org\/(?:en|ru)\/[\w-]+\/([\w-]+)\//g)].map((x) => x[1])
 
 describe(`digests (${testDatabase})`, () => {
-  it('a daily subscriber gets no immediate e-mail; the counts staff confirm match the plan', async () => {
+  it('a daily subscriber gets no immediate e-mail; the counts staff confirm match the plan and name the digests', async () => {
     await publish('press-releases', 'Published now', new Date().toISOString())
     const request = { collection: 'press-releases' as const, id: docs['Published now']! }
     const counts = await publicationRecipientCounts(payload, request)
@@ -138,6 +138,8 @@ describe(`digests (${testDatabase})`, () => {
     )
     expect(rows.map((r) => r.email)).toEqual(['immediate-en@example.org'])
     expect(counts?.counts.total).toBe(rows.length)
+    // daily-en, weekly-en (en) and daily-ru (ru) match a press release; daily-statements chose statements.
+    expect(counts?.counts.inDigests).toBe(3)
   })
 
   it('a CMS killed in the middle of a digest is finished by the next run; a second run sends nothing more', async () => {
