@@ -186,6 +186,9 @@ describe(`digests (${testDatabase})`, () => {
     await planDueDigests(payload, next)
     await planDueDigests(payload, next)
     const key = periodKey('daily', new Date(end1.getTime() + 24 * 3_600_000), schedule.zone)
+    // The periods touch: the second starts where the first ended, so nothing falls between them.
+    const [second] = (await payload.find({ collection: 'digest-periods', where: { key: { equals: key } } })).docs
+    expect(second).toMatchObject({ start: end1.toISOString(), status: 'planned' })
     const messages = (await digestMessages(key)).filter((m) => m.to === 'daily-en@example.org')
     expect(messages).toHaveLength(1)
     const closing = String(
