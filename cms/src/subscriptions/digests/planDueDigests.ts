@@ -58,7 +58,12 @@ export async function planDueDigests(payload: Payload, now = new Date()): Promis
         collection: 'digest-periods',
         data: { key: due.key, kind, start: due.start.toISOString(), end: due.end.toISOString(), status: 'planning' },
       })
-      .catch(() => undefined) // Another process recorded it at the same moment: it plans it.
+      .catch(async (error) => {
+        // Another process recorded it at the same moment (its unique key): that one plans it.
+        const taken = await payload.count({ collection: 'digest-periods', where: { key: { equals: due.key } } })
+        if (taken.totalDocs === 0) throw error
+        return undefined
+      })
     if (created) planned += await finish(payload, created.id, due, settings)
   }
   return planned
