@@ -44,6 +44,7 @@ export interface Config {
     'mail-batches': MailBatch;
     'mail-events': MailEvent;
     suppressions: Suppression;
+    'digest-periods': DigestPeriod;
     'test-sends': TestSend;
     recipients: Recipient;
     'distribution-groups': DistributionGroup;
@@ -90,6 +91,7 @@ export interface Config {
     'mail-batches': MailBatchesSelect<false> | MailBatchesSelect<true>;
     'mail-events': MailEventsSelect<false> | MailEventsSelect<true>;
     suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
+    'digest-periods': DigestPeriodsSelect<false> | DigestPeriodsSelect<true>;
     'test-sends': TestSendsSelect<false> | TestSendsSelect<true>;
     recipients: RecipientsSelect<false> | RecipientsSelect<true>;
     'distribution-groups': DistributionGroupsSelect<false> | DistributionGroupsSelect<true>;
@@ -835,6 +837,7 @@ export interface Subscriber {
   languages?: ('en' | 'ru')[] | null;
   kinds?: ('statement' | 'notice' | 'pressRelease')[] | null;
   topics?: (number | Topic)[] | null;
+  frequency?: ('immediate' | 'daily' | 'weekly') | null;
   locale: 'en' | 'ru';
   confirmedAt?: string | null;
   consent?: {
@@ -997,6 +1000,21 @@ export interface Suppression {
   email: string;
   reason: 'bounced' | 'complained' | 'manual';
   detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "digest-periods".
+ */
+export interface DigestPeriod {
+  id: number;
+  key: string;
+  kind: 'daily' | 'weekly';
+  start: string;
+  end: string;
+  status: 'planning' | 'planned';
+  planned?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1423,6 +1441,10 @@ export interface PayloadLockedDocument {
         value: number | Suppression;
       } | null)
     | ({
+        relationTo: 'digest-periods';
+        value: number | DigestPeriod;
+      } | null)
+    | ({
         relationTo: 'test-sends';
         value: number | TestSend;
       } | null)
@@ -1813,6 +1835,7 @@ export interface SubscribersSelect<T extends boolean = true> {
   languages?: T;
   kinds?: T;
   topics?: T;
+  frequency?: T;
   locale?: T;
   confirmedAt?: T;
   consent?:
@@ -1916,6 +1939,20 @@ export interface SuppressionsSelect<T extends boolean = true> {
   email?: T;
   reason?: T;
   detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "digest-periods_select".
+ */
+export interface DigestPeriodsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  start?: T;
+  end?: T;
+  status?: T;
+  planned?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2229,6 +2266,14 @@ export interface SiteSetting {
    */
   publicationEmailGraceSeconds: number;
   /**
+   * In the organization’s time zone. A digest lists what was released since the previous one. Staff only, never published.
+   */
+  digestHour: number;
+  /**
+   * Staff only, never published.
+   */
+  digestWeekday: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+  /**
    * Staff only, never published.
    */
   isPlaceholder?: boolean | null;
@@ -2273,6 +2318,8 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         id?: T;
       };
   publicationEmailGraceSeconds?: T;
+  digestHour?: T;
+  digestWeekday?: T;
   isPlaceholder?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -8,6 +8,7 @@ import { buildConfig, type CollectionConfig, type Config } from 'payload'
 import { isPublisher } from './access/index.ts'
 import { twoFactorAdmin } from './auth/totp/index.ts'
 import { Deliveries } from './collections/Deliveries.ts'
+import { DigestPeriods } from './collections/DigestPeriods.ts'
 import { Dispatches } from './collections/Dispatches.ts'
 import { DispatchManualRecords } from './collections/DispatchManualRecords.ts'
 import { DispatchProofs } from './collections/DispatchProofs.ts'
@@ -65,6 +66,7 @@ import { requirePayloadSecret } from './secrets/payloadSecret.ts'
 import { rebuildSite } from './siteBuild/rebuildSite.ts'
 import { siteQueue } from './siteBuild/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './siteBuild/withSiteRebuild.ts'
+import { planDueDigestsStep } from './subscriptions/digests/planDueDigests.ts'
 import { planDueConfirmations } from './subscriptions/planDueConfirmations.ts'
 import { publicationConfirmationEndpoints } from './subscriptions/publication/confirmationEndpoints.ts'
 import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publication/publicationJobs.ts'
@@ -165,6 +167,7 @@ const config = buildConfig({
     MailBatches,
     MailEvents,
     Suppressions,
+    DigestPeriods,
     // Every "Send a test to me" (docs/adr/0038).
     TestSends,
     // Formal notices to institutions (issue 6): never public.
@@ -212,7 +215,7 @@ const config = buildConfig({
     tasks: [
       rebuildSite,
       // Its runs tell /api/health that the runner still runs and e-mail goes out (docs/adr/0031).
-      withMailPulses(deliverMailTask([planDueConfirmations], [syncNoticeDeliveriesStep])),
+      withMailPulses(deliverMailTask([planDueConfirmations, planDueDigestsStep], [syncNoticeDeliveriesStep])),
       planPublicationSendTask,
       pruneOldDataTask(),
     ],

@@ -1,4 +1,5 @@
 export * from './dates.ts'
+export * from './digests.ts'
 export * from './kinds.ts'
 export * from './locales.ts'
 export * from './reference.ts'

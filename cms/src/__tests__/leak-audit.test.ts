@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { previewPath, signPreviewToken } from '../preview/token.ts'
 import { requirePayloadSecret } from '../secrets/payloadSecret.ts'
 import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
+import { planDueDigests } from '../subscriptions/digests/planDueDigests.ts'
 import {
   createStaff,
   type StaffUser,
@@ -50,6 +51,9 @@ let outputs: Outputs
 
 async function runMailJobs() {
   await payload.jobs.run({ queue: 'email', limit: 50, silent: true })
+  // The digest whose period holds the fixture, planned as if its hour had come (tomorrow's boundary):
+  // it lists only what is released by the real clock (docs/adr/0046).
+  await planDueDigests(payload, new Date(Date.now() + 25 * 60 * minutes))
   // The delivery job's cron is off in tests; run it as the cron would.
   await payload.jobs.queue({ task: 'deliverMail', queue: 'email', input: {} })
   await payload.jobs.run({ queue: 'email', limit: 50, silent: true })
@@ -107,6 +111,11 @@ beforeAll(async () => {
       },
     })
   }
+  // Digests go 12 hours from now, so the fixture is well inside the digest period planned above.
+  const hourInMoscow = Number(
+    new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Moscow' }).format(new Date()),
+  )
+  await payload.updateGlobal({ slug: 'site-settings', data: { digestHour: (hourInMoscow + 12) % 24 } })
   fixture = await buildLeakFixture(payload, editor)
   outputs = {
     origin: cms.url,

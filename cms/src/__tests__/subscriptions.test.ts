@@ -468,3 +468,42 @@ describe('who may read subscription data', () => {
     ).toBe(403)
   })
 })
+
+describe('how often: each publication, or a digest (docs/adr/0046)', () => {
+  it('is chosen on the subscribe form and the preferences page, exported, and refused when unknown', async () => {
+    const subscriber = await subscribeAndConfirm('digest-reader@example.org', {
+      languages: ['ru'],
+      locale: 'ru',
+      frequency: 'daily',
+    })
+    expect(subscriber.frequency).toBe('daily')
+    const token = signToken({ purpose: 'manage', subscriber: subscriber.id, version: subscriber.tokenVersion })
+    const page = await call(handlePreferences, 'GET', `/subscriptions/preferences?token=${token}`)
+    expect(page.text).toContain('<input type="radio" name="frequency" value="daily" checked> Одна сводка в день')
+
+    const saved = await call(handlePreferences, 'POST', '/subscriptions/preferences', {
+      form: { token, languages: ['ru'], frequency: 'weekly' },
+    })
+    expect(saved.status).toBe(200)
+    expect((await findSubscriber('digest-reader@example.org'))?.frequency).toBe('weekly')
+
+    const bad = await call(handlePreferences, 'POST', '/subscriptions/preferences', {
+      form: { token, languages: ['en'], frequency: 'hourly' },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.text).toContain('Выберите, как часто')
+    expect(await findSubscriber('digest-reader@example.org')).toMatchObject({ frequency: 'weekly', languages: ['ru'] })
+
+    const exported = await call(handleExport, 'POST', '/subscriptions/export', { form: { token } })
+    expect(exported.json).toMatchObject({ frequency: 'weekly' })
+
+    const before = await subscriberCount()
+    const refused = await call(handleSubscribe, 'POST', '/subscriptions/subscribe', {
+      form: { email: 'never-written@example.org', languages: ['en'], locale: 'en', website: '', frequency: 'monthly' },
+      accept: 'json',
+    })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.json)).toContain('Choose how often')
+    expect(await subscriberCount()).toBe(before)
+  })
+})

@@ -2,6 +2,7 @@ import { documentKinds, kindLabels, locales } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
 import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
+import { digestFrequencyField } from '../subscriptions/digests/frequency.ts'
 
 export const subscriberStatuses = ['pending', 'active', 'ended'] as const
 export const endReasons = ['unsubscribed', 'bounced', 'complained', 'erased'] as const
@@ -72,6 +73,8 @@ export const Subscribers: CollectionConfig = {
       hasMany: true,
       label: { en: 'Topics (none: all)', ru: 'Темы (пусто: все)' },
     },
+    // Immediate e-mails, or a daily or weekly digest instead (subscriptions/digests/, docs/adr/0046).
+    digestFrequencyField,
     {
       name: 'locale',
       type: 'select',

@@ -6,7 +6,7 @@ import { adminT } from '../i18n/admin/adminT.ts'
 import { ConfirmDialog, countList } from './ConfirmDialog.tsx'
 import { answerLine, readAnswer, useApiUrl } from './staffEndpoint.tsx'
 
-type Counts = { total: number; byLanguage: Record<string, number>; graceSeconds: number }
+type Counts = { total: number; byLanguage: Record<string, number>; inDigests?: number; graceSeconds: number }
 
 /** Payload's publish button and its "publish in <language>" entry: the clicks that publish. */
 const publishingClick = '#action-save, #publish-locale'
@@ -21,6 +21,7 @@ export function ConfirmingPublishButton(props: { label?: string }) {
   const { id, collectionSlug } = useDocumentInfo()
   const { code: locale } = useLocale()
   const c = adminT(useTranslation().t, 'confirm')
+  const d = adminT(useTranslation().t, 'digests')
   const topics = useFormFields(([fields]) => fields.topics?.value) as unknown[] | undefined
   const title = useFormFields(([fields]) => fields.title?.value) as string | undefined
   const api = useApiUrl()
@@ -78,6 +79,7 @@ export function ConfirmingPublishButton(props: { label?: string }) {
           }}
           onBack={() => setAsking(null)}
         >
+          {(asking.counts.inDigests ?? 0) > 0 && <p>{d('inDigests', { count: asking.counts.inDigests })}</p>}
           {asking.counts.graceSeconds > 0 && <p>{c('graceNote', { seconds: asking.counts.graceSeconds })}</p>}
         </ConfirmDialog>
       )}

@@ -9,6 +9,7 @@ import { answerLine, EndpointMessage, readAnswer, useApiUrl, useEndpointCall } f
 type Counts = {
   total: number
   byLanguage: Record<string, number>
+  inDigests?: number
   alreadySent: string[]
   graceSeconds: number
   confirmation: string
@@ -24,6 +25,7 @@ export function SendToSubscribers() {
   const { id, collectionSlug } = useDocumentInfo()
   const t = adminT(useTranslation().t, 'sendToSubscribers')
   const c = adminT(useTranslation().t, 'confirm')
+  const d = adminT(useTranslation().t, 'digests')
   const status = useFormFields(([fields]) => fields._status?.value) as string | undefined
   const api = useApiUrl()
   const { busy, message, call } = useEndpointCall()
@@ -92,6 +94,7 @@ export function SendToSubscribers() {
           {asking.counts.alreadySent.length > 0 && (
             <p>{c('alreadySent', { languages: asking.counts.alreadySent.join(', ') })}</p>
           )}
+          {(asking.counts.inDigests ?? 0) > 0 && <p>{d('inDigests', { count: asking.counts.inDigests })}</p>}
           {asking.counts.graceSeconds > 0 && <p>{c('graceNote', { seconds: asking.counts.graceSeconds })}</p>}
         </ConfirmDialog>
       )}

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone, isAdmin, staffOnlyField } from '../access/index.ts'
 import { explainRefusalInGlobal } from '../hooks/explainRefusal.ts'
 import { rejectUnknownLocaleInGlobal } from '../hooks/rejectUnknownLocale.ts'
+import { digestScheduleFields } from '../subscriptions/digests/frequency.ts'
 
 const url = (value: unknown) =>
   value === undefined || value === null || value === '' || /^https?:\/\/[^\s]+$/.test(String(value))
@@ -124,6 +125,8 @@ export const SiteSettings: GlobalConfig = {
         },
       },
     },
+    // When digests go out, in the organization's zone (subscriptions/digests/, docs/adr/0046).
+    ...digestScheduleFields,
     {
       name: 'isPlaceholder',
       type: 'checkbox',

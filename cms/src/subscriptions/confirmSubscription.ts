@@ -4,6 +4,7 @@ import { now } from '../db/sql.ts'
 import { mailSettings } from '../mail/index.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { consentText, subscriptionPolicyVersion } from './consent.ts'
+import { isDigestFrequency } from './digests/frequency.ts'
 import { topicIdsBySlug } from './knownTopics.ts'
 import { isKindValue, type Preferences, requestedPreferences } from './preferences.ts'
 
@@ -31,6 +32,7 @@ export async function confirmSubscription(payload: Payload, subscriber: Subscrib
       languages: prefs.languages,
       kinds: prefs.kinds,
       topics: prefs.topics.map((slug) => known.get(slug)!),
+      frequency: isDigestFrequency(requested.frequency) ? requested.frequency : 'immediate',
       locale,
       confirmedAt: at,
       consent: {

@@ -26,6 +26,7 @@ export async function exportSubscriberData(payload: Payload, subscriber: Subscri
     languages: subscriber.languages ?? [],
     kinds: subscriber.kinds ?? [],
     topics: topics.docs.map((d) => d.slug),
+    frequency: subscriber.frequency ?? 'immediate',
     pageLanguage: subscriber.locale,
     subscribedAt: subscriber.createdAt,
     confirmedAt: subscriber.confirmedAt ?? null,

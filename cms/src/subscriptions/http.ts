@@ -197,7 +197,12 @@ export function handleConfirm(payload: Payload, request: Request): Promise<Respo
       const titles = new Map((await topicTitles(payload, locale)).map((tp) => [tp.slug, tp.title]))
       const summary = preferencesSummary(
         locale,
-        { languages: requested.languages ?? [], kinds: requested.kinds ?? [], topics: requested.topics ?? [] },
+        {
+          languages: requested.languages ?? [],
+          kinds: requested.kinds ?? [],
+          topics: requested.topics ?? [],
+          frequency: requested.frequency,
+        },
         titles,
       )
       return {
@@ -231,6 +236,7 @@ function preferencesPage(
     languages: subscriber.languages ?? [],
     kinds: subscriber.kinds ?? [],
     topics: (subscriber.topics ?? []).map((tp) => idToSlug.get(relationId(tp)) ?? ''),
+    frequency: subscriber.frequency ?? 'immediate',
   }
   const status = t(locale, `prefs.status.${subscriber.status}` as MessageKey)
   const html = [

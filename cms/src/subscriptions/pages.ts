@@ -3,6 +3,7 @@ import { escapeHtml } from '@pressroom/shared/richtext'
 import { Html, html } from '../http/html.ts'
 import { renderPublicPage } from '../http/publicPage.ts'
 import { type MessageKey, t } from '../i18n/reader/index.ts'
+import { frequencyFieldset, frequencySummaryRow } from './digests/frequencyForm.ts'
 
 /**
  * The subscription pages the CMS serves, in the frame every reader page shares
@@ -49,7 +50,7 @@ export function errorBody(locale: Locale, key: MessageKey, withBack = true) {
   return `<div class="error">${paragraph(t(locale, key))}${withBack ? paragraph(t(locale, 'error.back')) : ''}</div>`
 }
 
-type Summary = { languages: string[]; kinds: string[]; topics: string[] }
+type Summary = { languages: string[]; kinds: string[]; topics: string[]; frequency?: string }
 
 export function preferencesSummary(locale: Locale, prefs: Summary, topicTitles: Map<string, string>) {
   const all = t(locale, 'summary.all')
@@ -64,7 +65,7 @@ export function preferencesSummary(locale: Locale, prefs: Summary, topicTitles: 
   )}${row(
     'summary.topics',
     prefs.topics.map((slug) => topicTitles.get(slug) ?? slug),
-  )}</dl>`
+  )}${frequencySummaryRow(locale, prefs.frequency)}</dl>`
 }
 
 export function preferencesForm(
@@ -87,5 +88,6 @@ export function preferencesForm(
 <fieldset><legend>${escapeHtml(t(locale, 'prefs.languages'))}</legend>${languages}</fieldset>
 <fieldset><legend>${escapeHtml(t(locale, 'prefs.kinds'))}</legend>${kinds}</fieldset>
 ${topics.length ? `<fieldset><legend>${escapeHtml(t(locale, 'prefs.topics'))}</legend>${topicBoxes}</fieldset>` : ''}
+${frequencyFieldset(locale, prefs.frequency)}
 <button type="submit">${escapeHtml(t(locale, 'prefs.save'))}</button></form>`
 }

@@ -16,6 +16,7 @@ export async function requestSubscription(payload: Payload, request: SubscribeRe
     languages: request.languages,
     kinds: request.kinds,
     topics: request.topics,
+    frequency: request.frequency,
     locale: request.locale,
   })
   const resendBefore = new Date(Date.now() - confirmationInterval).toISOString()

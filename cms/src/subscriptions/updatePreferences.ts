@@ -17,6 +17,7 @@ export async function updatePreferences(payload: Payload, subscriber: Subscriber
       languages: prefs.languages,
       kinds: prefs.kinds,
       topics: prefs.topics.map((slug) => known.get(slug)!),
+      ...(prefs.frequency ? { frequency: prefs.frequency } : {}),
       ...(subscriber.status === 'active'
         ? {
             consent: {

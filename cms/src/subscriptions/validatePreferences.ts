@@ -1,5 +1,6 @@
 import { type DocumentKind, documentKinds, isLocale, type Locale, localeCodes } from '@pressroom/shared'
 import type { MessageKey } from '../i18n/reader/index.ts'
+import { validateFrequency } from './digests/validateFrequency.ts'
 import { isKindValue, type Preferences } from './preferences.ts'
 
 /** A refused form: the message to show and the field it is about. */
@@ -26,5 +27,10 @@ export function validatePreferences(
   if (topics.length > 100 || !topics.every((slug) => knownTopics.has(slug))) {
     return { ok: false, error: 'error.topics', field: 'topics' }
   }
-  return { ok: true, value: { languages: languages as Locale[], kinds: kinds as DocumentKind[], topics } }
+  const frequency = validateFrequency(fields)
+  if (!frequency.ok) return frequency
+  return {
+    ok: true,
+    value: { languages: languages as Locale[], kinds: kinds as DocumentKind[], topics, frequency: frequency.value },
+  }
 }

@@ -543,6 +543,9 @@ export const en = {
     output: 'Build output',
     whatWentWrong: 'What went wrong',
   } satisfies Record<SiteBuildFailureCode | 'output' | 'whatWentWrong', string>,
+  digests: {
+    inDigests: 'Besides them, {{count}} matching subscribers get it in their daily or weekly digest.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */

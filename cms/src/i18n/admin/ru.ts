@@ -538,4 +538,7 @@ export const ru: AdminWords = {
     output: 'Вывод сборки',
     whatWentWrong: 'Что пошло не так',
   },
+  digests: {
+    inDigests: 'Кроме них, ещё {{count}} подходящих подписчиков получат это в ежедневной или еженедельной сводке.',
+  },
 }

@@ -117,4 +117,14 @@ export const en = {
   'mail.extras.credit': 'Credit: {credit}',
   'mail.extras.licence': 'Licence: {licence}',
   'mail.extras.citeAs': 'Cite as',
+  'digest.frequency': 'How often',
+  'digest.frequency.immediate': 'Each publication at once',
+  'digest.frequency.daily': 'One digest a day',
+  'digest.frequency.weekly': 'One digest a week',
+  'error.frequency': 'Choose how often: each publication at once, a daily digest or a weekly digest.',
+  'digest.subject.daily': '{org}: daily digest, {date}',
+  'digest.subject.weekly': '{org}: weekly digest, {date}',
+  'digest.intro': 'Published from {start} to {end}:',
+  'digest.footer':
+    'You receive this digest instead of one e-mail per publication. You can change that in your preferences.',
 } as const

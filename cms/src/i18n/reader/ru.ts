@@ -114,4 +114,14 @@ export const ru: Record<keyof typeof en, string> = {
   'mail.extras.credit': 'Автор: {credit}',
   'mail.extras.licence': 'Лицензия: {licence}',
   'mail.extras.citeAs': 'Ссылка для цитирования',
+  'digest.frequency': 'Как часто',
+  'digest.frequency.immediate': 'Каждую публикацию сразу',
+  'digest.frequency.daily': 'Одна сводка в день',
+  'digest.frequency.weekly': 'Одна сводка в неделю',
+  'error.frequency': 'Выберите, как часто: каждую публикацию сразу, ежедневную или еженедельную сводку.',
+  'digest.subject.daily': '{org}: сводка за день, {date}',
+  'digest.subject.weekly': '{org}: сводка за неделю, {date}',
+  'digest.intro': 'Опубликовано с {start} по {end}:',
+  'digest.footer':
+    'Вы получаете эту сводку вместо отдельного письма о каждой публикации. Это можно изменить в настройках.',
 }

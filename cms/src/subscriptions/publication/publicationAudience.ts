@@ -25,6 +25,8 @@ export type LanguageAudience = {
   recipients: PublicationRecipient[]
   /** A send under this key exists and is not to be started again: planning it adds nothing. */
   alreadySent: boolean
+  /** Matching subscribers who get it in their digest instead (docs/adr/0046); none for a correction. */
+  inDigests: number
 }
 
 type Localized<T> = Partial<Record<Locale, T>> | undefined
@@ -58,7 +60,17 @@ export async function publicationAudience(
     const recipients = request.correction
       ? await recipientsOfOriginal(payload, publicationSendKey({ ...request, correction: undefined }, locale))
       : await matchingSubscribers(payload, locale, kind, topicIds)
-    audience.push({ locale, title, key, recipients, alreadySent: await sentUnder(payload, key, request.restart) })
+    const inDigests = request.correction
+      ? 0
+      : (await matchingSubscribers(payload, locale, kind, topicIds, 'digests')).length
+    audience.push({
+      locale,
+      title,
+      key,
+      recipients,
+      alreadySent: await sentUnder(payload, key, request.restart),
+      inDigests,
+    })
   }
   return audience
 }

@@ -4,7 +4,12 @@ import { type AudienceRequest, publicationAudience, type UnsavedChoices } from '
 import type { PublicationDocument } from './publicationMessage.ts'
 
 /** What staff confirm before a publication e-mail: how many subscribers, per language. */
-export type PublicationCounts = { total: number; byLanguage: Partial<Record<Locale, number>> }
+export type PublicationCounts = {
+  total: number
+  byLanguage: Partial<Record<Locale, number>>
+  /** Those who get it in their daily or weekly digest instead, not e-mailed now (docs/adr/0046). */
+  inDigests: number
+}
 
 export type CountedAudience = {
   counts: PublicationCounts
@@ -42,9 +47,10 @@ export async function publicationRecipientCounts(
   const byLanguage: Partial<Record<Locale, number>> = {}
   for (const language of audience) if (!language.alreadySent) byLanguage[language.locale] = language.recipients.length
   const total = Object.values(byLanguage).reduce((sum, n) => sum + (n ?? 0), 0)
+  const inDigests = audience.filter((l) => !l.alreadySent).reduce((sum, l) => sum + l.inDigests, 0)
   const recipients = audience.filter((l) => !l.alreadySent).map((l) => [l.locale, l.recipients.map((r) => r.id)])
   return {
-    counts: { total, byLanguage },
+    counts: { total, byLanguage, inDigests },
     alreadySent: audience.filter((l) => l.alreadySent).map((l) => l.locale),
     confirmed: { total, byLanguage, recipients },
   }

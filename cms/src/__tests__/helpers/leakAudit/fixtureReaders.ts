@@ -5,7 +5,7 @@ import type { StaffUser } from '../../../testing/payload.ts'
 import { createDispatchAs } from '../dispatches.ts'
 
 /**
- * A confirmed subscriber to everything in both languages, and one who has just asked to subscribe
+ * A confirmed subscriber to everything in both languages, one to a daily digest of everything, and one who has just asked to subscribe
  * (through the service the subscribe form uses) and has a confirmation e-mail due.
  */
 export async function plantSubscribers(payload: Payload, topic: { slug: string }) {
@@ -16,6 +16,19 @@ export async function plantSubscribers(payload: Payload, topic: { slug: string }
       status: 'active',
       locale: 'en',
       languages: ['en', 'ru'],
+      tokenVersion: 1,
+      confirmedAt: new Date().toISOString(),
+    },
+  })
+  // Digests list what was released in their period (docs/adr/0046): this one reads them.
+  await payload.create({
+    collection: 'subscribers',
+    data: {
+      email: 'digest-journalist@example.org',
+      status: 'active',
+      locale: 'en',
+      languages: ['en', 'ru'],
+      frequency: 'daily',
       tokenVersion: 1,
       confirmedAt: new Date().toISOString(),
     },

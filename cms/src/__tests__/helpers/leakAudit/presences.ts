@@ -75,6 +75,11 @@ export function publicPresences(fixture: LeakFixture): Presence[] {
       what: "the release's e-mail to a subscriber",
     },
     {
+      marker: m('publicRelease', 'ti', 'ru'),
+      where: /^e-mail .* to digest-journalist@example\.org/,
+      what: 'a daily digest listing the release (ru)',
+    },
+    {
       marker: m('publicNotice', 'ti', 'ru'),
       where: /^e-mail .* to consular@example\.org/,
       what: "the notice's e-mail to an institution",
