@@ -45,7 +45,10 @@ function versionOf(require: NodeJS.Require, name: string): string {
     let dir = path.dirname(require.resolve(name))
     while (dir !== path.dirname(dir)) {
       try {
-        const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string }
+        const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+          name?: string
+          version?: string
+        }
         if (json.name === name && json.version) return json.version
       } catch {}
       dir = path.dirname(dir)

@@ -13,7 +13,11 @@ export function withPngText(png: Uint8Array, entries: Record<string, string>): U
   if (!signature.every((b, i) => png[i] === b)) throw new Error('withPngText: the bytes are not a PNG.')
   const chunks = Object.entries(entries).map(([keyword, text]) => {
     // keyword, NUL, compression flag 0, method 0, no language tag (NUL), no translated keyword (NUL), text.
-    const data = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0, 0, 0, 0, 0]), Buffer.from(text, 'utf8')])
+    const data = Buffer.concat([
+      Buffer.from(keyword, 'latin1'),
+      Buffer.from([0, 0, 0, 0, 0]),
+      Buffer.from(text, 'utf8'),
+    ])
     return chunk('iTXt', data)
   })
   return Buffer.concat([png.subarray(0, afterHeader), ...chunks, png.subarray(afterHeader)])

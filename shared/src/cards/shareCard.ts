@@ -62,11 +62,24 @@ function layout(card: ShareCardInput): Node {
       ]),
       el('div', { display: 'flex', flexDirection: 'column', width: textWidth }, [
         ...(card.kind
-          ? [el('div', { fontSize: 26, fontWeight: 700, color: muted, letterSpacing: 2, marginBottom: 14 }, card.kind.toUpperCase())]
+          ? [
+              el(
+                'div',
+                { fontSize: 26, fontWeight: 700, color: muted, letterSpacing: 2, marginBottom: 14 },
+                card.kind.toUpperCase(),
+              ),
+            ]
           : []),
         el(
           'div',
-          { display: 'block', width: textWidth, fontSize: titleSize(card.title), fontWeight: 700, lineHeight: 1.15, lineClamp: 4 },
+          {
+            display: 'block',
+            width: textWidth,
+            fontSize: titleSize(card.title),
+            fontWeight: 700,
+            lineHeight: 1.15,
+            lineClamp: 4,
+          },
           card.title,
         ),
       ]),

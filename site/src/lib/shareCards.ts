@@ -5,20 +5,14 @@
  * warm build renders only the cards whose words changed. Only loaded publications get a card: a
  * draft or an embargoed release is not in the site's data, so its card does not exist.
  */
-import {
-  defaultShareCardPath,
-  type DocumentKind,
-  type Locale,
-  localeCodes,
-  shareCardPath,
-} from '@pressroom/shared'
+import { type DocumentKind, defaultShareCardPath, type Locale, localeCodes, shareCardPath } from '@pressroom/shared'
 import { renderShareCard, type ShareCardInput, shareCardSize } from '@pressroom/shared/cards'
-import { t } from '../i18n/ui.ts'
 import { editionsEnabled } from '../config.ts'
+import { t } from '../i18n/ui.ts'
 import { perBuild, previewing } from './buildScope.ts'
 import { allPublications, formatDate, localized, settings, zoneOf } from './content.ts'
-import type { CachedEdition } from './editionCache.ts'
 import { siteEditions } from './downloads.ts'
+import type { CachedEdition } from './editionCache.ts'
 import type { Publication, SiteSettings } from './schemas.ts'
 
 export type ShareCard = { path: string; width: number; height: number; alt: string; input: ShareCardInput }
@@ -33,7 +27,10 @@ class SiteCards {
 
   private words(locale: Locale) {
     const ui = t(locale)
-    return { organizationName: localized(this.site.organizationName, locale), tagline: `${ui.siteName} · ${ui.initiative}` }
+    return {
+      organizationName: localized(this.site.organizationName, locale),
+      tagline: `${ui.siteName} · ${ui.initiative}`,
+    }
   }
 
   /** The card of `pub` in `lang`, a language it has a text in; undefined when cards are off. */
@@ -48,7 +45,12 @@ class SiteCards {
       referenceNumber: pub.referenceNumber || undefined,
       date: formatDate(pub.date, lang, zoneOf(pub, this.site)),
     }
-    return { path: shareCardPath(lang, pub.kind, pub.slug), ...shareCardSize, alt: ui.shareCardAlt(input.kind ?? '', version.title), input }
+    return {
+      path: shareCardPath(lang, pub.kind, pub.slug),
+      ...shareCardSize,
+      alt: ui.shareCardAlt(input.kind ?? '', version.title),
+      input,
+    }
   }
 
   /** The card of every page that is not a document. */
@@ -57,7 +59,12 @@ class SiteCards {
     const ui = t(locale)
     const words = this.words(locale)
     const input: ShareCardInput = { ...words, title: ui.shareCardDefaultTitle }
-    return { path: defaultShareCardPath(locale), ...shareCardSize, alt: `${words.organizationName} — ${ui.siteName}`, input }
+    return {
+      path: defaultShareCardPath(locale),
+      ...shareCardSize,
+      alt: `${words.organizationName} — ${ui.siteName}`,
+      input,
+    }
   }
 
   /** The PNG on disk: from the cache, or rendered into it. One render per card per build. */

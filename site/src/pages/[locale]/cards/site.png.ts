@@ -1,6 +1,6 @@
+import { siteEditions } from '../../../lib/downloads.ts'
 import { fileResponse } from '../../../lib/files.ts'
 import type { StaticRoute } from '../../../lib/paths.ts'
-import { siteEditions } from '../../../lib/downloads.ts'
 import { allShareCards, shareCards } from '../../../lib/shareCards.ts'
 
 /** Each language's default share card, for every page that is not a document (/en/cards/site.png). */

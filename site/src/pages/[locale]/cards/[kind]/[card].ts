@@ -1,8 +1,8 @@
 import { kindInfo } from '@pressroom/shared'
+import { siteEditions } from '../../../../lib/downloads.ts'
 import { fileResponse } from '../../../../lib/files.ts'
 import type { StaticRoute } from '../../../../lib/paths.ts'
 import { allShareCards, cardFileName, shareCards } from '../../../../lib/shareCards.ts'
-import { siteEditions } from '../../../../lib/downloads.ts'
 
 /** Each publication's share card in each language it exists in (/en/cards/press-releases/<slug>.png). */
 export async function getStaticPaths() {
