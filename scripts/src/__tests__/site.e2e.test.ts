@@ -398,15 +398,13 @@ describe('the public site', () => {
       const families = page.locator('li.media-item', { hasText: 'CC BY 4.0' })
       expect(await families.locator('dd.credit').textContent()).toBe('Press room')
       expect(await families.locator('dd.dimensions').textContent()).toMatch(/^1600 × 900 /)
-      const files = await families
-        .locator('ul.downloads a')
-        .evaluateAll((els) =>
-          els.map((el) => ({
-            href: el.getAttribute('href') ?? '',
-            bytes: Number(el.getAttribute('data-bytes')),
-            size: el.getAttribute('data-size'),
-          })),
-        )
+      const files = await families.locator('ul.downloads a').evaluateAll((els) =>
+        els.map((el) => ({
+          href: el.getAttribute('href') ?? '',
+          bytes: Number(el.getAttribute('data-bytes')),
+          size: el.getAttribute('data-size'),
+        })),
+      )
       expect(files[0]?.size).toBe('original')
       expect(files.map((f) => f.size)).toContain('web')
       for (const file of files) {
