@@ -23,7 +23,7 @@ export default defineConfig({
   prefetch: false,
   // Node loads the editions module itself (ADR 0013, "On the site"): pdfkit and the font files resolve from
   // @pressroom/shared's own node_modules, and its fingerprint reads its own source files.
-  vite: { build: { rolldownOptions: { external: ['@pressroom/shared/editions'] } } },
+  vite: { build: { rolldownOptions: { external: ['@pressroom/shared/editions', '@pressroom/shared/cards'] } } },
   integrations: [
     mdx(),
     // Before the sitemap: it reads what this one collects.

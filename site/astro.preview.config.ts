@@ -28,6 +28,6 @@ export default defineConfig({
   prefetch: false,
   vite: {
     resolve: { alias: { 'astro:content': at('./src/preview/content.ts') } },
-    build: { rolldownOptions: { external: ['@pressroom/shared/editions'] } },
+    build: { rolldownOptions: { external: ['@pressroom/shared/editions', '@pressroom/shared/cards'] } },
   },
 })

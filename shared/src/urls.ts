@@ -160,6 +160,21 @@ export function localeRefPath(locale: Locale, referenceNumber: string): string {
   return inLocaleFolder(locale, `ref/${encodeURIComponent(referenceNumber)}/`)
 }
 
+/** A document's share card (its Open Graph image) in one language it exists in: /en/cards/press-releases/<slug>.png. */
+export function shareCardPath(locale: Locale, kind: DocumentKind, slug: string): string {
+  return inLocaleFolder(locale, `cards/${kindInfo(kind).path}/${encodeURIComponent(slug)}.png`)
+}
+
+/** The share card of every page that is not a document. */
+export function defaultShareCardPath(locale: Locale): string {
+  return inLocaleFolder(locale, 'cards/site.png')
+}
+
+/** Every public image with its caption, credit, licence and downloads. */
+export function mediaLibraryPath(locale: Locale): string {
+  return inLocaleFolder(locale, 'media-library/')
+}
+
 /** The search index and its script (Pagefind), written by the site's build. */
 export function searchIndexPath(): string {
   return '/pagefind/'

@@ -60,6 +60,7 @@ const text = paragraphsToLexical
 
 let release: Doc
 let outdated: Doc
+let draftImage: Doc
 
 beforeAll(async () => {
   room = await startE2ePressRoom({
@@ -89,6 +90,19 @@ beforeAll(async () => {
   )
   const image = await api('POST', '/media?locale=en', undefined, { form })
   await api('PATCH', `/media/${image.id}?locale=ru`, { alt: 'Семьи на встрече с посредниками' })
+  // Used by a draft only: not public (ADR 0022), so never in the media library.
+  const hiddenForm = new FormData()
+  hiddenForm.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'draft-only-photo.png')
+  hiddenForm.append('_payload', JSON.stringify({ alt: 'A photo of a draft', credit: 'Press room' }))
+  draftImage = await api('POST', '/media?locale=en', undefined, { form: hiddenForm })
+  await api('POST', '/press-releases?locale=en', {
+    title: 'A draft with its own photo',
+    place: 'Moscow',
+    date: '2026-11-21T12:00:00.000Z',
+    body: text(['Not published.']),
+    media: [draftImage.id],
+    _status: 'draft',
+  })
 
   // In English only: the Russian page shows the English text under a notice.
   release = await api('POST', '/press-releases?locale=en', {
@@ -298,7 +312,107 @@ describe('the public site', () => {
     // Not found pages say noindex, and are not listed.
     expect([...entries.keys()].filter((url) => url.includes('/404'))).toEqual([])
     expect(entries.has(`${siteUrl}/`)).toBe(true)
+    expect(entries.has(`${siteUrl}/en/media-library/`) && entries.has(`${siteUrl}/ru/media-library/`)).toBe(true)
     for (const url of entries.keys()) expect((await fetch(url)).status, url).toBe(200)
+  })
+
+  it('gives a document page Open Graph tags, JSON-LD and its own 1200×630 share card; other pages the default card', async () => {
+    const head = async (pathname: string) => {
+      const html = await (await fetch(`${siteUrl}${pathname}`)).text()
+      const meta = new Map<string, string[]>()
+      for (const [, key, value] of html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)"/g)) {
+        meta.set(key as string, [...(meta.get(key as string) ?? []), value as string])
+      }
+      const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1]
+      return { meta, ld: ld ? (JSON.parse(ld) as Record<string, unknown>) : undefined }
+    }
+    const openCard = async (url: string) => {
+      expect(url.startsWith(`${siteUrl}/`), url).toBe(true)
+      const response = await fetch(url)
+      expect(response.status, url).toBe(200)
+      const png = Buffer.from(await response.arrayBuffer())
+      expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+      const { width, height, format } = await sharp(png).metadata()
+      expect({ width, height, format }).toEqual({ width: 1200, height: 630, format: 'png' })
+      return png
+    }
+    for (const locale of ['en', 'ru'] as const) {
+      const { meta, ld } = await head(`/${locale}/statements/founding-statement/`)
+      const card = `${siteUrl}/${locale}/cards/statements/founding-statement.png`
+      expect(meta.get('og:type')).toEqual(['article'])
+      expect(meta.get('og:image')).toEqual([card])
+      expect(meta.get('og:image:width')).toEqual(['1200'])
+      expect(meta.get('og:image:height')).toEqual(['630'])
+      expect(meta.get('og:image:alt')?.[0]).toMatch(/\S/)
+      expect(meta.get('og:locale')).toEqual([locale === 'en' ? 'en_GB' : 'ru_RU'])
+      expect(meta.get('og:locale:alternate')).toEqual([locale === 'en' ? 'ru_RU' : 'en_GB'])
+      expect(meta.get('twitter:card')).toEqual(['summary_large_image'])
+      expect(meta.get('og:title')?.[0]).toBe(ld?.headline)
+      expect(ld).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        inLanguage: locale,
+        identifier: 'GC-ST-2021-001',
+        image: [{ url: card, width: 1200, height: 630 }],
+        publisher: { '@type': 'Organization' },
+      })
+      expect(Date.parse(String(ld?.datePublished))).not.toBeNaN()
+      expect(Date.parse(String(ld?.dateModified))).toBeGreaterThanOrEqual(Date.parse(String(ld?.datePublished)))
+      const png = await openCard(card)
+      // The card says in words what it shows: its title travels in the PNG's text chunks.
+      expect(png.toString('utf8')).toContain(String(ld?.headline))
+    }
+    // Shown in Russian but written in English only: the English card.
+    const fallback = await head(`/ru/press-releases/${release.slug}/`)
+    expect(fallback.meta.get('og:image')).toEqual([`${siteUrl}/en/cards/press-releases/${release.slug}.png`])
+    expect(fallback.ld?.identifier).toMatch(/^GC-PR-\d{4}-\d{3}$/)
+    // Not a document: the language's default card.
+    const home = await head('/ru/')
+    expect(home.meta.get('og:type')).toEqual(['website'])
+    expect(home.meta.get('og:description')?.[0]).toMatch(/\S/)
+    await openCard(home.meta.get('og:image')?.[0] ?? '')
+    expect(home.meta.get('og:image')).toEqual([`${siteUrl}/ru/cards/site.png`])
+  })
+
+  it('lists in its media library exactly the public images, with their credit, licence and files at their real sizes', async () => {
+    const anonymous = (await (await fetch(`${cmsUrl}/api/media?limit=200&depth=0`)).json()) as {
+      docs: { id: number; mimeType: string }[]
+    }
+    const publicImages = anonymous.docs
+      .filter((d) => d.mimeType.startsWith('image/'))
+      .map((d) => String(d.id))
+      .sort()
+    expect(publicImages.length).toBeGreaterThan(0)
+    expect(publicImages).not.toContain(String(draftImage.id))
+    for (const locale of ['en', 'ru'] as const) {
+      const page = await open(`/${locale}/`)
+      await page
+        .locator('footer')
+        .getByRole('link', { name: locale === 'en' ? 'Media library' : 'Медиатека' })
+        .click()
+      await page.waitForURL(`${siteUrl}/${locale}/media-library/`)
+      const listed = await page
+        .locator('li.media-item')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-media-id') ?? ''))
+      expect(listed.sort()).toEqual(publicImages)
+      const families = page.locator('li.media-item', { hasText: 'CC BY 4.0' })
+      expect(await families.locator('dd.credit').textContent()).toBe('Press room')
+      expect(await families.locator('dd.dimensions').textContent()).toMatch(/^1600 × 900 /)
+      const files = await families.locator('ul.downloads a').evaluateAll((els) =>
+        els.map((el) => ({
+          href: el.getAttribute('href') ?? '',
+          bytes: Number(el.getAttribute('data-bytes')),
+          size: el.getAttribute('data-size'),
+        })),
+      )
+      expect(files[0]?.size).toBe('original')
+      expect(files.map((f) => f.size)).toContain('web')
+      for (const file of files) {
+        const bytes = (await (await fetch(`${siteUrl}${file.href}`)).arrayBuffer()).byteLength
+        expect(bytes, file.href).toBe(file.bytes)
+      }
+      await page.context().close()
+    }
   })
 
   it('can be browsed through the archive without JavaScript', async () => {

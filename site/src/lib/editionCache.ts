@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto'
 import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { cardsFingerprint } from '@pressroom/shared/cards'
 import {
   type EditionDocument,
   editionsFingerprint,
@@ -53,12 +54,17 @@ export class EditionCache {
     return this.get('zip', input, () => this.limited(make))
   }
 
+  /** The cached share card for this input (ADR 0048), rendered first by `make` when it is not there. */
+  card(input: unknown, make: () => Promise<Uint8Array>): Promise<CachedEdition> {
+    return this.get('png', { cards: cardsFingerprint(), input }, () => this.limited(make))
+  }
+
   async read(file: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(file))
   }
 
   private async get(
-    type: 'pdf' | 'zip',
+    type: 'pdf' | 'zip' | 'png',
     input: unknown,
     make: () => Promise<Uint8Array | RenderedPdf>,
   ): Promise<CachedEdition> {

@@ -177,6 +177,7 @@ export function normalizeMedia(docs: PerLocale<RawDoc>): MediaItem {
         width: size.width,
         height: size.height,
         mimeType: size.mimeType ?? String(base.mimeType ?? ''),
+        filesize: Number(size.filesize ?? 0),
         url: size.url,
       }
     }

@@ -70,6 +70,8 @@ const imageSize = z.object({
   width: z.number(),
   height: z.number(),
   mimeType: z.string(),
+  /** Bytes, as the CMS measured them (0 when it did not say). */
+  filesize: z.number(),
   url: z.string(),
 })
 

@@ -38,6 +38,16 @@ export function releasedPublication(fixture: LeakFixture, item: ItemKey, kindPat
       },
       {
         marker: m(item, 'ti', lang),
+        where: anyFile(`${lang}/cards/${kindPath}/[^/]+\\.png$`),
+        what: `its share card (${lang}, the PNG's text chunks)`,
+      },
+      {
+        marker: m(item, 'ma', lang),
+        where: anyFile(`${lang}/media-library/index\\.html$`),
+        what: `its image in the media library (${lang})`,
+      },
+      {
+        marker: m(item, 'ti', lang),
         where: new RegExp(`^REST GET /api/${kindPath}`),
         what: `anonymous REST (${lang})`,
       },

@@ -4,8 +4,8 @@ import { type AuditRecord, recordsOfFile } from '../records.ts'
 
 /**
  * Every file of a built site, whatever its kind: pages, feeds, sitemap, robots.txt, vCards,
- * checksums, media and document copies (name, bytes and EXIF), PDF editions (text), press-kit
- * ZIPs (each entry, recursively) and Pagefind's index (gunzipped).
+ * checksums, media and document copies (name, bytes and EXIF), share cards (their PNG text chunks),
+ * PDF editions (text), press-kit ZIPs (each entry, recursively) and Pagefind's index (gunzipped).
  */
 export async function collectSiteFiles(siteDir: string): Promise<AuditRecord[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true })
