@@ -835,6 +835,8 @@ export interface Subscriber {
   languages?: ('en' | 'ru')[] | null;
   kinds?: ('statement' | 'notice' | 'pressRelease')[] | null;
   topics?: (number | Topic)[] | null;
+  languageNotices?: boolean | null;
+  languageFormat?: ('perLanguage' | 'bilingual') | null;
   locale: 'en' | 'ru';
   confirmedAt?: string | null;
   consent?: {
@@ -1813,6 +1815,8 @@ export interface SubscribersSelect<T extends boolean = true> {
   languages?: T;
   kinds?: T;
   topics?: T;
+  languageNotices?: T;
+  languageFormat?: T;
   locale?: T;
   confirmedAt?: T;
   consent?:

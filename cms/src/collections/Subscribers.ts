@@ -2,6 +2,7 @@ import { documentKinds, kindLabels, locales } from '@pressroom/shared'
 import type { CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
 import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
+import { languageChoiceFields } from '../subscriptions/languageChoiceFields.ts'
 
 export const subscriberStatuses = ['pending', 'active', 'ended'] as const
 export const endReasons = ['unsubscribed', 'bounced', 'complained', 'erased'] as const
@@ -72,6 +73,7 @@ export const Subscribers: CollectionConfig = {
       hasMany: true,
       label: { en: 'Topics (none: all)', ru: 'Темы (пусто: все)' },
     },
+    ...languageChoiceFields,
     {
       name: 'locale',
       type: 'select',

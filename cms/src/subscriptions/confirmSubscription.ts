@@ -5,6 +5,7 @@ import { mailSettings } from '../mail/index.ts'
 import type { Subscriber } from '../payload-types.ts'
 import { consentText, subscriptionPolicyVersion } from './consent.ts'
 import { topicIdsBySlug } from './knownTopics.ts'
+import { languageChoicesOf } from './languageChoices.ts'
 import { isKindValue, type Preferences, requestedPreferences } from './preferences.ts'
 
 /** Applies the preferences waiting for confirmation and records consent. Repeating it changes nothing. */
@@ -32,6 +33,7 @@ export async function confirmSubscription(payload: Payload, subscriber: Subscrib
       kinds: prefs.kinds,
       topics: prefs.topics.map((slug) => known.get(slug)!),
       locale,
+      ...languageChoicesOf(requested as Partial<Subscriber>),
       confirmedAt: at,
       consent: {
         at,

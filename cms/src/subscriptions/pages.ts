@@ -73,6 +73,7 @@ export function preferencesForm(
   token: string,
   prefs: Summary,
   topics: { slug: string; title: string }[],
+  extraFieldsets = '',
 ) {
   const box = (name: string, value: string, label: string, checked: boolean) =>
     `<label><input type="checkbox" name="${name}" value="${escapeHtml(value)}"${checked ? ' checked' : ''}> ${escapeHtml(label)}</label>`
@@ -87,5 +88,6 @@ export function preferencesForm(
 <fieldset><legend>${escapeHtml(t(locale, 'prefs.languages'))}</legend>${languages}</fieldset>
 <fieldset><legend>${escapeHtml(t(locale, 'prefs.kinds'))}</legend>${kinds}</fieldset>
 ${topics.length ? `<fieldset><legend>${escapeHtml(t(locale, 'prefs.topics'))}</legend>${topicBoxes}</fieldset>` : ''}
+${extraFieldsets}
 <button type="submit">${escapeHtml(t(locale, 'prefs.save'))}</button></form>`
 }
