@@ -264,7 +264,8 @@ describe('confirmation with counts and a grace period (docs/adr/0039)', () => {
       `/mail/publication-recipients?collection=press-releases&id=0&draft=1&topics=${otherTopicId}&locale=ru`,
       { token: editorToken },
     )
-    expect(unsaved.json).toMatchObject({ total: 1, byLanguage: { ru: 1 } })
+    // Russian only: the English-only subscribers of that topic (or of all) are told so (docs/adr/0045).
+    expect(unsaved.json).toMatchObject({ total: 4, byLanguage: { ru: 1 }, notices: { en: 3 } })
 
     const body = { collection: 'press-releases', id: release.id }
     const stray = await http.post('/mail/send-publication', body, { token: editorToken })

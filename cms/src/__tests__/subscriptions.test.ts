@@ -159,6 +159,9 @@ describe('subscribe', () => {
       kinds: ['pressRelease'],
       topics: ['exchanges'],
       locale: 'ru',
+      // The language-aware choices' defaults (docs/adr/0045).
+      languageNotices: true,
+      languageFormat: 'perLanguage',
     })
     // No raw IP address is stored anywhere in the row.
     expect(JSON.stringify(subscriber)).not.toMatch(/198\.51\.100\./)
