@@ -3,12 +3,15 @@ import { Button, useDocumentInfo, useFormFields, useTranslation } from '@payload
 import { useState } from 'react'
 import { adminT } from '../i18n/admin/adminT.ts'
 import { ConfirmDialog, countList } from './ConfirmDialog.tsx'
+import { type LanguageAwareCounts, languageAwareCounts } from './languageAwareCounts.ts'
 import { PublicationSendsWaiting } from './PublicationSendsWaiting.tsx'
 import { answerLine, EndpointMessage, readAnswer, useApiUrl, useEndpointCall } from './staffEndpoint.tsx'
 
 type Counts = {
   total: number
   byLanguage: Record<string, number>
+  bilingual?: LanguageAwareCounts['bilingual']
+  notices?: LanguageAwareCounts['notices']
   alreadySent: string[]
   graceSeconds: number
   confirmation: string
@@ -24,6 +27,7 @@ export function SendToSubscribers() {
   const { id, collectionSlug } = useDocumentInfo()
   const t = adminT(useTranslation().t, 'sendToSubscribers')
   const c = adminT(useTranslation().t, 'confirm')
+  const say = adminT(useTranslation().t, 'langNotices')
   const status = useFormFields(([fields]) => fields._status?.value) as string | undefined
   const api = useApiUrl()
   const { busy, message, call } = useEndpointCall()
@@ -81,7 +85,7 @@ export function SendToSubscribers() {
         <ConfirmDialog
           question={c(asking.correction ? 'correctionQuestion' : 'sendQuestion', {
             total: asking.counts.total,
-            languages: countList(asking.counts.byLanguage, c('nobody')),
+            languages: countList(languageAwareCounts(asking.counts, say), c('nobody')),
           })}
           confirmLabel={c('confirmSend')}
           backLabel={c('back')}

@@ -543,6 +543,10 @@ export const en = {
     output: 'Build output',
     whatWentWrong: 'What went wrong',
   } satisfies Record<SiteBuildFailureCode | 'output' | 'whatWentWrong', string>,
+  langNotices: {
+    bilingual: 'bilingual {{languages}}',
+    notice: 'notice in {{language}} (not written in it)',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */

@@ -538,4 +538,8 @@ export const ru: AdminWords = {
     output: 'Вывод сборки',
     whatWentWrong: 'Что пошло не так',
   },
+  langNotices: {
+    bilingual: 'двуязычных {{languages}}',
+    notice: 'уведомлений на {{language}} (на нём нет текста)',
+  },
 }
