@@ -546,6 +546,8 @@ export const en = {
   langNotices: {
     bilingual: 'bilingual {{languages}}',
     notice: 'notice in {{language}} (not written in it)',
+    previewBilingual: 'Bilingual e-mail',
+    previewNotice: 'Notice: only in another language',
   },
 }
 

@@ -541,5 +541,7 @@ export const ru: AdminWords = {
   langNotices: {
     bilingual: 'двуязычных {{languages}}',
     notice: 'уведомлений на {{language}} (на нём нет текста)',
+    previewBilingual: 'Двуязычное письмо',
+    previewNotice: 'Уведомление: только на другом языке',
   },
 }
