@@ -16,7 +16,8 @@ export type LanguageChoices = { languageNotices: boolean; languageFormat: Langua
 
 export const defaultLanguageChoices: LanguageChoices = { languageNotices: true, languageFormat: 'perLanguage' }
 
-const switches = ['on', 'off'] as const
+/** The form's words for the notices switch; JSON clients may send a boolean. */
+const switches: Record<string, boolean> = { on: true, off: false, true: true, false: false }
 
 /** The stored choices, with the defaults where a subscriber predates them. */
 export function languageChoicesOf(subscriber: Partial<Subscriber> | null | undefined): LanguageChoices {
@@ -39,7 +40,7 @@ export function validateLanguageChoices(
   current: LanguageChoices = defaultLanguageChoices,
 ): { ok: true; value: LanguageChoices } | Invalid {
   const notices = fieldValues(fields.languageNotices)
-  if (notices.length > 1 || (notices.length === 1 && !switches.includes(notices[0] as 'on'))) {
+  if (notices.length > 1 || (notices.length === 1 && !(notices[0]! in switches))) {
     return { ok: false, error: 'langNotices.error.notices', field: 'languageNotices' }
   }
   const format = fieldValues(fields.languageFormat)
@@ -49,7 +50,7 @@ export function validateLanguageChoices(
   return {
     ok: true,
     value: {
-      languageNotices: notices.length ? notices[0] === 'on' : current.languageNotices,
+      languageNotices: notices.length ? switches[notices[0]!]! : current.languageNotices,
       languageFormat: format.length ? (format[0] as LanguageFormat) : current.languageFormat,
     },
   }

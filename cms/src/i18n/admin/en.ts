@@ -548,6 +548,8 @@ export const en = {
     notice: 'notice in {{language}} (not written in it)',
     previewBilingual: 'Bilingual e-mail',
     previewNotice: 'Notice: only in another language',
+    plannedBilingual: '{{count}} bilingual e-mails ({{languages}})',
+    plannedNotice: '{{count}} notices in {{language}} (not written in that language)',
   },
 }
 

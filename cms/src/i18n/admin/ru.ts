@@ -543,5 +543,7 @@ export const ru: AdminWords = {
     notice: 'уведомлений на {{language}} (на нём нет текста)',
     previewBilingual: 'Двуязычное письмо',
     previewNotice: 'Уведомление: только на другом языке',
+    plannedBilingual: 'двуязычных писем ({{languages}}) — {{count}}',
+    plannedNotice: 'уведомлений на языке {{language}} (текста на нём нет) — {{count}}',
   },
 }

@@ -15,6 +15,8 @@ export type PlannedPublicationSend = {
   created: boolean
   planned: number
   variant?: 'bilingual' | 'notice'
+  /** The bilingual e-mail's languages (`en+ru`). */
+  languages?: string
 }
 
 type Context = {
@@ -75,7 +77,7 @@ export async function planBilingualSend(
     holdUntil: c.holdUntil,
     replaceCancelled: c.request.restart,
   })
-  return [{ locale: bilingual.locales[0]!, variant: 'bilingual', ...planned }]
+  return [{ locale: bilingual.locales[0]!, variant: 'bilingual', languages: bilingual.locales.join('+'), ...planned }]
 }
 
 /** Plans the notices to subscribers whose languages the publication is not (yet) written in. */
