@@ -152,6 +152,25 @@ describe(`previews for staff (${testDatabase})`, () => {
     expect(ru.json.subject).toContain('Семьи воссоединились')
   })
 
+  it('show the bilingual e-mail and the notice of a publication in another language (docs/adr/0045)', async () => {
+    const bilingual = await http().get(`/staff-preview/publication-email?${publicationQuery('en')}&variant=bilingual`, {
+      token: tokens.translator,
+    })
+    expect(bilingual.status).toBe(200)
+    expect(bilingual.json.subject).toMatch(/Families reunited \(draft wording\) \/ Семьи воссоединились/)
+    expect(bilingual.json.text).toContain('Unsubscribe / Отписаться: https://sample-link.invalid/unsubscribe')
+    const notice = await http().get(`/staff-preview/publication-email?${publicationQuery('ru')}&variant=notice`, {
+      token: tokens.translator,
+    })
+    expect(notice.status).toBe(200)
+    expect(notice.json.locale).toBe('ru')
+    expect(notice.json.subject).toContain('только на английском: Families reunited (draft wording)')
+    expect(notice.json.html).not.toMatch(/token=|\{\{/)
+    expect((await http().get(`/staff-preview/publication-email?${publicationQuery('en')}&variant=notice`)).status).toBe(
+      401,
+    )
+  })
+
   it('render the draft PDF edition with the code of published editions', async () => {
     const url = new URL(`http://localhost/api/staff-preview/publication-pdf?${publicationQuery('en')}`)
     const headers = { Authorization: `JWT ${tokens.translator}` }

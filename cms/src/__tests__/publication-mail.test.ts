@@ -4,9 +4,10 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { queryRows, sql } from '../db/sql.ts'
+import { execute, queryRows, sql } from '../db/sql.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
 import { planPublicationSends } from '../subscriptions/publication/planPublicationSends.ts'
+import { publicationRecipientCounts } from '../subscriptions/publication/publicationRecipientCounts.ts'
 import { createStaff, type StartedPayload, staffPassword, startPayload } from '../testing/payload.ts'
 import { sendConfirmed } from './helpers/confirmed.ts'
 import { httpClient } from './helpers/http.ts'
@@ -364,7 +365,8 @@ describe('confirmation with counts and a grace period (docs/adr/0039)', () => {
       `/mail/publication-recipients?collection=press-releases&id=0&draft=1&topics=${otherTopicId}&locale=ru`,
       { token: editorToken },
     )
-    expect(unsaved.json).toMatchObject({ total: 1, byLanguage: { ru: 1 } })
+    // Russian only: the English-only subscribers of that topic (or of all) are told so (docs/adr/0045).
+    expect(unsaved.json).toMatchObject({ total: 4, byLanguage: { ru: 1 }, notices: { en: 3 } })
 
     const body = { collection: 'press-releases', id: release.id }
     const stray = await http.post('/mail/send-publication', body, { token: editorToken })
@@ -484,5 +486,173 @@ describe('confirmation with counts and a grace period (docs/adr/0039)', () => {
       'all-en@example.org',
       'same-topic@example.org',
     ])
+  })
+})
+describe('language-aware announcements (docs/adr/0045)', () => {
+  // Their own topic and kind keep these subscribers out of the tests above; all-en@example.org
+  // (every topic and kind, English) is the one subscriber of the tests above they share.
+  const mine = (m: { to: string }) => m.to.endsWith('@lang.example.org')
+  let langTopic: number
+
+  /** Every message of one notice, whatever its send (per language, bilingual, notice), to these subscribers. */
+  async function messagesAbout(id: number, keyPart = ''): Promise<(Message & { key: string })[]> {
+    const rows = await queryRows<{ payload: string; key: string }>(
+      payload,
+      sql`SELECT "d"."payload", "s"."key" FROM "deliveries" "d" JOIN "sends" "s" ON "s"."id" = "d"."send_id"
+          WHERE "s"."key" LIKE ${`%:notices:${id}:${keyPart}%`} AND "d"."payload" IS NOT NULL ORDER BY "d"."email", "s"."key"`,
+    )
+    return rows.map((r) => ({ ...(JSON.parse(r.payload) as Message), key: r.key })).filter(mine)
+  }
+
+  async function notice(title: string, languages: ('en' | 'ru')[]) {
+    const data = (locale: 'en' | 'ru') => ({
+      title: locale === 'en' ? title : `${title} (рус.)`,
+      body: paragraphsToLexical([locale === 'en' ? 'The text.' : 'Текст.']),
+      topics: [langTopic],
+      _status: 'published' as const,
+    })
+    const [first, ...rest] = languages
+    const doc = await payload.create({ collection: 'notices', locale: first, data: data(first!) })
+    for (const locale of rest) await payload.update({ collection: 'notices', id: doc.id, locale, data: data(locale) })
+    return doc
+  }
+
+  const plan = (id: number) => planPublicationSends(payload, { collection: 'notices', id })
+  const counts = async (id: number) =>
+    (await publicationRecipientCounts(payload, { collection: 'notices', id }))?.counts
+  const grace = (seconds: number) =>
+    payload.updateGlobal({ slug: 'site-settings', data: { publicationEmailGraceSeconds: seconds } })
+
+  beforeAll(async () => {
+    await grace(0)
+    langTopic = (await payload.create({ collection: 'topics', data: { title: 'Languages', slug: 'languages' } })).id
+    const topics = [langTopic]
+    await subscriber('en-only@lang.example.org', { topics })
+    await subscriber('ru-only@lang.example.org', { topics, languages: ['ru'], locale: 'ru' })
+    await subscriber('ru-quiet@lang.example.org', { topics, languages: ['ru'], locale: 'ru', languageNotices: false })
+    await subscriber('both-apart@lang.example.org', { topics, languages: ['en', 'ru'] })
+    await subscriber('both-together@lang.example.org', { topics, languages: ['en', 'ru'], languageFormat: 'bilingual' })
+  })
+
+  it('tells a Russian-only subscriber, in Russian, of an English-only publication; the translation follows later', async () => {
+    const doc = await notice('Talks resumed', ['en'])
+    // English: three of these and all-en@example.org; the notice: one (the other switched them off).
+    const counted = await counts(doc.id)
+    expect(counted).toEqual({ total: 5, byLanguage: { en: 4 }, notices: { ru: 1 } })
+    const planned = await plan(doc.id)
+    if (planned.status !== 'planned') throw new Error(planned.status)
+    // The counts staff confirm are what is planned.
+    expect(planned.sends.reduce((sum, s) => sum + s.planned, 0)).toBe(counted!.total)
+    await runEmailJobs()
+
+    const notices = await messagesAbout(doc.id, 'ru')
+    expect(notices.map((m) => [m.to, m.key.split(':')[0]])).toEqual([['ru-only@lang.example.org', 'language-notice']])
+    const told = notices[0]!
+    const slug = (await payload.findByID({ collection: 'notices', id: doc.id })).slug
+    expect(told.subject).toBe('Вернём их домой живыми: только на английском: Talks resumed')
+    expect(told.text).toContain('на русском её (пока) нет')
+    expect(told.text).toContain(`Читать на английском: https://press.example.org/en/notices/${slug}/`)
+    expect(told.text).toMatch(/https:\/\/cms\.example\.org\/subscriptions\/preferences\?token=m\./)
+    expect(told.headers['List-Unsubscribe']).toMatch(
+      /^<https:\/\/cms\.example\.org\/subscriptions\/unsubscribe\?token=u\./,
+    )
+    expect(told.html).toContain('lang="ru"')
+
+    await payload.update({
+      collection: 'notices',
+      id: doc.id,
+      locale: 'ru',
+      data: { title: 'Переговоры возобновлены', body: paragraphsToLexical(['Текст.']), _status: 'published' },
+    })
+    await plan(doc.id)
+    await runEmailJobs()
+    // The bilingual subscriber got English alone first, and now gets Russian alone; no second notice.
+    const sent = (await messagesAbout(doc.id)).map((m) => `${m.to} ${m.key.split(':')[0]}:${m.key.split(':').at(-1)}`)
+    expect(sent).toEqual([
+      'both-apart@lang.example.org publication:en',
+      'both-apart@lang.example.org publication:ru',
+      'both-together@lang.example.org publication:en',
+      'both-together@lang.example.org publication:ru',
+      'en-only@lang.example.org publication:en',
+      'ru-only@lang.example.org language-notice:ru',
+      'ru-only@lang.example.org publication:ru',
+      'ru-quiet@lang.example.org publication:ru',
+    ])
+  })
+
+  it('sends no notice for a publication in both languages, and one e-mail to a bilingual subscriber', async () => {
+    const doc = await notice('Families reunited', ['en', 'ru'])
+    const counted = await counts(doc.id)
+    expect(counted).toEqual({ total: 7, byLanguage: { en: 3, ru: 3 }, bilingual: { 'en+ru': 1 } })
+    const planned = await plan(doc.id)
+    if (planned.status !== 'planned') throw new Error(planned.status)
+    expect(planned.sends.reduce((sum, s) => sum + s.planned, 0)).toBe(counted!.total)
+    // Repeating the plan adds nothing.
+    const again = await plan(doc.id)
+    expect(again.status === 'planned' && again.sends.every((s) => !s.created)).toBe(true)
+    await runEmailJobs()
+
+    const messages = await messagesAbout(doc.id)
+    expect(messages.filter((m) => m.key.startsWith('language-notice'))).toEqual([])
+    const together = messages.filter((m) => m.to === 'both-together@lang.example.org')
+    expect(together).toHaveLength(1)
+    const bilingual = together[0]!
+    expect(bilingual.subject).toMatch(/^Bring them home alive: Families reunited \/ Families reunited \(рус\.\) \[/)
+    expect(bilingual.text).toContain('The text.')
+    expect(bilingual.text).toContain('Текст.')
+    expect(bilingual.text).toMatch(
+      /Unsubscribe \/ Отписаться: https:\/\/cms\.example\.org\/subscriptions\/unsubscribe\?token=u\./,
+    )
+    expect(bilingual.text.match(/\/subscriptions\/unsubscribe\?/g)).toHaveLength(1)
+    expect(bilingual.html).toContain('lang="ru"')
+    expect(messages.filter((m) => m.to === 'both-apart@lang.example.org')).toHaveLength(2)
+    expect(messages.filter((m) => m.to === 'ru-only@lang.example.org')).toHaveLength(1)
+  })
+
+  it('leaves out exactly whom the bilingual e-mail holds, even when a crash lost the per-language sends', async () => {
+    const doc = await notice('Exchange agreed', ['en', 'ru'])
+    await plan(doc.id)
+    // A crash after the bilingual send, before the per-language ones; meanwhile the subscriber changed format.
+    const perLanguage = `publication:notices:${doc.id}:%`
+    await execute(
+      payload,
+      sql`DELETE FROM "deliveries" WHERE "send_id" IN (SELECT "id" FROM "sends" WHERE "key" LIKE ${perLanguage})`,
+    )
+    await execute(payload, sql`DELETE FROM "sends" WHERE "key" LIKE ${perLanguage}`)
+    const together = people['both-together@lang.example.org']!
+    await payload.update({ collection: 'subscribers', id: together, data: { languageFormat: 'perLanguage' } })
+    expect(await counts(doc.id)).toEqual({ total: 6, byLanguage: { en: 3, ru: 3 } })
+    await plan(doc.id)
+    await runEmailJobs()
+    const received = (await messagesAbout(doc.id)).filter((m) => m.to === 'both-together@lang.example.org')
+    expect(received.map((m) => m.key)).toEqual([`bilingual:notices:${doc.id}:en+ru`])
+    await payload.update({ collection: 'subscribers', id: together, data: { languageFormat: 'bilingual' } })
+  })
+
+  it('cancels a notice still in its grace period when the translation is published after all', async () => {
+    await grace(600)
+    try {
+      const doc = await notice('Visit planned', ['en'])
+      await plan(doc.id)
+      await payload.update({
+        collection: 'notices',
+        id: doc.id,
+        locale: 'ru',
+        data: { title: 'Визит', body: paragraphsToLexical(['Текст.']), _status: 'published' },
+      })
+      await plan(doc.id)
+      const sends = await payload.find({
+        collection: 'sends',
+        where: { key: { like: `:notices:${doc.id}:` } },
+        sort: 'key',
+      })
+      expect(sends.docs.map((s) => [s.key.split(':')[0], s.status])).toEqual([
+        ['language-notice', 'cancelled'],
+        ['publication', 'sending'],
+        ['publication', 'sending'],
+      ])
+    } finally {
+      await grace(0)
+    }
   })
 })

@@ -159,6 +159,9 @@ describe('subscribe', () => {
       kinds: ['pressRelease'],
       topics: ['exchanges'],
       locale: 'ru',
+      // The language-aware choices' defaults (docs/adr/0045).
+      languageNotices: true,
+      languageFormat: 'perLanguage',
     })
     // No raw IP address is stored anywhere in the row.
     expect(JSON.stringify(subscriber)).not.toMatch(/198\.51\.100\./)
@@ -505,5 +508,72 @@ describe('how often: each publication, or a digest (docs/adr/0046)', () => {
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.json)).toContain('Choose how often')
     expect(await subscriberCount()).toBe(before)
+  })
+})
+
+describe('language-aware preferences (docs/adr/0045)', () => {
+  const stored = async (email: string) => (await findSubscriber(email))!
+  const post = (handler: Handler, url: string, form: Record<string, string | string[]>) =>
+    call(handler, 'POST', url, { form, accept: 'json' })
+
+  it('subscribes, confirms, changes and exports the choices; bad values are refused in the reader language', async () => {
+    const refused = await post(handleSubscribe, '/subscriptions/subscribe', {
+      email: 'choices@example.org',
+      locale: 'ru',
+      languages: 'ru',
+      languageNotices: 'maybe',
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.json).toMatchObject({ field: 'languageNotices' })
+    expect(refused.json.error).toMatch(/^Выберите «on» или «off»/)
+    expect(await findSubscriber('choices@example.org')).toBeUndefined()
+
+    const asked = await post(handleSubscribe, '/subscriptions/subscribe', {
+      email: 'choices@example.org',
+      locale: 'ru',
+      languages: ['en', 'ru'],
+      languageNotices: 'off',
+      languageFormat: 'bilingual',
+    })
+    expect(asked.status).toBe(200)
+    const pending = await stored('choices@example.org')
+    const confirm = signToken({ purpose: 'confirm', subscriber: pending.id, version: 1, expires: Date.now() + 60_000 })
+    const shown = await call(handleConfirm, 'GET', `/subscriptions/confirm?token=${confirm}`)
+    expect(shown.text).toContain('<dd>Одно письмо на всех моих языках</dd>')
+    expect((await post(handleConfirm, '/subscriptions/confirm', { token: confirm })).status).toBe(200)
+    expect(await stored('choices@example.org')).toMatchObject({ languageNotices: false, languageFormat: 'bilingual' })
+
+    const token = signToken({ purpose: 'manage', subscriber: pending.id, version: 1 })
+    const page = await call(handlePreferences, 'GET', `/subscriptions/preferences?token=${token}`)
+    expect(page.text).toContain('<input type="radio" name="languageFormat" value="bilingual" checked>')
+    expect(page.text).toContain('<input type="radio" name="languageNotices" value="off" checked>')
+
+    const bad = await post(handlePreferences, '/subscriptions/preferences', {
+      token,
+      languages: ['ru'],
+      languageFormat: 'weekly',
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.json.error).toMatch(/^Выберите отдельное письмо/)
+    expect(await stored('choices@example.org')).toMatchObject({ languages: ['en', 'ru'], languageFormat: 'bilingual' })
+
+    const saved = await post(handlePreferences, '/subscriptions/preferences', {
+      token,
+      languages: ['ru'],
+      languageNotices: 'on',
+      languageFormat: 'perLanguage',
+    })
+    expect(saved.status).toBe(200)
+    expect(saved.json).toMatchObject({ languageNotices: true, languageFormat: 'perLanguage' })
+    expect(await stored('choices@example.org')).toMatchObject({
+      languages: ['ru'],
+      languageNotices: true,
+      languageFormat: 'perLanguage',
+    })
+    // A choice the form leaves out (an older client) keeps its value.
+    await post(handlePreferences, '/subscriptions/preferences', { token, languages: ['en'], languageNotices: 'off' })
+    expect(await stored('choices@example.org')).toMatchObject({ languageNotices: false, languageFormat: 'perLanguage' })
+    const exported = await call(handleExport, 'POST', '/subscriptions/export', { form: { token } })
+    expect(JSON.parse(exported.text)).toMatchObject({ languageNotices: false, languageFormat: 'perLanguage' })
   })
 })

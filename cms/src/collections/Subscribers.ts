@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isPublisher } from '../access/index.ts'
 import { labelledOptions, statusWords } from '../fields/statusOptions.ts'
 import { digestFrequencyField } from '../subscriptions/digests/frequency.ts'
+import { languageChoiceFields } from '../subscriptions/languageChoiceFields.ts'
 
 export const subscriberStatuses = ['pending', 'active', 'ended'] as const
 export const endReasons = ['unsubscribed', 'bounced', 'complained', 'erased'] as const
@@ -75,6 +76,7 @@ export const Subscribers: CollectionConfig = {
     },
     // Immediate e-mails, or a daily or weekly digest instead (subscriptions/digests/, docs/adr/0046).
     digestFrequencyField,
+    ...languageChoiceFields,
     {
       name: 'locale',
       type: 'select',

@@ -4,9 +4,10 @@ import { relationId } from '@pressroom/shared'
 import { type MouseEvent, useRef, useState } from 'react'
 import { adminT } from '../i18n/admin/adminT.ts'
 import { ConfirmDialog, countList } from './ConfirmDialog.tsx'
+import { type LanguageAwareCounts, languageAwareCounts } from './languageAwareCounts.ts'
 import { answerLine, readAnswer, useApiUrl } from './staffEndpoint.tsx'
 
-type Counts = { total: number; byLanguage: Record<string, number>; inDigests?: number; graceSeconds: number }
+type Counts = LanguageAwareCounts & { total: number; inDigests?: number; graceSeconds: number }
 
 /** Payload's publish button and its "publish in <language>" entry: the clicks that publish. */
 const publishingClick = '#action-save, #publish-locale'
@@ -22,6 +23,7 @@ export function ConfirmingPublishButton(props: { label?: string }) {
   const { code: locale } = useLocale()
   const c = adminT(useTranslation().t, 'confirm')
   const d = adminT(useTranslation().t, 'digests')
+  const say = adminT(useTranslation().t, 'langNotices')
   const topics = useFormFields(([fields]) => fields.topics?.value) as unknown[] | undefined
   const title = useFormFields(([fields]) => fields.title?.value) as string | undefined
   const api = useApiUrl()
@@ -68,7 +70,7 @@ export function ConfirmingPublishButton(props: { label?: string }) {
         <ConfirmDialog
           question={c('publishQuestion', {
             total: asking.counts.total,
-            languages: countList(asking.counts.byLanguage, c('nobody')),
+            languages: countList(languageAwareCounts(asking.counts, say), c('nobody')),
           })}
           confirmLabel={c('confirmPublish')}
           backLabel={c('back')}

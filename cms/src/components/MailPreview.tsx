@@ -19,6 +19,7 @@ const label = { fontWeight: 600, marginRight: '0.4em' }
 function MailPreviewPanel({ kind }: Props) {
   const { id, collectionSlug } = useDocumentInfo()
   const t = adminT(useTranslation().t, 'testsend')
+  const say = adminT(useTranslation().t, 'langNotices')
   const api = useApiUrl()
   const [preview, setPreview] = useState<Preview | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -34,10 +35,11 @@ function MailPreviewPanel({ kind }: Props) {
       ...(locale ? { locale } : {}),
     })
 
-  async function show(locale?: Locale) {
+  async function show(locale?: Locale, variant?: 'bilingual' | 'notice') {
     setLoading(true)
     try {
-      const response = await fetch(`${api}/staff-preview/${kind}-email?${query(locale)}`, { credentials: 'include' })
+      const asked = `${query(locale)}${variant ? `&variant=${variant}` : ''}`
+      const response = await fetch(`${api}/staff-preview/${kind}-email?${asked}`, { credentials: 'include' })
       const answer = await readAnswer<Partial<Preview>>(response)
       if (response.ok) {
         setPreview(answer as Preview)
@@ -82,6 +84,28 @@ function MailPreviewPanel({ kind }: Props) {
                 {localeInfo(locale).nativeLabel}
               </Button>
             ))}
+            {kind === 'publication' && (
+              <>
+                {preview.locales.length > 1 && (
+                  <Button
+                    onClick={() => show(undefined, 'bilingual')}
+                    disabled={loading}
+                    buttonStyle="secondary"
+                    size="small"
+                  >
+                    {say('previewBilingual')}
+                  </Button>
+                )}
+                <Button
+                  onClick={() => show(undefined, 'notice')}
+                  disabled={loading}
+                  buttonStyle="secondary"
+                  size="small"
+                >
+                  {say('previewNotice')}
+                </Button>
+              </>
+            )}
           </p>
           {kind === 'publication' && (
             <p>

@@ -3,6 +3,7 @@ import { Button, useDocumentInfo, useFormFields, useTranslation } from '@payload
 import { useState } from 'react'
 import { adminT } from '../i18n/admin/adminT.ts'
 import { ConfirmDialog, countList } from './ConfirmDialog.tsx'
+import { type LanguageAwareCounts, languageAwareCounts } from './languageAwareCounts.ts'
 import { PublicationSendsWaiting } from './PublicationSendsWaiting.tsx'
 import { answerLine, EndpointMessage, readAnswer, useApiUrl, useEndpointCall } from './staffEndpoint.tsx'
 
@@ -10,6 +11,8 @@ type Counts = {
   total: number
   byLanguage: Record<string, number>
   inDigests?: number
+  bilingual?: LanguageAwareCounts['bilingual']
+  notices?: LanguageAwareCounts['notices']
   alreadySent: string[]
   graceSeconds: number
   confirmation: string
@@ -26,6 +29,7 @@ export function SendToSubscribers() {
   const t = adminT(useTranslation().t, 'sendToSubscribers')
   const c = adminT(useTranslation().t, 'confirm')
   const d = adminT(useTranslation().t, 'digests')
+  const say = adminT(useTranslation().t, 'langNotices')
   const status = useFormFields(([fields]) => fields._status?.value) as string | undefined
   const api = useApiUrl()
   const { busy, message, call } = useEndpointCall()
@@ -83,7 +87,7 @@ export function SendToSubscribers() {
         <ConfirmDialog
           question={c(asking.correction ? 'correctionQuestion' : 'sendQuestion', {
             total: asking.counts.total,
-            languages: countList(asking.counts.byLanguage, c('nobody')),
+            languages: countList(languageAwareCounts(asking.counts, say), c('nobody')),
           })}
           confirmLabel={c('confirmSend')}
           backLabel={c('back')}

@@ -1,14 +1,15 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { composeDispatchPreview, composePublicationPreview, errorText } from './composePreview.ts'
 import { draftPdfEdition } from './draftEdition.ts'
+import { composeLanguageVariantPreview, previewVariantOf } from './languageVariantPreview.ts'
 import { previewAnswer } from './previewAnswer.ts'
 import { readTarget } from './requestParts.ts'
 import { anyStaff, privateHeaders, publishers, refuse, staffRefusal, words } from './staffAnswers.ts'
 
 /**
- * GET /api/staff-preview/publication-email?collection=press-releases&id=12&locale=ru
+ * GET /api/staff-preview/publication-email?collection=press-releases&id=12&locale=ru[&variant=bilingual|notice]
  * The e-mail subscribers would receive for the latest draft, in one language (the first when
- * none is named). Any staff role; anyone else gets a refusal and nothing of the document.
+ * none is named), or its bilingual e-mail or language notice (docs/adr/0045). Any staff role; anyone else gets a refusal and nothing of the document.
  */
 const publicationEmail: Endpoint = {
   path: '/staff-preview/publication-email',
@@ -19,7 +20,10 @@ const publicationEmail: Endpoint = {
     const t = words(req)
     const target = await readTarget(req, true)
     if (typeof target === 'string') return refuse(400, t('badRequest', { needs: target }))
-    const composed = await composePublicationPreview(req, target)
+    const variant = previewVariantOf(req)
+    const composed = variant
+      ? await composeLanguageVariantPreview(req, target, variant)
+      : await composePublicationPreview(req, target)
     if (composed instanceof Response) return composed
     return previewAnswer(composed.message, composed.locale, composed.locales, t('toSubscriber'))
   },

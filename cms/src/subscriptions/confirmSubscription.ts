@@ -6,6 +6,7 @@ import type { Subscriber } from '../payload-types.ts'
 import { consentText, subscriptionPolicyVersion } from './consent.ts'
 import { isDigestFrequency } from './digests/frequency.ts'
 import { topicIdsBySlug } from './knownTopics.ts'
+import { languageChoicesOf } from './languageChoices.ts'
 import { isKindValue, type Preferences, requestedPreferences } from './preferences.ts'
 
 /** Applies the preferences waiting for confirmation and records consent. Repeating it changes nothing. */
@@ -34,6 +35,7 @@ export async function confirmSubscription(payload: Payload, subscriber: Subscrib
       topics: prefs.topics.map((slug) => known.get(slug)!),
       frequency: isDigestFrequency(requested.frequency) ? requested.frequency : 'immediate',
       locale,
+      ...languageChoicesOf(requested as Partial<Subscriber>),
       confirmedAt: at,
       consent: {
         at,

@@ -2,6 +2,7 @@ import { relationId } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { now, queryRows, sql } from '../db/sql.ts'
 import type { Subscriber } from '../payload-types.ts'
+import { languageChoicesOf } from './languageChoices.ts'
 import { requestedPreferences } from './preferences.ts'
 
 /** Everything held about a subscriber, for a data access request. */
@@ -27,6 +28,7 @@ export async function exportSubscriberData(payload: Payload, subscriber: Subscri
     kinds: subscriber.kinds ?? [],
     topics: topics.docs.map((d) => d.slug),
     frequency: subscriber.frequency ?? 'immediate',
+    ...languageChoicesOf(subscriber),
     pageLanguage: subscriber.locale,
     subscribedAt: subscriber.createdAt,
     confirmedAt: subscriber.confirmedAt ?? null,

@@ -10,6 +10,12 @@ import { confirmSubscription } from './confirmSubscription.ts'
 import { eraseSubscriber } from './eraseSubscriber.ts'
 import { exportSubscriberData } from './exportSubscriberData.ts'
 import { topicIdsBySlug } from './knownTopics.ts'
+import {
+  languageChoicesFieldsets,
+  languageChoicesOf,
+  languageChoicesSummary,
+  validateLanguageChoices,
+} from './languageChoices.ts'
 import { buttonForm, errorBody, page, paragraph, preferencesForm, preferencesSummary } from './pages.ts'
 import { type Preferences, requestedPreferences } from './preferences.ts'
 import { subscribeWait } from './rateLimit.ts'
@@ -138,7 +144,9 @@ export async function handleSubscribe(payload: Payload, request: Request): Promi
   }
   const checked = validateSubscribe(read.fields, await topicIdsBySlug(payload))
   if (!checked.ok) return answer(payload, request, failure(locale, 400, checked.error, checked.field))
-  await requestSubscription(payload, checked.value)
+  const choices = validateLanguageChoices(read.fields)
+  if (!choices.ok) return answer(payload, request, failure(locale, 400, choices.error, choices.field))
+  await requestSubscription(payload, checked.value, choices.value)
   return answer(payload, request, done)
 }
 
@@ -205,11 +213,12 @@ export function handleConfirm(payload: Payload, request: Request): Promise<Respo
         },
         titles,
       )
+      const choices = languageChoicesSummary(locale, languageChoicesOf(requested as Partial<Subscriber>))
       return {
         status: 200,
         locale,
         title: 'confirm.title',
-        html: `${paragraph(t(locale, 'confirm.body'))}${summary}${buttonForm(path('confirm'), token, t(locale, 'confirm.button'))}`,
+        html: `${paragraph(t(locale, 'confirm.body'))}${summary}${choices}${buttonForm(path('confirm'), token, t(locale, 'confirm.button'))}`,
         json: { ok: true, pending: true, requested },
       }
     }
@@ -239,10 +248,13 @@ function preferencesPage(
     frequency: subscriber.frequency ?? 'immediate',
   }
   const status = t(locale, `prefs.status.${subscriber.status}` as MessageKey)
+  const choices = languageChoicesOf(subscriber)
   const html = [
     notice ? paragraph(notice) : '',
     paragraph(status),
-    subscriber.status === 'ended' ? '' : preferencesForm(locale, path('preferences'), token, prefs, topics),
+    subscriber.status === 'ended'
+      ? ''
+      : preferencesForm(locale, path('preferences'), token, prefs, topics, languageChoicesFieldsets(locale, choices)),
     `<h2>${t(locale, 'prefs.data')}</h2>`,
     buttonForm(path('export'), token, t(locale, 'prefs.export'), true),
     buttonForm(path('erase'), token, t(locale, 'prefs.erase'), true),
@@ -252,7 +264,7 @@ function preferencesPage(
     locale,
     title: 'prefs.title',
     html,
-    json: { ok: true, status: subscriber.status, ...prefs, ...(notice ? { message: notice } : {}) },
+    json: { ok: true, status: subscriber.status, ...prefs, ...choices, ...(notice ? { message: notice } : {}) },
   }
 }
 
@@ -266,7 +278,9 @@ export function handlePreferences(payload: Payload, request: Request): Promise<R
     if (subscriber.status === 'ended') return failure(subscriber.locale, 409, 'prefs.status.ended', undefined, false)
     const checked = validatePreferences(fields, known)
     if (!checked.ok) return failure(subscriber.locale, 400, checked.error, checked.field)
-    await updatePreferences(payload, subscriber, checked.value as Preferences)
+    const choices = validateLanguageChoices(fields, languageChoicesOf(subscriber))
+    if (!choices.ok) return failure(subscriber.locale, 400, choices.error, choices.field)
+    await updatePreferences(payload, subscriber, checked.value as Preferences, choices.value)
     const updated = await payload.findByID({ collection: 'subscribers', id: subscriber.id, depth: 0 })
     return preferencesPage(updated, token, topics, idToSlug, t(subscriber.locale, 'prefs.saved'))
   })

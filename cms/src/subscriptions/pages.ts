@@ -74,6 +74,7 @@ export function preferencesForm(
   token: string,
   prefs: Summary,
   topics: { slug: string; title: string }[],
+  extraFieldsets = '',
 ) {
   const box = (name: string, value: string, label: string, checked: boolean) =>
     `<label><input type="checkbox" name="${name}" value="${escapeHtml(value)}"${checked ? ' checked' : ''}> ${escapeHtml(label)}</label>`
@@ -89,5 +90,6 @@ export function preferencesForm(
 <fieldset><legend>${escapeHtml(t(locale, 'prefs.kinds'))}</legend>${kinds}</fieldset>
 ${topics.length ? `<fieldset><legend>${escapeHtml(t(locale, 'prefs.topics'))}</legend>${topicBoxes}</fieldset>` : ''}
 ${frequencyFieldset(locale, prefs.frequency)}
+${extraFieldsets}
 <button type="submit">${escapeHtml(t(locale, 'prefs.save'))}</button></form>`
 }

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { execute, jsonValue, now, sql } from '../db/sql.ts'
+import type { LanguageChoices } from './languageChoices.ts'
 import type { SubscribeRequest } from './preferences.ts'
 
 /** How often one address may be sent a confirmation e-mail. */
@@ -10,7 +11,11 @@ const confirmationInterval = 10 * 60_000
  * an existing one) and marks a confirmation e-mail as due. Nothing else changes until the
  * address confirms, so the answer is the same whether or not it was known.
  */
-export async function requestSubscription(payload: Payload, request: SubscribeRequest): Promise<void> {
+export async function requestSubscription(
+  payload: Payload,
+  request: SubscribeRequest,
+  languageChoices?: LanguageChoices,
+): Promise<void> {
   const at = now()
   const requested = jsonValue(payload, {
     languages: request.languages,
@@ -18,6 +23,7 @@ export async function requestSubscription(payload: Payload, request: SubscribeRe
     topics: request.topics,
     frequency: request.frequency,
     locale: request.locale,
+    ...languageChoices,
   })
   const resendBefore = new Date(Date.now() - confirmationInterval).toISOString()
   await execute(

@@ -43,6 +43,8 @@ describe('subscriptions in the started CMS', () => {
     await page.goto(`${siteUrl}/en/subscribe/`)
     await page.fill('input[name="email"]', email)
     await page.check('input[name="kinds"][value="pressRelease"]')
+    // Language-aware choices (docs/adr/0045): no notices of publications in another language.
+    await page.check('input[name="languageNotices"][value="off"]')
     await Promise.all([
       page.waitForURL(`${baseUrl}/subscriptions/subscribe`),
       page.click('form.subscribe button[type="submit"]'),
@@ -90,7 +92,7 @@ describe('subscriptions in the started CMS', () => {
       expect(res.status).toBe(200)
     }
     const subscriber = (await payload.find({ collection: 'subscribers', where: { email: { equals: email } } })).docs[0]
-    expect(subscriber).toMatchObject({ status: 'ended', endReason: 'unsubscribed' })
+    expect(subscriber).toMatchObject({ status: 'ended', endReason: 'unsubscribed', languageNotices: false })
     await payload.destroy()
   })
 

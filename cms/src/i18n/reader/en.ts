@@ -127,4 +127,21 @@ export const en = {
   'digest.intro': 'Published from {start} to {end}:',
   'digest.footer':
     'You receive this digest instead of one e-mail per publication. You can change that in your preferences.',
+  'langNotices.prefs.notices': 'When a publication exists only in a language you did not choose',
+  'langNotices.prefs.notices.on': 'Tell me in a short e-mail, with the link',
+  'langNotices.prefs.notices.off': 'Do not tell me',
+  'langNotices.prefs.format': 'With more than one language',
+  'langNotices.prefs.format.perLanguage': 'One e-mail per language',
+  'langNotices.prefs.format.bilingual': 'One e-mail with all my languages',
+  'langNotices.error.notices': 'Choose "on" or "off" for the notices about publications in another language.',
+  'langNotices.error.format': 'Choose one e-mail per language ("perLanguage") or one bilingual e-mail ("bilingual").',
+  'langNotices.notice.subject': '{org}: {inLanguage} only: {title}',
+  'langNotices.notice.intro':
+    '{org} published a publication ({kind}) that is not (yet) available {inMyLanguage}. It exists {inLanguage}:',
+  'langNotices.notice.later': 'If it is translated, you will receive it by e-mail then.',
+  'langNotices.notice.read': 'Read it {inLanguage}',
+  'langNotices.in.en': 'in English',
+  'langNotices.in.ru': 'in Russian',
+  'langNotices.bilingual.footer': 'One e-mail in all your languages, as you chose in your preferences.',
+  'langNotices.notice.switchOff': 'To stop these notices, change your preferences.',
 } as const

@@ -124,4 +124,21 @@ export const ru: Record<keyof typeof en, string> = {
   'digest.intro': 'Опубликовано с {start} по {end}:',
   'digest.footer':
     'Вы получаете эту сводку вместо отдельного письма о каждой публикации. Это можно изменить в настройках.',
+  'langNotices.prefs.notices': 'Когда публикация есть только на языке, который вы не выбрали',
+  'langNotices.prefs.notices.on': 'Сообщать коротким письмом со ссылкой',
+  'langNotices.prefs.notices.off': 'Не сообщать',
+  'langNotices.prefs.format': 'Если выбрано несколько языков',
+  'langNotices.prefs.format.perLanguage': 'Отдельное письмо на каждом языке',
+  'langNotices.prefs.format.bilingual': 'Одно письмо на всех моих языках',
+  'langNotices.error.notices': 'Выберите «on» или «off» для уведомлений о публикациях на другом языке.',
+  'langNotices.error.format':
+    'Выберите отдельное письмо на каждом языке («perLanguage») или одно двуязычное («bilingual»).',
+  'langNotices.notice.subject': '{org}: только {inLanguage}: {title}',
+  'langNotices.notice.intro': '{org}: новая публикация ({kind}), {inMyLanguage} её (пока) нет. Она есть {inLanguage}:',
+  'langNotices.notice.later': 'Если появится перевод, мы пришлём его вам письмом.',
+  'langNotices.notice.read': 'Читать {inLanguage}',
+  'langNotices.in.en': 'на английском',
+  'langNotices.in.ru': 'на русском',
+  'langNotices.bilingual.footer': 'Одно письмо на всех ваших языках, как вы выбрали в настройках.',
+  'langNotices.notice.switchOff': 'Чтобы не получать такие уведомления, измените настройки.',
 }

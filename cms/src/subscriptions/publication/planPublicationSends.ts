@@ -1,10 +1,17 @@
 import { type DocumentCollection, documentCollections, kindByCollection, type Locale } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { releaseOf } from '../../access/embargo.ts'
-import { mailSettings, planSend, type Recipient } from '../../mail/index.ts'
-import { subscriberLinks } from '../subscriberLinks.ts'
+import { mailSettings, planSend } from '../../mail/index.ts'
 import { publicationGraceEnd } from './gracePeriod.ts'
-import { type AudienceRequest, publicationAudience } from './publicationAudience.ts'
+import { languageAwareAudience, writtenLocales } from './languageAwareAudience.ts'
+import {
+  cancelOutdatedNotices,
+  type PlannedPublicationSend,
+  planBilingualSend,
+  planLanguageNotices,
+  withSubscriberLinks,
+} from './planLanguageAwareSends.ts'
+import type { AudienceRequest } from './publicationAudience.ts'
 import { loadPublicationExtras } from './publicationExtras.ts'
 import { type PublicationDocument, publicationMessage } from './publicationMessage.ts'
 
@@ -16,7 +23,7 @@ export type PublicationSendRequest = AudienceRequest & {
 export type PublicationSendResult =
   | {
       status: 'planned'
-      sends: { locale: Locale; sendId: number; created: boolean; planned: number }[]
+      sends: PlannedPublicationSend[]
       /** When the e-mails go (the grace period's end), if they wait. */
       holdUntil?: Date
     }
@@ -53,17 +60,12 @@ export async function planPublicationSends(
   const settings = await mailSettings(payload)
   const holdUntil = await publicationGraceEnd(payload)
   const extras = await loadPublicationExtras(payload, doc, request.collection as DocumentCollection)
-  const sends: { locale: Locale; sendId: number; created: boolean; planned: number }[] = []
-  for (const { locale, title, key, recipients } of await publicationAudience(payload, doc, request)) {
-    const withLinks: Recipient[] = recipients.map((r) => {
-      const links = subscriberLinks(settings.cmsUrl, { id: r.id, tokenVersion: r.tokenVersion })
-      return {
-        key: `subscriber:${r.id}`,
-        email: r.email,
-        subscriber: r.id,
-        variables: { unsubscribeUrl: links.unsubscribeUrl, preferencesUrl: links.preferencesUrl },
-      }
-    })
+  // Language-aware (docs/adr/0045): the bilingual e-mail first, then each language, then notices.
+  const plan = await languageAwareAudience(payload, doc, request)
+  const context = { doc, request, kind, settings, holdUntil, extras }
+  const sends: PlannedPublicationSend[] = await planBilingualSend(payload, context, plan)
+  for (const { locale, title, key, recipients } of plan.languages) {
+    const withLinks = withSubscriberLinks(settings, recipients)
     const message = await publicationMessage({
       doc,
       id: request.id,
@@ -85,6 +87,10 @@ export async function planPublicationSends(
       replaceCancelled: request.restart,
     })
     sends.push({ locale, ...planned })
+  }
+  if (!request.correction) {
+    sends.push(...(await planLanguageNotices(payload, context, plan)))
+    await cancelOutdatedNotices(payload, request, writtenLocales(doc))
   }
   return { status: 'planned', sends, holdUntil }
 }

@@ -116,11 +116,19 @@ export const sendPublicationEndpoint: Endpoint = sameOriginOnly({
     if (result.status === 'embargoed') return fail(409, say('embargoed', { until: result.until.toISOString() }))
     if (result.sends.length === 0) return fail(409, say('noLanguage'))
     const fresh = result.sends.filter((s) => s.created)
+    const variants = adminT(req.i18n.t, 'langNotices')
+    // A bilingual e-mail or a notice says so (docs/adr/0045); a per-language send names its language.
+    const planned = (s: (typeof fresh)[number]) =>
+      s.variant === 'bilingual'
+        ? variants('plannedBilingual', { count: s.planned, languages: s.languages })
+        : s.variant === 'notice'
+          ? variants('plannedNotice', { count: s.planned, language: s.locale })
+          : say('plannedIn', { count: s.planned, language: s.locale })
     return Response.json(
       {
         message: fresh.length
           ? say('planned', {
-              sends: fresh.map((s) => say('plannedIn', { count: s.planned, language: s.locale })).join(', '),
+              sends: fresh.map(planned).join(', '),
             })
           : say('alreadySent'),
         sends: result.sends,

@@ -8,6 +8,7 @@ import {
 } from '@pressroom/shared'
 import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
 import type { MailSettings, MessageTemplate } from '../../mail/index.ts'
+import type { PublicationMail } from '../emails.tsx'
 import { type PublicationExtrasSource, publicationExtrasIn } from './publicationExtras.ts'
 
 type Localized<T> = Partial<Record<Locale, T>> | undefined
@@ -35,6 +36,13 @@ export type PublicationMessageInput = {
  * planPublicationSends' job.
  */
 export async function publicationMessage(input: PublicationMessageInput): Promise<MessageTemplate> {
+  // React Email loads only when a send is planned, not with every start of the CMS.
+  const { publicationTemplate } = await import('../emails.tsx')
+  return publicationTemplate(publicationMail(input))
+}
+
+/** What the e-mail of one language says, before it is rendered (the bilingual e-mail joins several). */
+export function publicationMail(input: PublicationMessageInput): PublicationMail {
   const { doc, locale, settings } = input
   const date = typeof doc.date === 'string' ? doc.date : new Date()
   const place = (doc.place as Localized<string>)?.[locale]
@@ -42,9 +50,7 @@ export async function publicationMessage(input: PublicationMessageInput): Promis
   const dateText = formatDateInZone(date, locale, zoneOrDefault(doc.date_tz, settings.timeZone))
   const body = (doc.body as Localized<unknown>)?.[locale]
   const org = settings.organizationName[locale]
-  // React Email loads only when a send is planned, not with every start of the CMS.
-  const { publicationTemplate } = await import('../emails.tsx')
-  return publicationTemplate({
+  return {
     locale,
     org,
     from: settings.from,
@@ -58,7 +64,7 @@ export async function publicationMessage(input: PublicationMessageInput): Promis
     webUrl: `${settings.siteUrl}${documentPath(locale, input.kind, String(doc.slug ?? input.id))}`,
     correction: input.correction ? (input.correction.note?.[locale] ?? latestCorrection(doc, locale)) : undefined,
     extras: input.extras ? publicationExtrasIn(input.extras, locale, settings.siteUrl) : undefined,
-  })
+  }
 }
 
 function latestCorrection(doc: PublicationDocument, locale: Locale): string | undefined {

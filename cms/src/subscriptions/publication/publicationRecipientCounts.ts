@@ -1,14 +1,20 @@
 import { type DocumentCollection, type Locale, localeCodes } from '@pressroom/shared'
 import type { Payload } from 'payload'
-import { type AudienceRequest, publicationAudience, type UnsavedChoices } from './publicationAudience.ts'
+import { languageAwareAudience } from './languageAwareAudience.ts'
+import type { AudienceRequest, UnsavedChoices } from './publicationAudience.ts'
 import type { PublicationDocument } from './publicationMessage.ts'
 
 /** What staff confirm before a publication e-mail: how many subscribers, per language. */
 export type PublicationCounts = {
   total: number
+  /** Per-language e-mails (subscribers who get the bilingual one left out). */
   byLanguage: Partial<Record<Locale, number>>
   /** Those who get it in their daily or weekly digest instead, not e-mailed now (docs/adr/0046). */
   inDigests: number
+  /** One e-mail with several languages, keyed by them (`en+ru`), docs/adr/0045. */
+  bilingual?: Record<string, number>
+  /** Notices that the publication exists only in another language, by the notice's language. */
+  notices?: Partial<Record<Locale, number>>
 }
 
 export type CountedAudience = {
@@ -43,15 +49,32 @@ export async function publicationRecipientCounts(
       })) as PublicationDocument | null)
     : {}
   if (!doc) return undefined
-  const audience = await publicationAudience(payload, doc, request, options.unsaved)
+  const plan = await languageAwareAudience(payload, doc, request, options.unsaved)
+  const audience = plan.languages
   const byLanguage: Partial<Record<Locale, number>> = {}
   for (const language of audience) if (!language.alreadySent) byLanguage[language.locale] = language.recipients.length
-  const total = Object.values(byLanguage).reduce((sum, n) => sum + (n ?? 0), 0)
   const inDigests = audience.filter((l) => !l.alreadySent).reduce((sum, l) => sum + l.inDigests, 0)
+  // Counted as planned: a bilingual e-mail or a notice nobody receives is not planned at all.
+  const bilingual =
+    plan.bilingual && !plan.bilingual.alreadySent && plan.bilingual.recipients.length
+      ? { [plan.bilingual.locales.join('+')]: plan.bilingual.recipients.length }
+      : undefined
+  const notices: Partial<Record<Locale, number>> = {}
+  for (const notice of plan.notices)
+    if (!notice.alreadySent && notice.recipients.length) notices[notice.locale] = notice.recipients.length
+  const total = [byLanguage, bilingual ?? {}, notices]
+    .flatMap((counts) => Object.values(counts))
+    .reduce((sum: number, n) => sum + (n ?? 0), 0)
   const recipients = audience.filter((l) => !l.alreadySent).map((l) => [l.locale, l.recipients.map((r) => r.id)])
+  const extra = [
+    ...(bilingual ? [['bilingual', plan.bilingual!.recipients.map((r) => r.id)]] : []),
+    ...plan.notices.filter((n) => !n.alreadySent).map((n) => [`notice:${n.locale}`, n.recipients.map((r) => r.id)]),
+  ]
+  const counts: PublicationCounts = { total, byLanguage, inDigests, ...(bilingual ? { bilingual } : {}) }
+  if (Object.keys(notices).length) counts.notices = notices
   return {
-    counts: { total, byLanguage, inDigests },
+    counts,
     alreadySent: audience.filter((l) => l.alreadySent).map((l) => l.locale),
-    confirmed: { total, byLanguage, recipients },
+    confirmed: { total, byLanguage, recipients: [...recipients, ...extra] },
   }
 }

@@ -27,6 +27,7 @@ export async function publicationSendsOf(
     sql`SELECT "s"."id", "s"."key", "s"."status", "s"."planned", "s"."cancelled", "s"."hold_until", "s"."cancelled_at", "u"."email"
         FROM "sends" "s" LEFT JOIN "users" "u" ON "u"."id" = "s"."cancelled_by_id"
         WHERE "s"."key" LIKE ${`publication:${collection}:${id}:%`} OR "s"."key" LIKE ${`correction:${collection}:${id}:%`}
+        OR "s"."key" LIKE ${`bilingual:${collection}:${id}:%`} OR "s"."key" LIKE ${`language-notice:${collection}:${id}:%`}
         ORDER BY "s"."id" DESC`,
   )
   return rows.map((row) => {

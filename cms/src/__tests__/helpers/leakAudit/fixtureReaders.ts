@@ -5,8 +5,9 @@ import type { StaffUser } from '../../../testing/payload.ts'
 import { createDispatchAs } from '../dispatches.ts'
 
 /**
- * A confirmed subscriber to everything in both languages, one to a daily digest of everything, and one who has just asked to subscribe
- * (through the service the subscribe form uses) and has a confirmation e-mail due.
+ * A confirmed subscriber to everything in both languages, one to a daily digest of everything, one who
+ * takes both languages in one e-mail, and one who has just asked to subscribe (through the service the
+ * subscribe form uses) and has a confirmation e-mail due.
  */
 export async function plantSubscribers(payload: Payload, topic: { slug: string }) {
   const active = await payload.create({
@@ -31,6 +32,18 @@ export async function plantSubscribers(payload: Payload, topic: { slug: string }
       frequency: 'daily',
       tokenVersion: 1,
       confirmedAt: new Date().toISOString(),
+    },
+  })
+  // The same publications in one bilingual e-mail (docs/adr/0045): the audit reads that message too.
+  await payload.create({
+    collection: 'subscribers',
+    data: {
+      email: 'bilingual-journalist@example.org',
+      status: 'active',
+      locale: 'ru',
+      languages: ['en', 'ru'],
+      languageFormat: 'bilingual',
+      tokenVersion: 1,
     },
   })
   const email = 'pending-journalist@example.org'

@@ -17,6 +17,8 @@ export async function collectStaffPreviews(origin: string, payload: Payload): Pr
       for (const locale of ['', ...localeCodes]) {
         const query = `collection=${collection}&id=${id}${locale ? `&locale=${locale}` : ''}`
         gets.push(`/api/staff-preview/publication-email?${query}`, `/api/staff-preview/publication-pdf?${query}`)
+        for (const variant of ['bilingual', 'notice'])
+          gets.push(`/api/staff-preview/publication-email?${query}&variant=${variant}`)
       }
       posts.push(['/api/test-send/publication', { collection, id }])
     }
