@@ -11,7 +11,6 @@ import type { SiteBuildFailureCode } from '../../siteBuild/failure.ts'
  */
 export const en = {
   // Messages from the server (refusals, validation, results of the buttons): docs/adr/0041.
-  },
   access: {
     signInTo: 'Log in as an admin or editor to {{action}}.',
     publishersOnly: 'Only admins and editors may {{action}}.',
@@ -42,14 +41,12 @@ export const en = {
     roleAction: { create: 'add', update: 'change', delete: 'delete' },
     ask: { editorOrAdmin: 'an editor or an administrator', admin: 'an administrator' },
   } satisfies AccessWords,
-  },
   mailBatches: {
     notWaiting:
       'This batch is not waiting for a decision (someone decided already, or it was never held); reload the page.',
     sendAnyway: 'The batch goes out with the next mail run (within a minute).',
     givenUp: 'Given up: its messages are marked failed and will not be sent again.',
   } satisfies MailBatchWords,
-  },
   uploads: {
     megabytes: '{{size}} MB',
     limit: 'The file is larger than the {{limit}} upload limit. Reduce or compress it and upload again.',
@@ -497,7 +494,6 @@ export const en = {
     cancelledBy: 'E-mail ({{locale}}) cancelled by {{who}} at {{time}}; nothing was sent.',
   },
   // The sign-in and password-reset throttles (auth/): docs/adr/0027, 0041.
-  },
   signInServer: {
     accountFromAddress:
       'Too many wrong passwords for this account from your network. The password was not checked: try again in {{wait}}.',
@@ -522,7 +518,6 @@ export const en = {
     hour: { one: '{{count}} hour', few: '{{count}} hours', many: '{{count}} hours', other: '{{count}} hours' },
   },
   // A failed site build, from its code and values (siteBuild/failure.ts): docs/adr/0041.
-  },
   siteBuildFailure: {
     exitCode:
       'The site build failed (exit code {{exit}}). The end of its log says why; fix that, then publish again or restart the CMS.',
@@ -548,7 +543,6 @@ export const en = {
     output: 'Build output',
     whatWentWrong: 'What went wrong',
   } satisfies Record<SiteBuildFailureCode | 'output' | 'whatWentWrong', string>,
-  },
   digests: {
     inDigests: 'Besides them, {{count}} matching subscribers get it in their daily or weekly digest.',
   },

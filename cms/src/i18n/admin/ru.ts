@@ -3,7 +3,6 @@ import type { AdminWords } from './en.ts'
 /** The admin's own words in Russian: the same keys as en.ts (a missing or extra key fails the type check). */
 export const ru: AdminWords = {
   // Сообщения сервера (отказы, проверка полей, результаты кнопок): docs/adr/0041.
-  },
   access: {
     signInTo: 'Войдите как администратор или редактор, чтобы {{action}}.',
     publishersOnly: 'Только администраторы и редакторы могут {{action}}.',
@@ -493,7 +492,6 @@ export const ru: AdminWords = {
     cancelledBy: 'Письмо ({{locale}}) отменил(а) {{who}} в {{time}}; ничего не отправлено.',
   },
   // Ограничение попыток входа и сброса пароля (auth/): docs/adr/0027, 0041.
-  },
   signInServer: {
     accountFromAddress:
       'Слишком много неверных паролей к этой учётной записи из вашей сети. Пароль не проверялся: попробуйте снова через {{wait}}.',
@@ -514,7 +512,6 @@ export const ru: AdminWords = {
     hour: { one: '{{count}} час', few: '{{count}} часа', many: '{{count}} часов', other: '{{count}} часа' },
   },
   // Неудачная сборка сайта по её коду и значениям (siteBuild/failure.ts): docs/adr/0041.
-  },
   siteBuildFailure: {
     exitCode:
       'Сборка сайта не удалась (код выхода {{exit}}). Причина — в конце журнала сборки; устраните её, затем опубликуйте снова или перезапустите CMS.',
