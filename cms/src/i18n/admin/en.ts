@@ -543,6 +543,12 @@ export const en = {
     output: 'Build output',
     whatWentWrong: 'What went wrong',
   } satisfies Record<SiteBuildFailureCode | 'output' | 'whatWentWrong', string>,
+  liveBeforeMail: {
+    waitsForPage:
+      'E-mail to {{count}} subscribers ({{locale}}) waits for its page to be live on the public site; it goes by itself as soon as the page is.',
+    notLiveYet:
+      'The page has not gone live for {{minutes}} minutes, so the e-mail still waits: a link that does not work is worse than a late e-mail. Look at Administration → Site builds; once a build succeeds the e-mail goes by itself. Cancel it if it should not go.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */

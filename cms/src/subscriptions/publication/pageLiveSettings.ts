@@ -27,6 +27,3 @@ export function pageLiveCheck(): PageLiveCheck {
 
 /** What a publication's send waits for in the delivery core (`sends.waitingFor`). */
 export const pageLiveReason = 'site'
-
-/** After this long without the page going live, the sidebar warns staff (the e-mail keeps waiting). */
-export const pageLiveWarnAfterMs = 10 * 60_000
