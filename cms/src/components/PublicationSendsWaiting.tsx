@@ -59,8 +59,7 @@ export function PublicationSendsWaiting(props: { collection: string; id: number 
     new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
   const forPage = sends.filter((s) => s.status === 'sending' && s.waitingForPageSince)
   const waiting = sends.filter(
-    (s) =>
-      s.status === 'sending' && !s.waitingForPageSince && s.holdUntil && Date.parse(s.holdUntil) > Date.now(),
+    (s) => s.status === 'sending' && !s.waitingForPageSince && s.holdUntil && Date.parse(s.holdUntil) > Date.now(),
   )
   const lateMinutes = (since: string) => {
     const late = Date.now() - Date.parse(since)

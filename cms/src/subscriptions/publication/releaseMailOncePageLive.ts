@@ -1,4 +1,10 @@
-import { type DocumentCollection, documentCollections, documentPath, kindByCollection, type Locale } from '@pressroom/shared'
+import {
+  type DocumentCollection,
+  documentCollections,
+  documentPath,
+  kindByCollection,
+  type Locale,
+} from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { wakeQueueAt } from '../../jobs/wakeQueue.ts'
 import { mailQueue, mailSettings, releaseWaitingSends, waitingSends } from '../../mail/index.ts'
