@@ -20,8 +20,8 @@ import { pageLiveCheck, pageLiveReason } from './pageLiveSettings.ts'
 export async function releaseMailOncePageLive(payload: Payload): Promise<number[]> {
   const check = pageLiveCheck()
   if (check === 'nothing') {
-    // No site to wait for (any more): whatever waited goes.
-    return releaseWaitingSends(payload, pageLiveReason, { upTo: new Date(8.64e15) })
+    // No site to wait for (any more): whatever waited goes (a wait never begins after its planning).
+    return releaseWaitingSends(payload, pageLiveReason, { upTo: new Date() })
   }
   if (check === 'build') {
     const live = await lastFinishedBuild(payload, { status: { equals: 'succeeded' }, target: { equals: 'local' } })
