@@ -880,6 +880,11 @@ export interface Send {
    * The grace period: nothing is sent before this instant, and until then the send can be cancelled (docs/adr/0039).
    */
   holdUntil?: string | null;
+  /**
+   * "site": the e-mail goes only once the page it links to is live on the public site (docs/adr/0044).
+   */
+  waitingFor?: string | null;
+  waitingSince?: string | null;
   cancelledAt?: string | null;
   cancelledBy?: (number | null) | User;
   paused?: boolean | null;
@@ -1845,6 +1850,8 @@ export interface SendsSelect<T extends boolean = true> {
   purpose?: T;
   status?: T;
   holdUntil?: T;
+  waitingFor?: T;
+  waitingSince?: T;
   cancelledAt?: T;
   cancelledBy?: T;
   paused?: T;

@@ -63,13 +63,17 @@ import { syncNoticeDeliveriesStep } from './notices/dispatch/syncNoticeDeliverie
 import { previewLinkEndpoint } from './preview/previewLinkEndpoint.ts'
 import { pruneOldDataTask } from './retention/index.ts'
 import { requirePayloadSecret } from './secrets/payloadSecret.ts'
-import { rebuildSite } from './siteBuild/rebuildSite.ts'
+import { rebuildSiteWith } from './siteBuild/rebuildSite.ts'
 import { siteQueue } from './siteBuild/requestSiteBuild.ts'
 import { withSiteRebuild, withSiteRebuildGlobal } from './siteBuild/withSiteRebuild.ts'
 import { planDueDigestsStep } from './subscriptions/digests/planDueDigests.ts'
 import { planDueConfirmations } from './subscriptions/planDueConfirmations.ts'
 import { publicationConfirmationEndpoints } from './subscriptions/publication/confirmationEndpoints.ts'
 import { planPublicationSendTask, sendPublicationEndpoint } from './subscriptions/publication/publicationJobs.ts'
+import {
+  releaseMailOncePageLive,
+  sendMailNowThatSiteIsLive,
+} from './subscriptions/publication/releaseMailOncePageLive.ts'
 import { RateLimits } from './throttle/RateLimits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -213,9 +217,12 @@ const config = buildConfig({
   },
   jobs: {
     tasks: [
-      rebuildSite,
+      // A build that went live lets the e-mails waiting for their page go at once (docs/adr/0044).
+      rebuildSiteWith([sendMailNowThatSiteIsLive]),
       // Its runs tell /api/health that the runner still runs and e-mail goes out (docs/adr/0031).
-      withMailPulses(deliverMailTask([planDueConfirmations, planDueDigestsStep], [syncNoticeDeliveriesStep])),
+      withMailPulses(
+        deliverMailTask([planDueConfirmations, releaseMailOncePageLive, planDueDigestsStep], [syncNoticeDeliveriesStep]),
+      ),
       planPublicationSendTask,
       pruneOldDataTask(),
     ],

@@ -17,7 +17,8 @@ import { run } from './lib/processes.ts'
  *
  * BENCH_DOCUMENTS (default 2000) sets the size; BENCH_SITE_RUNS (default 3) how many times the site
  * and the bare Astro baseline are built; BENCH_PUBLISH_SAMPLES (default 3) how many documents are
- * published through the main command to time publish → live page (0: not measured). BENCH_ONLY=site measures the site alone and writes its
+ * published through the main command to time publish → live page, followed by one embargoed press release
+ * timing embargo end → live page → e-mail (0: neither measured). BENCH_ONLY=site measures the site alone and writes its
  * report to a temporary file instead of docs/benchmarks.md (for working on the benchmark itself).
  * BENCH_ONLY=mail (`pnpm bench:mail`) measures subscriptions and e-mail alone and prints the section.
  */

@@ -9,9 +9,14 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { LastFailedSiteBuild } from '../components/LastFailedSiteBuild.tsx'
 import { siteBuildFailureText } from '../components/siteBuildFailureText.ts'
+import { execute, num, queryRows, sql } from '../db/sql.ts'
+import { wakeQueueAt } from '../jobs/wakeQueue.ts'
+import { cancelHeldSend } from '../mail/cancelHeldSend.ts'
 import type { SiteBuild } from '../payload-types.ts'
+import { paragraphsToLexical } from '../seed/lexical.ts'
 import { readSiteBuildStatus } from '../siteBuild/builder.ts'
 import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
+import { publicationSendsOf } from '../subscriptions/publication/publicationSendsOf.ts'
 import { type StartedPayload, startPayload, testDatabase } from '../testing/payload.ts'
 import { type ServedRest, serveRest } from '../testing/serveRest.ts'
 import { standInSiteBuildEnv } from './helpers/standInSiteBuild.ts'
@@ -237,5 +242,132 @@ describe(`the build hook URL (${testDatabase})`, () => {
       delete process.env.RESEND_API_KEY
       answerText = undefined
     }
+  })
+})
+
+/**
+ * The link works when the e-mail arrives (docs/adr/0044): a publication's e-mail waits until a
+ * site build that started after the change has succeeded here, whatever order the jobs run in; a
+ * failed build keeps it waiting and visible to staff; the state is in the database, so a process
+ * that stopped between the build and the e-mail loses nothing.
+ */
+describe(`the publication e-mail waits for its page (${testDatabase})`, () => {
+  const saved: Record<string, string | undefined> = {}
+  const env = { SITE_BUILD_DEBOUNCE_SECONDS: '0', PUBLICATION_MAIL_WAITS_FOR: 'build', MAIL_OUTBOX_DIR: '' }
+  beforeAll(async () => {
+    env.MAIL_OUTBOX_DIR = path.join(dir, 'outbox')
+    for (const [name, value] of Object.entries(env)) {
+      saved[name] = process.env[name]
+      process.env[name] = value
+    }
+    await payload.updateGlobal({ slug: 'site-settings', data: { publicationEmailGraceSeconds: 0 } })
+    await payload.create({
+      collection: 'subscribers',
+      data: { email: 'reader@example.org', status: 'active', locale: 'en', tokenVersion: 1, languages: ['en'] },
+    })
+  })
+  afterAll(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  })
+
+  const runSiteBuilds = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await payload.jobs.run({ queue: 'site', limit: 5, silent: true })
+  }
+  /** The e-mail queue as the CMS's cron runs it: due planning jobs, then a delivery run. */
+  const runEmailJobs = async () => {
+    await payload.jobs.run({ queue: 'email', limit: 20, silent: true })
+    await payload.jobs.queue({ task: 'deliverMail', queue: 'email', input: {} })
+    await payload.jobs.run({ queue: 'email', limit: 20, silent: true })
+  }
+  /** Deliveries of the release's e-mail that left the planned state (handed to the outbox). */
+  const handedOver = async (id: number) => {
+    const [row] = await queryRows<{ n: unknown }>(
+      payload,
+      sql`SELECT count(*) AS "n" FROM "deliveries" "d" JOIN "sends" "s" ON "s"."id" = "d"."send_id"
+          WHERE "s"."key" LIKE ${`publication:press-releases:${id}:%`} AND "d"."status" NOT IN ('planned', 'cancelled')`,
+    )
+    return num(row?.n)
+  }
+  const publish = (title: string) =>
+    payload.create({
+      collection: 'press-releases',
+      locale: 'en',
+      data: {
+        title,
+        summary: 'One sentence.',
+        place: 'Moscow',
+        date: '2026-03-01T00:00:00.000Z',
+        body: paragraphsToLexical(['The release.']),
+        _status: 'published',
+      },
+    })
+  const waitingSince = async (id: number) =>
+    (await publicationSendsOf(payload, 'press-releases', id))[0]?.waitingForPageSince ?? null
+
+  it('goes only after a build started after the change succeeded; a failed build keeps it waiting, shown to staff', async () => {
+    // The tests above left a successful build here; it started before the releases existed.
+    const built = await payload.find({
+      collection: 'site-builds',
+      where: { status: { equals: 'succeeded' }, target: { equals: 'local' } },
+      limit: 1,
+    })
+    expect(built.totalDocs).toBeGreaterThan(0)
+    const release = await publish('Live before mail')
+    const cancelled = await publish('Cancelled while it waits')
+
+    // The e-mails are planned first: they wait, although a successful build exists.
+    await runEmailJobs()
+    expect(await handedOver(release.id)).toBe(0)
+    expect(await waitingSince(release.id)).not.toBeNull()
+    const [toCancel] = await publicationSendsOf(payload, 'press-releases', cancelled.id)
+    expect(await cancelHeldSend(payload, toCancel!.id, null)).toBe('cancelled')
+
+    // The build that carries the pages fails: the e-mail still waits, and staff see it wait.
+    process.env.STAND_IN_FAIL = '1'
+    try {
+      await runSiteBuilds()
+    } finally {
+      delete process.env.STAND_IN_FAIL
+    }
+    const [last] = (await payload.find({ collection: 'site-builds', sort: '-finishedAt', limit: 1 })).docs
+    expect(last?.status).toBe('failed')
+    await runEmailJobs()
+    expect(await handedOver(release.id)).toBe(0)
+    expect(await waitingSince(release.id)).not.toBeNull()
+
+    // The next build succeeds and lets it go at once (the build's own step).
+    await payload.update({ collection: 'press-releases', id: release.id, locale: 'en', data: { place: 'Kazan' } })
+    await runSiteBuilds()
+    expect(await waitingSince(release.id)).toBeNull()
+
+    // As if the process had died right after the build, before that step: the next delivery run
+    // sees the live build itself and sends.
+    await execute(
+      payload,
+      sql`UPDATE "sends" SET "waiting_for" = 'site' WHERE "key" LIKE ${`publication:press-releases:${release.id}:%`}`,
+    )
+    await runEmailJobs()
+    expect(await handedOver(release.id)).toBe(1)
+    expect(await handedOver(cancelled.id)).toBe(0)
+  })
+
+  it('a job due at an instant runs then, not at the next cron tick', async () => {
+    const at = new Date(Date.now() + 300)
+    const job = await payload.jobs.queue({ task: 'deliverMail', queue: 'wake-test', input: {}, waitUntil: at })
+    wakeQueueAt(payload, 'wake-test', at, true)
+    // Nobody runs the queue here; a completed job is deleted, so its absence says it ran.
+    const deadline = Date.now() + 3000
+    let ranAt: number | undefined
+    while (ranAt === undefined && Date.now() < deadline) {
+      const found = await payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0, disableErrors: true })
+      if (!found) ranAt = Date.now()
+      else await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    expect(ranAt).toBeGreaterThanOrEqual(at.getTime())
+    expect(ranAt).toBeLessThan(at.getTime() + 1500)
   })
 })

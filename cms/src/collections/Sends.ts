@@ -92,6 +92,28 @@ export const Sends: CollectionConfig = {
         },
       },
       {
+        // Set by the feature that planned the send (a publication waits for its page, docs/adr/0044);
+        // the core claims nothing of the send until that feature clears it (mail/waitingSends.ts).
+        name: 'waitingFor',
+        type: 'text',
+        index: true,
+        label: { en: 'Waits for', ru: 'Ждёт' },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          description: {
+            en: '"site": the e-mail goes only once the page it links to is live on the public site (docs/adr/0044).',
+            ru: '«site»: письмо уходит, только когда страница, на которую оно ссылается, появилась на публичном сайте.',
+          },
+        },
+      },
+      {
+        name: 'waitingSince',
+        type: 'date',
+        label: { en: 'Waits for a change made at', ru: 'Ждёт изменения, сделанного в' },
+        admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      },
+      {
         name: 'cancelledAt',
         type: 'date',
         label: { en: 'Cancelled at', ru: 'Отменено в' },

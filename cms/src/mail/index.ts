@@ -7,7 +7,8 @@
  * and the `deliverMail` job (queue `email`) does the rest. `message` is a MessageTemplate
  * (attachments allowed); `{{name}}` placeholders are filled per recipient from `variables`.
  * `deliveryStatuses(payload, key)` tells where each recipient's message stands. A send planned
- * with `holdUntil` waits until then and may be cancelled meanwhile (`cancelHeldSend`).
+ * with `holdUntil` waits until then and may be cancelled meanwhile (`cancelHeldSend`); one planned
+ * with `waitFor` also waits until its planner calls `releaseWaitingSends` (docs/adr/0044).
  */
 
 export { isValidEmail, normalizeEmail } from './address.ts'
@@ -24,5 +25,6 @@ export { type RequestBucket, SharedBucket } from './sharedBucket.ts'
 export { type DeliveryReport, deliveryStatuses } from './status.ts'
 export { TokenBucket } from './tokenBucket.ts'
 export type { BatchOutcome, MailTransport, MessageResult, SendOptions } from './transport.ts'
+export { releaseWaitingSends, type WaitingSend, waitingSends } from './waitingSends.ts'
 export { type DeliveryObserver, handleResendWebhook, suppress, verifyWebhookSignature } from './webhooks.ts'
 export { idempotencyKey, runDeliveryWorker, type WorkerOptions, type WorkerResult } from './worker.ts'

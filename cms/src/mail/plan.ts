@@ -30,6 +30,12 @@ export type PlanSendInput = {
   /** Nothing goes before this instant; until then staff may cancel the send (cancelHeldSend, docs/adr/0039). */
   holdUntil?: Date
   /**
+   * The send also waits for something its planner knows about (e.g. `site`: the page it links to
+   * being live, docs/adr/0044) that became due at `since`; it goes once `releaseWaitingSends`
+   * releases it, and not before `holdUntil` either.
+   */
+  waitFor?: { reason: string; since: Date }
+  /**
    * A cancelled send under the same key is set aside (its key gets a `:cancelled:<id>` suffix)
    * and the send planned afresh: staff starting it again. Without this a cancelled send keeps its
    * key, so automatic planning (a later save, the embargo's end) never revives it.
@@ -91,6 +97,8 @@ async function recordSend(
           message: input.message,
           source: input.source ?? null,
           holdUntil: input.holdUntil?.toISOString() ?? null,
+          waitingFor: input.waitFor?.reason ?? null,
+          waitingSince: input.waitFor?.since.toISOString() ?? null,
         },
         req,
       })

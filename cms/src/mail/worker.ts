@@ -205,6 +205,7 @@ async function claimNewBatch(
       sql`SELECT "d"."send_id" FROM "deliveries" "d" JOIN "sends" "s" ON "s"."id" = "d"."send_id"
           WHERE "d"."status" = 'planned' AND "s"."status" = 'sending' AND "s"."paused" = ${false}
           AND ("s"."hold_until" IS NULL OR "s"."hold_until" <= ${now()})
+          AND "s"."waiting_for" IS NULL
           ORDER BY "d"."send_id" LIMIT 1`,
     )
     if (!next[0]) return undefined

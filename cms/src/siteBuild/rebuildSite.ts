@@ -16,13 +16,26 @@ type RebuildSiteIO = { input: { build: string }; output: { status: string } }
  * record is what staff read, and a thrown error would only repeat it as a large job dump in the
  * log. It is not retried: the next change queues a new build anyway.
  */
+export function rebuildSiteWith(afterLive: ((payload: Payload) => Promise<unknown>)[] = []): TaskConfig<RebuildSiteIO> {
+  return { ...rebuildSite, handler: handlerWith(afterLive) }
+}
+
 export const rebuildSite: TaskConfig<RebuildSiteIO> = {
   slug: rebuildSiteTask,
   label: 'Rebuild the public site',
   inputSchema: [{ name: 'build', type: 'text', required: true }],
   outputSchema: [{ name: 'status', type: 'text' }],
   retries: 0,
-  handler: async ({ input, req }) => {
+  handler: handlerWith([]),
+}
+
+/**
+ * `afterLive`: what features do once a build here made a new release live (e.g. let the e-mails
+ * wait for their page go, docs/adr/0044); injected so that the site build imports no feature.
+ * Their state is in the database, so a crash before they run only delays them to the next run.
+ */
+function handlerWith(afterLive: ((payload: Payload) => Promise<unknown>)[]): TaskConfig<RebuildSiteIO>['handler'] {
+  return async ({ input, req }) => {
     const payload = req.payload
     const build = await startBuild(payload, input.build)
     if (!build) return { output: { status: 'skipped: finished already' } }
@@ -57,8 +70,15 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
         `Site build ${build.id} failed: ${redactSecrets(result.error ?? '')} Details: Administration → Site builds.`,
       )
     }
+    if (result.status === 'succeeded' && !settings.hookUrl) {
+      for (const step of afterLive) {
+        await step(payload).catch((error: Error) => {
+          payload.logger.error(`After site build ${build.id}: ${error.message} (the next run tries again).`)
+        })
+      }
+    }
     return { output: { status: result.status } }
-  },
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { inTransaction, sameTransaction } from '../db/transaction.ts'
+import { wakeQueueAt } from '../jobs/wakeQueue.ts'
 import type { SiteBuild } from '../payload-types.ts'
 import { siteBuildSettings } from './settings.ts'
 
@@ -57,7 +58,7 @@ export function requestSiteBuild(
 ): Promise<SiteBuild | null> {
   const settings = siteBuildSettings()
   if (!settings.enabled) return Promise.resolve(null)
-  return oneAtATime(
+  const requested = oneAtATime(
     payload,
     async (req): Promise<SiteBuild> => {
       const now = Date.now()
@@ -84,7 +85,15 @@ export function requestSiteBuild(
     },
     outer,
   )
+  // The build starts at its instant, not at the runner's next cron tick (docs/adr/0044).
+  return requested.then((build) => {
+    if (build.notBefore) wakeQueueAt(payload, siteQueue, new Date(build.notBefore), siteRunnerOn())
+    return build
+  })
 }
+
+/** The site queue's cron runs in this process (tests that count queued builds turn it off). */
+const siteRunnerOn = () => process.env.SITE_BUILD_CRON !== 'off'
 
 /** A queued build whose job the runner has not picked up yet. */
 async function pendingBuild(

@@ -554,6 +554,12 @@ export const en = {
     plannedBilingual: '{{count}} bilingual e-mails ({{languages}})',
     plannedNotice: '{{count}} notices in {{language}} (not written in that language)',
   },
+  liveBeforeMail: {
+    waitsForPage:
+      'E-mail to {{count}} subscribers ({{locale}}) waits for its page to be live on the public site; it goes by itself as soon as the page is.',
+    notLiveYet:
+      'The page has not gone live for {{minutes}} minutes, so the e-mail still waits: a link that does not work is worse than a late e-mail. Look at Administration → Site builds; once a build succeeds the e-mail goes by itself. Cancel it if it should not go.',
+  },
 }
 
 /** The shape every language's dictionary has: the same keys, each a string. */

@@ -4,6 +4,7 @@ import { queryRows, sql } from '../../db/sql.ts'
 import { cancelHeldSend, type MailSettings, planSend, type Recipient } from '../../mail/index.ts'
 import { subscriberLinks } from '../subscriberLinks.ts'
 import { languageNoticeKey, type PublicationAudiencePlan } from './languageAwareAudience.ts'
+import { pageWait } from './pageWait.ts'
 import type { AudienceRequest } from './publicationAudience.ts'
 import type { PublicationExtrasSource } from './publicationExtras.ts'
 import { type PublicationDocument, publicationMail } from './publicationMessage.ts'
@@ -79,6 +80,7 @@ export async function planBilingualSend(
     recipients: withSubscriberLinks(c.settings, bilingual.recipients),
     source: source(c, bilingual.locales.join('+')),
     holdUntil: c.holdUntil,
+    waitFor: pageWait(c.doc),
     replaceCancelled: c.request.restart,
   })
   return [{ locale: bilingual.locales[0]!, variant: 'bilingual', languages: bilingual.locales.join('+'), ...planned }]
@@ -112,6 +114,7 @@ export async function planLanguageNotices(
       recipients: withSubscriberLinks(c.settings, notice.recipients),
       source: source(c, notice.locale),
       holdUntil: c.holdUntil,
+      waitFor: pageWait(c.doc),
       replaceCancelled: c.request.restart,
     })
     sends.push({ locale: notice.locale, variant: 'notice', ...planned })

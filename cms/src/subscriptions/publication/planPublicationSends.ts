@@ -12,6 +12,7 @@ import {
   withSubscriberLinks,
 } from './planLanguageAwareSends.ts'
 import type { AudienceRequest } from './publicationAudience.ts'
+import { pageWait } from './pageWait.ts'
 import { loadPublicationExtras } from './publicationExtras.ts'
 import { type PublicationDocument, publicationMessage } from './publicationMessage.ts'
 
@@ -34,7 +35,7 @@ export type PublicationSendResult =
  * Plans one send per language of a published document (never before its embargo ends) to the
  * active subscribers who chose that language, its kind and one of its topics
  * (publicationAudience). Each send waits the grace period of the site settings, during which
- * staff can cancel it (docs/adr/0039). Repeating it plans nothing new: the send key names the
+ * staff can cancel it (docs/adr/0039), and goes only once its page is live (docs/adr/0044). Repeating it plans nothing new: the send key names the
  * document and the language, and a cancelled send keeps its key unless `restart` is set. The
  * message itself is composed by publicationMessage.
  */
@@ -84,6 +85,8 @@ export async function planPublicationSends(
       recipients: withLinks,
       source: { collection: request.collection, id: request.id, locale, referenceNumber: doc.referenceNumber ?? null },
       holdUntil,
+      // The link must work when the e-mail arrives (docs/adr/0044).
+      waitFor: pageWait(doc),
       replaceCancelled: request.restart,
     })
     sends.push({ locale, ...planned })

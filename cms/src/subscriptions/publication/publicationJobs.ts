@@ -4,9 +4,11 @@ import { releaseOf } from '../../access/embargo.ts'
 import { hasRole } from '../../access/roles.ts'
 import { sameOriginOnly } from '../../http/sameOrigin.ts'
 import { adminT } from '../../i18n/admin/adminT.ts'
+import { wakeQueueAt } from '../../jobs/wakeQueue.ts'
 import { mailQueue } from '../../mail/index.ts'
 import { refuseUnconfirmedPublicationSend } from './confirmationEndpoints.ts'
 import { planPublicationSends } from './planPublicationSends.ts'
+import { mailRunnerOn } from './releaseMailOncePageLive.ts'
 
 /**
  * Publishing a press release plans its e-mail: a job on the `email` queue, held until the
@@ -27,6 +29,8 @@ export const queuePublicationSend: CollectionAfterChangeHook = async ({ doc, col
     ...(waitUntil ? { waitUntil } : {}),
     req,
   })
+  // Planned at the embargo's instant, not at the queue's next cron tick (docs/adr/0044).
+  if (waitUntil) wakeQueueAt(req.payload, mailQueue, waitUntil, mailRunnerOn(), 5)
   return doc
 }
 

@@ -10,6 +10,8 @@ export type PublicationSendState = {
   planned: number
   cancelled: number
   holdUntil: string | null
+  /** Set while the send waits for its page to be live (docs/adr/0044): since when. */
+  waitingForPageSince: string | null
   cancelledAt: string | null
   cancelledBy: string | null
 }
@@ -24,7 +26,7 @@ export async function publicationSendsOf(
 ): Promise<PublicationSendState[]> {
   const rows = await queryRows<Record<string, unknown>>(
     payload,
-    sql`SELECT "s"."id", "s"."key", "s"."status", "s"."planned", "s"."cancelled", "s"."hold_until", "s"."cancelled_at", "u"."email"
+    sql`SELECT "s"."id", "s"."key", "s"."status", "s"."planned", "s"."cancelled", "s"."hold_until", "s"."waiting_for", "s"."waiting_since", "s"."cancelled_at", "u"."email"
         FROM "sends" "s" LEFT JOIN "users" "u" ON "u"."id" = "s"."cancelled_by_id"
         WHERE "s"."key" LIKE ${`publication:${collection}:${id}:%`} OR "s"."key" LIKE ${`correction:${collection}:${id}:%`}
         OR "s"."key" LIKE ${`bilingual:${collection}:${id}:%`} OR "s"."key" LIKE ${`language-notice:${collection}:${id}:%`}
@@ -45,6 +47,7 @@ export async function publicationSendsOf(
       planned: num(row.planned),
       cancelled: num(row.cancelled),
       holdUntil: iso(row.hold_until),
+      waitingForPageSince: row.waiting_for == null ? null : iso(row.waiting_since),
       cancelledAt: iso(row.cancelled_at),
       cancelledBy: row.email == null ? null : String(row.email),
     }
