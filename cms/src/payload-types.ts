@@ -44,6 +44,7 @@ export interface Config {
     'mail-batches': MailBatch;
     'mail-events': MailEvent;
     suppressions: Suppression;
+    'digest-periods': DigestPeriod;
     'test-sends': TestSend;
     recipients: Recipient;
     'distribution-groups': DistributionGroup;
@@ -90,6 +91,7 @@ export interface Config {
     'mail-batches': MailBatchesSelect<false> | MailBatchesSelect<true>;
     'mail-events': MailEventsSelect<false> | MailEventsSelect<true>;
     suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
+    'digest-periods': DigestPeriodsSelect<false> | DigestPeriodsSelect<true>;
     'test-sends': TestSendsSelect<false> | TestSendsSelect<true>;
     recipients: RecipientsSelect<false> | RecipientsSelect<true>;
     'distribution-groups': DistributionGroupsSelect<false> | DistributionGroupsSelect<true>;
@@ -835,6 +837,7 @@ export interface Subscriber {
   languages?: ('en' | 'ru')[] | null;
   kinds?: ('statement' | 'notice' | 'pressRelease')[] | null;
   topics?: (number | Topic)[] | null;
+  frequency?: ('immediate' | 'daily' | 'weekly') | null;
   languageNotices?: boolean | null;
   languageFormat?: ('perLanguage' | 'bilingual') | null;
   locale: 'en' | 'ru';
@@ -1004,6 +1007,21 @@ export interface Suppression {
   email: string;
   reason: 'bounced' | 'complained' | 'manual';
   detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "digest-periods".
+ */
+export interface DigestPeriod {
+  id: number;
+  key: string;
+  kind: 'daily' | 'weekly';
+  start: string;
+  end: string;
+  status: 'planning' | 'planned';
+  planned?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1430,6 +1448,10 @@ export interface PayloadLockedDocument {
         value: number | Suppression;
       } | null)
     | ({
+        relationTo: 'digest-periods';
+        value: number | DigestPeriod;
+      } | null)
+    | ({
         relationTo: 'test-sends';
         value: number | TestSend;
       } | null)
@@ -1820,6 +1842,7 @@ export interface SubscribersSelect<T extends boolean = true> {
   languages?: T;
   kinds?: T;
   topics?: T;
+  frequency?: T;
   languageNotices?: T;
   languageFormat?: T;
   locale?: T;
@@ -1927,6 +1950,20 @@ export interface SuppressionsSelect<T extends boolean = true> {
   email?: T;
   reason?: T;
   detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "digest-periods_select".
+ */
+export interface DigestPeriodsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  start?: T;
+  end?: T;
+  status?: T;
+  planned?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2192,6 +2229,10 @@ export interface SiteSetting {
    */
   organizationDescription?: string | null;
   /**
+   * Printed under every publication e-mail and on document pages: who the organization is, how to reach the press office. A blank line starts a new paragraph. Public as soon as saved.
+   */
+  notesToEditors?: string | null;
+  /**
    * Staff only, never published.
    */
   siteUrl?: string | null;
@@ -2236,6 +2277,14 @@ export interface SiteSetting {
    */
   publicationEmailGraceSeconds: number;
   /**
+   * In the organization’s time zone. A digest lists what was released since the previous one. Staff only, never published.
+   */
+  digestHour: number;
+  /**
+   * Staff only, never published.
+   */
+  digestWeekday: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+  /**
    * Staff only, never published.
    */
   isPlaceholder?: boolean | null;
@@ -2267,6 +2316,7 @@ export interface PayloadJobsStat {
 export interface SiteSettingsSelect<T extends boolean = true> {
   organizationName?: T;
   organizationDescription?: T;
+  notesToEditors?: T;
   siteUrl?: T;
   cmsUrl?: T;
   referencePrefix?: T;
@@ -2279,6 +2329,8 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         id?: T;
       };
   publicationEmailGraceSeconds?: T;
+  digestHour?: T;
+  digestWeekday?: T;
   isPlaceholder?: T;
   updatedAt?: T;
   createdAt?: T;
