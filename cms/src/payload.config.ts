@@ -221,7 +221,10 @@ const config = buildConfig({
       rebuildSiteWith([sendMailNowThatSiteIsLive]),
       // Its runs tell /api/health that the runner still runs and e-mail goes out (docs/adr/0031).
       withMailPulses(
-        deliverMailTask([planDueConfirmations, releaseMailOncePageLive, planDueDigestsStep], [syncNoticeDeliveriesStep]),
+        deliverMailTask(
+          [planDueConfirmations, releaseMailOncePageLive, planDueDigestsStep],
+          [syncNoticeDeliveriesStep],
+        ),
       ),
       planPublicationSendTask,
       pruneOldDataTask(),

@@ -4,6 +4,7 @@ import { releaseOf } from '../../access/embargo.ts'
 import { mailSettings, planSend } from '../../mail/index.ts'
 import { publicationGraceEnd } from './gracePeriod.ts'
 import { languageAwareAudience, writtenLocales } from './languageAwareAudience.ts'
+import { pageWait } from './pageWait.ts'
 import {
   cancelOutdatedNotices,
   type PlannedPublicationSend,
@@ -12,7 +13,6 @@ import {
   withSubscriberLinks,
 } from './planLanguageAwareSends.ts'
 import type { AudienceRequest } from './publicationAudience.ts'
-import { pageWait } from './pageWait.ts'
 import { loadPublicationExtras } from './publicationExtras.ts'
 import { type PublicationDocument, publicationMessage } from './publicationMessage.ts'
 

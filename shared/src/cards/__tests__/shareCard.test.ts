@@ -27,6 +27,7 @@ describe('share cards', () => {
     const png = await renderShareCard(russian)
     expect(Buffer.from(png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a')
     const [header, ...rest] = chunks(png)
+    if (!header) throw new Error('the PNG has no chunks')
     expect(header.type).toBe('IHDR')
     expect([header.data.readUInt32BE(0), header.data.readUInt32BE(4)]).toEqual([1200, 630])
     const texts = rest.filter((c) => c.type === 'iTXt').map((c) => c.data.toString('utf8'))
