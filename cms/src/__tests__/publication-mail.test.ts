@@ -538,7 +538,7 @@ describe('language-aware announcements (docs/adr/0045)', () => {
     const doc = await notice('Talks resumed', ['en'])
     // English: three of these and all-en@example.org; the notice: one (the other switched them off).
     const counted = await counts(doc.id)
-    expect(counted).toEqual({ total: 5, byLanguage: { en: 4 }, notices: { ru: 1 } })
+    expect(counted).toEqual({ total: 5, byLanguage: { en: 4 }, notices: { ru: 1 }, inDigests: 0 })
     const planned = await plan(doc.id)
     if (planned.status !== 'planned') throw new Error(planned.status)
     // The counts staff confirm are what is planned.
@@ -583,7 +583,7 @@ describe('language-aware announcements (docs/adr/0045)', () => {
   it('sends no notice for a publication in both languages, and one e-mail to a bilingual subscriber', async () => {
     const doc = await notice('Families reunited', ['en', 'ru'])
     const counted = await counts(doc.id)
-    expect(counted).toEqual({ total: 7, byLanguage: { en: 3, ru: 3 }, bilingual: { 'en+ru': 1 } })
+    expect(counted).toEqual({ total: 7, byLanguage: { en: 3, ru: 3 }, bilingual: { 'en+ru': 1 }, inDigests: 0 })
     const planned = await plan(doc.id)
     if (planned.status !== 'planned') throw new Error(planned.status)
     expect(planned.sends.reduce((sum, s) => sum + s.planned, 0)).toBe(counted!.total)
@@ -621,7 +621,7 @@ describe('language-aware announcements (docs/adr/0045)', () => {
     await execute(payload, sql`DELETE FROM "sends" WHERE "key" LIKE ${perLanguage}`)
     const together = people['both-together@lang.example.org']!
     await payload.update({ collection: 'subscribers', id: together, data: { languageFormat: 'perLanguage' } })
-    expect(await counts(doc.id)).toEqual({ total: 6, byLanguage: { en: 3, ru: 3 } })
+    expect(await counts(doc.id)).toEqual({ total: 6, byLanguage: { en: 3, ru: 3 }, inDigests: 0 })
     await plan(doc.id)
     await runEmailJobs()
     const received = (await messagesAbout(doc.id)).filter((m) => m.to === 'both-together@lang.example.org')
