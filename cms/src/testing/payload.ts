@@ -5,6 +5,7 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 import pg from 'pg'
 import type { User } from '../payload-types.ts'
+import { copySqliteTemplate, withoutSchemaPush } from './sqliteTemplate.ts'
 
 export type TestDatabase = 'sqlite' | 'postgres'
 
@@ -25,8 +26,8 @@ export type StartOptions = {
 }
 
 /**
- * A real Payload on a database of its own: a temporary SQLite file (schema pushed), or a fresh
- * PostgreSQL database built by the committed migrations.
+ * A real Payload on a database of its own: a temporary SQLite file (a copy of the run's template,
+ * or schema pushed), or a fresh PostgreSQL database built by the committed migrations.
  */
 export async function startPayload(options: StartOptions = {}): Promise<StartedPayload> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-test-'))
@@ -44,16 +45,20 @@ export async function startPayload(options: StartOptions = {}): Promise<StartedP
   })
 
   let dropDatabase = async () => {}
+  let fromTemplate = false
   if (testDatabase === 'postgres') {
     const { url, drop } = await createPostgresDatabase()
     process.env.DATABASE_URL = url
     dropDatabase = drop
   } else {
-    process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`
+    const file = path.join(dir, 'test.db')
+    process.env.DATABASE_URL = `file:${file}`
+    fromTemplate = copySqliteTemplate(file)
   }
 
   const { default: config } = await import('../payload.config.ts')
-  const payload = await getPayload({ config, cron: options.cron ?? false })
+  const start = () => getPayload({ config, cron: options.cron ?? false })
+  const payload = await (fromTemplate ? withoutSchemaPush(start) : start())
   if (testDatabase === 'postgres') await payload.db.migrate()
 
   return {
