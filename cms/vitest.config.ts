@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['src/**/__tests__/**/*.test.ts'],
     environment: 'node',
+    // On SQLite, the schema pushed once per run into a template that each file copies (docs/adr/0050).
+    globalSetup: ['src/testing/sqliteTemplateSetup.ts'],
     pool: 'forks',
     // Each file starts its own Payload on its own database; two at a time fit two cores.
     maxWorkers: 2,

@@ -13,6 +13,7 @@ import type { RunningMainCommand } from '../lib/mainCommand.ts'
 import { repoRoot } from '../lib/paths.ts'
 import { run, waitFor } from '../lib/processes.ts'
 import { brokenLinks, checksumProblems, htmlProblems, parsedFeeds } from '../lib/siteChecks.ts'
+import { describeLighthouse } from './scenarios/lighthouse.ts'
 
 /**
  * The public site as readers get it: the README's main command on a fresh database serves the CMS
@@ -694,3 +695,6 @@ describe('the public site', () => {
     expect(readFileSync(path.join(liveDir, '_headers'), 'utf8')).not.toContain('Strict-Transport-Security')
   })
 })
+
+// On the site this file built and serves: no second build.
+describeLighthouse(() => siteUrl)

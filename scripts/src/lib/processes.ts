@@ -13,36 +13,47 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   })
 }
 
+export type SideBySideCommand = {
+  name: string
+  command: string
+  args: string[]
+  options?: SpawnOptions
+  /** Runs in the same lane once this command has succeeded (one lane = one line of work). */
+  next?: SideBySideCommand
+}
+
 /**
  * Runs commands side by side, each with its output held back and printed whole when it ends, so
- * that the logs of two test runs never interleave. Waits for all of them; rejects naming every
- * one that failed.
+ * that the logs of two test runs never interleave. A command's `next` follows it in its lane.
+ * Waits for every lane; rejects naming every command that failed.
  */
-export async function runSideBySide(
-  commands: { name: string; command: string; args: string[]; options?: SpawnOptions }[],
-): Promise<void> {
-  const outcomes = await Promise.all(
-    commands.map(
-      ({ name, command, args, options }) =>
-        new Promise<{ name: string; failure?: string }>((resolve) => {
-          const started = Date.now()
-          const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
-          const chunks: Buffer[] = []
-          child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk))
-          child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk))
-          const finish = (failure?: string) => {
-            const seconds = ((Date.now() - started) / 1000).toFixed(1)
-            process.stdout.write(`\n--- ${name} (${seconds} s${failure ? `, ${failure}` : ''})\n`)
-            process.stdout.write(Buffer.concat(chunks))
-            resolve({ name, failure })
-          }
-          child.on('error', (error) => finish(error.message))
-          child.on('exit', (code, signal) => finish(code === 0 ? undefined : (signal ?? `exit ${code}`)))
-        }),
-    ),
-  )
-  const failed = outcomes.filter((outcome) => outcome.failure)
-  if (failed.length > 0) throw new Error(`failed: ${failed.map((o) => `${o.name} (${o.failure})`).join('; ')}`)
+export async function runSideBySide(commands: SideBySideCommand[]): Promise<void> {
+  const lane = async (entry: SideBySideCommand): Promise<string[]> => {
+    const failure = await runHeldBack(entry)
+    if (failure) return [`${entry.name} (${failure})`]
+    return entry.next ? lane(entry.next) : []
+  }
+  const failed = (await Promise.all(commands.map(lane))).flat()
+  if (failed.length > 0) throw new Error(`failed: ${failed.join('; ')}`)
+}
+
+/** One command with its output held back; resolves with why it failed, or undefined. */
+function runHeldBack({ name, command, args, options }: SideBySideCommand): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+    const chunks: Buffer[] = []
+    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk))
+    child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk))
+    const finish = (failure?: string) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      process.stdout.write(`\n--- ${name} (${seconds} s${failure ? `, ${failure}` : ''})\n`)
+      process.stdout.write(Buffer.concat(chunks))
+      resolve(failure)
+    }
+    child.on('error', (error) => finish(error.message))
+    child.on('exit', (code, signal) => finish(code === 0 ? undefined : (signal ?? `exit ${code}`)))
+  })
 }
 
 /** Runs a command and returns its standard output. */

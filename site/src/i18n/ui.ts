@@ -28,6 +28,8 @@ export const ui = {
     kindSingular: kindNames('en', 'singular'),
     latest: 'Latest',
     allOfKind: (kind: DocumentKind) => `All ${kindWordInSentence(kind, 'en', 'plural')}`,
+    kindListDescription: (kind: DocumentKind) =>
+      `All ${kindWordInSentence(kind, 'en', 'plural')} of this press room, newest first, in English.`,
     archive: 'Archive',
     archiveByYear: 'Archive by year',
     yearTitle: (year: string) => `Published in ${year}`,
@@ -201,6 +203,8 @@ export const ui = {
     kindSingular: kindNames('ru', 'singular'),
     latest: 'Последние',
     allOfKind: (kind: DocumentKind) => `Все ${kindWordInSentence(kind, 'ru', 'plural')}`,
+    kindListDescription: (kind: DocumentKind) =>
+      `Все ${kindWordInSentence(kind, 'ru', 'plural')} пресс-центра на русском языке, сначала новые.`,
     archive: 'Архив',
     archiveByYear: 'Архив по годам',
     yearTitle: (year: string) => `Опубликовано в ${year} году`,
