@@ -1,6 +1,7 @@
 export * from './dates.ts'
 export * from './kinds.ts'
 export * from './locales.ts'
+export * from './privacyNotice.ts'
 export * from './reference.ts'
 export * from './relationId.ts'
 export * from './slug.ts'
