@@ -107,4 +107,8 @@ export const en = {
   'mail.test.subjectPrefix': '[TEST]',
   'mail.test.banner':
     'TEST: {who} sent this from the press room to check it. Only you received it; its unsubscribe and acknowledgement links are samples that do nothing.',
+  // The frame of every reader page (src/http/publicPage.ts): the way back to the site.
+  'frame.tagline': 'Press room',
+  'frame.home': 'Back to the press room',
+  'frame.privacy': 'Privacy notice',
 } as const
