@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap'
 import { localeCodes } from '@pressroom/shared'
 import { defineConfig } from 'astro/config'
 import { astroCacheDir, basePath, outDir, siteUrl } from './src/config.ts'
+import { frameStylesheet } from './src/integrations/frameStylesheet.ts'
 import { insideBase, pageLinks, pressroom } from './src/integrations/pressroom.ts'
 
 /** The page's build-time links, found by its public URL. */
@@ -23,7 +24,10 @@ export default defineConfig({
   prefetch: false,
   // Node loads the editions module itself (ADR 0013, "On the site"): pdfkit and the font files resolve from
   // @pressroom/shared's own node_modules, and its fingerprint reads its own source files.
-  vite: { build: { rolldownOptions: { external: ['@pressroom/shared/editions', '@pressroom/shared/cards'] } } },
+  vite: {
+    plugins: [frameStylesheet()],
+    build: { rolldownOptions: { external: ['@pressroom/shared/editions', '@pressroom/shared/cards'] } },
+  },
   integrations: [
     mdx(),
     // Before the sitemap: it reads what this one collects.

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'astro/config'
+import { frameStylesheet } from './src/integrations/frameStylesheet.ts'
 import { previewAdapter } from './src/preview/adapter.ts'
 
 const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url))
@@ -27,6 +28,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
+    plugins: [frameStylesheet()],
     resolve: { alias: { 'astro:content': at('./src/preview/content.ts') } },
     build: { rolldownOptions: { external: ['@pressroom/shared/editions', '@pressroom/shared/cards'] } },
   },

@@ -108,6 +108,20 @@ export function aboutPath(locale: Locale): string {
   return inLocaleFolder(locale, 'about/')
 }
 
+/** The privacy notice: what is kept about subscribers, how long, who processes it, how to get it or erase it. */
+export function privacyPath(locale: Locale): string {
+  return inLocaleFolder(locale, 'privacy/')
+}
+
+export function accessibilityPath(locale: Locale): string {
+  return inLocaleFolder(locale, 'accessibility/')
+}
+
+/** What an embargo means in this press room, and how its instant is given. */
+export function embargoPolicyPath(locale: Locale): string {
+  return inLocaleFolder(locale, 'embargo-policy/')
+}
+
 export function contactsPath(locale: Locale): string {
   return inLocaleFolder(locale, 'contacts/')
 }

@@ -1,10 +1,14 @@
+import { frameCss } from '@pressroom/shared/look'
 import { describe, expect, it } from 'vitest'
 import { publicFormBytes } from '../http/bodyLimits.ts'
 import { pageContentSecurityPolicy } from '../http/pagePolicy.ts'
 import { publicPageResponse } from '../http/publicPage.ts'
 import { readPublicForm } from '../http/readPublicForm.ts'
+import { frameSite } from '../i18n/reader/frame.ts'
 import { renderAcknowledgementPage } from '../notices/acknowledgement/page.ts'
 import { page } from '../subscriptions/pages.ts'
+
+const frameSettings = { siteUrl: 'https://press.example.org', organizationName: { en: 'Org', ru: 'Орг' } }
 
 const post = (body: BodyInit, type?: string) =>
   new Request('http://localhost/form', {
@@ -70,8 +74,8 @@ describe('reading a reader page’s form', () => {
 describe('the reader pages’ frame', () => {
   it('serves the subscription and acknowledgement pages with one set of headers, each with its own style allowed', () => {
     const pages = [
-      page({ locale: 'ru', org: 'Org', title: 'Title' }, '<p>x</p>'),
-      renderAcknowledgementPage({ kind: 'tampered' }).html,
+      page({ locale: 'ru', site: frameSite('ru', frameSettings), title: 'Title' }, '<p>x</p>'),
+      renderAcknowledgementPage({ kind: 'tampered' }, { settings: frameSettings }).html,
     ]
     const answers = pages.map((html) => publicPageResponse(html, 200, { 'Retry-After': '5' }))
     const headers = answers.map((answer) => Object.fromEntries(answer.headers))
@@ -89,5 +93,34 @@ describe('the reader pages’ frame', () => {
     }
     // The two pages keep their own look, so their policies differ in the style hash only.
     expect(headers[0]!['content-security-policy']).not.toBe(headers[1]!['content-security-policy'])
+  })
+
+  it('wears the site’s frame on every reader page and leads back to the site in the page’s language', () => {
+    const refusal = renderAcknowledgementPage({ kind: 'unknown' }, { settings: frameSettings }).html
+    const subscription = page({ locale: 'ru', site: frameSite('ru', frameSettings), title: 'Подписка' }, '<p>x</p>')
+    const english = page({ locale: 'en', site: frameSite('en', frameSettings), title: 'Subscription' }, '<p>x</p>')
+    const chrome = (html: string) => ({
+      style: /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '',
+      header: /<header class="site">[\s\S]*?<\/header>/.exec(html)?.[0],
+      footer: /<footer class="site">[\s\S]*?<\/footer>/.exec(html)?.[0],
+    })
+    for (const html of [refusal, subscription, english]) {
+      const { style, header, footer } = chrome(html)
+      // The site's own stylesheet text (site/src/layouts/Base.astro loads the same), then the page's additions.
+      expect(style.startsWith(frameCss)).toBe(true)
+      expect(header).toBeDefined()
+      expect(footer).toBeDefined()
+      expect(html).toMatch(/<main id="content">[\s\S]*<h1>/)
+      expect(html).not.toMatch(/<script/i)
+    }
+    expect(chrome(subscription).header).toBe(
+      '<header class="site"><div class="brand"><a class="name" href="https://press.example.org/ru/">Орг<span class="tagline">Пресс-центр</span></a></div></header>',
+    )
+    expect(chrome(subscription).footer).toContain(
+      '<a href="https://press.example.org/ru/privacy/">Политика конфиденциальности</a>',
+    )
+    expect(chrome(english).footer).toContain('<a href="https://press.example.org/en/">Back to the press room</a>')
+    expect(chrome(english).footer).toContain('<a href="https://press.example.org/en/privacy/">Privacy notice</a>')
+    expect(chrome(refusal).header).toContain('href="https://press.example.org/en/"')
   })
 })

@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pageContentSecurityPolicy } from '../http/pagePolicy.ts'
 import { applySecurityHeaders, servedOverHttps } from '../http/securityHeaders.ts'
+import { frameSite } from '../i18n/reader/frame.ts'
 import { renderAcknowledgementPage } from '../notices/acknowledgement/page.ts'
 import { page } from '../subscriptions/pages.ts'
+
+const frameSettings = { siteUrl: 'https://press.example.org', organizationName: { en: 'Org', ru: 'Орг' } }
 
 /** The headers as the CMS server applies them, on a real HTTP server on loopback (docs/adr/0032). */
 let server: Server
@@ -70,8 +73,8 @@ describe('the CMS security headers', () => {
 
   it("allow a reader page's own stylesheet by its hash, and nothing else", () => {
     const pages = [
-      page({ locale: 'ru', org: 'Org', title: 'Title' }, '<p>x</p>'),
-      renderAcknowledgementPage({ kind: 'malformed' }).html,
+      page({ locale: 'ru', site: frameSite('ru', frameSettings), title: 'Title' }, '<p>x</p>'),
+      renderAcknowledgementPage({ kind: 'malformed' }, { settings: frameSettings }).html,
     ]
     for (const html of pages) {
       const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? ''

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { privacyNoticeVersion } from '@pressroom/shared'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows, sql } from '../db/sql.ts'
@@ -273,13 +274,18 @@ describe('confirm', () => {
     expect(page.text).toContain('<form method="post" action="/subscriptions/confirm">')
     expect(page.text).toContain('Prisoner exchanges')
     expect((await findSubscriber('confirm-me@example.org'))?.status).toBe('pending')
+    // The site's frame: its name leads home in the page's language; the footer to its privacy notice.
+    expect(page.text).toContain(`<a class="name" href="${site}/ru/">`)
+    expect(page.text).toContain(`<a href="${site}/ru/privacy/">Политика конфиденциальности</a>`)
 
     const done = await call(handleConfirm, 'POST', '/subscriptions/confirm', { form: { token } })
     expect(done.status).toBe(200)
     expect(done.text).toContain('Подписка подтверждена')
     const subscriber = (await findSubscriber('confirm-me@example.org'))!
     expect(subscriber).toMatchObject({ status: 'active', languages: ['ru', 'en'], locale: 'ru', requested: null })
-    expect(subscriber.consent?.policyVersion).toBe('2026-01')
+    // The version of the notice the site showed (shared/src/privacyNotice.ts, the notice's frontmatter).
+    expect(subscriber.consent?.policyVersion).toBe(privacyNoticeVersion)
+    expect(privacyNoticeVersion).toMatch(/^\d{4}-\d{2}/)
     expect(subscriber.consent?.text).toMatch(/Прошу Вернём их домой живыми присылать мне публикации.*английский/)
     expect(subscriber.consent?.at).toBeTruthy()
 

@@ -1,9 +1,13 @@
-import type { Locale } from '@pressroom/shared'
+import { type Locale, privacyNoticeVersion } from '@pressroom/shared'
 import { type MessageKey, t } from '../i18n/reader/index.ts'
 import type { Preferences } from './preferences.ts'
 
-/** The version of the privacy notice a subscriber agrees to (change it when the notice changes). */
-export const subscriptionPolicyVersion = () => process.env.SUBSCRIPTION_POLICY_VERSION || '2026-01'
+/**
+ * The version of the privacy notice a subscriber agrees to: the notice's own, which lives with it
+ * (shared/src/privacyNotice.ts, the notice's frontmatter on the site), so a consent names the text
+ * the site showed.
+ */
+export const subscriptionPolicyVersion = () => privacyNoticeVersion
 
 /** What a subscriber agreed to, in their language, as recorded with their consent. */
 export function consentText(locale: Locale, org: string, prefs: Preferences): string {

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { publicFormBytes } from '../http/bodyLimits.ts'
 import { publicPageResponse } from '../http/publicPage.ts'
 import { type FormFields, firstValue, readPublicForm } from '../http/readPublicForm.ts'
+import { frameSite } from '../i18n/reader/frame.ts'
 import { type MessageKey, t } from '../i18n/reader/index.ts'
 import { cachedMailSettings } from '../mail/index.ts'
 import type { Subscriber } from '../payload-types.ts'
@@ -99,8 +100,8 @@ async function answer(payload: Payload, request: Request, a: Answer): Promise<Re
     const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', ...cors, ...a.headers }
     return Response.json(a.json, { status: a.status, headers })
   }
-  const { organizationName } = await cachedMailSettings(payload)
-  const html = page({ locale: a.locale, org: organizationName[a.locale], title: t(a.locale, a.title) }, a.html)
+  const site = frameSite(a.locale, await cachedMailSettings(payload))
+  const html = page({ locale: a.locale, site, title: t(a.locale, a.title) }, a.html)
   return publicPageResponse(html, a.status, { ...cors, ...a.headers })
 }
 

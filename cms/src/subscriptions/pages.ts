@@ -1,36 +1,31 @@
 import { documentKinds, type Locale, locales } from '@pressroom/shared'
 import { escapeHtml } from '@pressroom/shared/richtext'
 import { Html, html } from '../http/html.ts'
-import { renderPublicPage } from '../http/publicPage.ts'
+import { type FrameSite, renderPublicPage } from '../http/publicPage.ts'
 import { type MessageKey, t } from '../i18n/reader/index.ts'
 import { frequencyFieldset, frequencySummaryRow } from './digests/frequencyForm.ts'
 
 /**
  * The subscription pages the CMS serves, in the frame every reader page shares
- * (src/http/publicPage.ts): small, no JavaScript. Forms post back to the same paths; every
- * value written into the page is escaped. The boxed look is theirs; the acknowledgement page
- * keeps its plainer one.
+ * (src/http/publicPage.ts: the site's look, its name, a way back to it): small, no JavaScript.
+ * Forms post back to the same paths; every value written into the page is escaped. Below is only
+ * what these pages add to the site's frame.
  */
-const css = `body{font:16px/1.55 Georgia,"Times New Roman",serif;color:#1a1a1a;background:#f6f6f3;margin:0}
-main{max-width:36rem;margin:3rem auto;padding:2rem;background:#fff;border:1px solid #ddd}
-h1{font-size:1.6rem;line-height:1.25;margin:0 0 1rem}p{margin:0 0 1rem}
-.org{font:600 .8rem/1.2 system-ui,sans-serif;letter-spacing:.05em;text-transform:uppercase;color:#555}
-.error{border-left:4px solid #a4262c;padding-left:1rem}
-fieldset{border:1px solid #ccc;margin:0 0 1rem;padding:.5rem 1rem}legend{font-weight:600}
+const css = `.error{border-left:4px solid #a4262c;padding-left:1rem}
+fieldset{padding:.5rem 1rem}legend{font-weight:600}
 label{display:block;margin:.25rem 0}dl{margin:0 0 1rem}dt{font-weight:600}dd{margin:0 0 .5rem}
-button{font:inherit;padding:.5rem 1.2rem;border:1px solid #0b4f8a;background:#0b4f8a;color:#fff;cursor:pointer}
-button.secondary{background:#fff;color:#0b4f8a}form{margin:0 0 1rem}`
+form{margin:0 0 1rem}button.secondary{background:var(--page);color:var(--accent);border:1px solid var(--accent)}`
 
-export type PageOptions = { locale: Locale; org: string; title: string }
+export type PageOptions = { locale: Locale; site: FrameSite; title: string }
 
-export function page({ locale, org, title }: PageOptions, body: string): string {
+export function page({ locale, site, title }: PageOptions, body: string): string {
   return renderPublicPage({
     lang: locale,
-    title: `${title} · ${org}`,
+    title: `${title} · ${site.name}`,
     stylesheet: css,
-    body: html`<main><p class="org">${org}</p><h1>${title}</h1>
-${new Html(body)}
-</main>`,
+    site,
+    body: html`<h1>${title}</h1>
+${new Html(body)}`,
   })
 }
 

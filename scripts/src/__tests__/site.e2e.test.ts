@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { paragraphsToLexical } from '@pressroom/cms/seed/lexical'
+import { privacyNoticeVersion } from '@pressroom/shared'
 import { unzipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
@@ -254,6 +255,72 @@ describe('the public site', () => {
     await page.context().close()
   })
 
+  it('has its privacy notice, accessibility statement and embargo policy in both languages, linked from every footer and the form', async () => {
+    const policies = ['privacy', 'accessibility', 'embargo-policy']
+    for (const locale of ['en', 'ru']) {
+      // The footer of any page (here the home page) links each one; the subscribe form links the notice.
+      const home = await (await fetch(`${siteUrl}/${locale}/`)).text()
+      const footer = /<footer class="site">[\s\S]*?<\/footer>/.exec(home)?.[0] ?? ''
+      for (const name of policies) expect(footer, `${locale} footer`).toContain(`href="/${locale}/${name}/"`)
+      const form = /<form class="subscribe"[\s\S]*?<\/form>/.exec(
+        await (await fetch(`${siteUrl}/${locale}/subscribe/`)).text(),
+      )
+      expect(form?.[0], `${locale} subscribe form`).toContain(`href="/${locale}/privacy/"`)
+      for (const name of policies) {
+        const page = await (await fetch(`${siteUrl}/${locale}/${name}/`)).text()
+        expect(page, `${locale}/${name}`).toMatch(new RegExp(`<html lang="${locale}`))
+        expect(page, `${locale}/${name}`).toContain('<article data-pagefind-body')
+      }
+      // The version shown is the one the CMS records with each consent (shared/src/privacyNotice.ts).
+      const privacy = await (await fetch(`${siteUrl}/${locale}/privacy/`)).text()
+      expect(privacy).toContain(`data-privacy-version="${privacyNoticeVersion}"`)
+    }
+    const sitemaps = await (await fetch(`${siteUrl}/sitemap-index.xml`)).text()
+    const listed = await Promise.all(
+      [...sitemaps.matchAll(/<loc>([^<]+)<\/loc>/g)].map(async (m) => (await fetch(m[1] as string)).text()),
+    )
+    for (const name of policies) expect(listed.join('\n')).toContain(`<loc>${siteUrl}/ru/${name}/</loc>`)
+    // In the search index: a word only the privacy notice uses finds it.
+    const page = await open('/en/search/')
+    await page.locator('#search input').fill('Resend')
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+    const hrefs = await page
+      .locator('.pagefind-ui__result-link')
+      .evaluateAll((all) => all.map((a) => a.getAttribute('href')))
+    expect(hrefs).toContain('/en/privacy/')
+    await page.context().close() // The CMS's answer to the form wears the site's frame and leads back to the site and its notice.
+    const answer = await fetch(`${cmsUrl}/subscriptions/subscribe`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'frame-check@example.org', languages: 'ru', locale: 'ru' }),
+    })
+    const answered = await answer.text()
+    expect(answered).toContain(`<a class="name" href="${siteUrl}/ru/">`)
+    expect(answered).toContain(`href="${siteUrl}/ru/privacy/"`)
+  })
+
+  it('prints a document without navigation, footer or language switch, with its reference and the link to cite', async () => {
+    const page = await open('/ru/statements/founding-statement/')
+    const reference = (await page.locator('dl.facts dd').first().textContent())?.trim() ?? ''
+    expect(reference).toMatch(/^GC-/)
+    const permalink = page.locator('.permalink')
+    expect(await permalink.isVisible()).toBe(false)
+    await page.emulateMedia({ media: 'print' })
+    for (const hidden of ['nav.main', 'footer.site', '.lang-switch', '.skip'])
+      expect(await page.locator(hidden).isVisible(), hidden).toBe(false)
+    expect(await page.getByText(reference, { exact: true }).first().isVisible()).toBe(true)
+    expect(await page.locator('h1').isVisible()).toBe(true)
+    // The page's link to cite (a rel="cite-as" short link) when it has one, else its permanent link.
+    const citeAs = page.locator('main a[rel~="cite-as"]')
+    if ((await citeAs.count()) > 0) {
+      expect(await citeAs.first().isVisible()).toBe(true)
+      expect(await permalink.isVisible()).toBe(false)
+    } else {
+      expect(await permalink.isVisible()).toBe(true)
+      expect(await permalink.locator('a').getAttribute('href')).toBe(`${siteUrl}/ru/statements/founding-statement/`)
+    }
+    await page.context().close()
+  })
+
   it('links its feeds from <head>, and every feed parses with items that are pages of the site', async () => {
     const page = await open('/en/statements/')
     const feeds = await page
@@ -437,6 +504,7 @@ describe('the public site', () => {
       '/contacts/',
       '/press-kits/founding-documents/',
       '/verify/',
+      '/privacy/',
     ]
     for (const locale of ['en', 'ru']) {
       for (const pathname of pages) {
@@ -493,6 +561,9 @@ describe('the public site', () => {
         '/verify/',
         '/about/',
         '/subscribe/',
+        '/privacy/',
+        '/accessibility/',
+        '/embargo-policy/',
       ]) {
         await visit(`/${locale}${pathname}`)
       }

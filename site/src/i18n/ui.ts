@@ -192,6 +192,15 @@ export const ui = {
       trustText:
         'A checksum proves a file is the one listed on the page you read it from: check it against this site, not against a copy. A corrected document gets a new PDF edition and a new checksum; the change is listed on its page.',
     },
+    // The hand-written policy pages (privacy notice, accessibility, embargo policy) and the print edition of a page.
+    policies: {
+      privacy: 'Privacy notice',
+      accessibility: 'Accessibility',
+      embargo: 'Embargo policy',
+      privacyVersion: (version: string) => `Version ${version}`,
+      beforeSubscribing: 'What we keep about subscribers, for how long, and how to get it or erase it:',
+      permanentLink: 'Permanent link',
+    },
   },
   ru: {
     siteName: 'Пресс-центр',
@@ -375,6 +384,14 @@ export const ui = {
         'Скачайте файл с этого сайта ещё раз. Если сумма снова не совпадает, не полагайтесь на файл и сообщите пресс-службе.',
       trustText:
         'Контрольная сумма доказывает, что файл совпадает с указанным на той странице, где вы её прочли: сверяйте с этим сайтом, а не с копией. У исправленного документа новая PDF-версия и новая контрольная сумма; изменение указано на его странице.',
+    },
+    policies: {
+      privacy: 'Политика конфиденциальности',
+      accessibility: 'Доступность',
+      embargo: 'Правила эмбарго',
+      privacyVersion: (version: string) => `Редакция ${version}`,
+      beforeSubscribing: 'Что мы храним о подписчиках, как долго и как получить или удалить эти данные:',
+      permanentLink: 'Постоянная ссылка',
     },
   },
 } satisfies Record<Locale, unknown>

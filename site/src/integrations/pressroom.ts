@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { documentKinds, localeCodes } from '@pressroom/shared'
+import { accessibilityPath, documentKinds, embargoPolicyPath, localeCodes, privacyPath } from '@pressroom/shared'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
 import { publicCmsUrl, siteUrl } from '../config.ts'
@@ -34,9 +34,11 @@ export function insideBase(pathname: string, base: string): string {
 
 /**
  * The Pagefind index of the built site, in Pagefind's own process (it uses both cores). Only
- * document pages carry `data-pagefind-body`, so only they are read: every other page would be
- * parsed to be left out.
+ * document pages and the policy pages carry `data-pagefind-body`, so only they are read: every
+ * other page would be parsed to be left out.
  */
+const policyPaths = [privacyPath, accessibilityPath, embargoPolicyPath]
+
 async function indexForSearch(out: string): Promise<{ pages: number; ms: number }> {
   const started = Date.now()
   const { index, errors } = await pagefind.createIndex({})
@@ -44,10 +46,15 @@ async function indexForSearch(out: string): Promise<{ pages: number; ms: number 
   const glob = `{${localeCodes.join(',')}}/{${documentKinds.map((k) => k.path).join(',')}}/*/index.html`
   const added = await index.addDirectory({ path: out, glob })
   if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
+  // The policy pages (privacy notice, accessibility, embargo policy) are searched too.
+  const policies = localeCodes.flatMap((locale) => policyPaths.map((policy) => policy(locale).replace(/^\/|\/$/g, '')))
+  const addedPolicies = await index.addDirectory({ path: out, glob: `{${policies.join(',')}}/index.html` })
+  if (addedPolicies.errors.length > 0)
+    throw new Error(`Pagefind could not index the policy pages: ${addedPolicies.errors.join('; ')}`)
   const written = await index.writeFiles({ outputPath: path.join(out, 'pagefind') })
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
   await pagefind.close()
-  return { pages: added.page_count, ms: Date.now() - started }
+  return { pages: added.page_count + addedPolicies.page_count, ms: Date.now() - started }
 }
 
 export function pressroom(): AstroIntegration {

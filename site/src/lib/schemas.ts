@@ -136,7 +136,8 @@ export const settings = z.object({
   defaultTimezone: z.string().optional(),
 })
 
-export const page = z.object({ title: z.string(), description: z.string() })
+/** A hand-written MDX page; `version` is the privacy notice's (shared/src/privacyNotice.ts). */
+export const page = z.object({ title: z.string(), description: z.string(), version: z.coerce.string().optional() })
 
 export type PublicationVersion = z.infer<typeof publicationVersion>
 export type Publication = z.infer<typeof publication>

@@ -144,4 +144,8 @@ export const en = {
   'langNotices.in.ru': 'in Russian',
   'langNotices.bilingual.footer': 'One e-mail in all your languages, as you chose in your preferences.',
   'langNotices.notice.switchOff': 'To stop these notices, change your preferences.',
+  // The frame of every reader page (src/http/publicPage.ts): the way back to the site.
+  'frame.tagline': 'Press room',
+  'frame.home': 'Back to the press room',
+  'frame.privacy': 'Privacy notice',
 } as const

@@ -141,4 +141,7 @@ export const ru: Record<keyof typeof en, string> = {
   'langNotices.in.ru': 'на русском',
   'langNotices.bilingual.footer': 'Одно письмо на всех ваших языках, как вы выбрали в настройках.',
   'langNotices.notice.switchOff': 'Чтобы не получать такие уведомления, измените настройки.',
+  'frame.tagline': 'Пресс-центр',
+  'frame.home': 'Вернуться в пресс-центр',
+  'frame.privacy': 'Политика конфиденциальности',
 }

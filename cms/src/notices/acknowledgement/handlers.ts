@@ -17,8 +17,14 @@ async function confirmField(request: Request): Promise<string | undefined | null
   return typeof value === 'string' ? value : undefined
 }
 
-/** The time of a receipt is printed in the organization's zone, named (docs/adr/0040). */
-const zoneOf = async (payload: Payload) => ({ zone: (await cachedMailSettings(payload)).timeZone })
+/**
+ * The time of a receipt is printed in the organization's zone, named (docs/adr/0040); the page's
+ * frame leads back to the public site.
+ */
+const pageOptions = async (payload: Payload) => {
+  const settings = await cachedMailSettings(payload)
+  return { zone: settings.timeZone, settings }
+}
 
 /**
  * The acknowledgement page: GET only shows (link scanners and previews prefetch links), the
@@ -29,18 +35,20 @@ export function acknowledgementHandlers(getPayload: () => Promise<Payload>) {
     async GET(_request: Request, context: RouteContext): Promise<Response> {
       const { token } = await context.params
       const payload = await getPayload()
-      return respond(renderAcknowledgementPage(await inspectAcknowledgement(payload, token), await zoneOf(payload)))
+      return respond(
+        renderAcknowledgementPage(await inspectAcknowledgement(payload, token), await pageOptions(payload)),
+      )
     },
     async POST(request: Request, context: RouteContext): Promise<Response> {
       const { token } = await context.params
       const payload = await getPayload()
       const confirm = await confirmField(request)
-      if (confirm === null) return respond(renderTooLargePage())
+      if (confirm === null) return respond(renderTooLargePage((await pageOptions(payload)).settings))
       if (confirm !== 'yes') {
         return respond(
           renderAcknowledgementPage(await inspectAcknowledgement(payload, token), {
             prompt: true,
-            ...(await zoneOf(payload)),
+            ...(await pageOptions(payload)),
           }),
         )
       }
@@ -48,7 +56,7 @@ export function acknowledgementHandlers(getPayload: () => Promise<Payload>) {
       if (state.kind === 'acknowledged' && state.justNow) {
         payload.logger.info({ dispatchRecipient: state.row.id }, 'notice receipt acknowledged')
       }
-      return respond(renderAcknowledgementPage(state, await zoneOf(payload)))
+      return respond(renderAcknowledgementPage(state, await pageOptions(payload)))
     },
   }
 }

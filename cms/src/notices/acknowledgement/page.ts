@@ -1,6 +1,7 @@
 import { formatInstant, kindWord, type Locale, type TimeZone } from '@pressroom/shared'
 import { type Html, html } from '../../http/html.ts'
 import { renderPublicPage } from '../../http/publicPage.ts'
+import { frameSite } from '../../i18n/reader/frame.ts'
 import { type MessageKey, t } from '../../i18n/reader/index.ts'
 import type { AcknowledgementState } from './acknowledgeReceipt.ts'
 
@@ -11,38 +12,38 @@ const refusals = {
   tooLarge: { status: 413, text: 'acknowledgement.refused.tooLarge' },
 } as const satisfies Record<string, { status: number; text: MessageKey }>
 
-/** The page's own plain look, inside the frame every reader page shares (src/http/publicPage.ts). */
-const stylesheet = `
-body{font:17px/1.5 Georgia,'PT Serif',serif;max-width:38rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
-h1{font-size:1.5rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{color:#555}
-button{font:inherit;padding:.6rem 1.2rem;border:2px solid #1a1a1a;background:#fff;cursor:pointer}
-.done{border-left:4px solid #2a7a2a;padding-left:1rem}.refused{border-left:4px solid #a33;padding-left:1rem}
-`
+/** What the page adds to the site's frame every reader page shares (src/http/publicPage.ts). */
+const stylesheet = `dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{color:var(--muted)}
+.done{border-left:4px solid #2a7a2a;padding-left:1rem}.refused{border-left:4px solid #a33;padding-left:1rem}`
 
-const layout = (lang: Locale, title: string, body: Html): string => renderPublicPage({ lang, title, stylesheet, body })
+/** The public site and the organization's name, for the frame's way back to the site. */
+export type FrameSettings = Parameters<typeof frameSite>[1]
+
+const layout = (lang: Locale, title: string, body: Html, settings: FrameSettings): string =>
+  renderPublicPage({ lang, title, stylesheet, body, site: frameSite(lang, settings) })
 
 export type RenderedPage = { status: number; html: string }
 
 /** A refusal in both languages: the link's own language is not known (or not to be trusted). */
-function refusalPage(kind: keyof typeof refusals): RenderedPage {
+function refusalPage(kind: keyof typeof refusals, settings: FrameSettings): RenderedPage {
   const refusal = refusals[kind]
   const title = { en: t('en', 'acknowledgement.title'), ru: t('ru', 'acknowledgement.title') }
   const body = html`<h1>${title.en} · <span lang="ru">${title.ru}</span></h1>
 <p class="refused">${t('en', refusal.text)}</p>
 <p class="refused" lang="ru">${t('ru', refusal.text)}</p>`
-  return { status: refusal.status, html: layout('en', `${title.en} · ${title.ru}`, body) }
+  return { status: refusal.status, html: layout('en', `${title.en} · ${title.ru}`, body, settings) }
 }
 
 /** The answer to a POST whose body is over the public form cap (docs/adr/0035). */
-export const renderTooLargePage = (): RenderedPage => refusalPage('tooLarge')
+export const renderTooLargePage = (settings: FrameSettings): RenderedPage => refusalPage('tooLarge', settings)
 
 /** The page for a link's state, in the recipient's language (both languages when the link is bad). */
 export function renderAcknowledgementPage(
   state: AcknowledgementState,
-  options: { prompt?: boolean; zone?: TimeZone } = {},
+  options: { prompt?: boolean; zone?: TimeZone; settings: FrameSettings },
 ): RenderedPage {
   if (state.kind === 'malformed' || state.kind === 'tampered' || state.kind === 'unknown')
-    return refusalPage(state.kind)
+    return refusalPage(state.kind, options.settings)
   const lang = state.row.language
   const title = t(lang, 'acknowledgement.title')
   const details = html`<dl>
@@ -53,11 +54,11 @@ export function renderAcknowledgementPage(
     const message = t(lang, state.justNow ? 'acknowledgement.thanks' : 'acknowledgement.already')
     const body = html`<h1>${title}</h1>${details}
 <p class="done">${message} <strong>${formatInstant(state.at, lang, options.zone ?? 'UTC')}</strong>.${state.justNow ? '' : html` ${t(lang, 'acknowledgement.alreadyNote')}`}</p>`
-    return { status: 200, html: layout(lang, title, body) }
+    return { status: 200, html: layout(lang, title, body, options.settings) }
   }
   const body = html`<h1>${title}</h1>${details}
 ${options.prompt ? html`<p class="refused">${t(lang, 'acknowledgement.pressButton')}</p>` : ''}
 <p>${t(lang, 'acknowledgement.explain')}</p>
 <form method="post"><input type="hidden" name="confirm" value="yes"><button type="submit">${t(lang, 'acknowledgement.button')}</button></form>`
-  return { status: options.prompt ? 400 : 200, html: layout(lang, title, body) }
+  return { status: options.prompt ? 400 : 200, html: layout(lang, title, body, options.settings) }
 }
