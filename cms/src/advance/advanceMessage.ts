@@ -8,22 +8,18 @@ import type { EmbargoedRelease } from './release.ts'
 /** The per-recipient placeholder of the link in `locale` (`{{linkEn}}`), filled by the delivery core. */
 export const linkVariable = (locale: Locale) => `link${locale[0]!.toUpperCase()}${locale.slice(1)}`
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '')
-
 /**
  * The advance e-mail in one set of languages (docs/adr/0043): first the embargo line in every
- * language, then per language the title, summary and the recipient's private link. The name and
+ * language, then per language a greeting and the recipient's private link. Nothing of the release
+ * itself is in it: e-mail cannot be recalled, a link can (revoked, it shows nothing). The name and
  * the links are `{{placeholders}}`, so one template serves everyone with the same languages.
  */
 export function advanceMessage(release: EmbargoedRelease, locales: Locale[], settings: MailSettings): MessageTemplate {
   const first = locales[0]!
   const lines = embargoLines(release.embargo, release.zone)
   const parts = locales.map((locale) => {
-    const doc: Record<string, unknown> = release.byLocale[locale] ?? {}
     return {
       locale,
-      title: text(doc.title),
-      summary: text(doc.summary),
       greeting: t(locale, 'advance.mail.greeting', { name: '{{name}}' }),
       intro: t(locale, 'advance.mail.intro', { org: settings.organizationName[locale] }),
       open: t(locale, 'advance.mail.open'),
@@ -31,10 +27,9 @@ export function advanceMessage(release: EmbargoedRelease, locales: Locale[], set
       link: `{{${linkVariable(locale)}}}`,
     }
   })
-  const titles = parts.map((p) => p.title).join(' / ')
   const subject = t(first, 'advance.mail.subject', {
     instant: formatInstant(release.embargo, first, release.zone),
-    title: titles,
+    org: settings.organizationName[first],
   })
   const body = html`<!doctype html>
 <html lang="${first}"><body style="font-family: Helvetica, Arial, sans-serif; color: #1a1a1a; max-width: 640px">
@@ -43,8 +38,6 @@ ${parts.map(
   (p) => html`<div lang="${p.locale}">
 <p>${p.greeting}</p>
 <p>${p.intro}</p>
-<h2>${p.title}</h2>
-${p.summary ? html`<p>${p.summary}</p>` : ''}
 <p><a href="${p.link}">${p.open}</a></p>
 <p style="font-size: 12px; color: #666">${p.footer}</p>
 </div>`,
@@ -53,19 +46,7 @@ ${p.summary ? html`<p>${p.summary}</p>` : ''}
   const plain = [
     ...lines,
     '',
-    ...parts.flatMap((p) => [
-      p.greeting,
-      '',
-      p.intro,
-      '',
-      p.title,
-      ...(p.summary ? ['', p.summary] : []),
-      '',
-      `${p.open}: ${p.link}`,
-      '',
-      p.footer,
-      '',
-    ]),
+    ...parts.flatMap((p) => [p.greeting, '', p.intro, '', `${p.open}: ${p.link}`, '', p.footer, '']),
   ].join('\n')
   return {
     from: settings.from,

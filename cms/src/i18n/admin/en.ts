@@ -564,6 +564,7 @@ export const en = {
     counts: '{{total}} journalists: {{en}} in English, {{ru}} in Russian, {{both}} in both. This is send no. {{next}}.',
     send: 'Send ahead now',
     onlyEmbargoed: 'Available once the release is published with an embargo in the future.',
+    back: 'Back',
   },
 }
 

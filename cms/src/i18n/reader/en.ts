@@ -108,7 +108,7 @@ export const en = {
   'mail.test.banner':
     'TEST: {who} sent this from the press room to check it. Only you received it; its unsubscribe and acknowledgement links are samples that do nothing.',
   'advance.embargoLine': 'EMBARGOED: not for publication, broadcast or posting before {instant}.',
-  'advance.mail.subject': '[Embargoed until {instant}] {title}',
+  'advance.mail.subject': '[Embargoed until {instant}] A press release from {org}',
   'advance.mail.greeting': 'Dear {name},',
   'advance.mail.intro':
     '{org} sends you this press release ahead of its embargo. The link below is yours alone: please do not forward it.',

@@ -105,7 +105,7 @@ export const ru: Record<keyof typeof en, string> = {
   'mail.test.banner':
     'ТЕСТ: {who} отправил(а) это письмо из пресс-центра для проверки. Его получили только вы; ссылки для отписки и подтверждения — образцы, они ничего не делают.',
   'advance.embargoLine': 'ЭМБАРГО: не для публикации, эфира и размещения до {instant}.',
-  'advance.mail.subject': '[Эмбарго до {instant}] {title}',
+  'advance.mail.subject': '[Эмбарго до {instant}] Пресс-релиз: {org}',
   'advance.mail.greeting': 'Здравствуйте, {name}!',
   'advance.mail.intro':
     '{org} направляет вам этот пресс-релиз до окончания эмбарго. Ссылка ниже — только для вас: пожалуйста, не пересылайте её.',
