@@ -53,6 +53,10 @@ export interface Config {
     'dispatch-manual-records': DispatchManualRecord;
     'dispatch-proofs': DispatchProof;
     'site-builds': SiteBuild;
+    journalists: Journalist;
+    'journalist-groups': JournalistGroup;
+    'advance-sends': AdvanceSend;
+    'advance-links': AdvanceLink;
     'rate-limits': RateLimit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -72,6 +76,12 @@ export interface Config {
     };
     'dispatch-recipients': {
       manualRecords: 'dispatch-manual-records';
+    };
+    'journalist-groups': {
+      members: 'journalists';
+    };
+    'advance-sends': {
+      links: 'advance-links';
     };
   };
   collectionsSelect: {
@@ -100,6 +110,10 @@ export interface Config {
     'dispatch-manual-records': DispatchManualRecordsSelect<false> | DispatchManualRecordsSelect<true>;
     'dispatch-proofs': DispatchProofsSelect<false> | DispatchProofsSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    journalists: JournalistsSelect<false> | JournalistsSelect<true>;
+    'journalist-groups': JournalistGroupsSelect<false> | JournalistGroupsSelect<true>;
+    'advance-sends': AdvanceSendsSelect<false> | AdvanceSendsSelect<true>;
+    'advance-links': AdvanceLinksSelect<false> | AdvanceLinksSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -1249,6 +1263,99 @@ export interface SiteBuild {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journalists".
+ */
+export interface Journalist {
+  id: number;
+  name: string;
+  outlet?: string | null;
+  email: string;
+  /**
+   * Advance e-mails come in these languages (both, when the release has both).
+   */
+  languages: ('en' | 'ru')[];
+  groups?: (number | JournalistGroup)[] | null;
+  active?: boolean | null;
+  consent: {
+    at: string;
+    how: string;
+    recordedBy?: (number | null) | User;
+  };
+  /**
+   * Recorded when the journalist accepted the terms on the first link that asked for it.
+   */
+  termsAcceptedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journalist-groups".
+ */
+export interface JournalistGroup {
+  id: number;
+  name: string;
+  description?: string | null;
+  members?: {
+    docs?: (number | Journalist)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "advance-sends".
+ */
+export interface AdvanceSend {
+  id: number;
+  key: string;
+  release: number | PressRelease;
+  number: number;
+  audience: 'all' | 'group' | 'chosen';
+  group?: (number | null) | JournalistGroup;
+  recipients?: number | null;
+  requireTerms?: boolean | null;
+  sentBy?: (number | null) | User;
+  /**
+   * Tick and save: every link of this send then shows only "Not found".
+   */
+  revoked?: boolean | null;
+  links?: {
+    docs?: (number | AdvanceLink)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "advance-links".
+ */
+export interface AdvanceLink {
+  id: number;
+  send: number | AdvanceSend;
+  journalist: number | Journalist;
+  email: string;
+  languages?: ('en' | 'ru')[] | null;
+  sentAt?: string | null;
+  firstOpenedAt?: string | null;
+  lastOpenedAt?: string | null;
+  opens?: number | null;
+  pdfDownloads?: number | null;
+  kitDownloads?: number | null;
+  termsAcceptedAt?: string | null;
+  /**
+   * Tick and save: this link then shows only "Not found".
+   */
+  revoked?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "rate-limits".
  */
 export interface RateLimit {
@@ -1482,6 +1589,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'journalists';
+        value: number | Journalist;
+      } | null)
+    | ({
+        relationTo: 'journalist-groups';
+        value: number | JournalistGroup;
+      } | null)
+    | ({
+        relationTo: 'advance-sends';
+        value: number | AdvanceSend;
+      } | null)
+    | ({
+        relationTo: 'advance-links';
+        value: number | AdvanceLink;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2130,6 +2253,77 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   pages?: T;
   release?: T;
   job?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journalists_select".
+ */
+export interface JournalistsSelect<T extends boolean = true> {
+  name?: T;
+  outlet?: T;
+  email?: T;
+  languages?: T;
+  groups?: T;
+  active?: T;
+  consent?:
+    | T
+    | {
+        at?: T;
+        how?: T;
+        recordedBy?: T;
+      };
+  termsAcceptedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journalist-groups_select".
+ */
+export interface JournalistGroupsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  members?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "advance-sends_select".
+ */
+export interface AdvanceSendsSelect<T extends boolean = true> {
+  key?: T;
+  release?: T;
+  number?: T;
+  audience?: T;
+  group?: T;
+  recipients?: T;
+  requireTerms?: T;
+  sentBy?: T;
+  revoked?: T;
+  links?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "advance-links_select".
+ */
+export interface AdvanceLinksSelect<T extends boolean = true> {
+  send?: T;
+  journalist?: T;
+  email?: T;
+  languages?: T;
+  sentAt?: T;
+  firstOpenedAt?: T;
+  lastOpenedAt?: T;
+  opens?: T;
+  pdfDownloads?: T;
+  kitDownloads?: T;
+  termsAcceptedAt?: T;
+  revoked?: T;
   updatedAt?: T;
   createdAt?: T;
 }

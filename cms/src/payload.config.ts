@@ -6,7 +6,10 @@ import { ru } from '@payloadcms/translations/languages/ru'
 import { defaultLocale, defaultTimeZone, type Locale, localeCodes, locales } from '@pressroom/shared'
 import { buildConfig, type CollectionConfig, type Config } from 'payload'
 import { isPublisher } from './access/index.ts'
+import { advanceEndpoints } from './advance/endpoints.ts'
 import { twoFactorAdmin } from './auth/totp/index.ts'
+import { AdvanceLinks } from './collections/AdvanceLinks.ts'
+import { AdvanceSends } from './collections/AdvanceSends.ts'
 import { Deliveries } from './collections/Deliveries.ts'
 import { DigestPeriods } from './collections/DigestPeriods.ts'
 import { Dispatches } from './collections/Dispatches.ts'
@@ -15,6 +18,8 @@ import { DispatchProofs } from './collections/DispatchProofs.ts'
 import { DispatchRecipients } from './collections/DispatchRecipients.ts'
 import { DistributionGroups } from './collections/DistributionGroups.ts'
 import { Documents } from './collections/Documents.ts'
+import { JournalistGroups } from './collections/JournalistGroups.ts'
+import { Journalists } from './collections/Journalists.ts'
 import { MailBatches } from './collections/MailBatches.ts'
 import { MailEvents } from './collections/MailEvents.ts'
 import { Media } from './collections/Media.ts'
@@ -182,6 +187,11 @@ const config = buildConfig({
     DispatchManualRecords,
     DispatchProofs,
     SiteBuilds,
+    // Vetted journalists and advance sends of embargoed releases (docs/adr/0043): never public.
+    Journalists,
+    JournalistGroups,
+    AdvanceSends,
+    AdvanceLinks,
     // Rate limits and sign-in throttling, shared by every CMS process (docs/adr/0027).
     RateLimits,
   ]
@@ -194,6 +204,7 @@ const config = buildConfig({
     previewLinkEndpoint,
     ...previewEndpoints,
     ...testSendEndpoints,
+    ...advanceEndpoints,
   ],
   // Payload's complexity limit and no introspection in production, written out because the
   // public API's safety rests on them; plus a depth limit and paged lists (docs/adr/0035).

@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import PostalMime from 'postal-mime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sendAhead } from '../advance/sendAhead.ts'
+import { advancePath, parseAdvanceToken, signAdvanceToken } from '../advance/token.ts'
 import { previewPath, signPreviewToken } from '../preview/token.ts'
 import { requirePayloadSecret } from '../secrets/payloadSecret.ts'
 import { requestSiteBuild } from '../siteBuild/requestSiteBuild.ts'
@@ -21,6 +24,7 @@ import { collectOutsideOutputs, type Outputs, recordCounts } from './helpers/lea
 import { publicPageRoutes } from './helpers/leakAudit/collectors/pages.ts'
 import { findMarkers } from './helpers/leakAudit/findMarkers.ts'
 import { buildLeakFixture, type LeakFixture } from './helpers/leakAudit/fixture.ts'
+import { auditJournalistEmail, plantAdvanceSend } from './helpers/leakAudit/fixtureJournalists.ts'
 import { type ItemKey, publicNow } from './helpers/leakAudit/markers.ts'
 import { publicPresences, releasedPresences } from './helpers/leakAudit/presences.ts'
 import type { AuditRecord } from './helpers/leakAudit/records.ts'
@@ -57,6 +61,40 @@ async function runMailJobs() {
   // The delivery job's cron is off in tests; run it as the cron would.
   await payload.jobs.queue({ task: 'deliverMail', queue: 'email', input: {} })
   await payload.jobs.run({ queue: 'email', limit: 50, silent: true })
+}
+
+/** The private links of the audit's vetted journalist, from the e-mails in the outbox (docs/adr/0043). */
+async function advanceLinks(): Promise<string[]> {
+  const names = readdirSync(path.join(dir, 'outbox')).filter((name) => name.endsWith('.eml'))
+  const links: string[] = []
+  for (const name of names) {
+    const mail = await PostalMime.parse(readFileSync(path.join(dir, 'outbox', name)))
+    if (mail.to?.[0]?.address !== auditJournalistEmail) continue
+    links.push(...[...(mail.text ?? '').matchAll(/\/embargoed\/([\w.-]+)/g)].map((m) => m[1]!))
+  }
+  return [...new Set(links)]
+}
+
+/** A second advance send, its link revoked by staff at once: the revoked link's token. */
+async function sendAheadAgainAndRevoke(): Promise<string> {
+  const before = new Set(await advanceLinks())
+  const sent = await sendAhead(payload, {
+    id: fixture.docs.embargoed!.id,
+    audience: { kind: 'all' },
+    requireTerms: false,
+    by: editor.id,
+  })
+  await runMailJobs()
+  await payload.update({
+    collection: 'advance-sends',
+    id: sent!.sendId,
+    data: { revoked: true },
+    user: editor,
+    overrideAccess: false,
+  })
+  const fresh = (await advanceLinks()).filter((token) => !before.has(token))
+  if (!fresh[0]) throw new Error('The second advance send wrote no e-mail with a link.')
+  return fresh[0]
 }
 
 /** Fails with a report of every hit of a marker that must not be there; the full list goes to a file. */
@@ -120,6 +158,7 @@ beforeAll(async () => {
   )
   await payload.updateGlobal({ slug: 'site-settings', data: { digestHour: (hourInMoscow + 12) % 24 } })
   fixture = await buildLeakFixture(payload, editor)
+  await plantAdvanceSend(payload, fixture.book, editor, fixture.docs.embargoed!.id)
   outputs = {
     origin: cms.url,
     siteDir: '',
@@ -366,6 +405,77 @@ describe(`the leak audit (${testDatabase})`, () => {
     })
   })
 
+  describe('advance links to vetted journalists (docs/adr/0043)', () => {
+    const anyMarker = (text: string) => fixture.book.all.filter((m) => text.toLowerCase().includes(m.id.toLowerCase()))
+    const expectPrivate = (response: Response) => {
+      expect(response.headers.get('x-robots-tag')).toBe('noindex, nofollow')
+      expect(response.headers.get('cache-control')).toBe('private, no-store')
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    }
+    const open = (token: string, sub = '') => fetch(`${cms.url}${advancePath(token)}${sub}`, { redirect: 'manual' })
+
+    it("the journalist's own link shows the embargoed release, its PDF and kit, and nothing private", async () => {
+      const [link] = await advanceLinks()
+      expect(link, 'the advance e-mail reached the outbox with its link').toBeTruthy()
+      const response = await open(link!)
+      const html = await response.text()
+      expect(response.status).toBe(200)
+      expectPrivate(response)
+      expect(html).toContain('<meta name="robots" content="noindex, nofollow">')
+      const shown = anyMarker(html)
+      expect(shown.some((m) => m.item === 'embargoed')).toBe(true)
+      expect(shown.filter((m) => m.private || (m.item !== 'embargoed' && !publicNow.has(m.item)))).toEqual([])
+      for (const what of ['/pdf', '/kit']) {
+        const file = await open(link!, what)
+        expect(file.status, what).toBe(200)
+        expectPrivate(file)
+        await file.arrayBuffer()
+      }
+    })
+
+    it('anonymous REST cannot list journalists, groups or the advance log; forged, expired, revoked and foreign links get one 404', async () => {
+      for (const collection of ['journalists', 'journalist-groups', 'advance-sends', 'advance-links']) {
+        const answer = await fetch(`${cms.url}/api/${collection}?depth=2&limit=100`)
+        expect([401, 403], collection).toContain(answer.status)
+        expect(anyMarker(await answer.text()), collection).toEqual([])
+      }
+      const [link] = await advanceLinks()
+      const parsed = parseAdvanceToken(link!)!
+      const row = await payload.findByID({ collection: 'advance-links', id: parsed.id, overrideAccess: true })
+      const other = fixture.docs.publicRelease!.id
+      const refused = {
+        malformed: 'nothing-here',
+        tampered: `${link!.slice(0, -2)}${link!.endsWith('AA') ? 'BB' : 'AA'}`,
+        expired: signAdvanceToken(requirePayloadSecret(), row, 'en', new Date(Date.now() - 1000)),
+        'another row': `${parsed.id + 1000}.${parsed.locale}.${parsed.expires}.${parsed.signature}`,
+        'a preview token': signPreviewToken(requirePayloadSecret(), {
+          collection: 'press-releases',
+          id: String(other),
+          locale: 'en',
+        }),
+      }
+      const answers = new Set<string>()
+      for (const [why, token] of Object.entries(refused)) {
+        const response = await open(token)
+        expect(response.status, why).toBe(404)
+        expectPrivate(response)
+        const text = await response.text()
+        expect(anyMarker(text), why).toEqual([])
+        answers.add(text)
+      }
+      const spare = await sendAheadAgainAndRevoke()
+      const revoked = await open(spare)
+      expect(revoked.status).toBe(404)
+      answers.add(await revoked.text())
+      expect(answers.size, 'every refusal must look the same').toBe(1)
+    })
+
+    it('the static site has no advance route and no advance page', () => {
+      const files = (readdirSync(outputs.siteDir, { recursive: true }) as string[]).map(String)
+      expect(files.filter((f) => /(^|\/)embargoed(\/|$)/.test(f))).toEqual([])
+    })
+  })
+
   describe('when the embargo ends', () => {
     let editorsChange: AuditRecord[]
     let after: AuditRecord[]
@@ -414,6 +524,17 @@ describe(`the leak audit (${testDatabase})`, () => {
     it('the release is then everywhere the public reads (pages, feeds, sitemap, search, PDF, ZIP, image, file, API, e-mail)', () => {
       const missing = missingPresences(after, releasedPresences(fixture))
       expect(missing, missing.join('\n')).toEqual([])
+    })
+
+    it("the vetted journalist's link now leads to the public page in its language", async () => {
+      const links = await advanceLinks()
+      const live = []
+      for (const token of links) {
+        const response = await fetch(`${cms.url}${advancePath(token)}`, { redirect: 'manual' })
+        if (response.status === 303) live.push(response.headers.get('location'))
+      }
+      expect(live.length, 'a link not revoked leads to the public page').toBeGreaterThan(0)
+      for (const location of live) expect(location).toMatch(new RegExp(`^${siteUrl}/(en|ru)/press-releases/`))
     })
 
     it('private fields and everything still unreleased stay out of every output', () => {

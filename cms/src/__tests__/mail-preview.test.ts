@@ -9,6 +9,7 @@ import { type FakeResend, startFakeResend } from '../mail/testing/fakeResend.ts'
 import { paragraphsToLexical } from '../seed/lexical.ts'
 import { createStaff, type StaffUser, staffPassword, testDatabase } from '../testing/payload.ts'
 import { payloadForFile } from '../testing/payloadForFile.ts'
+import { advanceSendTests } from './helpers/advanceSends.ts'
 import { createDispatchAs } from './helpers/dispatches.ts'
 import { httpClient } from './helpers/http.ts'
 import { pdfText } from './helpers/pdf.ts'
@@ -284,3 +285,6 @@ describe(`"Send a test to me" (${testDatabase})`, () => {
     expect(seen.json.docs.map((d: { to: string }) => d.to)).toEqual([translator.email])
   })
 })
+
+// Issue 16 part 1 (docs/adr/0043) on this file's Payload and outbox: no Payload of its own.
+advanceSendTests(cms, outbox)

@@ -21,7 +21,8 @@ export type AccessWords = {
     | 'sendPublications'
     | 'countPublicationRecipients'
     | 'seePublicationSends'
-    | 'cancelSends',
+    | 'cancelSends'
+    | 'sendAhead',
     string
   >
   notAnId: string

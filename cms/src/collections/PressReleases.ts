@@ -26,5 +26,11 @@ export const PressReleases = publicationCollection({
         },
       },
     },
+    {
+      // Send ahead to vetted journalists while the embargo is ahead (docs/adr/0043).
+      name: 'advanceSend',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/AdvanceSend.tsx#AdvanceSend' } },
+    },
   ],
 })

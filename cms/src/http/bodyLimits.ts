@@ -44,7 +44,7 @@ const families = {
  * room for the form's other fields); anything else sent there is an ordinary API body.
  */
 export function bodyLimitFor(pathname: string, contentType: string): BodyLimit {
-  if (pathname.startsWith('/subscriptions/') || pathname.startsWith('/acknowledge/')) {
+  if (['/subscriptions/', '/acknowledge/', '/embargoed/'].some((prefix) => pathname.startsWith(prefix))) {
     return { family: families.publicForm, maxBytes: publicFormBytes }
   }
   if (pathname.startsWith('/mail/webhooks/')) return { family: families.webhook, maxBytes: webhookBytes }

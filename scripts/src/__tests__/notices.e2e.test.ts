@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import { waitFor } from '../lib/processes.ts'
+import { describeAdvanceSend } from './scenarios/advanceSend.ts'
 import { previewDraftFromAdmin } from './scenarios/previewFromAdmin.ts'
 import { describeSideBySide } from './scenarios/sideBySide.ts'
 import { describeTestSend } from './scenarios/testSend.ts'
@@ -220,6 +221,11 @@ describeTestSend(
   () => outbox,
 )
 describeSideBySide(() => room)
+// Issue 16 part 1 (docs/adr/0043): it too counts only the messages it adds to the outbox.
+describeAdvanceSend(
+  () => room,
+  () => outbox,
+)
 describe('publishing a press release from the admin (docs/adr/0039)', () => {
   it('shows how many subscribers its e-mail reaches, publishes only when confirmed, and the e-mail can be cancelled in its grace period', async () => {
     const [{ getPayload }, { default: config }] = await Promise.all([

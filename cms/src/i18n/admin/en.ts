@@ -25,6 +25,7 @@ export const en = {
       countPublicationRecipients: 'count the recipients of publication e-mails',
       seePublicationSends: 'see the e-mails of a publication',
       cancelSends: 'cancel e-mails',
+      sendAhead: 'send releases ahead to journalists',
     },
     notAnId: '"{{given}}" is not a {{what}} ID.',
     idOf: { dispatch: 'dispatch', batch: 'batch', logEntry: 'log entry', send: 'send' },
@@ -559,6 +560,28 @@ export const en = {
       'E-mail to {{count}} subscribers ({{locale}}) waits for its page to be live on the public site; it goes by itself as soon as the page is.',
     notLiveYet:
       'The page has not gone live for {{minutes}} minutes, so the e-mail still waits: a link that does not work is worse than a late e-mail. Look at Administration → Site builds; once a build succeeds the e-mail goes by itself. Cancel it if it should not go.',
+  },
+  advanceSend: {
+    badTarget:
+      'Name a press release (id) and who gets it: all, a group (group=<id>) or chosen journalists (journalists=1,2).',
+    notEmbargoed:
+      'This press release is not under an embargo that is still ahead: only a published release with a future embargo can be sent ahead.',
+    confirmFirst: 'Check the counts first: ask for them and send with the confirmation they come with.',
+    countsChanged: 'The counts have changed since you saw them (or this send went already). Check them again.',
+    nobody: 'Nobody would receive this: no active vetted journalist matches.',
+    sent: 'Sent ahead to {{count}} journalists ({{key}}).',
+    revoked: 'Revoked.',
+    notFound: 'No such advance send or link.',
+    panelTitle: 'Send ahead to vetted journalists',
+    audienceAll: 'All vetted journalists',
+    audienceGroup: 'A group',
+    audienceChosen: 'Chosen people (IDs, comma-separated)',
+    requireTerms: 'The journalist accepts the embargo terms first',
+    count: 'Count recipients',
+    counts: '{{total}} journalists: {{en}} in English, {{ru}} in Russian, {{both}} in both. This is send no. {{next}}.',
+    send: 'Send ahead now',
+    onlyEmbargoed: 'Available once the release is published with an embargo in the future.',
+    back: 'Back',
   },
 }
 

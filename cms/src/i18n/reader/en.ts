@@ -148,4 +148,21 @@ export const en = {
   'frame.tagline': 'Press room',
   'frame.home': 'Back to the press room',
   'frame.privacy': 'Privacy notice',
+  'advance.embargoLine': 'EMBARGOED: not for publication, broadcast or posting before {instant}.',
+  'advance.mail.subject': '[Embargoed until {instant}] A press release from {org}',
+  'advance.mail.greeting': 'Dear {name},',
+  'advance.mail.intro':
+    '{org} sends you this press release ahead of its embargo. The link below is yours alone: please do not forward it.',
+  'advance.mail.open': 'Read the full text, the PDF edition and the press kit',
+  'advance.mail.footer':
+    'You receive this because you agreed to receive embargoed releases from {org}. To stop, answer this e-mail.',
+  'advance.page.title': 'Embargoed: {title}',
+  'advance.page.private':
+    'This page is for you alone and is never indexed. It shows the release until the embargo ends; from then on your link leads to the public page.',
+  'advance.page.pdf': 'Download the PDF edition',
+  'advance.page.kit': 'Download the press kit (ZIP)',
+  'advance.terms.heading': 'Embargo terms',
+  'advance.terms.text':
+    'By opening this release you agree not to publish, broadcast or share its content, or reveal that it exists, before the embargo ends. You may prepare your coverage. If the embargo is broken, the press office may stop sending you releases ahead.',
+  'advance.terms.accept': 'I accept the embargo terms',
 } as const

@@ -26,6 +26,7 @@ import { PublicationMailPreview as PublicationMailPreview_2796ba62410fed5be6afee
 import { TranslationStateFilter as TranslationStateFilter_fb28a7c343308d8bac13fb27e892d889 } from '../../../components/TranslationStateFilter.tsx'
 import { BothLanguagesView as BothLanguagesView_346f1f9c17e974b2840ff7e2ac324326 } from '../../../components/BothLanguagesView.tsx'
 import { InstantInZone as InstantInZone_d04d933a1681bcde13c2b9fdf1caf261 } from '../../../components/InstantInZone.tsx'
+import { AdvanceSend as AdvanceSend_eb198a7cd34f8a17450600efb652bc89 } from '../../../components/AdvanceSend.tsx'
 import { ConfirmingPublishButton as ConfirmingPublishButton_162276d0e524799cf04d44988b637afd } from '../../../components/ConfirmingPublishButton.tsx'
 import { TwoFactorSettings as TwoFactorSettings_6fbe7dfd5b1c7a71edb7cdc36ab17d89 } from '../../../auth/totp/admin/TwoFactorSettings.tsx'
 import { HeldBatchDecision as HeldBatchDecision_8ca9432314e80985ef3904f5d6f05503 } from '../../../components/HeldBatchDecision.tsx'
@@ -76,6 +77,7 @@ export const importMap = {
   "/components/TranslationStateFilter.tsx#TranslationStateFilter": TranslationStateFilter_fb28a7c343308d8bac13fb27e892d889,
   "/components/BothLanguagesView.tsx#BothLanguagesView": BothLanguagesView_346f1f9c17e974b2840ff7e2ac324326,
   "/components/InstantInZone.tsx#InstantInZone": InstantInZone_d04d933a1681bcde13c2b9fdf1caf261,
+  "/components/AdvanceSend.tsx#AdvanceSend": AdvanceSend_eb198a7cd34f8a17450600efb652bc89,
   "/components/ConfirmingPublishButton.tsx#ConfirmingPublishButton": ConfirmingPublishButton_162276d0e524799cf04d44988b637afd,
   "/auth/totp/admin/TwoFactorSettings.tsx#TwoFactorSettings": TwoFactorSettings_6fbe7dfd5b1c7a71edb7cdc36ab17d89,
   "/components/HeldBatchDecision.tsx#HeldBatchDecision": HeldBatchDecision_8ca9432314e80985ef3904f5d6f05503,

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { advanceDownload, advancePage } from '../../../../advance/handlers.ts'
 import { acknowledgementHandlers } from '../../../../notices/acknowledgement/handlers.ts'
 import { previewPage } from '../../../../preview/handlers.ts'
 import { previewFile } from '../../../../preview/previewFile.ts'
@@ -70,6 +71,12 @@ export function publicPageRoutes(payload: Payload): Record<string, ExtraRoute> {
     '/acknowledge/': (request) => {
       const context = { params: Promise.resolve({ token: new URL(request.url).pathname.split('/')[2] ?? '' }) }
       return request.method === 'POST' ? acknowledge.POST(request, context) : acknowledge.GET(request, context)
+    },
+    '/embargoed/': (request) => {
+      // As the routes in app/(advance): /embargoed/<token>, /embargoed/<token>/pdf|kit.
+      const [, , token = '', what] = new URL(request.url).pathname.split('/')
+      if (what === 'pdf' || what === 'kit') return advanceDownload(token, what, async () => payload)
+      return advancePage(request, token, async () => payload)
     },
     '/preview/': (request) => {
       // As the routes in app/(preview): /preview/<token>, /preview/<token>/media|files/<file>.

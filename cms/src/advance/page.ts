@@ -1,0 +1,56 @@
+import { type Locale, otherLocale } from '@pressroom/shared'
+import { renderRichText } from '@pressroom/shared/richtext'
+import { Html, html } from '../http/html.ts'
+import { renderPublicPage } from '../http/publicPage.ts'
+import { t } from '../i18n/reader/index.ts'
+import { embargoLines } from './embargoLine.ts'
+import type { EmbargoedRelease } from './release.ts'
+
+const stylesheet = `
+body { font-family: Georgia, "Times New Roman", serif; color: #1a1a1a; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; }
+.embargo { border: 3px solid #a00; color: #a00; font: bold 1rem/1.5 Helvetica, Arial, sans-serif; padding: .75rem 1rem; }
+.note, .downloads { font: .9rem/1.5 Helvetica, Arial, sans-serif; color: #444; }
+.downloads a { display: inline-block; margin-right: 1.5rem; }
+button { font: bold 1rem Helvetica, Arial, sans-serif; padding: .5rem 1rem; }
+`
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '')
+
+/** The language the page is in: the link's, or the release's other one when the link's has no text. */
+function pageLocale(release: EmbargoedRelease, locale: Locale): Locale {
+  return release.languages.includes(locale) ? locale : otherLocale(locale)
+}
+
+const embargoBox = (release: EmbargoedRelease) =>
+  html`<p class="embargo">${embargoLines(release.embargo, release.zone).map((line, i) => html`${i > 0 ? html`<br>` : ''}${line}`)}</p>`
+
+/** The release as its journalist reads it before the embargo: text, PDF edition and press kit (docs/adr/0043). */
+export function renderAdvancePage(release: EmbargoedRelease, locale: Locale, path: string): string {
+  const lang = pageLocale(release, locale)
+  const doc: Record<string, unknown> = release.byLocale[lang] ?? {}
+  const title = text(doc.title)
+  const body = html`<main>
+${embargoBox(release)}
+<h1>${title}</h1>
+${text(doc.summary) ? html`<p><strong>${text(doc.summary)}</strong></p>` : ''}
+${new Html(renderRichText(doc.body))}
+<p class="downloads"><a href="${path}/pdf">${t(lang, 'advance.page.pdf')}</a><a href="${path}/kit">${t(lang, 'advance.page.kit')}</a></p>
+<p class="note">${t(lang, 'advance.page.private')}</p>
+</main>`
+  return renderPublicPage({ lang, title: t(lang, 'advance.page.title', { title }), stylesheet, body })
+}
+
+/** The terms a journalist accepts once, in both languages, before the first link that asks opens. */
+export function renderTermsPage(release: EmbargoedRelease, locale: Locale, path: string): string {
+  const lang = pageLocale(release, locale)
+  const other = otherLocale(lang)
+  const body = html`<main>
+${embargoBox(release)}
+<h1>${t(lang, 'advance.terms.heading')}</h1>
+<p>${t(lang, 'advance.terms.text')}</p>
+<h2 lang="${other}">${t(other, 'advance.terms.heading')}</h2>
+<p lang="${other}">${t(other, 'advance.terms.text')}</p>
+<form method="post" action="${path}"><input type="hidden" name="accept" value="yes"><button type="submit">${t(lang, 'advance.terms.accept')} / <span lang="${other}">${t(other, 'advance.terms.accept')}</span></button></form>
+</main>`
+  return renderPublicPage({ lang, title: t(lang, 'advance.terms.heading'), stylesheet, body })
+}
