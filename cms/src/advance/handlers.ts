@@ -68,9 +68,10 @@ export async function advancePage(
       await recordTermsAccepted(payload, link.journalist, link.linkId)
     return seeOther(path)
   }
-  if (link.requireTerms && !link.termsAccepted) return page(renderTermsPage(release, link.locale, path))
+  const settings = await cachedMailSettings(payload)
+  if (link.requireTerms && !link.termsAccepted) return page(renderTermsPage(release, link.locale, path, settings))
   await logLinkEvent(payload, link.linkId, 'open')
-  return page(renderAdvancePage(release, link.locale, path))
+  return page(renderAdvancePage(release, link.locale, path, settings))
 }
 
 /** GET /embargoed/<token>/pdf and /kit: the PDF edition in the link's language, or the press kit; counted. */

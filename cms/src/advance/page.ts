@@ -1,18 +1,22 @@
 import { type Locale, otherLocale } from '@pressroom/shared'
 import { renderRichText } from '@pressroom/shared/richtext'
 import { Html, html } from '../http/html.ts'
-import { renderPublicPage } from '../http/publicPage.ts'
+import { type FrameSite, renderPublicPage } from '../http/publicPage.ts'
+import { frameSite } from '../i18n/reader/frame.ts'
 import { t } from '../i18n/reader/index.ts'
 import { embargoLines } from './embargoLine.ts'
 import type { EmbargoedRelease } from './release.ts'
 
+// After the site's frame (shared/src/look.ts): only what this page adds.
 const stylesheet = `
-body { font-family: Georgia, "Times New Roman", serif; color: #1a1a1a; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; }
-.embargo { border: 3px solid #a00; color: #a00; font: bold 1rem/1.5 Helvetica, Arial, sans-serif; padding: .75rem 1rem; }
-.note, .downloads { font: .9rem/1.5 Helvetica, Arial, sans-serif; color: #444; }
+.embargo { border: 3px solid #a00; color: #a00; font: bold 1rem/1.5 var(--sans); padding: .75rem 1rem; }
+.note, .downloads { font: .9rem/1.5 var(--sans); color: var(--muted); }
 .downloads a { display: inline-block; margin-right: 1.5rem; }
-button { font: bold 1rem Helvetica, Arial, sans-serif; padding: .5rem 1rem; }
 `
+
+/** What the frame needs to lead back to the site: its address and the organization's name. */
+export type FrameSettings = Parameters<typeof frameSite>[1]
+const siteIn = (lang: Locale, settings: FrameSettings): FrameSite => frameSite(lang, settings)
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
@@ -25,7 +29,12 @@ const embargoBox = (release: EmbargoedRelease) =>
   html`<p class="embargo">${embargoLines(release.embargo, release.zone).map((line, i) => html`${i > 0 ? html`<br>` : ''}${line}`)}</p>`
 
 /** The release as its journalist reads it before the embargo: text, PDF edition and press kit (docs/adr/0043). */
-export function renderAdvancePage(release: EmbargoedRelease, locale: Locale, path: string): string {
+export function renderAdvancePage(
+  release: EmbargoedRelease,
+  locale: Locale,
+  path: string,
+  settings: FrameSettings,
+): string {
   const lang = pageLocale(release, locale)
   const doc: Record<string, unknown> = release.byLocale[lang] ?? {}
   const title = text(doc.title)
@@ -37,11 +46,22 @@ ${new Html(renderRichText(doc.body))}
 <p class="downloads"><a href="${path}/pdf">${t(lang, 'advance.page.pdf')}</a><a href="${path}/kit">${t(lang, 'advance.page.kit')}</a></p>
 <p class="note">${t(lang, 'advance.page.private')}</p>
 </main>`
-  return renderPublicPage({ lang, title: t(lang, 'advance.page.title', { title }), stylesheet, body })
+  return renderPublicPage({
+    lang,
+    title: t(lang, 'advance.page.title', { title }),
+    stylesheet,
+    body,
+    site: siteIn(lang, settings),
+  })
 }
 
 /** The terms a journalist accepts once, in both languages, before the first link that asks opens. */
-export function renderTermsPage(release: EmbargoedRelease, locale: Locale, path: string): string {
+export function renderTermsPage(
+  release: EmbargoedRelease,
+  locale: Locale,
+  path: string,
+  settings: FrameSettings,
+): string {
   const lang = pageLocale(release, locale)
   const other = otherLocale(lang)
   const body = html`<main>
@@ -52,5 +72,11 @@ ${embargoBox(release)}
 <p lang="${other}">${t(other, 'advance.terms.text')}</p>
 <form method="post" action="${path}"><input type="hidden" name="accept" value="yes"><button type="submit">${t(lang, 'advance.terms.accept')} / <span lang="${other}">${t(other, 'advance.terms.accept')}</span></button></form>
 </main>`
-  return renderPublicPage({ lang, title: t(lang, 'advance.terms.heading'), stylesheet, body })
+  return renderPublicPage({
+    lang,
+    title: t(lang, 'advance.terms.heading'),
+    stylesheet,
+    body,
+    site: siteIn(lang, settings),
+  })
 }
