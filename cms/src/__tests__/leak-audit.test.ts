@@ -216,7 +216,7 @@ describe(`the leak audit (${testDatabase})`, () => {
     const { referenceNumber: ref } = await payload.findByID({ collection: 'press-releases', id })
     const page = file(`ru/press-releases/${slug}/index.html`)
     expect(page).toContain('Ссылка для цитирования')
-    expect(page).toContain(`<a href="${siteUrl}/ref/${ref}/">${siteUrl}/ref/${ref}/</a>`)
+    expect(page).toContain(`<a rel="cite-as" href="${siteUrl}/ref/${ref}/">${siteUrl}/ref/${ref}/</a>`)
     expect(page).toContain('Кто мы — для редакций.')
     expect(file(`en/press-releases/${slug}/index.html`)).toContain('Who we are, for editors.')
 
