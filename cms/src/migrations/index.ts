@@ -8,6 +8,7 @@ import * as migration_20261207_091410_operations_and_doors from './20261207_0914
 import * as migration_20261207_150033_issue15_previews_confirm_zones from './20261207_150033_issue15_previews_confirm_zones'
 import * as migration_20261207_152555_issue15_site_build_failure_codes from './20261207_152555_issue15_site_build_failure_codes'
 import * as migration_20261207_180629_issue16_journalists from './20261207_180629_issue16_journalists'
+import * as migration_20261207_181159_issue16_advance_sends from './20261207_181159_issue16_advance_sends'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261207_180629_issue16_journalists.up,
     down: migration_20261207_180629_issue16_journalists.down,
     name: '20261207_180629_issue16_journalists',
+  },
+  {
+    up: migration_20261207_181159_issue16_advance_sends.up,
+    down: migration_20261207_181159_issue16_advance_sends.down,
+    name: '20261207_181159_issue16_advance_sends',
   },
 ]
