@@ -25,8 +25,9 @@ import { publicPageRoutes } from './helpers/leakAudit/collectors/pages.ts'
 import { findMarkers } from './helpers/leakAudit/findMarkers.ts'
 import { buildLeakFixture, type LeakFixture } from './helpers/leakAudit/fixture.ts'
 import { auditJournalistEmail, plantAdvanceSend } from './helpers/leakAudit/fixtureJournalists.ts'
+import { occurrences, outboxMailsTo, sendKeysNaming } from './helpers/leakAudit/languageMail.ts'
 import { type ItemKey, publicNow } from './helpers/leakAudit/markers.ts'
-import { publicPresences, releasedPresences } from './helpers/leakAudit/presences.ts'
+import { finder, publicPresences, releasedPresences } from './helpers/leakAudit/presences.ts'
 import type { AuditRecord } from './helpers/leakAudit/records.ts'
 import { hitLines, leakReport, missingPresences } from './helpers/leakAudit/report.ts'
 import { assertBuilt, liveSiteDir, runDueSiteBuilds } from './helpers/leakAudit/siteBuild.ts'
@@ -53,11 +54,11 @@ let editor: StaffUser
 let fixture: LeakFixture
 let outputs: Outputs
 
-async function runMailJobs() {
+/** `digestsAhead`: the clock digests are planned by, so that a period holding the fixture is due. */
+async function runMailJobs(digestsAhead: number) {
   await payload.jobs.run({ queue: 'email', limit: 50, silent: true })
-  // The digest whose period holds the fixture, planned as if its hour had come (tomorrow's boundary):
-  // it lists only what is released by the real clock (docs/adr/0046).
-  await planDueDigests(payload, new Date(Date.now() + 25 * 60 * minutes))
+  // Digests planned as if their hour had come: they list only what is released by the real clock (docs/adr/0046).
+  await planDueDigests(payload, new Date(Date.now() + digestsAhead))
   // The delivery job's cron is off in tests; run it as the cron would.
   await payload.jobs.queue({ task: 'deliverMail', queue: 'email', input: {} })
   await payload.jobs.run({ queue: 'email', limit: 50, silent: true })
@@ -156,7 +157,15 @@ beforeAll(async () => {
   const hourInMoscow = Number(
     new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Moscow' }).format(new Date()),
   )
-  await payload.updateGlobal({ slug: 'site-settings', data: { digestHour: (hourInMoscow + 12) % 24 } })
+  // Weekly digests go three days after the next daily one: the week holding the embargo's end is
+  // planned only after it (the daily period holding the fixture is planned before).
+  const weekday = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'Europe/Moscow' })
+    .format(new Date(Date.now() + (12 + 3 * 24) * 60 * minutes))
+    .toLowerCase()
+  await payload.updateGlobal({
+    slug: 'site-settings',
+    data: { digestHour: (hourInMoscow + 12) % 24, digestWeekday: weekday as 'monday' },
+  })
   fixture = await buildLeakFixture(payload, editor)
   await plantAdvanceSend(payload, fixture.book, editor, fixture.docs.embargoed!.id)
   outputs = {
@@ -179,7 +188,8 @@ describe(`the leak audit (${testDatabase})`, () => {
   let before: AuditRecord[]
 
   beforeAll(async () => {
-    await runMailJobs()
+    // Tomorrow's daily boundary: the daily period holding the fixture.
+    await runMailJobs(25 * 60 * minutes)
     // Every change so far queued a build: they go to the external build hook first...
     await runDueSiteBuilds(payload)
     // ...then the CMS builds the real site itself.
@@ -208,6 +218,19 @@ describe(`the leak audit (${testDatabase})`, () => {
       before.some((r) => r.where.includes('to pending-journalist@example.org')),
       'no confirmation e-mail',
     ).toBe(true)
+  })
+
+  it('before its embargo, the English-only release is in no e-mail of any kind and has no send planned (docs/adr/0045, 0046)', async () => {
+    const englishOnly = fixture.docs.englishOnly!
+    expect(await sendKeysNaming(payload, 'press-releases', englishOnly.id)).toEqual([])
+    const its = fixture.book.all.filter((m) => m.item === 'englishOnly').map((m) => m.id.toLowerCase())
+    const mails = before.filter((r) => r.where.startsWith('e-mail '))
+    const told = mails.filter((r) => its.some((id) => r.text.toLowerCase().includes(id)))
+    expect(told.map((r) => r.where)).toEqual([])
+    // The mailboxes were read: the Russian-only reader got the bilingual release in Russian, and the
+    // daily digest (whose period holds the embargo's end, planned before it) was written.
+    expect(mails.some((r) => r.where.includes('to russian-only-journalist@example.org'))).toBe(true)
+    expect(mails.some((r) => r.where.includes('to digest-journalist@example.org'))).toBe(true)
   })
 
   it('document pages show the link to cite and the notes to editors; short links are redirect pages kept out of the sitemap and the search index (docs/adr/0047)', async () => {
@@ -482,16 +505,17 @@ describe(`the leak audit (${testDatabase})`, () => {
 
     beforeAll(async () => {
       const embargoed = fixture.docs.embargoed!
-      // An editor brings the embargo forward to a few seconds from now; the clock then ends it.
+      // An editor brings the embargoes forward to a few seconds from now; the clock then ends them.
       const releaseAt = Date.now() + 10_000
       process.env.SITE_BUILD_HOOK_URL = hook.url
-      await payload.update({
-        collection: 'press-releases',
-        id: embargoed.id,
-        user: editor,
-        overrideAccess: false,
-        data: { embargoUntil: new Date(releaseAt).toISOString() },
-      })
+      for (const { id } of [embargoed, fixture.docs.englishOnly!])
+        await payload.update({
+          collection: 'press-releases',
+          id,
+          user: editor,
+          overrideAccess: false,
+          data: { embargoUntil: new Date(releaseAt).toISOString() },
+        })
       const seen = hook.records().length
       await runDueSiteBuilds(payload)
       const stillEmbargoed = await fetch(`${cms.url}/api/press-releases/${embargoed.id}?locale=all`)
@@ -509,7 +533,8 @@ describe(`the leak audit (${testDatabase})`, () => {
       await new Promise((resolve) => setTimeout(resolve, releaseAt - Date.now() + 500))
 
       delete process.env.SITE_BUILD_HOOK_URL
-      await runMailJobs()
+      // Eight days on: the weekly period holding the embargo's end is due (its daily one was planned before).
+      await runMailJobs(8 * 24 * 60 * minutes)
       const builds = await runDueSiteBuilds(payload)
       const built = assertBuilt(builds, 'at the end of the embargo')
       expect(built.timing, 'the site was not rebuilt by the build scheduled at the embargo instant').toBe('scheduled')
@@ -538,7 +563,25 @@ describe(`the leak audit (${testDatabase})`, () => {
     })
 
     it('private fields and everything still unreleased stay out of every output', () => {
-      expectNoLeaks(after, new Set([...publicNow, 'embargoed']), 'after-embargo')
+      expectNoLeaks(after, new Set([...publicNow, 'embargoed', 'englishOnly']), 'after-embargo')
+    })
+
+    it('the Russian-only reader is then told of the English-only release, and the weekly digest lists it once (docs/adr/0045, 0046)', async () => {
+      const { id } = fixture.docs.englishOnly!
+      const keys = await sendKeysNaming(payload, 'press-releases', id)
+      expect(keys).toContain(`language-notice:press-releases:${id}:ru`)
+      expect(keys.filter((key) => key.endsWith(':ru') && !key.startsWith('language-notice:'))).toEqual([])
+      const title = finder(fixture)('englishOnly', 'ti', 'en').id
+      const notices = (await outboxMailsTo(outputs.outboxDir, 'russian-only-journalist@example.org')).filter(
+        (mail) => occurrences(mail.text, title) > 0,
+      )
+      expect(notices).toHaveLength(1)
+      expect(notices[0]!.html).toContain('lang="ru"')
+      const digests = (await outboxMailsTo(outputs.outboxDir, 'weekly-journalist@example.org')).filter(
+        (mail) => occurrences(mail.text, title) > 0,
+      )
+      expect(digests).toHaveLength(1)
+      expect(occurrences(digests[0]!.text, title)).toBe(1)
     })
   })
 })

@@ -201,6 +201,8 @@ describe(`sending a notice by e-mail (${testDatabase})`, () => {
     expect(englishPdf).toContain(reference)
     expect(englishPdf).toContain('Notice to the parties on the proposed Permanent Mediation Mission')
     expect(englishPdf).not.toContain('Уведомление сторонам')
+    // The language-neutral short link to cite, as site editions print it (docs/adr/0047).
+    expect(englishPdf).toContain(`Cite as: https://press.example.org/ref/${reference}/`)
 
     for (const address of ['political@example.org', 'desk-one@example.org', 'desk-two@example.org']) {
       const russian = mailsTo(address)[0]!
@@ -214,6 +216,7 @@ describe(`sending a notice by e-mail (${testDatabase})`, () => {
       expect(text).toContain(reference)
       expect(text).toContain('Уведомление сторонам о предлагаемой Постоянной посреднической миссии')
       expect(text).not.toContain('Notice to the parties')
+      expect(text).toContain(`Ссылка для цитирования: https://press.example.org/ref/${reference}/`)
     }
     // Each row's own signed link; the recipient's name escaped in the HTML, as written in the text.
     const desks = byAddress('desk-one@example.org')

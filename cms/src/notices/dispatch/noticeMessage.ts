@@ -1,4 +1,4 @@
-import { documentPath, type Locale, localeCodes } from '@pressroom/shared'
+import { documentPath, type Locale, localeCodes, refPath } from '@pressroom/shared'
 import { renderRichText, richTextToPlainText } from '@pressroom/shared/richtext'
 import type { Payload } from 'payload'
 import { type MessageTemplate, mailSettings } from '../../mail/index.ts'
@@ -80,6 +80,10 @@ async function buildNoticeMessage(payload: Payload, noticeId: number | string, l
     kind: 'notice',
     organizationName: settings.organizationName[textLocale],
     url: webUrl,
+    // The language-neutral short link, as the site's editions print it (docs/adr/0047).
+    ...(typeof doc.referenceNumber === 'string' && doc.referenceNumber
+      ? { citeUrl: `${settings.siteUrl}${refPath(doc.referenceNumber)}` }
+      : {}),
     defaultZone: settings.timeZone,
   })
   const pdf = await renderPdfEdition(edition)

@@ -33,10 +33,11 @@ const inDays = (days: number) => new Date(Date.now() + days * day).toISOString()
  * Builds the audit's content, as staff would, in English and Russian with a marker in every text
  * field, file name and photo: a draft of each kind, an embargoed release, a release whose embargo
  * moves later, an unpublished release, a draft on top of a published notice, a draft press kit
- * (each with its own image and document file); a published press kit holding the unreleased
+ * (each with its own image and document file), an embargoed release in English only (no files);
+ * a published press kit holding the unreleased
  * publications; and, so that the audit can see that it sees, a public release, a public notice,
- * a press contact and a topic. A confirmed and a pending subscriber, and a dispatch of the public
- * notice to an institution, fill the outbox.
+ * a press contact and a topic. Subscribers (confirmed, pending, daily, weekly, bilingual, Russian
+ * only), and a dispatch of the public notice to an institution, fill the outbox.
  */
 export async function buildLeakFixture(payload: Payload, editor: StaffUser): Promise<LeakFixture> {
   const book = new MarkerBook()
@@ -59,11 +60,13 @@ export async function buildLeakFixture(payload: Payload, editor: StaffUser): Pro
   const publication = async (
     item: ItemKey,
     collection: PublicationCollection,
-    options: { publish: boolean; embargoUntil?: string },
+    options: { publish: boolean; embargoUntil?: string; englishOnly?: boolean },
   ) => {
+    // The English-only release tests who is told of it (docs/adr/0045), not its files: none, to stay cheap.
+    const uploads = options.englishOnly ? {} : await uploadsOf(item)
     const doc = await plantPublication(payload, book, item, collection, {
       ...options,
-      relations: { ...(await uploadsOf(item)), pressContacts: [contact], topics: [topic.id] },
+      relations: { ...uploads, pressContacts: [contact], topics: [topic.id] },
     })
     fixture.docs[item] = doc
     book.add({
@@ -87,6 +90,12 @@ export async function buildLeakFixture(payload: Payload, editor: StaffUser): Pro
   await publication('draftNotice', 'notices', { publish: false })
   await publication('draftRelease', 'press-releases', { publish: false })
   await publication('embargoed', 'press-releases', { publish: true, embargoUntil: inDays(3) })
+  // Its embargo ends inside the daily digest's period, which is planned before it ends: the digest must wait.
+  await publication('englishOnly', 'press-releases', {
+    publish: true,
+    embargoUntil: new Date(Date.now() + 6 * 3600 * 1000).toISOString(),
+    englishOnly: true,
+  })
   const movedLater = await publication('movedLater', 'press-releases', { publish: true, embargoUntil: inDays(2) })
   await payload.update({
     collection: 'press-releases',

@@ -39,7 +39,7 @@ export async function plantPublication(
   book: MarkerBook,
   item: ItemKey,
   collection: PublicationCollection,
-  options: { publish: boolean; embargoUntil?: string; relations: Record<string, unknown> },
+  options: { publish: boolean; embargoUntil?: string; relations: Record<string, unknown>; englishOnly?: boolean },
 ): Promise<PlantedDoc> {
   const text = (lang: Lang, field: string, label: string) =>
     `${lead[lang][field]} ${book.word(item, field, label, { lang })}`
@@ -91,6 +91,7 @@ export async function plantPublication(
     signatories?: { id: string }[]
     addressees?: { id: string }[]
   }
+  if (options.englishOnly) return { item, collection, id: created.id, slug: created.slug }
   await payload.update({
     collection,
     id: created.id,

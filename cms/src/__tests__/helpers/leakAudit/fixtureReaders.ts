@@ -6,10 +6,12 @@ import { createDispatchAs } from '../dispatches.ts'
 
 /**
  * A confirmed subscriber to everything in both languages, one to a daily digest of everything, one who
- * takes both languages in one e-mail, and one who has just asked to subscribe (through the service the
- * subscribe form uses) and has a confirmation e-mail due.
+ * takes both languages in one e-mail, one who reads only Russian, one to a weekly digest in English, and
+ * one who has just asked to subscribe (through the service the subscribe form uses) and has a
+ * confirmation e-mail due.
  */
 export async function plantSubscribers(payload: Payload, topic: { slug: string }) {
+  const confirmed = { status: 'active', locale: 'en', tokenVersion: 1, confirmedAt: new Date().toISOString() } as const
   const active = await payload.create({
     collection: 'subscribers',
     data: {
@@ -45,6 +47,16 @@ export async function plantSubscribers(payload: Payload, topic: { slug: string }
       languageFormat: 'bilingual',
       tokenVersion: 1,
     },
+  })
+  // Told in Russian of a release that exists only in English (docs/adr/0045), once it is released.
+  await payload.create({
+    collection: 'subscribers',
+    data: { ...confirmed, email: 'russian-only-journalist@example.org', locale: 'ru', languages: ['ru'] },
+  })
+  // A weekly digest whose period holds the embargo's end: planned only after it (docs/adr/0046).
+  await payload.create({
+    collection: 'subscribers',
+    data: { ...confirmed, email: 'weekly-journalist@example.org', languages: ['en'], frequency: 'weekly' },
   })
   const email = 'pending-journalist@example.org'
   await requestSubscription(payload, {

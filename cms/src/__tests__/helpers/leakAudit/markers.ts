@@ -17,6 +17,7 @@ export const items = {
   draftNotice: { code: 'dn', label: 'draft notice', release: 'never' },
   draftRelease: { code: 'dr', label: 'draft press release', release: 'never' },
   embargoed: { code: 'em', label: 'embargoed press release', release: 'embargo' },
+  englishOnly: { code: 'eo', label: 'embargoed press release in English only', release: 'embargo' },
   movedLater: { code: 'ml', label: 'press release whose embargo moved later', release: 'never' },
   unpublished: { code: 'up', label: 'unpublished press release', release: 'never' },
   noticeDraft: { code: 'nd', label: 'unpublished draft on top of the public notice', release: 'never' },

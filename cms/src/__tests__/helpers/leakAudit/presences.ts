@@ -6,7 +6,7 @@ import type { Presence } from './report.ts'
  * Where a public item's markers must be found: the proof that each collector really reads what
  * it claims to, so the audit cannot pass by finding nothing.
  */
-function finder(fixture: LeakFixture) {
+export function finder(fixture: LeakFixture) {
   const { book } = fixture
   return (item: ItemKey, field: string, lang?: 'en' | 'ru'): Marker => {
     const id = `lk${book.codeOf(item)}${field}${lang ? lang[0] : 'x'}${book.nonce}`
@@ -90,6 +90,11 @@ export function publicPresences(fixture: LeakFixture): Presence[] {
       what: 'a daily digest listing the release (ru)',
     },
     {
+      marker: m('publicRelease', 'ti', 'ru'),
+      where: /^e-mail .* to russian-only-journalist@example\.org/,
+      what: "the release's Russian e-mail to a subscriber of Russian only",
+    },
+    {
       marker: m('publicNotice', 'ti', 'ru'),
       where: /^e-mail .* to consular@example\.org/,
       what: "the notice's e-mail to an institution",
@@ -134,6 +139,21 @@ export function releasedPresences(fixture: LeakFixture): Presence[] {
       marker: m('embargoed', 'ti', 'en'),
       where: /^site en\/[^/]+-en\.zip › .*\.pdf$/,
       what: "its PDF edition inside the kit's ZIP",
+    },
+    {
+      marker: m('englishOnly', 'ti', 'en'),
+      where: /^e-mail .* to russian-only-journalist@example\.org/,
+      what: 'the notice in Russian of the English-only release, with its title (docs/adr/0045)',
+    },
+    {
+      marker: m('englishOnly', 'ti', 'en'),
+      where: /^e-mail .* to weekly-journalist@example\.org/,
+      what: 'the weekly digest listing the English-only release (docs/adr/0046)',
+    },
+    {
+      marker: m('englishOnly', 'bo', 'en'),
+      where: /^site en\/press-releases\/[^/]+\/index\.html$/,
+      what: "the English-only release's page",
     },
   ]
 }
