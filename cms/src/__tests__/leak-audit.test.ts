@@ -85,7 +85,7 @@ async function sendAheadAgainAndRevoke(): Promise<string> {
     requireTerms: false,
     by: editor.id,
   })
-  await runMailJobs()
+  await runMailJobs(0)
   await payload.update({
     collection: 'advance-sends',
     id: sent!.sendId,
