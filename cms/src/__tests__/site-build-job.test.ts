@@ -355,6 +355,40 @@ describe(`the publication e-mail waits for its page (${testDatabase})`, () => {
     expect(await handedOver(cancelled.id)).toBe(0)
   })
 
+  it('at an embargo’s end goes at once although the build that made its page live succeeded before it was planned', async () => {
+    const until = new Date(Date.now() + 1200)
+    const release = await payload.create({
+      collection: 'press-releases',
+      locale: 'en',
+      data: {
+        title: 'Planned after its build',
+        summary: 'One sentence.',
+        place: 'Moscow',
+        date: '2026-03-01T00:00:00.000Z',
+        body: paragraphsToLexical(['The release.']),
+        embargoUntil: until.toISOString(),
+        _status: 'published',
+      },
+    })
+    await runSiteBuilds() // the save's own build, before the instant: it cannot carry the page
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, until.getTime() - Date.now()) + 20))
+    // The build at the instant wins the race: it succeeds (and runs its release step) before the
+    // e-mail planned at that same instant exists.
+    await runSiteBuilds()
+    const [live] = (
+      await payload.find({ collection: 'site-builds', where: { status: { equals: 'succeeded' } }, sort: '-finishedAt' })
+    ).docs
+    expect(Date.parse(live!.startedAt!)).toBeGreaterThanOrEqual(until.getTime())
+    expect(await publicationSendsOf(payload, 'press-releases', release.id)).toHaveLength(0)
+
+    // Then the planning job due at the instant runs (as the e-mail queue's wake runs it): its page
+    // is live already, so its e-mail must not wait for the next delivery run's release step.
+    await payload.jobs.run({ queue: 'email', limit: 20, silent: true })
+    const sends = await publicationSendsOf(payload, 'press-releases', release.id)
+    expect(sends).toHaveLength(1)
+    expect(sends[0]!.waitingForPageSince).toBeNull()
+  })
+
   it('a job due at an instant runs then, not at the next cron tick', async () => {
     const at = new Date(Date.now() + 300)
     const job = await payload.jobs.queue({ task: 'deliverMail', queue: 'wake-test', input: {}, waitUntil: at })

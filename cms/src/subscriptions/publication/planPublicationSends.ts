@@ -15,6 +15,7 @@ import {
 import type { AudienceRequest } from './publicationAudience.ts'
 import { loadPublicationExtras } from './publicationExtras.ts'
 import { type PublicationDocument, publicationMessage } from './publicationMessage.ts'
+import { sendMailNowThatSiteIsLive } from './releaseMailOncePageLive.ts'
 
 export type PublicationSendRequest = AudienceRequest & {
   /** Makes this a correction e-mail to those who received the original; the key tells corrections apart. */
@@ -95,5 +96,9 @@ export async function planPublicationSends(
     sends.push(...(await planLanguageNotices(payload, context, plan)))
     await cancelOutdatedNotices(payload, request, writtenLocales(doc))
   }
+  // The build that makes the page live may have succeeded before these sends were committed (at
+  // an embargo's end the build and this planning start at the same instant): its release step did
+  // not see them, so they are released here, now that they are, and go at once (docs/adr/0044).
+  if (sends.some((s) => s.created)) await sendMailNowThatSiteIsLive(payload)
   return { status: 'planned', sends, holdUntil }
 }

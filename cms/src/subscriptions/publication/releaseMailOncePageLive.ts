@@ -70,5 +70,5 @@ export async function sendMailNowThatSiteIsLive(payload: Payload): Promise<void>
   const released = await releaseMailOncePageLive(payload)
   if (released.length === 0 || !mailRunnerOn()) return
   await payload.jobs.queue({ task: 'deliverMail', queue: mailQueue, input: {} })
-  wakeQueueAt(payload, mailQueue, new Date(), true)
+  wakeQueueAt(payload, mailQueue, new Date(), true, 5)
 }
