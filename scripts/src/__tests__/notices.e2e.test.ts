@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import { waitFor } from '../lib/processes.ts'
+import { describeDigestAndNoticeCounts } from './scenarios/digestAndNoticeCounts.ts'
 import { previewDraftFromAdmin } from './scenarios/previewFromAdmin.ts'
 import { describeSideBySide } from './scenarios/sideBySide.ts'
 import { describeTestSend } from './scenarios/testSend.ts'
@@ -220,6 +221,8 @@ describeTestSend(
   () => outbox,
 )
 describeSideBySide(() => room)
+// Before the press-release test below adds subscribers of every kind: its counts are its own.
+describeDigestAndNoticeCounts(() => room)
 describe('publishing a press release from the admin (docs/adr/0039)', () => {
   it('shows how many subscribers its e-mail reaches, publishes only when confirmed, and the e-mail can be cancelled in its grace period', async () => {
     const [{ getPayload }, { default: config }] = await Promise.all([

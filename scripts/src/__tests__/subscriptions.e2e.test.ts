@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import { waitFor } from '../lib/processes.ts'
+import { describeSubscriberChoices } from './scenarios/subscriberChoices.ts'
 
 /**
  * A journalist subscribes on the site's form, confirms with the button, receives a press
@@ -34,6 +35,12 @@ afterAll(async () => {
   await room?.stop()
   await fake?.stop()
 })
+
+// First: the tests below close this process's Local API, which the choices scenario also reads.
+describeSubscriberChoices(
+  () => room,
+  () => fake,
+)
 
 describe('subscriptions in the started CMS', () => {
   it('subscribe → confirm with the button → receive a press release → one-click unsubscribe', async () => {
