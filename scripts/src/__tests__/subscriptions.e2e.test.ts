@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import { waitFor } from '../lib/processes.ts'
+import { describeSubscriberChoices } from './scenarios/subscriberChoices.ts'
 
 /**
  * A journalist subscribes on the site's form, confirms with the button, receives a press
@@ -35,8 +36,17 @@ afterAll(async () => {
   await fake?.stop()
 })
 
+// First: the tests below close this process's Local API, which the choices scenario also reads.
+describeSubscriberChoices(
+  () => room,
+  () => fake,
+)
+
 describe('subscriptions in the started CMS', () => {
-  it('subscribe → confirm with the button → receive a press release → one-click unsubscribe', async () => {
+  // The release's e-mail waits for the site build that puts its page live (docs/adr/0044): minutes on a busy machine.
+  it('subscribe → confirm with the button → receive a press release → one-click unsubscribe', {
+    timeout: 300_000,
+  }, async () => {
     const email = 'journalist@example.org'
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage()
     // The site's no-JavaScript form, posted cross-origin to the CMS.
@@ -74,10 +84,16 @@ describe('subscriptions in the started CMS', () => {
         _status: 'published',
       },
     })
-    const release = await waitFor('the press release e-mail', () =>
-      fake.accepted.find((m) => m.to === email && m.subject.includes('Released after four years')),
+    const release = await waitFor(
+      'the press release e-mail (after the site build that puts its page live)',
+      () => fake.accepted.find((m) => m.to === email && m.subject.includes('Released after four years')),
+      { timeoutMs: 240_000 },
     )
     expect(release.text).toContain('Two men came home today.')
+    // The link works when the e-mail arrives (issue 16, item 2).
+    const pageUrl = new RegExp(`${siteUrl}/en/\\S+`).exec(release.text)?.[0]
+    expect(pageUrl).toBeDefined()
+    expect((await fetch(pageUrl!)).status).toBe(200)
     expect(release.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
     const unsubscribeUrl = /^<(.+)>$/.exec(release.headers['List-Unsubscribe'] ?? '')?.[1]
     expect(unsubscribeUrl).toMatch(new RegExp(`^${baseUrl}/subscriptions/unsubscribe\\?token=`))

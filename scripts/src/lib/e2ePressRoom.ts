@@ -49,6 +49,9 @@ export async function startE2ePressRoom(options: {
     UPLOAD_DIR: path.join(dir, 'uploads'),
     PAYLOAD_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     JOBS_AUTORUN_CRON: '* * * * * *',
+    // A publish through the Local API runs a due site build in the test's own process (docs/adr/0044),
+    // which has no PORT: it must find the CMS here, not at the default port.
+    SITE_BUILD_CMS_URL: places.cmsUrl,
     // This run's site builds, away from a developer's own site/live.
     SITE_RELEASES_DIR: path.join(dir, 'site', 'releases'),
     SITE_LIVE_DIR: liveDir,
