@@ -1,3 +1,4 @@
+import { locales } from '@pressroom/shared'
 import type { CollectionConfig, Field } from 'payload'
 import { isPublisher, isPublisherField } from '../access/index.ts'
 import { journalistsGroup } from './Journalists.ts'
@@ -70,7 +71,7 @@ export const AdvanceLinks: CollectionConfig = {
           name: 'languages',
           type: 'select',
           hasMany: true,
-          options: ['en', 'ru'],
+          options: locales.map(({ code, nativeLabel }) => ({ value: code, label: nativeLabel })),
           label: { en: 'Languages sent', ru: 'Языки письма' },
         },
         instant('sentAt', 'Sent', 'Отправлено'),
