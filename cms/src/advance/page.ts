@@ -38,14 +38,14 @@ export function renderAdvancePage(
   const lang = pageLocale(release, locale)
   const doc: Record<string, unknown> = release.byLocale[lang] ?? {}
   const title = text(doc.title)
-  const body = html`<main>
+  const body = html`
 ${embargoBox(release)}
 <h1>${title}</h1>
 ${text(doc.summary) ? html`<p><strong>${text(doc.summary)}</strong></p>` : ''}
 ${new Html(renderRichText(doc.body))}
 <p class="downloads"><a href="${path}/pdf">${t(lang, 'advance.page.pdf')}</a><a href="${path}/kit">${t(lang, 'advance.page.kit')}</a></p>
 <p class="note">${t(lang, 'advance.page.private')}</p>
-</main>`
+`
   return renderPublicPage({
     lang,
     title: t(lang, 'advance.page.title', { title }),
@@ -64,14 +64,14 @@ export function renderTermsPage(
 ): string {
   const lang = pageLocale(release, locale)
   const other = otherLocale(lang)
-  const body = html`<main>
+  const body = html`
 ${embargoBox(release)}
 <h1>${t(lang, 'advance.terms.heading')}</h1>
 <p>${t(lang, 'advance.terms.text')}</p>
 <h2 lang="${other}">${t(other, 'advance.terms.heading')}</h2>
 <p lang="${other}">${t(other, 'advance.terms.text')}</p>
 <form method="post" action="${path}"><input type="hidden" name="accept" value="yes"><button type="submit">${t(lang, 'advance.terms.accept')} / <span lang="${other}">${t(other, 'advance.terms.accept')}</span></button></form>
-</main>`
+`
   return renderPublicPage({
     lang,
     title: t(lang, 'advance.terms.heading'),

@@ -67,6 +67,8 @@ export async function startCrashRoom(database: CrashDatabase): Promise<CrashRoom
     SITE_RELEASES_DIR: releasesDir,
     SITE_LIVE_DIR: liveDir,
     SITE_CACHE_DIR: path.join(dir, 'site', 'cache'),
+    // Its own Astro content store: the end-to-end files build their sites at the same time (two lanes).
+    SITE_ASTRO_CACHE_DIR: path.join(dir, 'site', 'astro-cache'),
     RESEND_API_KEY: 're_test_key',
     RESEND_BASE_URL: fake.url,
     RESEND_RATE_LIMIT: '5',

@@ -55,6 +55,10 @@ export async function startE2ePressRoom(options: {
     // This run's site builds, away from a developer's own site/live.
     SITE_RELEASES_DIR: path.join(dir, 'site', 'releases'),
     SITE_LIVE_DIR: liveDir,
+    // Its own caches: the crash test builds its sites in the other lane at the same time, and two
+    // builds sharing Astro's content store (site/node_modules/.astro) read each other's entries.
+    SITE_CACHE_DIR: path.join(dir, 'site', 'cache'),
+    SITE_ASTRO_CACHE_DIR: path.join(dir, 'site', 'astro-cache'),
     ...options.env?.(places),
   }
   if (options.localApi) Object.assign(process.env, settings)
