@@ -60,6 +60,10 @@ export async function startCrashRoom(database: CrashDatabase): Promise<CrashRoom
   const settings: Record<string, string> = {
     ...timings,
     CMS_URL: `http://localhost:${port}`,
+    // The test process opens Payload too, and its cron may take a site build: it must read this
+    // CMS, not the default port. A failed build would leave the release e-mails waiting for their
+    // page (docs/adr/0044) with no change to queue another.
+    SITE_BUILD_CMS_URL: `http://127.0.0.1:${port}`,
     SITE_URL: `http://localhost:${sitePort}`,
     DATABASE_URL: databaseUrl,
     UPLOAD_DIR: path.join(dir, 'uploads'),
