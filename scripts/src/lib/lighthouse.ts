@@ -31,10 +31,13 @@ const config = {
 }
 
 /** Runs Lighthouse on `url` in the Chromium listening on `port` (launchDevtoolsChromium). */
-export async function runLighthouse(url: string, port: number): Promise<LighthouseResult> {
+export async function runLighthouse(url: string, port: number, attempt = 1): Promise<LighthouseResult> {
   const result = await lighthouse(url, { port, hostname: '127.0.0.1', logLevel: 'error', output: 'json' }, config)
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`)
   const { lhr } = result
+  // A lost trace (NO_NAVSTART on a loaded machine) is Lighthouse's own failure, not the page's: it
+  // says to run again, once. Scores are never retried.
+  if (lhr.runtimeError?.code === 'NO_NAVSTART' && attempt === 1) return runLighthouse(url, port, 2)
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`)
   const scores = {} as LighthouseResult['scores']
   const failing: string[] = []
