@@ -183,6 +183,37 @@ describe(`job leases (${testDatabase})`, () => {
     expect((await jobsOf('deliverMail')).find((j) => j.id === job.id)).toBeUndefined()
   })
 
+  it('a run whose job was finished and removed by the run that took it over ends without leaving a transaction open', async () => {
+    const prefix = 'overtaken-run-'
+    const { sendId, recipients } = await planTo(prefix, 250)
+    fake.options.latencyMs = 400
+    const job = await payload.jobs.queue({ task: 'deliverMail', queue: 'email', input: {} })
+    const openBefore = Object.keys(payload.db.sessions ?? {}).length
+    const run = payload.jobs.run({ queue: 'email', limit: 5, silent: true }).catch((error: Error) => error)
+    await until('the first batch at the provider', async () => mailedTo(prefix).length > 0)
+    // What a process that took the job over after a stall leaves behind once its own run has
+    // finished: Payload removes a completed job, so this run's last log line has no row to join.
+    await queryRows(payload, sql`DELETE FROM "payload_jobs" WHERE "id" = ${num(job.id)} RETURNING "id"`)
+    await run
+    fake.options.latencyMs = 0
+
+    // Payload's job update begins a transaction of its own and, when its write fails, never ends
+    // it: on SQLite every later write of this process waited for it for good (a crash-test run
+    // whose restarted server never answered), on PostgreSQL its connection stayed in the pool's hands.
+    expect(Object.keys(payload.db.sessions ?? {}).length).toBe(openBefore)
+    const next = await payload.jobs.queue({ task: 'deliverMail', queue: 'email', input: {} })
+    expect(next.id).toBeDefined()
+
+    // Nothing was lost: the deliveries carry on with the next run, each message once.
+    await until('every planned message sent', async () => {
+      await tickEmailQueue()
+      return (await pending(sendId)) === 0
+    })
+    const mailed = mailedTo(prefix)
+    expect(new Set(mailed).size, 'duplicates').toBe(mailed.length)
+    expect([...mailed].sort()).toEqual([...recipients].sort())
+  })
+
   it('the heartbeat keeps the lease fresh while the job is ours, and notices when it was taken over', async () => {
     const job = await payload.jobs.queue({
       task: 'planPublicationSend',

@@ -27,11 +27,13 @@ export function databaseKind(url = process.env.DATABASE_URL): DatabaseKind {
  */
 export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapterObj {
   if (databaseKind(url) === 'postgres') {
-    return postgresAdapter({
-      pool: { connectionString: url },
-      migrationDir,
-      push: false,
-    })
+    return withJobUpdatesThatEnd(
+      postgresAdapter({
+        pool: { connectionString: url },
+        migrationDir,
+        push: false,
+      }),
+    )
   }
   const client = { url: url ?? `file:${defaultSqliteFile}` }
   const adapter = sqliteAdapter({
@@ -42,7 +44,37 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     transactionOptions: {},
     afterSchemaInit: [indexLocalesByParent],
   })
-  return withSqliteClient(adapter, () => openSqliteClient(client, sqliteSettings()))
+  return withJobUpdatesThatEnd(withSqliteClient(adapter, () => openSqliteClient(client, sqliteSettings())))
+}
+
+/**
+ * Payload updates a job (its log line after each task, its end) in a transaction it begins for
+ * that one write and commits after it, without a rollback when the write fails: a run whose job
+ * was taken over, finished and removed by another process fails on its log line, and that
+ * transaction stayed open for good. On SQLite it held this process's one writer, so every later
+ * write waited and failed and the next process could not start on the file; on PostgreSQL it
+ * kept a connection. A failed job update now rolls its transaction back before the error goes on
+ * (Payload's operations roll back their own transactions on error as well; rolling back an
+ * ended one does nothing).
+ */
+function withJobUpdatesThatEnd(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const updateJobs = instance.updateJobs
+      instance.updateJobs = async function (this: typeof instance, jobArgs) {
+        try {
+          return await updateJobs.call(this, jobArgs)
+        } catch (error) {
+          const id = await jobArgs.req?.transactionID
+          if (id !== undefined) await this.rollbackTransaction(id).catch(() => {})
+          throw error
+        }
+      }
+      return instance
+    },
+  }
 }
 
 /**
