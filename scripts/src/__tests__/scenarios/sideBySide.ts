@@ -142,8 +142,22 @@ export function describeSideBySide(started: () => E2ePressRoom): void {
 
         /** Follows one of the links and waits for the list it leads to (a full page load). */
         const choose = async (state: 'outdated' | 'missing') => {
-          await filter.getByRole('link', { name: words[language][state], exact: true }).click()
-          await page.waitForURL(new RegExp(`translation=ru(%3A|:)${state}`), { waitUntil: 'commit' })
+          const link = filter.getByRole('link', { name: words[language][state], exact: true })
+          const target = new RegExp(`translation=ru(%3A|:)${state}`)
+          // On a machine loaded well beyond its cores, a click while the list view was still
+          // hydrating once led nowhere for 30 s: the list's own client-side navigation took
+          // its place. A reader would click again, and so does the test (at most three times).
+          for (let attempt = 1; ; attempt++) {
+            await link.click()
+            const arrived = await page
+              .waitForURL(target, { waitUntil: 'commit', timeout: 15_000 })
+              .then(() => true)
+              .catch((error: Error) => {
+                if (attempt === 3) throw error
+                return false
+              })
+            if (arrived) break
+          }
           await filter.locator(`a[aria-current="true"][href*="ru%3A${state}"]`).waitFor()
         }
 
