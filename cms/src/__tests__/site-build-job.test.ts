@@ -58,7 +58,7 @@ beforeEach(() => {
 
 /** Queues a build due now and runs the site queue as the CMS's runner would. */
 async function buildNow(reason: string): Promise<SiteBuild> {
-  const queued = await requestSiteBuild(payload, reason, { immediate: true })
+  const queued = await requestSiteBuild(payload, reason)
   await new Promise((resolve) => setTimeout(resolve, 5))
   await payload.jobs.run({ queue: 'site', limit: 1, silent: true })
   return payload.findByID({ collection: 'site-builds', id: queued!.id, depth: 0 })
@@ -253,7 +253,7 @@ describe(`the build hook URL (${testDatabase})`, () => {
  */
 describe(`the publication e-mail waits for its page (${testDatabase})`, () => {
   const saved: Record<string, string | undefined> = {}
-  const env = { SITE_BUILD_DEBOUNCE_SECONDS: '0', PUBLICATION_MAIL_WAITS_FOR: 'build', MAIL_OUTBOX_DIR: '' }
+  const env = { PUBLICATION_MAIL_WAITS_FOR: 'build', MAIL_OUTBOX_DIR: '' }
   beforeAll(async () => {
     env.MAIL_OUTBOX_DIR = path.join(dir, 'outbox')
     for (const [name, value] of Object.entries(env)) {
@@ -403,5 +403,94 @@ describe(`the publication e-mail waits for its page (${testDatabase})`, () => {
     }
     expect(ranAt).toBeGreaterThanOrEqual(at.getTime())
     expect(ranAt).toBeLessThan(at.getTime() + 1500)
+  })
+})
+
+/**
+ * No waiting for the clock (issue 17, docs/adr/0044): this Payload was started with the site
+ * queue's cron off, so no cron tick exists here; only the wakes (a change committed, a build
+ * ended) can run the queue. SITE_BUILD_CRON set to anything but `off` turns the wakes on.
+ */
+describe(`site builds start without a cron tick (${testDatabase})`, () => {
+  const saved = { cron: process.env.SITE_BUILD_CRON, delay: process.env.STAND_IN_DELAY_MS }
+  beforeAll(async () => {
+    // What the tests above left queued is built first, by hand as there.
+    await payload.jobs.run({ queue: 'site', limit: 20, silent: true })
+    process.env.SITE_BUILD_CRON = '0 0 1 1 *'
+  })
+  afterAll(() => {
+    for (const [name, value] of [
+      ['SITE_BUILD_CRON', saved.cron],
+      ['STAND_IN_DELAY_MS', saved.delay],
+    ] as const) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  })
+
+  const buildsSince = async (since: string) =>
+    (
+      await payload.find({
+        collection: 'site-builds',
+        where: { requestedAt: { greater_than_equal: since } },
+        sort: 'requestedAt',
+        limit: 50,
+        depth: 0,
+      })
+    ).docs
+  /** Polls until `done` holds for the builds requested since `since` (a wake, not the test, runs them). */
+  const until = async (since: string, done: (builds: SiteBuild[]) => boolean, timeoutMs = 8000) => {
+    const end = Date.now() + timeoutMs
+    for (;;) {
+      const builds = await buildsSince(since)
+      if (done(builds) || Date.now() > end) return builds
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+  const finished = (build?: SiteBuild) => build?.status === 'succeeded' || build?.status === 'failed'
+
+  it('starts the first change’s build at once, queued due now', async () => {
+    process.env.STAND_IN_DELAY_MS = '0'
+    const since = new Date().toISOString()
+    const changed = Date.now()
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Built at once' } })
+    const [queued] = await buildsSince(since)
+    expect(Date.parse(queued!.notBefore!)).toBeLessThanOrEqual(Date.now())
+    expect(Date.parse(queued!.notBefore!)).toBeGreaterThanOrEqual(changed)
+
+    const [build] = await until(since, (builds) => finished(builds[0]))
+    expect(build).toMatchObject({ id: queued!.id, status: 'succeeded', reasons: ['updated site-settings'] })
+    // Started by the wake after the save committed, not after a debounce or a tick.
+    expect(Date.parse(build!.startedAt!) - changed).toBeLessThan(1000)
+    expect(livePage()).toBe('<h1>Built at once</h1>')
+  })
+
+  it('gathers ten quick changes made while a build runs into one next build, started as the first ends', async () => {
+    process.env.STAND_IN_DELAY_MS = '1200'
+    const since = new Date().toISOString()
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'First of the run' } })
+    const [first] = await until(since, (builds) => builds[0]?.status === 'running')
+    expect(first?.status).toBe('running')
+
+    const topics: string[] = []
+    for (let i = 1; i <= 10; i++) {
+      const slug = `coalesced-${Date.now()}-${i}`
+      topics.push(`added topics/${slug}`)
+      await payload.create({ collection: 'topics', data: { title: `Coalesced ${i}`, slug } })
+    }
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Last of the run' } })
+    // The first build was still running: the changes above all waited for it.
+    expect((await payload.findByID({ collection: 'site-builds', id: first!.id, depth: 0 })).status).toBe('running')
+
+    const builds = await until(since, (all) => all.length >= 2 && all.every(finished))
+    expect(builds).toHaveLength(2)
+    const [done, next] = builds
+    expect(done).toMatchObject({ id: first!.id, status: 'succeeded' })
+    expect(next?.status).toBe('succeeded')
+    expect(next?.reasons).toEqual([...topics, 'updated site-settings'])
+    const gap = Date.parse(next!.startedAt!) - Date.parse(done!.finishedAt!)
+    expect(gap).toBeGreaterThanOrEqual(0)
+    expect(gap).toBeLessThan(1000)
+    expect(livePage()).toBe('<h1>Last of the run</h1>')
   })
 })
