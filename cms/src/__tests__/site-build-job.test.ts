@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { LastFailedSiteBuild } from '../components/LastFailedSiteBuild.tsx'
 import { siteBuildFailureText } from '../components/siteBuildFailureText.ts'
 import { execute, num, queryRows, sql } from '../db/sql.ts'
+import { inTransaction } from '../db/transaction.ts'
 import { wakeQueueAt } from '../jobs/wakeQueue.ts'
 import { cancelHeldSend } from '../mail/cancelHeldSend.ts'
 import type { SiteBuild } from '../payload-types.ts'
@@ -465,8 +466,29 @@ describe(`site builds start without a cron tick (${testDatabase})`, () => {
     expect(livePage()).toBe('<h1>Built at once</h1>')
   })
 
+  it('starts a build only once the change it carries has committed, and then at once', async () => {
+    process.env.STAND_IN_DELAY_MS = '0'
+    const since = new Date().toISOString()
+    const started = { where: { requestedAt: { greater_than_equal: since }, status: { not_equals: 'queued' } } }
+    let run: Promise<unknown> | undefined
+    await inTransaction(payload, async (req) => {
+      await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Committed first' }, req })
+      // The runner looks while the save is still open (on PostgreSQL it sees the queued job).
+      run = payload.jobs.run({ queue: 'site', limit: 1, silent: true })
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      expect((await payload.count({ collection: 'site-builds', ...started })).totalDocs).toBe(0)
+    })
+    const committed = Date.now()
+    await run
+    const [build] = await until(since, (builds) => finished(builds[0]))
+    expect(build?.status).toBe('succeeded')
+    expect(Date.parse(build!.startedAt!)).toBeGreaterThanOrEqual(committed - 5)
+    expect(Date.parse(build!.startedAt!) - committed).toBeLessThan(1000)
+    expect(livePage()).toBe('<h1>Committed first</h1>')
+  })
+
   it('gathers ten quick changes made while a build runs into one next build, started as the first ends', async () => {
-    process.env.STAND_IN_DELAY_MS = '1200'
+    process.env.STAND_IN_DELAY_MS = '1000'
     const since = new Date().toISOString()
     await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'First of the run' } })
     const [first] = await until(since, (builds) => builds[0]?.status === 'running')
