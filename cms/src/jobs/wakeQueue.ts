@@ -13,8 +13,8 @@ const commitSlackMs = 50
  * instant) starts on time instead of at the queue's next cron tick (docs/adr/0044). Only a hint:
  * the job is in the database and the cron still runs it if this process stops first. One timer
  * per queue, armed for the earliest instant asked for; the later ones stay remembered and are
- * armed in turn. `enabled: false` (the queue's
- * cron is off, as in tests that count queued jobs) does nothing.
+ * armed in turn. `enabled: false` (the queue's cron is off, as in tests that count queued jobs)
+ * does nothing.
  */
 export function wakeQueueAt(payload: Payload, queue: string, at: Date, enabled: boolean, limit = 1): void {
   if (!enabled) return
