@@ -20,8 +20,8 @@ type RequestOptions = {
 let queue: Promise<unknown> = Promise.resolve()
 
 /**
- * Requests and the start of a build take turns in this process, so a request never pushes back
- * a build that has already started and then loses its reason. Where turns meet transactions
+ * Requests and the start of a build take turns in this process, so a request never joins a build
+ * that has already started (its reason would be lost: it queues the next one instead). Where turns meet transactions
  * (docs/adr/0029): SQLite has one writer, so a turn that waited for the write lock held by a
  * transaction waiting for that turn would never come: there the turn is taken inside a
  * transaction (the caller's `outer`, e.g. a hook's, or its own). PostgreSQL locks rows: there a
