@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -413,7 +413,7 @@ describe(`the publication e-mail waits for its page (${testDatabase})`, () => {
  * ended) can run the queue. SITE_BUILD_CRON set to anything but `off` turns the wakes on.
  */
 describe(`site builds start without a cron tick (${testDatabase})`, () => {
-  const saved = { cron: process.env.SITE_BUILD_CRON, delay: process.env.STAND_IN_DELAY_MS }
+  const saved = { cron: process.env.SITE_BUILD_CRON, hold: process.env.STAND_IN_HOLD }
   beforeAll(async () => {
     // What the tests above left queued is built first, by hand as there.
     await payload.jobs.run({ queue: 'site', limit: 20, silent: true })
@@ -422,7 +422,7 @@ describe(`site builds start without a cron tick (${testDatabase})`, () => {
   afterAll(() => {
     for (const [name, value] of [
       ['SITE_BUILD_CRON', saved.cron],
-      ['STAND_IN_DELAY_MS', saved.delay],
+      ['STAND_IN_HOLD', saved.hold],
     ] as const) {
       if (value === undefined) delete process.env[name]
       else process.env[name] = value
@@ -451,7 +451,6 @@ describe(`site builds start without a cron tick (${testDatabase})`, () => {
   const finished = (build?: SiteBuild) => build?.status === 'succeeded' || build?.status === 'failed'
 
   it('starts the first change’s build at once, queued due now', async () => {
-    process.env.STAND_IN_DELAY_MS = '0'
     const since = new Date().toISOString()
     const changed = Date.now()
     await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Built at once' } })
@@ -467,7 +466,6 @@ describe(`site builds start without a cron tick (${testDatabase})`, () => {
   })
 
   it('starts a build only once the change it carries has committed, and then at once', async () => {
-    process.env.STAND_IN_DELAY_MS = '0'
     const since = new Date().toISOString()
     const started = { where: { requestedAt: { greater_than_equal: since }, status: { not_equals: 'queued' } } }
     let run: Promise<unknown> | undefined
@@ -488,7 +486,9 @@ describe(`site builds start without a cron tick (${testDatabase})`, () => {
   })
 
   it('gathers ten quick changes made while a build runs into one next build, started as the first ends', async () => {
-    process.env.STAND_IN_DELAY_MS = '1000'
+    // The first build runs until the test lets it end, however slow the saves below are.
+    const hold = path.join(dir, `hold-${Date.now()}`)
+    process.env.STAND_IN_HOLD = hold
     const since = new Date().toISOString()
     await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'First of the run' } })
     const [first] = await until(since, (builds) => builds[0]?.status === 'running')
@@ -501,14 +501,18 @@ describe(`site builds start without a cron tick (${testDatabase})`, () => {
       await payload.create({ collection: 'topics', data: { title: `Coalesced ${i}`, slug } })
     }
     await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Last of the run' } })
-    // The first build was still running: the changes above all waited for it.
-    expect((await payload.findByID({ collection: 'site-builds', id: first!.id, depth: 0 })).status).toBe('running')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    // Nothing else started meanwhile: one build running, one waiting with every change.
+    const during = await buildsSince(since)
+    expect(during.map((build) => build.status)).toEqual(['running', 'queued'])
+    expect(during[1]?.reasons).toEqual([...topics, 'updated site-settings'])
+    writeFileSync(hold, '')
 
     const builds = await until(since, (all) => all.length >= 2 && all.every(finished))
     expect(builds).toHaveLength(2)
     const [done, next] = builds
     expect(done).toMatchObject({ id: first!.id, status: 'succeeded' })
-    expect(next?.status).toBe('succeeded')
+    expect(next).toMatchObject({ id: during[1]!.id, status: 'succeeded' })
     expect(next?.reasons).toEqual([...topics, 'updated site-settings'])
     const gap = Date.parse(next!.startedAt!) - Date.parse(done!.finishedAt!)
     expect(gap).toBeGreaterThanOrEqual(0)
