@@ -88,12 +88,15 @@ export function pressroom(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         listenForPageLinks(undefined)
+        const rendered = pageLinks.size
         for (const page of pages) {
           const name = page.pathname.replace(/^\/+/, '')
           const links = pageLinks.has(name) ? undefined : carried.get(name)
           if (links) pageLinks.set(name, links)
         }
         carried = new Map()
+        // Read by the incremental build test (cms/src/__tests__/incremental-site-build.test.ts) too.
+        logger.info(`${rendered} pages rendered, ${pageLinks.size - rendered} copied from the last build`)
         if (pageLinks.size === 0)
           throw new Error('No page declared its links (src/lib/pageLinks.ts): the sitemap would be empty.')
         // Pages (paths ending in "/") that declared nothing are not in the sitemap; Astro's own

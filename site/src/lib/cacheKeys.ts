@@ -5,10 +5,12 @@
  * rendered, so a key must change whenever anything the page shows changes. It is therefore made of:
  * - the page's own params and props (the documents it renders, with their `updatedAt`);
  * - the site digest: everything the layout and the shared components read (site settings, topics,
- *   press contacts, press kits, media, files, the hand-written pages, the build's settings and the
- *   fingerprints of the PDF and share-card renderers, which Vite does not see);
+ *   press contacts, media, files, the hand-written pages, the build's settings and the fingerprints
+ *   of the PDF and share-card renderers, which Vite does not see);
  * - what else the page reads, named by the route: the documents its internal links lead to, or, for
- *   the few pages that show the archive as a whole, a digest of every publication.
+ *   the few pages that show the archive as a whole, a digest of every publication and press kit.
+ * Press kits are not in the site digest: only the kit pages and the kits index show them (a kit's
+ * public list of publications changes when an embargo ends, which should not re-render every page).
  * When unsure, a route asks for more: a stale page is a defect, a re-render only costs time.
  */
 import { createHash } from 'node:crypto'
@@ -41,11 +43,10 @@ function entriesOf<V>(map: Map<string, V>): [string, V][] {
 
 /** Everything besides a page's own data that the layout and the shared components read. */
 export const siteDigest = perBuild(async (): Promise<string> => {
-  const [site, topics, contacts, kits, media, files, pages] = await Promise.all([
+  const [site, topics, contacts, media, files, pages] = await Promise.all([
     settings(),
     topicsById(),
     pressContactsById(),
-    pressKitsById(),
     mediaById(),
     documentFilesById(),
     getCollection('pages'),
@@ -54,7 +55,6 @@ export const siteDigest = perBuild(async (): Promise<string> => {
     site,
     topics: entriesOf(topics),
     contacts: entriesOf(contacts),
-    kits: entriesOf(kits),
     media: entriesOf(media),
     files: entriesOf(files),
     pages: pages.map((page) => [page.id, page.digest ?? page.body ?? page.data]).sort(),
@@ -63,8 +63,11 @@ export const siteDigest = perBuild(async (): Promise<string> => {
   })
 })
 
-/** Every publication: for the pages that show the archive as a whole (home, indexes, press kits). */
-export const publicationsDigest = perBuild(async (): Promise<string> => digest(await allPublications()))
+/** Every publication and press kit: for the pages that show the archive as a whole (home, indexes, kits). */
+export const archiveDigest = perBuild(async (): Promise<string> => {
+  const [publications, kits] = await Promise.all([allPublications(), pressKitsById()])
+  return digest({ publications, kits: entriesOf(kits) })
+})
 
 /** Every `{ relationTo, value }` in a rich text: the documents (and media) a body links to. */
 function relationsIn(node: unknown, found: [string, string][]): [string, string][] {
@@ -107,5 +110,5 @@ export async function withCacheKeys<P extends StaticPath>(
   )
 }
 
-/** For pages that show the archive as a whole (home, indexes, press kits): every publication. */
-export const onEveryPublication = () => publicationsDigest()
+/** For pages that show the archive as a whole (home, indexes, press kits): every publication and kit. */
+export const onTheWholeArchive = () => archiveDigest()

@@ -2,7 +2,7 @@
 import { type Locale, listPageSegment, localeCodes } from '@pressroom/shared'
 import type { APIRoute, InferGetStaticParamsType, InferGetStaticPropsType } from 'astro'
 import { pageSize } from '../config.ts'
-import { onEveryPublication, withCacheKeys } from './cacheKeys.ts'
+import { onTheWholeArchive, withCacheKeys } from './cacheKeys.ts'
 import { paginate } from './content.ts'
 
 /** An endpoint that exists once in every language: `export const getStaticPaths = localePaths`. */
@@ -13,10 +13,10 @@ export function localePaths() {
 /**
  * A page that exists once in every language: `export const getStaticPaths = localePages`. These pages
  * (home, indexes, contacts, policies) read what they show themselves, so their key names every
- * publication besides the site digest (src/lib/cacheKeys.ts): they re-render after any change.
+ * publication and press kit besides the site digest (src/lib/cacheKeys.ts): they re-render after any change.
  */
 export function localePages() {
-  return withCacheKeys(localePaths(), onEveryPublication)
+  return withCacheKeys(localePaths(), onTheWholeArchive)
 }
 
 export function paginatedPaths<T, P extends Record<string, string>>(
