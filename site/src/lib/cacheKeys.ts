@@ -13,11 +13,12 @@
  * public list of publications changes when an embargo ends, which should not re-render every page).
  * When unsure, a route asks for more: a stale page is a defect, a re-render only costs time.
  */
-import { createHash } from 'node:crypto'
+
 import { getCollection } from 'astro:content'
+import { createHash } from 'node:crypto'
 import { relationId } from '@pressroom/shared'
-import { editionsFingerprint } from '@pressroom/shared/editions'
 import { cardsFingerprint } from '@pressroom/shared/cards'
+import { editionsFingerprint } from '@pressroom/shared/editions'
 import { basePath, editionsEnabled, pageSize, publicCmsUrl, siteUrl } from '../config.ts'
 import { perBuild } from './buildScope.ts'
 import {

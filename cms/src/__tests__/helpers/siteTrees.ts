@@ -9,7 +9,13 @@ export function fileDigests(dir: string): Map<string, string> {
     for (const entry of readdirSync(path.join(dir, inside), { withFileTypes: true })) {
       const relative = path.posix.join(inside, entry.name)
       if (entry.isDirectory()) walk(relative)
-      else files.set(relative, createHash('sha256').update(readFileSync(path.join(dir, relative))).digest('hex'))
+      else
+        files.set(
+          relative,
+          createHash('sha256')
+            .update(readFileSync(path.join(dir, relative)))
+            .digest('hex'),
+        )
     }
   }
   walk('')
