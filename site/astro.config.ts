@@ -20,6 +20,9 @@ export default defineConfig({
   // Several pages in flight: while one page's file is written, the next renders (ADR 0021).
   // Stylesheets stay files: the site's CSP allows no inline style (src/lib/securityHeaders.ts).
   build: { format: 'directory', concurrency: 8, inlineStylesheets: 'never' },
+  // A page whose cacheKey (src/lib/cacheKeys.ts) and code are unchanged is copied from the last
+  // build's cache instead of rendered (docs/adr/0051-incremental-site-builds.md).
+  experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },
   prefetch: false,
   // Node loads the editions module itself (ADR 0013, "On the site"): pdfkit and the font files resolve from

@@ -4,7 +4,8 @@
  *   declared them while it rendered (src/lib/pageLinks.ts);
  * - after the pages are written, the Pagefind index (one per language, from each page's <html lang>)
  *   and the `_headers` file with the site's security headers (src/lib/securityHeaders.ts);
- * - before the content loaders run, the CMS's answers they will need (src/loaders/cms.ts).
+ * - before the content loaders run, the CMS's answers they will need (src/loaders/cms.ts);
+ * - for the pages an incremental build copies instead of rendering, last build's links (./carriedPageLinks.ts).
  */
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
@@ -18,6 +19,7 @@ import { forgetPrefetched } from '../lib/cms.ts'
 import { listenForPageLinks, type PageLinks } from '../lib/pageLinks.ts'
 import { siteHeadersFile } from '../lib/securityHeaders.ts'
 import { prefetchPublications } from '../loaders/cms.ts'
+import { keepLinks, takeCarriedLinks } from './carriedPageLinks.ts'
 
 /**
  * Filled while pages render (src/lib/pageLinks.ts), read by the sitemap's filter and serialize
@@ -59,6 +61,9 @@ async function indexForSearch(out: string): Promise<{ pages: number; ms: number 
 
 export function pressroom(): AstroIntegration {
   let base = '/'
+  let cacheDir: URL | undefined
+  /** Last build's links of the pages this build copies instead of rendering (./carriedPageLinks.ts). */
+  let carried = new Map<string, PageLinks>()
   return {
     name: 'pressroom',
     hooks: {
@@ -72,15 +77,26 @@ export function pressroom(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         base = config.base
+        cacheDir = config.cacheDir
       },
       'astro:build:start': () => {
         // Content is synced by now: nothing will take a prefetched answer any more.
         forgetPrefetched()
         pageLinks.clear()
+        if (cacheDir) carried = takeCarriedLinks(cacheDir)
         listenForPageLinks((pathname, links) => pageLinks.set(insideBase(pathname, base), links))
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         listenForPageLinks(undefined)
+        const rendered = pageLinks.size
+        for (const page of pages) {
+          const name = page.pathname.replace(/^\/+/, '')
+          const links = pageLinks.has(name) ? undefined : carried.get(name)
+          if (links) pageLinks.set(name, links)
+        }
+        carried = new Map()
+        // Read by the incremental build test (cms/src/__tests__/incremental-site-build.test.ts) too.
+        logger.info(`${rendered} pages rendered, ${pageLinks.size - rendered} copied from the last build`)
         if (pageLinks.size === 0)
           throw new Error('No page declared its links (src/lib/pageLinks.ts): the sitemap would be empty.')
         // Pages (paths ending in "/") that declared nothing are not in the sitemap; Astro's own
@@ -96,6 +112,7 @@ export function pressroom(): AstroIntegration {
         const search = await indexForSearch(fileURLToPath(dir))
         logger.info(`Pagefind indexed ${search.pages} pages in ${search.ms} ms`)
         await writeFile(new URL('_headers', dir), siteHeadersFile({ siteUrl, publicCmsUrl }))
+        if (cacheDir) keepLinks(cacheDir, pageLinks)
       },
     },
   }

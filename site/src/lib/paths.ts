@@ -2,11 +2,21 @@
 import { type Locale, listPageSegment, localeCodes } from '@pressroom/shared'
 import type { APIRoute, InferGetStaticParamsType, InferGetStaticPropsType } from 'astro'
 import { pageSize } from '../config.ts'
+import { onTheWholeArchive, withCacheKeys } from './cacheKeys.ts'
 import { paginate } from './content.ts'
 
-/** A page that exists once in every language: `export const getStaticPaths = localePaths`. */
+/** An endpoint that exists once in every language: `export const getStaticPaths = localePaths`. */
 export function localePaths() {
   return localeCodes.map((locale) => ({ params: { locale } }))
+}
+
+/**
+ * A page that exists once in every language: `export const getStaticPaths = localePages`. These pages
+ * (home, indexes, contacts, policies) read what they show themselves, so their key names every
+ * publication and press kit besides the site digest (src/lib/cacheKeys.ts): they re-render after any change.
+ */
+export function localePages() {
+  return withCacheKeys(localePaths(), onTheWholeArchive)
 }
 
 export function paginatedPaths<T, P extends Record<string, string>>(
@@ -25,7 +35,8 @@ export function paginatedPaths<T, P extends Record<string, string>>(
         }
       }
     }
-    return paths
+    // A list page shows its items (in props) and the layout: the site digest covers the rest.
+    return withCacheKeys(paths)
   }
 }
 
