@@ -2,7 +2,7 @@
  * The growth section of docs/benchmarks.md (issue 17): each measure at every size, its time or
  * memory per document, and how it grows from one size to the next, with the issue's targets.
  */
-
+import { samples } from './foundation.ts'
 import type { HugoResult } from './hugoBench.ts'
 import type { BuildMeasure } from './siteBench.ts'
 import { gib } from './siteBench.ts'
@@ -143,9 +143,9 @@ export function growthSection(figures: SizeFigures[], run: { wallSeconds: number
 Sizes: ${sizes.join(', ')} documents (\`BENCH_SIZES\`; the default leaves 10,000 out: \`BENCH_SIZES=500,2000,10000 pnpm bench\`
 adds it). One SQLite database grows from one size to the next: each size adds only the documents it lacks, the same
 documents a seed from scratch writes (${seedSteps}), and "seed from scratch" is the sum of the steps. At each size: the
-foundation's list requests (p95 of ${'25'} each, the worst of the four list pages), the site with editions built
-${run.detailSize === referenceSize ? `(at ${run.detailSize} by the detailed site benchmark below; elsewhere ` : '('}once cold and twice warm,
-the fastest warm shown), publish → live page and embargo end → live page through the main command on a copy of the
+foundation's list requests (p95 of ${samples} each, the worst of the four list pages), the site with editions built
+once cold and twice warm (at ${run.detailSize}: by the detailed site benchmark below, once cold and BENCH_SITE_RUNS times warm),
+the fastest warm shown, publish → live page and embargo end → live page through the main command on a copy of the
 database (as in the site section), and Hugo building the same pages from the same snapshot. The detailed tables below
 are at ${run.detailSize} documents. The whole run took ${(run.wallSeconds / 60).toFixed(1)} minutes.
 
