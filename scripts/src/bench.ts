@@ -1,12 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os, { cpus, totalmem } from 'node:os'
 import path from 'node:path'
-import { dropParentIndexes, foundationSection, measureLists, timeMainCommands } from './bench/foundation.ts'
+import type { Snapshot } from './bench/bareAstro.ts'
+import {
+  dropParentIndexes,
+  foundationSection,
+  measureLists,
+  timeMainCommands,
+  worstListP95,
+} from './bench/foundation.ts'
+import { measureFullBuilds } from './bench/growthBuilds.ts'
+import { growthSection, type SizeFigures } from './bench/growthReport.ts'
+import { benchHugo } from './bench/hugoBench.ts'
 import { type MailBenchResult, mailReport, measureMail } from './bench/mail.ts'
 import { measurePublishLatency } from './bench/publishLatency.ts'
-import { seedBenchContent } from './bench/seed.ts'
-import { benchSite } from './bench/siteBench.ts'
+import { seedApart } from './bench/seedApart.ts'
+import { type BuildMeasure, benchSite, type SiteBenchResult } from './bench/siteBench.ts'
 import { type PublishLatency, siteSection } from './bench/siteReport.ts'
+import { benchSizes, detailSize } from './bench/sizes.ts'
 import { buildCmsIfChanged } from './lib/build.ts'
 import { repoRoot } from './lib/paths.ts'
 import { run } from './lib/processes.ts'
@@ -15,14 +26,17 @@ import { run } from './lib/processes.ts'
  * `pnpm bench`: the speed targets, measured on this machine and written to docs/benchmarks.md.
  * Targets are checked here, never by timed assertions in tests.
  *
- * BENCH_DOCUMENTS (default 2000) sets the size; BENCH_SITE_RUNS (default 3) how many times the site
- * and the bare Astro baseline are built; BENCH_PUBLISH_SAMPLES (default 3) how many documents are
+ * BENCH_SIZES (default 500,2000; sizes.ts) lists the archive sizes: one database grows from one to the
+ * next, and each gets the growth figures (growthReport.ts), Hugo included; the detailed tables are
+ * at 2,000 (or the largest size below it). BENCH_DOCUMENTS=<n> alone measures one size.
+ * BENCH_SITE_RUNS (default 3) how many times the site and the bare Astro baseline are built at that size; BENCH_PUBLISH_SAMPLES (default 3) how many documents are
  * published through the main command to time publish → live page, followed by one embargoed press release
  * timing embargo end → live page → e-mail (0: neither measured). BENCH_ONLY=site measures the site alone and writes its
  * report to a temporary file instead of docs/benchmarks.md (for working on the benchmark itself).
  * BENCH_ONLY=mail (`pnpm bench:mail`) measures subscriptions and e-mail alone and prints the section.
  */
-const documentCount = Number(process.env.BENCH_DOCUMENTS ?? 2000)
+const sizes = benchSizes()
+const detail = detailSize(sizes)
 const siteRuns = Number(process.env.BENCH_SITE_RUNS ?? 3)
 const onlySite = process.env.BENCH_ONLY === 'site'
 const publishSamples = Number(process.env.BENCH_PUBLISH_SAMPLES ?? 3)
@@ -66,54 +80,99 @@ async function measureMailApart(): Promise<MailBenchResult> {
   return JSON.parse(readFileSync(out, 'utf8')) as MailBenchResult
 }
 
+/** Publish → live page and embargo end → live page through the main command, on a copy of the database. */
+async function measurePublish(): Promise<PublishLatency | Error | undefined> {
+  if (publishSamples <= 0) return undefined
+  log(`  publish → live page through the main command (pnpm start), ${publishSamples} documents…`)
+  return measurePublishLatency({
+    databaseFile: dbFile,
+    uploadDir: process.env.UPLOAD_DIR as string,
+    port: port + 2,
+    sitePort: Number(process.env.BENCH_SITE_PORT ?? 4391),
+    samples: publishSamples,
+    ...admin,
+    log,
+  }).catch((error: Error) => {
+    log(`  failed: ${error.message}`)
+    return error
+  })
+}
+
+const benchStarted = performance.now()
+let growth = ''
+let foundation = ''
+let siteText = ''
+let mail = ''
 try {
   log('Building the CMS if its sources changed…')
   await buildCmsIfChanged(log)
 
-  log(`Seeding ${documentCount} documents in English and Russian (published, with versions)…`)
-  const { seconds: seedSeconds } = await seedBenchContent({ count: documentCount, ...admin, log })
-  log(`  seeded in ${seedSeconds.toFixed(1)} s`)
+  const figures: SizeFigures[] = []
+  let seeded = 0
+  let seedTotal = 0
+  for (const size of sizes) {
+    const detailed = size === detail
+    log(`Size ${size}: seeding documents ${seeded} … ${size - 1} in English and Russian (published, with versions)…`)
+    const step = await seedApart({ from: seeded, count: size, outFile: path.join(dir, `seed-${size}.json`), ...admin })
+    const seedStep = { from: seeded, seconds: step.seconds }
+    seedTotal += step.seconds
+    seeded = size
+    log(`  seeded in ${step.seconds.toFixed(1)} s (from scratch: ${seedTotal.toFixed(1)} s)`)
 
-  let foundation = ''
-  let indexed: Awaited<ReturnType<typeof measureLists>> | undefined
-  if (!onlySite) {
-    log('Measuring list views with the SQLite parent index (the shipped schema)…')
-    indexed = await measureLists({ label: 'indexed', port, ...admin, log })
-  }
+    log('  list views with the SQLite parent index (the shipped schema)…')
+    const indexed = await measureLists({ label: `indexed, ${size} documents`, port, ...admin, log })
 
-  log('Building the site from the CMS, and a bare Astro project with the same pages…')
-  const site = await benchSite({ workDir: path.join(dir, 'site-bench'), port, runs: siteRuns, log })
+    const sizeDir = path.join(dir, `size-${size}`)
+    let full: { cold: BuildMeasure; warm: BuildMeasure[]; snapshot: Snapshot }
+    let site: SiteBenchResult | undefined
+    if (detailed) {
+      log('  the site from the CMS, and a bare Astro project with the same pages (detailed tables)…')
+      site = await benchSite({ workDir: path.join(sizeDir, 'site-bench'), port, runs: siteRuns, log })
+      full = { cold: site.full.cold, warm: site.full.warm, snapshot: site.snapshot }
+    } else {
+      full = await measureFullBuilds({ workDir: path.join(sizeDir, 'full'), port, warmRuns: 2, log })
+    }
+    log('  Hugo, the same pages from the same snapshot…')
+    const hugo = await benchHugo({ workDir: path.join(sizeDir, 'hugo'), snapshot: full.snapshot, log }).catch(
+      (error: Error) => ({ missing: `hugo failed: ${error.message.split('\n')[0]}` }),
+    )
+    const publish = await measurePublish()
 
-  let mail = ''
-  if (!onlySite) {
-    log('Measuring subscriptions and e-mail…')
-    mail = mailReport(await measureMailApart())
-  }
-
-  let publish: PublishLatency | Error | undefined
-  if (publishSamples > 0) {
-    log(`Publish → live page through the main command (pnpm start), ${publishSamples} documents…`)
-    publish = await measurePublishLatency({
-      databaseFile: dbFile,
-      uploadDir: process.env.UPLOAD_DIR as string,
-      port: port + 2,
-      sitePort: Number(process.env.BENCH_SITE_PORT ?? 4391),
-      samples: publishSamples,
-      ...admin,
-      log,
-    }).catch((error: Error) => {
-      log(`  failed: ${error.message}`)
-      return error
+    if (detailed && site) siteText = siteSection(site, size, publish)
+    if (detailed && !onlySite) {
+      log('  subscriptions and e-mail…')
+      mail = mailReport(await measureMailApart())
+      log('  the same lists without the parent index (on a copy of the database), for comparison…')
+      const copy = path.join(dir, 'unindexed.db')
+      copyFileSync(dbFile, copy)
+      const dropped = await dropParentIndexes(copy)
+      const unindexed = await measureLists({
+        label: `without ${dropped} indexes`,
+        port,
+        databaseUrl: `file:${copy}`,
+        ...admin,
+        log,
+      })
+      rmSync(copy, { force: true })
+      const starts = await timeMainCommands({ workDir: dir, port: port + 1, adminPassword: admin.adminPassword, log })
+      foundation = foundationSection({ documentCount: size, seedSeconds: seedTotal, indexed, unindexed, ...starts })
+    }
+    const fastestWarm = full.warm.reduce((a, b) => (b.seconds < a.seconds ? b : a))
+    figures.push({
+      documents: size,
+      seedSeconds: seedTotal,
+      seedStep,
+      listP95Ms: worstListP95(indexed),
+      fullCold: full.cold,
+      fullWarm: fastestWarm,
+      fullPeakBytes: Math.max(full.cold.peakRssBytes, ...full.warm.map((w) => w.peakRssBytes)),
+      publish,
+      hugo,
     })
+    // The next size's builds should not share the disk with these thousands of files.
+    rmSync(sizeDir, { recursive: true, force: true })
   }
-
-  if (indexed) {
-    log('Measuring the same lists without the index, for comparison…')
-    const dropped = await dropParentIndexes(dbFile)
-    const unindexed = await measureLists({ label: `without ${dropped} indexes`, port, ...admin, log })
-    const starts = await timeMainCommands({ workDir: dir, port: port + 1, adminPassword: admin.adminPassword, log })
-    foundation = foundationSection({ documentCount, seedSeconds, indexed, unindexed, ...starts })
-  }
+  growth = growthSection(figures, { wallSeconds: (performance.now() - benchStarted) / 1000, detailSize: detail })
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   const report = `# Benchmarks
@@ -128,8 +187,9 @@ Written by \`pnpm bench\` (scripts/src/bench.ts and scripts/src/bench/). Targets
     .join(', ')} (the machine is shared: figures vary between runs)
 - Node ${process.version}; embedded SQLite database; the built CMS (its own server, \`node cms/src/server/main.ts\`)
 
+${growth}
 ${foundation}
-${siteSection(site, documentCount, publish)}
+${siteText}
 ${mail}`
   const target = onlySite
     ? path.join(os.tmpdir(), 'pressroom-bench-site.md')
@@ -142,4 +202,5 @@ ${mail}`
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
+log(`Whole run: ${((performance.now() - benchStarted) / 60000).toFixed(1)} minutes`)
 process.exit(0)

@@ -17,14 +17,17 @@ async function waitForPortFree(port: number) {
   for (let i = 0; i < 100 && (await portAnswers(port)); i++) await new Promise((resolve) => setTimeout(resolve, 100))
 }
 
-/** The built CMS (its own server, as `./pressroom start` runs it) on the benchmark's database (from the environment), ready to answer. */
-export async function startCmsServer(port: number): Promise<CmsServer> {
+/**
+ * The built CMS (its own server, as `./pressroom start` runs it) on the benchmark's database (from
+ * the environment, or `databaseUrl`), ready to answer.
+ */
+export async function startCmsServer(port: number, databaseUrl?: string): Promise<CmsServer> {
   // An older server still on the port would answer in place of this one, with other data.
   if (await portAnswers(port)) throw new Error(`Port ${port} is already in use; set BENCH_PORT to a free one.`)
   const server: ChildProcess = spawn(process.execPath, cmsServerArgs(port), {
     cwd: cmsDir,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: process.env,
+    env: databaseUrl ? { ...process.env, DATABASE_URL: databaseUrl } : process.env,
     // Its own process group: the server must stop with everything it started.
     detached: true,
   })

@@ -11,7 +11,7 @@ import { foundingStatementSlug } from '@pressroom/cms/seed'
 import { documentPath } from '@pressroom/shared'
 import { repoRoot } from '../lib/paths.ts'
 import { astroBuild, builtFiles, otherOutputs, routeOutputs } from './astroBuild.ts'
-import { readSnapshot, writeBareProject } from './bareAstro.ts'
+import { readSnapshot, type Snapshot, writeBareProject } from './bareAstro.ts'
 import { startCmsServer } from './cmsServer.ts'
 import { startCountingProxy } from './countingProxy.ts'
 import { measurePageWeight, type PageWeight } from './pageWeight.ts'
@@ -67,6 +67,8 @@ export type SiteBenchResult = {
   /** The site as it ships, with every PDF edition and press-kit ZIP. */
   full: { cold: SiteBuildMeasure; warm: SiteBuildMeasure[] }
   pageWeights: PageWeight[]
+  /** What the baseline built from; Hugo builds from it too (hugoBench.ts). */
+  snapshot: Snapshot
 }
 
 /** The loaders' own account of a build: `statements: 667 published, 12 fetched, the rest unchanged`. */
@@ -232,6 +234,7 @@ export async function benchSite(options: {
       site,
       full: { cold: fullCold, warm: fullWarm },
       pageWeights,
+      snapshot,
     }
   } finally {
     await proxy.close()
