@@ -179,6 +179,26 @@ describe('site builder', () => {
     expect(readFileSync(process.env.STAND_IN_RECORD, 'utf8').trim().split('\n')).toHaveLength(2)
     expect(builder.isBuilding()).toBe(false)
   })
+
+  it('never puts back an older site: a build that started earlier and finishes later (another process) leaves live alone', async () => {
+    // Two builders on the same releases, as two CMS processes: the first is slow, the second quick.
+    const slow = createSiteBuilder({ ...options, env: { ...options.env, STAND_IN_DELAY_MS: '1500' } })
+    const quick = createSiteBuilder({ ...options, env: { ...options.env, STAND_IN_DELAY_MS: '0' } })
+    const older = slow.build()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const newer = await quick.build()
+    expect(newer?.status).toBe('succeeded')
+    expect(path.basename(readlinkSync(options.liveLink))).toBe(newer?.release)
+    const pageOfNewer = livePage()
+
+    const late = await older
+    expect(Date.parse(late!.startedAt)).toBeLessThan(Date.parse(newer!.startedAt))
+    expect(Date.parse(late!.finishedAt)).toBeGreaterThan(Date.parse(newer!.finishedAt))
+    expect(late?.status).toBe('succeeded')
+    expect(path.basename(readlinkSync(options.liveLink))).toBe(newer?.release)
+    expect(livePage()).toBe(pageOfNewer)
+    expect(late?.logTail).toContain(`Release ${newer?.release}, started after this build, is live already`)
+  })
 })
 
 describe('log tail', () => {

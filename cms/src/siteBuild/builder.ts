@@ -131,7 +131,9 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
         `The site build wrote no HTML to ${outDir} (SITE_OUT_DIR). Check the build command.`,
       )
     }
-    await switchLive(options.liveLink, outDir)
+    const newer = await newerLiveRelease(options.liveLink, release)
+    if (newer) tail.push(`\nRelease ${newer}, started after this build, is live already; live stays on it.\n`)
+    else await switchLive(options.liveLink, outDir)
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught)
     failure = caught instanceof SiteBuildError ? caught.failure : { code: 'unexpected', vars: { message: error } }
@@ -245,6 +247,18 @@ function runCommand(
       )
     })
   })
+}
+
+/**
+ * The live release when it started after `release` (release ids begin with their start instant).
+ * Two CMS processes may build at once (in one process builds take turns): the one that started
+ * earlier must not replace the newer site when it happens to finish later, or readers would see
+ * an older site and the e-mails released for the newer one would link to pages gone again.
+ */
+async function newerLiveRelease(liveLink: string, release: string): Promise<string | null> {
+  const current = await readlink(liveLink).catch(() => null)
+  const name = current ? path.basename(current) : null
+  return name && name > release ? name : null
 }
 
 /** Points `liveLink` at `target` by renaming a new symlink over it: one atomic step. */
