@@ -55,7 +55,8 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
  * write waited and failed and the next process could not start on the file; on PostgreSQL it
  * kept a connection. A failed job update now rolls its transaction back before the error goes on
  * (Payload's operations roll back their own transactions on error as well; rolling back an
- * ended one does nothing).
+ * ended one does nothing). A job that is no longer there is left out of the result instead of
+ * coming back as null.
  */
 function withJobUpdatesThatEnd(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
@@ -65,7 +66,10 @@ function withJobUpdatesThatEnd(adapter: DatabaseAdapterObj): DatabaseAdapterObj 
       const updateJobs = instance.updateJobs
       instance.updateJobs = async function (this: typeof instance, jobArgs) {
         try {
-          return await updateJobs.call(this, jobArgs)
+          const updated = await updateJobs.call(this, jobArgs)
+          // A job removed meanwhile (finished by the run that took it over) comes back as null, on
+          // which Payload's job code throws: it is simply not there to update any more.
+          return Array.isArray(updated) ? updated.filter((job) => job != null) : updated
         } catch (error) {
           const id = await jobArgs.req?.transactionID
           if (id !== undefined) await this.rollbackTransaction(id).catch(() => {})
