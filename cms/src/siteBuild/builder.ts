@@ -132,8 +132,13 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
       )
     }
     const newer = await newerLiveRelease(options.liveLink, release)
-    if (newer) tail.push(`\nRelease ${newer}, started after this build, is live already; live stays on it.\n`)
-    else await switchLive(options.liveLink, outDir)
+    if (newer) {
+      // Staff read the log in Administration → Site builds: in both working languages.
+      tail.push(
+        `\nRelease ${newer}, started after this build, is live already; live stays on it.\n` +
+          `Выпуск ${newer}, начатый после этой сборки, уже опубликован; сайт остаётся на нём.\n`,
+      )
+    } else await switchLive(options.liveLink, outDir)
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught)
     failure = caught instanceof SiteBuildError ? caught.failure : { code: 'unexpected', vars: { message: error } }

@@ -110,6 +110,3 @@ export async function withCacheKeys<P extends StaticPath>(
     })),
   )
 }
-
-/** For pages that show the archive as a whole (home, indexes, press kits): every publication and kit. */
-export const onTheWholeArchive = () => archiveDigest()

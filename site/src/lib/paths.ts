@@ -2,7 +2,7 @@
 import { type Locale, listPageSegment, localeCodes } from '@pressroom/shared'
 import type { APIRoute, InferGetStaticParamsType, InferGetStaticPropsType } from 'astro'
 import { pageSize } from '../config.ts'
-import { onTheWholeArchive, withCacheKeys } from './cacheKeys.ts'
+import { archiveDigest, withCacheKeys } from './cacheKeys.ts'
 import { paginate } from './content.ts'
 
 /** An endpoint that exists once in every language: `export const getStaticPaths = localePaths`. */
@@ -16,7 +16,7 @@ export function localePaths() {
  * publication and press kit besides the site digest (src/lib/cacheKeys.ts): they re-render after any change.
  */
 export function localePages() {
-  return withCacheKeys(localePaths(), onTheWholeArchive)
+  return withCacheKeys(localePaths(), archiveDigest)
 }
 
 export function paginatedPaths<T, P extends Record<string, string>>(
