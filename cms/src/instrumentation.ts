@@ -34,7 +34,7 @@ export async function register() {
 
   const { requestSiteBuild } = await import('./siteBuild/requestSiteBuild.ts')
   try {
-    const build = await requestSiteBuild(payload, 'CMS started', { immediate: true })
+    const build = await requestSiteBuild(payload, 'CMS started')
     if (build) payload.logger.info('Site build requested: the public site is rebuilt from this CMS now.')
   } catch (error) {
     payload.logger.error({ err: error, msg: 'Could not queue the first site build.' })

@@ -70,7 +70,7 @@ const siteBuild = (id: number) => payload.findByID({ collection: 'site-builds', 
 
 /** A build record and its job as a CMS that stopped in the middle of the build leaves them. */
 async function buildLeftRunning(reason: string): Promise<SiteBuild> {
-  const build = (await requestSiteBuild(payload, reason, { immediate: true }))!
+  const build = (await requestSiteBuild(payload, reason))!
   await leaveRunning(build.job!)
   return payload.update({
     collection: 'site-builds',
@@ -97,7 +97,7 @@ describe(`taking over each kind of job (${testDatabase})`, () => {
   it('rebuildSite: an interrupted build whose changes a later build published is recorded as covered, not built again', async () => {
     const interrupted = await buildLeftRunning('interrupted change')
     // The CMS started again and built everything before the lease of the old job ran out.
-    const later = (await requestSiteBuild(payload, 'CMS started', { immediate: true }))!
+    const later = (await requestSiteBuild(payload, 'CMS started'))!
     await new Promise((resolve) => setTimeout(resolve, 5))
     await payload.jobs.run({ queue: 'site', limit: 1, silent: true })
     expect((await siteBuild(later.id)).status).toBe('succeeded')

@@ -120,7 +120,6 @@ beforeAll(async () => {
     env: {
       SITE_BUILD: 'on',
       SITE_BUILD_CRON: 'off',
-      SITE_BUILD_DEBOUNCE_SECONDS: '0',
       SITE_BUILD_HOOK_URL: hook.url,
       SITE_RELEASES_DIR: path.join(dir, 'releases'),
       SITE_LIVE_DIR: path.join(dir, 'live'),
@@ -194,7 +193,7 @@ describe(`the leak audit (${testDatabase})`, () => {
     await runDueSiteBuilds(payload)
     // ...then the CMS builds the real site itself.
     delete process.env.SITE_BUILD_HOOK_URL
-    await requestSiteBuild(payload, 'leak audit', { immediate: true })
+    await requestSiteBuild(payload, 'leak audit')
     assertBuilt(await runDueSiteBuilds(payload), 'before the embargo')
     outputs.siteDir = await liveSiteDir()
     before = await collectOutsideOutputs(payload, outputs)

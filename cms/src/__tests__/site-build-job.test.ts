@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { LastFailedSiteBuild } from '../components/LastFailedSiteBuild.tsx'
 import { siteBuildFailureText } from '../components/siteBuildFailureText.ts'
 import { execute, num, queryRows, sql } from '../db/sql.ts'
+import { inTransaction } from '../db/transaction.ts'
 import { wakeQueueAt } from '../jobs/wakeQueue.ts'
 import { cancelHeldSend } from '../mail/cancelHeldSend.ts'
 import type { SiteBuild } from '../payload-types.ts'
@@ -58,7 +59,7 @@ beforeEach(() => {
 
 /** Queues a build due now and runs the site queue as the CMS's runner would. */
 async function buildNow(reason: string): Promise<SiteBuild> {
-  const queued = await requestSiteBuild(payload, reason, { immediate: true })
+  const queued = await requestSiteBuild(payload, reason)
   await new Promise((resolve) => setTimeout(resolve, 5))
   await payload.jobs.run({ queue: 'site', limit: 1, silent: true })
   return payload.findByID({ collection: 'site-builds', id: queued!.id, depth: 0 })
@@ -253,7 +254,7 @@ describe(`the build hook URL (${testDatabase})`, () => {
  */
 describe(`the publication e-mail waits for its page (${testDatabase})`, () => {
   const saved: Record<string, string | undefined> = {}
-  const env = { SITE_BUILD_DEBOUNCE_SECONDS: '0', PUBLICATION_MAIL_WAITS_FOR: 'build', MAIL_OUTBOX_DIR: '' }
+  const env = { PUBLICATION_MAIL_WAITS_FOR: 'build', MAIL_OUTBOX_DIR: '' }
   beforeAll(async () => {
     env.MAIL_OUTBOX_DIR = path.join(dir, 'outbox')
     for (const [name, value] of Object.entries(env)) {
@@ -389,6 +390,37 @@ describe(`the publication e-mail waits for its page (${testDatabase})`, () => {
     expect(sends[0]!.waitingForPageSince).toBeNull()
   })
 
+  it('goes when the newest build that started after the change succeeded, whichever build finished last', async () => {
+    const release = await publish('Live although an older build finished last')
+    await runEmailJobs()
+    const since = await waitingSince(release.id)
+    expect(since).not.toBeNull()
+    // Two builds finish out of the order they started in (two jobs taken together whose builds
+    // swapped; a second process building): the one that started after the change and carried the
+    // page ends first, one that started before the change ends after it. The builder never puts
+    // the older release back live (docs/adr/0019), so the page is live.
+    const record = (startedAt: number, finishedAt: number, reason: string) =>
+      payload.create({
+        collection: 'site-builds',
+        data: {
+          status: 'succeeded',
+          timing: 'debounced',
+          target: 'local',
+          reasons: [reason],
+          summary: reason,
+          requestedAt: new Date(startedAt - 10).toISOString(),
+          startedAt: new Date(startedAt).toISOString(),
+          finishedAt: new Date(finishedAt).toISOString(),
+        },
+      })
+    const at = Date.parse(since!)
+    await record(at + 5, Date.now() + 1000, 'started after the change, finished first')
+    await record(at - 60_000, Date.now() + 2000, 'started before the change, finished last')
+    await runEmailJobs()
+    expect(await waitingSince(release.id)).toBeNull()
+    expect(await handedOver(release.id)).toBe(1)
+  })
+
   it('a job due at an instant runs then, not at the next cron tick', async () => {
     const at = new Date(Date.now() + 300)
     const job = await payload.jobs.queue({ task: 'deliverMail', queue: 'wake-test', input: {}, waitUntil: at })
@@ -403,5 +435,119 @@ describe(`the publication e-mail waits for its page (${testDatabase})`, () => {
     }
     expect(ranAt).toBeGreaterThanOrEqual(at.getTime())
     expect(ranAt).toBeLessThan(at.getTime() + 1500)
+  })
+})
+
+/**
+ * No waiting for the clock (issue 17, docs/adr/0044): this Payload was started with the site
+ * queue's cron off, so no cron tick exists here; only the wakes (a change committed, a build
+ * ended) can run the queue. SITE_BUILD_CRON set to anything but `off` turns the wakes on.
+ */
+describe(`site builds start without a cron tick (${testDatabase})`, () => {
+  const saved = { cron: process.env.SITE_BUILD_CRON, hold: process.env.STAND_IN_HOLD }
+  beforeAll(async () => {
+    // What the tests above left queued is built first, by hand as there.
+    await payload.jobs.run({ queue: 'site', limit: 20, silent: true })
+    process.env.SITE_BUILD_CRON = '0 0 1 1 *'
+  })
+  afterAll(() => {
+    for (const [name, value] of [
+      ['SITE_BUILD_CRON', saved.cron],
+      ['STAND_IN_HOLD', saved.hold],
+    ] as const) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  })
+
+  const buildsSince = async (since: string) =>
+    (
+      await payload.find({
+        collection: 'site-builds',
+        where: { requestedAt: { greater_than_equal: since } },
+        sort: 'requestedAt',
+        limit: 50,
+        depth: 0,
+      })
+    ).docs
+  /** Polls until `done` holds for the builds requested since `since` (a wake, not the test, runs them). */
+  const until = async (since: string, done: (builds: SiteBuild[]) => boolean, timeoutMs = 8000) => {
+    const end = Date.now() + timeoutMs
+    for (;;) {
+      const builds = await buildsSince(since)
+      if (done(builds) || Date.now() > end) return builds
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+  const finished = (build?: SiteBuild) => build?.status === 'succeeded' || build?.status === 'failed'
+
+  it('starts the first change’s build at once, queued due now', async () => {
+    const since = new Date().toISOString()
+    const changed = Date.now()
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Built at once' } })
+    const [queued] = await buildsSince(since)
+    expect(Date.parse(queued!.notBefore!)).toBeLessThanOrEqual(Date.now())
+    expect(Date.parse(queued!.notBefore!)).toBeGreaterThanOrEqual(changed)
+
+    const [build] = await until(since, (builds) => finished(builds[0]))
+    expect(build).toMatchObject({ id: queued!.id, status: 'succeeded', reasons: ['updated site-settings'] })
+    // Started by the wake after the save committed, not after a debounce or a tick.
+    expect(Date.parse(build!.startedAt!) - changed).toBeLessThan(1000)
+    expect(livePage()).toBe('<h1>Built at once</h1>')
+  })
+
+  it('starts a build only once the change it carries has committed, and then at once', async () => {
+    const since = new Date().toISOString()
+    const started = { where: { requestedAt: { greater_than_equal: since }, status: { not_equals: 'queued' } } }
+    let run: Promise<unknown> | undefined
+    await inTransaction(payload, async (req) => {
+      await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Committed first' }, req })
+      // The runner looks while the save is still open (on PostgreSQL it sees the queued job).
+      run = payload.jobs.run({ queue: 'site', limit: 1, silent: true })
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      expect((await payload.count({ collection: 'site-builds', ...started })).totalDocs).toBe(0)
+    })
+    const committed = Date.now()
+    await run
+    const [build] = await until(since, (builds) => finished(builds[0]))
+    expect(build?.status).toBe('succeeded')
+    expect(Date.parse(build!.startedAt!)).toBeGreaterThanOrEqual(committed - 5)
+    expect(Date.parse(build!.startedAt!) - committed).toBeLessThan(1000)
+    expect(livePage()).toBe('<h1>Committed first</h1>')
+  })
+
+  it('gathers ten quick changes made while a build runs into one next build, started as the first ends', async () => {
+    // The first build runs until the test lets it end, however slow the saves below are.
+    const hold = path.join(dir, `hold-${Date.now()}`)
+    process.env.STAND_IN_HOLD = hold
+    const since = new Date().toISOString()
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'First of the run' } })
+    const [first] = await until(since, (builds) => builds[0]?.status === 'running')
+    expect(first?.status).toBe('running')
+
+    const topics: string[] = []
+    for (let i = 1; i <= 10; i++) {
+      const slug = `coalesced-${Date.now()}-${i}`
+      topics.push(`added topics/${slug}`)
+      await payload.create({ collection: 'topics', data: { title: `Coalesced ${i}`, slug } })
+    }
+    await payload.updateGlobal({ slug: 'site-settings', data: { organizationName: 'Last of the run' } })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    // Nothing else started meanwhile: one build running, one waiting with every change.
+    const during = await buildsSince(since)
+    expect(during.map((build) => build.status)).toEqual(['running', 'queued'])
+    expect(during[1]?.reasons).toEqual([...topics, 'updated site-settings'])
+    writeFileSync(hold, '')
+
+    const builds = await until(since, (all) => all.length >= 2 && all.every(finished))
+    expect(builds).toHaveLength(2)
+    const [done, next] = builds
+    expect(done).toMatchObject({ id: first!.id, status: 'succeeded' })
+    expect(next).toMatchObject({ id: during[1]!.id, status: 'succeeded' })
+    expect(next?.reasons).toEqual([...topics, 'updated site-settings'])
+    const gap = Date.parse(next!.startedAt!) - Date.parse(done!.finishedAt!)
+    expect(gap).toBeGreaterThanOrEqual(0)
+    expect(gap).toBeLessThan(1000)
+    expect(livePage()).toBe('<h1>Last of the run</h1>')
   })
 })

@@ -6,8 +6,9 @@ import { createStaff, type StartedPayload, staffPassword, startPayload, testData
 import { httpClient } from './helpers/http.ts'
 
 /**
- * Which changes queue a site build, and how requests are debounced into one job. The runner is
- * off (SITE_BUILD_CRON=off), so queued jobs stay queued and can be counted.
+ * Which changes queue a site build, and how requests that arrive before it starts join one job
+ * due now (docs/adr/0044). The runner is off (SITE_BUILD_CRON=off, and with it the wakes), so
+ * queued jobs stay queued and can be counted.
  */
 let started: StartedPayload
 let payload: Payload
@@ -17,8 +18,6 @@ beforeAll(async () => {
     env: {
       SITE_BUILD: 'on',
       SITE_BUILD_CRON: 'off',
-      SITE_BUILD_DEBOUNCE_SECONDS: '3',
-      SITE_BUILD_MAX_WAIT_SECONDS: '30',
     },
   })
   payload = started.payload
@@ -34,8 +33,6 @@ async function clearBuilds() {
 
 beforeEach(async () => {
   process.env.SITE_BUILD = 'on'
-  process.env.SITE_BUILD_DEBOUNCE_SECONDS = '3'
-  process.env.SITE_BUILD_MAX_WAIT_SECONDS = '30'
   await clearBuilds()
 })
 
@@ -79,10 +76,10 @@ describe(`site build requests (${testDatabase})`, () => {
     expect(build?.status).toBe('queued')
     expect(build?.reasons).toEqual([`updated statements/${doc.slug}`])
     expect(build?.job).toBe(String(jobs[0]?.id))
-    // The start moves with each edit: three seconds after the last one.
+    // Due from the first edit on, and no edit pushed it back (no debounce: docs/adr/0044).
     const waitUntil = Date.parse(jobs[0]!.waitUntil!)
-    expect(waitUntil).toBeGreaterThanOrEqual(before + 3000)
-    expect(waitUntil).toBeLessThanOrEqual(Date.now() + 3000)
+    expect(waitUntil).toBeGreaterThanOrEqual(before)
+    expect(waitUntil).toBeLessThanOrEqual(Date.parse(build!.requestedAt))
     expect(build?.notBefore).toBe(jobs[0]?.waitUntil)
   })
 
@@ -199,28 +196,32 @@ describe(`site build requests (${testDatabase})`, () => {
     ])
   })
 
-  it('never pushes a build later than the first request plus the maximum wait', async () => {
-    process.env.SITE_BUILD_DEBOUNCE_SECONDS = '10'
-    process.env.SITE_BUILD_MAX_WAIT_SECONDS = '12'
+  it('joins changes to the queued build without moving its start, and brings an old later start forward to now', async () => {
     const first = await requestSiteBuild(payload, 'change one')
+    expect(Date.parse(first!.notBefore!)).toBeLessThanOrEqual(Date.now())
     await new Promise((resolve) => setTimeout(resolve, 50))
     const second = await requestSiteBuild(payload, 'change two')
     expect(second?.id).toBe(first?.id)
-    expect(Date.parse(second!.notBefore!)).toBeGreaterThan(Date.parse(first!.notBefore!))
+    expect(second?.notBefore).toBe(first?.notBefore)
 
-    process.env.SITE_BUILD_MAX_WAIT_SECONDS = '1'
+    // A build queued for later (by a CMS that still debounced) starts now once a change joins it.
+    const later = new Date(Date.now() + 60_000).toISOString()
+    await payload.update({ collection: 'site-builds', id: first!.id, data: { notBefore: later } })
+    await payload.update({ collection: 'payload-jobs', id: first!.job!, data: { waitUntil: later } })
+    const before = Date.now()
     const third = await requestSiteBuild(payload, 'change three')
-    expect(Date.parse(third!.notBefore!)).toBeLessThanOrEqual(Date.parse(first!.requestedAt) + 1000)
+    expect(Date.parse(third!.notBefore!)).toBeGreaterThanOrEqual(before)
+    expect(Date.parse(third!.notBefore!)).toBeLessThanOrEqual(Date.now())
     expect(third?.reasons).toEqual(['change one', 'change two', 'change three'])
     const jobs = await queuedJobs()
     expect(jobs).toHaveLength(1)
     expect(jobs[0]?.waitUntil).toBe(third?.notBefore)
   })
 
-  it('starts a pending build at once when asked (the CMS starting), merging what waited', async () => {
-    await requestSiteBuild(payload, 'seeded statements/founding-statement')
+  it('merges what waited into the build the CMS asks for when it starts', async () => {
     const before = Date.now()
-    const build = await requestSiteBuild(payload, 'CMS started', { immediate: true })
+    await requestSiteBuild(payload, 'seeded statements/founding-statement')
+    const build = await requestSiteBuild(payload, 'CMS started')
     expect(build?.reasons).toEqual(['seeded statements/founding-statement', 'CMS started'])
     expect(Date.parse(build!.notBefore!)).toBeLessThanOrEqual(Date.now())
     expect(Date.parse(build!.notBefore!)).toBeGreaterThanOrEqual(before)

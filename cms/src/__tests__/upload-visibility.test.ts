@@ -640,7 +640,6 @@ describe(`side doors (${testDatabase})`, () => {
     Object.assign(process.env, {
       SITE_BUILD: 'on',
       SITE_BUILD_HOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
-      SITE_BUILD_DEBOUNCE_SECONDS: '0',
     })
     try {
       const marker = unique('hooksecret')
@@ -673,7 +672,7 @@ describe(`side doors (${testDatabase})`, () => {
         expect(body).not.toContain(image.marker)
       }
     } finally {
-      for (const name of ['SITE_BUILD', 'SITE_BUILD_HOOK_URL', 'SITE_BUILD_DEBOUNCE_SECONDS']) {
+      for (const name of ['SITE_BUILD', 'SITE_BUILD_HOOK_URL']) {
         if (saved[name] === undefined) delete process.env[name]
         else process.env[name] = saved[name]
       }

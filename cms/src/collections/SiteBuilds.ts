@@ -53,7 +53,7 @@ export const SiteBuilds: CollectionConfig = {
       type: 'select',
       required: true,
       options: [
-        { value: 'debounced', label: { en: 'After the last change', ru: 'После последнего изменения' } },
+        { value: 'debounced', label: { en: 'After a change', ru: 'После изменения' } },
         { value: 'scheduled', label: { en: 'At a set time (embargo)', ru: 'В назначенное время (эмбарго)' } },
       ],
       label: { en: 'Timing', ru: 'Время' },

@@ -8,12 +8,13 @@ const queues = new Map<string, Wakes>()
 const commitSlackMs = 50
 
 /**
- * Runs `queue` at `at` in this process, so that a job due then (a build at an embargo's end or
- * after its debounce, the e-mail planned at that instant) starts on time instead of at the
- * queue's next cron tick (docs/adr/0044). Only a hint: the job is in the database and the cron
- * still runs it if this process stops first. One timer per queue, armed for the earliest instant
- * asked for; the later ones stay remembered and are armed in turn. `enabled: false` (the queue's
- * cron is off, as in tests that count queued jobs) does nothing.
+ * Runs `queue` at `at` in this process, so that a job due then (a build once its change has
+ * committed or the running build ended, or at an embargo's end; the e-mail planned at that
+ * instant) starts on time instead of at the queue's next cron tick (docs/adr/0044). Only a hint:
+ * the job is in the database and the cron still runs it if this process stops first. One timer
+ * per queue, armed for the earliest instant asked for; the later ones stay remembered and are
+ * armed in turn. `enabled: false` (the queue's cron is off, as in tests that count queued jobs)
+ * does nothing.
  */
 export function wakeQueueAt(payload: Payload, queue: string, at: Date, enabled: boolean, limit = 1): void {
   if (!enabled) return

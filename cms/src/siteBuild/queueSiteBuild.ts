@@ -11,7 +11,7 @@ import { siteBuildSettings } from './settings.ts'
 
 /**
  * What the public site shows changes when a document is published, unpublished, edited while
- * published or deleted while published; each such change queues a (debounced) site build.
+ * published or deleted while published; each such change queues a site build (due at once, docs/adr/0044).
  * Saving a draft changes nothing public and queues nothing.
  */
 

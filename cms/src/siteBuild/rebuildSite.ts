@@ -3,10 +3,12 @@ import type { SiteBuild } from '../payload-types.ts'
 import { redactSecrets } from '../secrets/secretValues.ts'
 import { createSiteBuilder, type SiteBuilder, type SiteBuildResult } from './builder.ts'
 import { callBuildHook } from './buildHook.ts'
+import { buildEndedHere, buildStartedHere } from './buildsRunningHere.ts'
 import { SiteBuildError } from './failure.ts'
 import { lastFinishedBuild } from './lastFinishedBuild.ts'
-import { oneAtATime, rebuildSiteTask } from './requestSiteBuild.ts'
+import { oneAtATime, rebuildSiteTask, startWaitingBuildNow } from './requestSiteBuild.ts'
 import { type SiteBuildSettings, siteBuildSettings } from './settings.ts'
+import { changesCommitted, hasUncommittedChanges } from './uncommittedChanges.ts'
 
 type RebuildSiteIO = { input: { build: string }; output: { status: string } }
 
@@ -37,43 +39,12 @@ export const rebuildSite: TaskConfig<RebuildSiteIO> = {
 function handlerWith(afterLive: ((payload: Payload) => Promise<unknown>)[]): TaskConfig<RebuildSiteIO>['handler'] {
   return async ({ input, req }) => {
     const payload = req.payload
-    const build = await startBuild(payload, input.build)
-    if (!build) return { output: { status: 'skipped: finished already' } }
-
-    const settings = siteBuildSettings()
-    let result: SiteBuildResult
-    try {
-      result = settings.hookUrl
-        ? await callBuildHook(settings.hookUrl, {
-            build: String(build.id),
-            requestedAt: build.requestedAt,
-          })
-        : await buildHere(payload, settings)
-    } catch (error) {
-      const now = new Date().toISOString()
-      const message = (error as Error).message
-      result = {
-        status: 'failed',
-        release: null,
-        startedAt: now,
-        finishedAt: now,
-        durationMs: 0,
-        pages: null,
-        logTail: message,
-        error: message,
-        failure: error instanceof SiteBuildError ? error.failure : { code: 'unexpected', vars: { message } },
-      }
-    }
-    await finishBuild(payload, build, result)
-    if (result.status === 'failed') {
-      payload.logger.error(
-        `Site build ${build.id} failed: ${redactSecrets(result.error ?? '')} Details: Administration → Site builds.`,
-      )
-    }
-    if (result.status === 'succeeded' && !settings.hookUrl) {
+    const result = await runBuild(payload, input.build)
+    if (!result) return { output: { status: 'skipped: finished already' } }
+    if (result.status === 'succeeded' && !siteBuildSettings().hookUrl) {
       for (const step of afterLive) {
         await step(payload).catch((error: Error) => {
-          payload.logger.error(`After site build ${build.id}: ${error.message} (the next run tries again).`)
+          payload.logger.error(`After site build ${input.build}: ${error.message} (the next run tries again).`)
         })
       }
     }
@@ -81,23 +52,88 @@ function handlerWith(afterLive: ((payload: Payload) => Promise<unknown>)[]): Tas
   }
 }
 
+/** Builds (or calls the hook) for one record and records the outcome; null when it had finished already. */
+async function runBuild(payload: Payload, id: string): Promise<SiteBuildResult | null> {
+  const build = await startBuild(payload, id)
+  if (!build) return null
+  try {
+    const result = await buildFor(payload, build)
+    await finishBuild(payload, build, result)
+    if (result.status === 'failed') {
+      payload.logger.error(
+        `Site build ${build.id} failed: ${redactSecrets(result.error ?? '')} Details: Administration → Site builds.`,
+      )
+    }
+    return result
+  } finally {
+    // Changes made during this build queued the next one: it starts now, not at a cron tick.
+    buildEndedHere()
+    await startWaitingBuildNow(payload).catch((error: Error) => {
+      payload.logger.error(`After site build ${build.id}: ${error.message} (the next change starts the next build).`)
+    })
+  }
+}
+
+async function buildFor(payload: Payload, build: SiteBuild): Promise<SiteBuildResult> {
+  const settings = siteBuildSettings()
+  try {
+    return settings.hookUrl
+      ? await callBuildHook(settings.hookUrl, { build: String(build.id), requestedAt: build.requestedAt })
+      : await buildHere(payload, settings)
+  } catch (error) {
+    const now = new Date().toISOString()
+    const message = (error as Error).message
+    return {
+      status: 'failed',
+      release: null,
+      startedAt: now,
+      finishedAt: now,
+      durationMs: 0,
+      pages: null,
+      logTail: message,
+      error: message,
+      failure: error instanceof SiteBuildError ? error.failure : { code: 'unexpected', vars: { message } },
+    }
+  }
+}
+
 /**
  * Marks the record running, unless it is finished. A record found `running` was left so by a
  * process that stopped during the build (only one live run holds a job; docs/adr/0026): its build
- * starts again, unless a build started after it has already published its changes.
+ * starts again, unless a build started after it has already published its changes. It starts
+ * only once the changes it carries have committed, so that it reads them (docs/adr/0044).
  */
-function startBuild(payload: Payload, id: string): Promise<SiteBuild | null> {
-  return oneAtATime(payload, async (req) => {
-    const build = await payload.findByID({ collection: 'site-builds', id, depth: 0, req }).catch(() => null)
-    if (build?.status !== 'queued' && build?.status !== 'running') return null
-    if (build.status === 'running' && (await coveredByLaterBuild(payload, build, req))) return null
-    return payload.update({
-      collection: 'site-builds',
-      id: build.id,
-      data: { status: 'running', startedAt: new Date().toISOString() },
-      depth: 0,
-      req,
-    })
+async function startBuild(payload: Payload, id: string): Promise<SiteBuild | null> {
+  const deadline = Date.now() + uncommittedWaitMs
+  for (;;) {
+    await changesCommitted(id, deadline)
+    const started = await oneAtATime(payload, (req) => markRunning(payload, id, deadline, req))
+    if (started === 'wait') continue
+    if (started) buildStartedHere()
+    return started
+  }
+}
+
+/** How long a build waits for the transactions of the changes it carries (they last milliseconds). */
+const uncommittedWaitMs = 60_000
+
+async function markRunning(
+  payload: Payload,
+  id: string,
+  deadline: number,
+  req?: PayloadRequest,
+): Promise<SiteBuild | null | 'wait'> {
+  // A change joined it since the wait above: leave the turn and wait for that one too.
+  if (hasUncommittedChanges(id) && Date.now() < deadline) return 'wait'
+  const build = await payload.findByID({ collection: 'site-builds', id, depth: 0, req }).catch(() => null)
+  if (build?.status !== 'queued' && build?.status !== 'running') return null
+  if (build.status === 'running' && (await coveredByLaterBuild(payload, build, req))) return null
+  return payload.update({
+    collection: 'site-builds',
+    id: build.id,
+    data: { status: 'running', startedAt: new Date().toISOString() },
+    depth: 0,
+    req,
   })
 }
 

@@ -1,8 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { inTransaction, sameTransaction } from '../db/transaction.ts'
+import { transactionEnded } from '../db/transactionEnded.ts'
 import { wakeQueueAt } from '../jobs/wakeQueue.ts'
 import type { SiteBuild } from '../payload-types.ts'
+import { buildRunningHere } from './buildsRunningHere.ts'
 import { siteBuildSettings } from './settings.ts'
+import { holdUntilCommitted } from './uncommittedChanges.ts'
 
 export const rebuildSiteTask = 'rebuildSite'
 export const siteQueue = 'site'
@@ -11,17 +14,15 @@ export const siteQueue = 'site'
 const maxReasons = 100
 
 type RequestOptions = {
-  /** Start as soon as the runner picks it up ("CMS started"); still merges pending changes. */
-  immediate?: boolean
-  /** Build at this moment and not before (an embargo ends); never merged with the debounce. */
+  /** Build at this moment and not before (an embargo ends); never merged with a build due now. */
   at?: Date
 }
 
 let queue: Promise<unknown> = Promise.resolve()
 
 /**
- * Requests and the start of a build take turns in this process, so a request never pushes back
- * a build that has already started and then loses its reason. Where turns meet transactions
+ * Requests and the start of a build take turns in this process, so a request never joins a build
+ * that has already started (its reason would be lost: it queues the next one instead). Where turns meet transactions
  * (docs/adr/0029): SQLite has one writer, so a turn that waited for the write lock held by a
  * transaction waiting for that turn would never come: there the turn is taken inside a
  * transaction (the caller's `outer`, e.g. a hook's, or its own). PostgreSQL locks rows: there a
@@ -45,10 +46,15 @@ export function oneAtATime<T>(
 }
 
 /**
- * Queues a rebuild of the public site through the job queue, debounced: while a queued build has
- * not started, a new request joins it and moves its start to now + debounce, but never later than
- * its first request + max wait. Returns the build record, or null when SITE_BUILD=off.
- * Given a hook's `req`, on SQLite the request commits with the change that caused it.
+ * Queues a rebuild of the public site through the job queue (docs/adr/0044): the first change
+ * after a quiet period is due at once. A change joins the build that is queued and not started
+ * yet, if there is one, never moving its start later. While a build runs in this process, the
+ * queued build waits for it: it is due only when that build ends (`startWaitingBuildNow`), or
+ * after the build timeout should this process fail to say so, so changes made during a build
+ * gather into one next build. Returns the build record, or null when SITE_BUILD=off. Given a
+ * hook's `req`, on SQLite the request commits with the change that caused it; on both databases
+ * the build starts only once that change has committed, and the site queue is woken then, not at
+ * its next cron tick.
  */
 export function requestSiteBuild(
   payload: Payload,
@@ -58,44 +64,59 @@ export function requestSiteBuild(
 ): Promise<SiteBuild | null> {
   const settings = siteBuildSettings()
   if (!settings.enabled) return Promise.resolve(null)
+  const committed = transactionEnded(payload, outer)
   const requested = oneAtATime(
     payload,
     async (req): Promise<SiteBuild> => {
-      const now = Date.now()
-      if (options.at && options.at.getTime() > now) {
-        const at = options.at
-        const waiting = await pendingBuild(payload, req, 'scheduled', { notBefore: { equals: at.toISOString() } })
-        if (waiting) return addReason(payload, req, waiting, reason, at)
-        return queueBuild(payload, req, 'scheduled', reason, at)
-      }
-
-      const waiting = await pendingBuild(payload, req, 'debounced')
-      if (waiting) {
-        const deadline = Date.parse(waiting.requestedAt) + settings.maxWaitMs
-        const start = options.immediate ? now : Math.min(now + settings.debounceMs, Math.max(deadline, now))
-        return addReason(payload, req, waiting, reason, new Date(start))
-      }
-      return queueBuild(
-        payload,
-        req,
-        'debounced',
-        reason,
-        new Date(options.immediate ? now : now + settings.debounceMs),
-      )
+      const now = new Date()
+      const at = options.at && options.at > now ? options.at : undefined
+      const timing = at ? 'scheduled' : 'debounced'
+      const where = at ? { notBefore: { equals: at.toISOString() } } : {}
+      const start = at ?? (buildRunningHere() ? new Date(now.getTime() + settings.timeoutMs) : now)
+      const waiting = await pendingBuild(payload, req, timing, where)
+      const build = waiting
+        ? await addReason(payload, req, waiting, reason, start)
+        : await queueBuild(payload, req, timing, reason, start)
+      // Inside the turn, so no build start can slip in between.
+      if (outer?.transactionID) holdUntilCommitted(build.id, committed)
+      return build
     },
     outer,
   )
-  // The build starts at its instant, not at the runner's next cron tick (docs/adr/0044).
+  // The build starts at its instant, not at the runner's next cron tick; on SQLite its job is
+  // visible to the runner only once the change commits. A build that ended before then could not
+  // bring the one this change joined forward: it is brought forward here.
   return requested.then((build) => {
-    if (build.notBefore) wakeQueueAt(payload, siteQueue, new Date(build.notBefore), siteRunnerOn())
+    void committed.then(async () => {
+      if (!options.at && !buildRunningHere()) await startWaitingBuildNow(payload).catch(() => undefined)
+      wakeQueueAt(payload, siteQueue, new Date(build.notBefore ?? Date.now()), siteRunnerOn())
+    })
     return build
   })
 }
 
-/** The site queue's cron runs in this process (tests that count queued builds turn it off). */
-const siteRunnerOn = () => process.env.SITE_BUILD_CRON !== 'off'
+/**
+ * Called when a build here ends (and after a change commits with no build running): the queued
+ * build that waited for it becomes due now, and the site queue is woken.
+ */
+export async function startWaitingBuildNow(payload: Payload): Promise<void> {
+  await oneAtATime(payload, async (req) => {
+    const waiting = await pendingBuild(payload, req, 'debounced')
+    if (waiting?.notBefore && Date.parse(waiting.notBefore) > Date.now()) {
+      await moveStart(payload, req, waiting, new Date())
+    }
+  })
+  wakeQueueAt(payload, siteQueue, new Date(), siteRunnerOn())
+}
 
-/** A queued build whose job the runner has not picked up yet. */
+/** The site queue's cron runs in this process (tests that count queued builds turn it off). */
+export const siteRunnerOn = () => process.env.SITE_BUILD_CRON !== 'off'
+
+/**
+ * A queued build that has not started: its record is `queued` and its job neither finished nor
+ * failed. The job may be taken already and wait for the changes it carries to commit; its start
+ * reads the record in a turn (`oneAtATime`), so a reason added before is built.
+ */
 async function pendingBuild(
   payload: Payload,
   req: PayloadRequest | undefined,
@@ -113,7 +134,7 @@ async function pendingBuild(
   for (const build of found.docs) {
     if (!build.job) continue
     const job = await payload.findByID({ collection: 'payload-jobs', id: build.job, depth: 0, req }).catch(() => null)
-    if (job && !job.processing && !job.completedAt && !job.hasError) return build
+    if (job && !job.completedAt && !job.hasError) return build
   }
   return undefined
 }
@@ -123,20 +144,35 @@ async function addReason(
   req: PayloadRequest | undefined,
   build: SiteBuild,
   reason: string,
-  start: Date,
+  latest: Date,
 ): Promise<SiteBuild> {
   const reasons = mergeReasons(build.reasons ?? [], reason)
-  await payload.update({
-    collection: 'payload-jobs',
-    id: build.job!,
-    data: { waitUntil: start.toISOString() },
-    depth: 0,
-    req,
-  })
+  // A change never pushes a build back: it starts at its own instant or now, whichever is earlier.
+  const planned = build.notBefore ? Date.parse(build.notBefore) : latest.getTime()
+  const start = new Date(Math.min(planned, latest.getTime()))
+  return moveStart(payload, req, build, start, { reasons, summary: summarize(reasons) })
+}
+
+async function moveStart(
+  payload: Payload,
+  req: PayloadRequest | undefined,
+  build: SiteBuild,
+  start: Date,
+  data: Partial<SiteBuild> = {},
+): Promise<SiteBuild> {
+  if (start.toISOString() !== build.notBefore) {
+    await payload.update({
+      collection: 'payload-jobs',
+      id: build.job!,
+      data: { waitUntil: start.toISOString() },
+      depth: 0,
+      req,
+    })
+  }
   return payload.update({
     collection: 'site-builds',
     id: build.id,
-    data: { reasons, notBefore: start.toISOString(), summary: summarize(reasons) },
+    data: { ...data, notBefore: start.toISOString() },
     depth: 0,
     req,
   })

@@ -9,10 +9,6 @@ export type SiteBuildSettings = {
   enabled: boolean
   /** SITE_BUILD_HOOK_URL: POST a notice there instead of building here (site hosted elsewhere). */
   hookUrl: string | null
-  /** Quiet time after the last change before a build starts. */
-  debounceMs: number
-  /** A build starts at the latest this long after the first change it covers. */
-  maxWaitMs: number
   /** The Astro project the build runs in. */
   siteDir: string
   releasesDir: string
@@ -59,8 +55,6 @@ export function siteBuildSettings(): SiteBuildSettings {
   return {
     enabled: env.SITE_BUILD !== 'off',
     hookUrl: env.SITE_BUILD_HOOK_URL || null,
-    debounceMs: seconds('SITE_BUILD_DEBOUNCE_SECONDS', 3),
-    maxWaitMs: seconds('SITE_BUILD_MAX_WAIT_SECONDS', 30),
     siteDir: env.SITE_DIR || siteRoot,
     releasesDir: env.SITE_RELEASES_DIR || defaultSiteReleasesDir,
     liveLink: env.SITE_LIVE_DIR || defaultSiteLiveLink,

@@ -92,8 +92,6 @@ export async function measurePublishLatency(options: {
       SITE_BUILD: 'on',
       JOBS_AUTORUN_CRON: '*/10 * * * * *',
       SITE_BUILD_CRON: '*/5 * * * * *',
-      SITE_BUILD_DEBOUNCE_SECONDS: '3',
-      SITE_BUILD_MAX_WAIT_SECONDS: '30',
       MAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
     },
     1_200_000,

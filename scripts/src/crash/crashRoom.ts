@@ -43,8 +43,6 @@ const timings = {
   MAIL_LEASE_SECONDS: '4',
   JOBS_AUTORUN_CRON: '* * * * * *',
   SITE_BUILD_CRON: '* * * * * *',
-  SITE_BUILD_DEBOUNCE_SECONDS: '1',
-  SITE_BUILD_MAX_WAIT_SECONDS: '5',
 }
 
 export async function startCrashRoom(database: CrashDatabase): Promise<CrashRoom> {

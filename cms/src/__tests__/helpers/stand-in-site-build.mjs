@@ -1,8 +1,9 @@
 // A stand-in for `astro build` with the same contract: reads the CMS anonymously at $CMS_URL and
 // writes a static site to $SITE_OUT_DIR. Test knobs: STAND_IN_FAIL (exit 1 after a long log),
 // STAND_IN_DELAY_MS, STAND_IN_LOCK (a file that exists only while a build runs: a second build
-// running at the same time fails), STAND_IN_RECORD (a file each build appends its output dir to).
-import { appendFileSync, closeSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
+// running at the same time fails), STAND_IN_RECORD (a file each build appends its output dir to),
+// STAND_IN_HOLD (a file: the build does not finish before it exists, at most 30 s).
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 const env = process.env
@@ -25,6 +26,9 @@ try {
   if (!response.ok) throw new Error(`The CMS answered ${response.status}`)
   const settings = await response.json()
   await new Promise((resolve) => setTimeout(resolve, Number(env.STAND_IN_DELAY_MS ?? 0)))
+  for (const end = Date.now() + 30_000; env.STAND_IN_HOLD && !existsSync(env.STAND_IN_HOLD) && Date.now() < end; ) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
   if (env.STAND_IN_FAIL) {
     // Output to a pipe is queued: wait until it is written, so the error really comes last.
     let lines = ''

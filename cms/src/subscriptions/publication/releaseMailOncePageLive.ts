@@ -8,7 +8,6 @@ import {
 import type { Payload } from 'payload'
 import { wakeQueueAt } from '../../jobs/wakeQueue.ts'
 import { mailQueue, mailSettings, releaseWaitingSends, waitingSends } from '../../mail/index.ts'
-import { lastFinishedBuild } from '../../siteBuild/lastFinishedBuild.ts'
 import { pageLiveCheck, pageLiveReason } from './pageLiveSettings.ts'
 
 /**
@@ -24,7 +23,17 @@ export async function releaseMailOncePageLive(payload: Payload): Promise<number[
     return releaseWaitingSends(payload, pageLiveReason, { upTo: new Date() })
   }
   if (check === 'build') {
-    const live = await lastFinishedBuild(payload, { status: { equals: 'succeeded' }, target: { equals: 'local' } })
+    // The newest start, not the last finish: builds can end out of the order they started in, and
+    // the builder never puts an older release back live (docs/adr/0019), so what is live is at
+    // least as new as the latest start of any build that succeeded.
+    const { docs } = await payload.find({
+      collection: 'site-builds',
+      where: { status: { equals: 'succeeded' }, target: { equals: 'local' }, startedAt: { exists: true } },
+      sort: '-startedAt',
+      limit: 1,
+      depth: 0,
+    })
+    const live = docs[0]
     if (!live?.startedAt) return []
     return releaseWaitingSends(payload, pageLiveReason, { upTo: new Date(live.startedAt) })
   }

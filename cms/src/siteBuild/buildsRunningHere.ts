@@ -1,0 +1,16 @@
+let running = 0
+
+/**
+ * Site builds of this process between their start (record `running`) and their outcome. Counted
+ * inside the turns of `oneAtATime`, as build requests read it: a change made while a build runs
+ * here waits for that build to end instead of starting one beside it (docs/adr/0044).
+ */
+export const buildRunningHere = (): boolean => running > 0
+
+export const buildStartedHere = (): void => {
+  running++
+}
+
+export const buildEndedHere = (): void => {
+  running = Math.max(0, running - 1)
+}
