@@ -198,6 +198,11 @@ describe('site builder', () => {
     expect(path.basename(readlinkSync(options.liveLink))).toBe(newer?.release)
     expect(livePage()).toBe(pageOfNewer)
     expect(late?.logTail).toContain(`Release ${newer?.release}, started after this build, is live already`)
+    // The status file says what is live: the newer release, although the older build finished last
+    // (the health check and the crash test read it).
+    const status = await readSiteBuildStatus(options.releasesDir)
+    expect(status.lastSucceeded?.release).toBe(newer?.release)
+    expect(status.last?.release).toBe(late?.release)
   })
 })
 

@@ -112,6 +112,7 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
   let error: string | null = null
   let failure: SiteBuildFailure | null = null
   let pages: number | null = null
+  let stayed: string | null = null
   try {
     const command = buildCommand(options)
     await stopOrphanedBuilds(options.releasesDir, log)
@@ -132,6 +133,7 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
       )
     }
     const newer = await newerLiveRelease(options.liveLink, release)
+    stayed = newer
     if (newer) {
       // Staff read the log in Administration → Site builds: in both working languages.
       tail.push(
@@ -162,7 +164,7 @@ async function buildRelease(options: SiteBuilderOptions): Promise<SiteBuildResul
     failure: failure && { code: failure.code, vars: redactVars(failure.vars) },
   }
   await writeStatus(options.releasesDir, result)
-  if (!error) log(`Site build ${release} is live (${pages} pages)`)
+  if (!error) log(`Site build ${release} ${stayed ? `succeeded; ${stayed} stays live` : 'is live'} (${pages} pages)`)
   return result
 }
 
@@ -341,9 +343,13 @@ export async function readSiteBuildStatus(releasesDir: string): Promise<SiteBuil
 
 async function writeStatus(releasesDir: string, result: SiteBuildResult): Promise<void> {
   const previous = await readSiteBuildStatus(releasesDir)
+  // What is live: a build that finished after a newer one (another process) left live on it.
+  const newest =
+    result.status === 'succeeded' &&
+    !(previous.lastSucceeded?.release && previous.lastSucceeded.release > result.release!)
   const status: SiteBuildStatus = {
     last: result,
-    lastSucceeded: result.status === 'succeeded' ? result : previous.lastSucceeded,
+    lastSucceeded: newest ? result : previous.lastSucceeded,
   }
   const file = path.join(releasesDir, statusFileName)
   const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`
