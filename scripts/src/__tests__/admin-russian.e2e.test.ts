@@ -2,6 +2,7 @@ import path from 'node:path'
 import { adminTranslations } from '@pressroom/cms/i18n/admin'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pickOption } from '../lib/adminSelect.ts'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 
 /**
@@ -113,12 +114,8 @@ describe('the Russian admin', () => {
 
     // 2. Plan the seeded notice's dispatch to the seeded group (as notices.e2e.test.ts does).
     await page.goto(`${room.cmsUrl}/admin/collections/dispatches/create`)
-    await page.locator('#field-notice').click()
-    const notice = page.locator('.rs__option', { hasText: 'Notice to the parties on the proposed' }).first()
-    const noticeTitle = ((await notice.textContent()) ?? '').trim()
-    await notice.click()
-    await page.locator('#field-groups').click()
-    await page.locator('.rs__option', { hasText: 'Embassies in Moscow (example)' }).first().click()
+    const noticeTitle = await pickOption(page, '#field-notice', 'Notice to the parties on the proposed')
+    await pickOption(page, '#field-groups', 'Embassies in Moscow (example)')
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click()
     await page.waitForURL(/\/collections\/dispatches\/\d+/)
     await page.getByRole('button', { name: ru.dispatchActions.plan }).click()

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pickOption } from '../lib/adminSelect.ts'
 import { type E2ePressRoom, startE2ePressRoom } from '../lib/e2ePressRoom.ts'
 import { waitFor } from '../lib/processes.ts'
 import { describeAdvanceSend } from './scenarios/advanceSend.ts'
@@ -49,10 +50,8 @@ describe('dispatching a notice from the admin', () => {
     await room.logIn(page)
 
     await page.goto(`${baseUrl}/admin/collections/dispatches/create`)
-    await page.locator('#field-notice').click()
-    await page.locator('.rs__option', { hasText: 'Notice to the parties on the proposed' }).first().click()
-    await page.locator('#field-groups').click()
-    await page.locator('.rs__option', { hasText: 'Embassies in Moscow (example)' }).first().click()
+    await pickOption(page, '#field-notice', 'Notice to the parties on the proposed')
+    await pickOption(page, '#field-groups', 'Embassies in Moscow (example)')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.waitForURL(/\/collections\/dispatches\/\d+/)
 
