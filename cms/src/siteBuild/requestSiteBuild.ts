@@ -85,10 +85,16 @@ export function requestSiteBuild(
   )
   // The build starts at its instant, not at the runner's next cron tick; on SQLite its job is
   // visible to the runner only once the change commits. A build that ended before then could not
-  // bring the one this change joined forward: it is brought forward here.
+  // bring the one this change joined forward: it is brought forward here (only then: a build due
+  // already needs no turn, which on SQLite is a transaction, after every save).
   return requested.then((build) => {
     void committed.then(async () => {
-      if (!options.at && !buildRunningHere()) await startWaitingBuildNow(payload).catch(() => undefined)
+      const later = Date.parse(build.notBefore ?? '') > Date.now()
+      if (!options.at && later && !buildRunningHere()) {
+        await startWaitingBuildNow(payload).catch((error: Error) => {
+          payload.logger.warn(`Starting the waiting site build failed (its start time still holds): ${error.message}`)
+        })
+      }
       wakeQueueAt(payload, siteQueue, new Date(build.notBefore ?? Date.now()), siteRunnerOn())
     })
     return build
@@ -110,7 +116,7 @@ export async function startWaitingBuildNow(payload: Payload): Promise<void> {
 }
 
 /** The site queue's cron runs in this process (tests that count queued builds turn it off). */
-export const siteRunnerOn = () => process.env.SITE_BUILD_CRON !== 'off'
+const siteRunnerOn = () => process.env.SITE_BUILD_CRON !== 'off'
 
 /**
  * A queued build that has not started: its record is `queued` and its job neither finished nor
